@@ -1,0 +1,1 @@
+"""Domain types, errors and normalisation. Imports neither Qt nor the store."""

@@ -1,0 +1,100 @@
+"""Time handling: aware UTC inside, zones only at the edges."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from desktop_app.core.errors import BadInputError
+
+_DMY = re.compile(
+    r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$"
+)
+
+
+def zone(name: str | None) -> ZoneInfo:
+    """The IANA zone ``name`` (default UTC), or a clear error."""
+    key = (name or "UTC").strip() or "UTC"
+    try:
+        return ZoneInfo(key)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise BadInputError(
+            f"unknown time zone {key!r}: use an IANA name such as Asia/Yangon or UTC"
+        ) from None
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def to_utc(value: datetime, tz: ZoneInfo) -> datetime:
+    """Aware values are exact; naive ones are read in ``tz``."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=tz)
+    return value.astimezone(UTC)
+
+
+def parse_timestamp(text: str, tz: ZoneInfo) -> datetime:
+    """Parse the forms of IMPORT_FORMAT.md into aware UTC. Raises ValueError."""
+    raw = text.strip()
+    if not raw:
+        raise ValueError("empty")
+    match = _DMY.match(raw)
+    if match:
+        day, month, year, hour, minute, second = match.groups()
+        value = datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+        )
+        return to_utc(value, tz)
+    try:
+        value = datetime.fromisoformat(raw)
+    except ValueError:
+        raise ValueError(
+            "not a date and time: use ISO 8601 (2018-03-05T14:30) or DD/MM/YYYY HH:MM"
+        ) from None
+    return to_utc(value, tz)
+
+
+def parse_cell_time(value: object, tz: ZoneInfo) -> datetime | None:
+    """A spreadsheet cell (text or a real date cell) as aware UTC; None when empty."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return to_utc(value, tz)
+    if isinstance(value, date):
+        return to_utc(datetime.combine(value, time()), tz)
+    text = str(value)
+    if not text.strip():
+        return None
+    return parse_timestamp(text, tz)
+
+
+def parse_user_time(text: str, tz: ZoneInfo, what: str) -> datetime:
+    """A date or time typed by a user (``--from``, ``--as-of``): aware UTC or a clear error."""
+    try:
+        return parse_timestamp(text, tz)
+    except ValueError as exc:
+        raise BadInputError(f"{what}: {text!r} is {exc}") from None
+
+
+def month_starts(start: datetime, end: datetime, tz: ZoneInfo) -> list[datetime]:
+    """Local month starts (as aware UTC) covering [start, end], plus the one after end."""
+    local = start.astimezone(tz)
+    year, month = local.year, local.month
+    out: list[datetime] = []
+    while True:
+        boundary = datetime(year, month, 1, tzinfo=tz).astimezone(UTC)
+        out.append(boundary)
+        if boundary > end:
+            return out
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def hours_between(start: datetime, end: datetime) -> float:
+    return (end - start) / timedelta(hours=1)
+
+
+def iso(value: datetime | None) -> str | None:
+    """ISO 8601 text for JSON and files; None stays None."""
+    return None if value is None else value.isoformat()

@@ -1,0 +1,735 @@
+"""Import of the report-log spreadsheet (IMPORT_FORMAT.md), CSV or XLSX.
+
+Two streaming passes over the file, so memory stays flat however long it is:
+
+1. ``check_file`` reads every row, validates it, and collects every problem
+   (row, column, reason). Nothing is written.
+2. ``import_file`` reads the file again and writes every valid row inside one
+   transaction. If the file changed between the passes, or anything fails, the
+   transaction is rolled back and the store is as it was.
+
+Rows are numbered as a spreadsheet program shows them: the header is row 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection, insert, select, update
+from sqlmodel import Session
+
+from desktop_app.core.enums import FINAL_OUTCOMES, AuditAction, Outcome
+from desktop_app.core.errors import AppError, BadInputError, Cancelled
+from desktop_app.core.normalise import (
+    canonical_url,
+    normalise_content,
+    normalise_handle,
+    normalise_platform,
+    normalise_reporter,
+)
+from desktop_app.core.timeutil import now_utc, parse_cell_time
+from desktop_app.store.audit import append_event
+from desktop_app.store.engine import Store
+from desktop_app.store.models import AuthorAccount, Post, Report, Response, new_uid
+from desktop_app.store.repository import case_ref_for, post_identity_key
+from desktop_app.store.types import to_micros
+
+Progress = Callable[[int, int, str], None]
+
+COLUMNS = (
+    "post_url",
+    "post_ref",
+    "platform",
+    "author_handle",
+    "author_name",
+    "author_suspected_fake",
+    "category",
+    "language",
+    "content",
+    "posted_at",
+    "reported_at",
+    "reporter",
+    "report_channel",
+    "report_ref",
+    "first_response_at",
+    "final_response_at",
+    "final_outcome",
+    "response_text",
+    "notes",
+)
+_TRUE = {"yes", "true", "1", "y"}
+_FALSE = {"no", "false", "0", "n", ""}
+CHUNK_ROWS = 2000
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}, column {self.column}: {self.reason}"
+
+
+@dataclass(slots=True)
+class ParsedRow:
+    """One valid report row, normalised and ready to write."""
+
+    row: int
+    platform: str
+    url: str
+    canonical_url: str
+    post_ref: str
+    identity_key: str
+    author_handle: str
+    author_key: str
+    author_name: str
+    author_fake: bool
+    category: str
+    language: str
+    content: str
+    posted_at: datetime | None
+    reported_at: datetime
+    reporter: str
+    reporter_key: str
+    channel: str
+    report_ref: str
+    first_response_at: datetime | None
+    final_response_at: datetime | None
+    final_outcome: str | None
+    response_text: str
+    notes: str
+
+
+@dataclass
+class CheckResult:
+    """What pass 1 found: counts, problems, and a few rows to show in a preview."""
+
+    path: Path
+    sha256: str
+    rows_total: int = 0
+    rows_valid: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+    invalid_rows: list[tuple[int, list[str], str]] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)
+    unknown_columns: list[str] = field(default_factory=list)
+    sample: list[ParsedRow] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, as a dry run, would do)."""
+
+    rows_total: int
+    added: int
+    already_present: int
+    rejected: int
+    posts_added: int
+    accounts_added: int
+    file_sha256: str
+    event_uid: str | None
+    rejects_path: Path | None = None
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+# --- reading -----------------------------------------------------------------
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _csv_rows(path: Path) -> Iterator[list[Any]]:
+    with path.open("rb") as raw:
+        head = raw.read(65536)
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not merely a character cut at the block end
+            raise BadInputError(
+                f"{path.name}: not UTF-8 text (byte {exc.start}); save it as 'CSV UTF-8'"
+            ) from None
+    first_line = head.split(b"\n", 1)[0].decode("utf-8", "replace")
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        try:
+            yield from csv.reader(handle, delimiter=delimiter)
+        except UnicodeDecodeError as exc:
+            raise BadInputError(
+                f"{path.name}: not UTF-8 text ({exc.reason}); save it as 'CSV UTF-8'"
+            ) from None
+        except csv.Error as exc:
+            raise BadInputError(f"{path.name}: not a readable CSV file ({exc})") from None
+
+
+def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[list[Any]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for bad files
+        raise BadInputError(f"{path.name}: not a readable XLSX workbook ({exc})") from None
+    try:
+        if sheet is None:
+            worksheet = workbook.worksheets[0]
+        elif sheet in workbook.sheetnames:
+            worksheet = workbook[sheet]
+        else:
+            names = ", ".join(workbook.sheetnames)
+            raise BadInputError(f"{path.name}: no sheet named {sheet!r} (it has: {names})")
+        for values in worksheet.iter_rows(values_only=True):
+            yield list(values)
+    finally:
+        workbook.close()
+
+
+def read_rows(path: Path, sheet: str | None = None) -> Iterator[list[Any]]:
+    """Every row of the file, header first, as lists of cell values."""
+    if not path.is_file():
+        raise BadInputError(f"{path}: no such file")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _xlsx_rows(path, sheet)
+    if suffix in (".csv", ".txt", ".tsv"):
+        if sheet is not None:
+            raise BadInputError("--sheet is for XLSX workbooks; this is a CSV file")
+        return _csv_rows(path)
+    raise BadInputError(f"{path.name}: use a .csv or .xlsx file")
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+# --- validating ----------------------------------------------------------------
+
+
+class _Header:
+    def __init__(self, raw: list[Any], filename: str) -> None:
+        self.names = [_text(h) for h in raw]
+        keys = [n.lower() for n in self.names]
+        self.index: dict[str, int] = {}
+        self.unknown: list[tuple[int, str]] = []
+        for position, key in enumerate(keys):
+            if not key:
+                continue
+            if key in self.index or any(key == u[1].lower() for u in self.unknown):
+                raise BadInputError(f"{filename}: row 1: the column {key!r} appears twice")
+            if key in COLUMNS:
+                self.index[key] = position
+            else:
+                self.unknown.append((position, self.names[position]))
+        missing = [c for c in ("platform", "reported_at") if c not in self.index]
+        if not any(c in self.index for c in ("post_url", "post_ref", "content")):
+            missing.append("post_url, post_ref or content")
+        if missing:
+            raise BadInputError(
+                f"{filename}: row 1: missing column {' and '.join(missing)} "
+                "(see IMPORT_FORMAT.md for the headers)"
+            )
+
+
+def _parse_row(
+    values: list[Any], header: _Header, row_number: int, tz: ZoneInfo
+) -> tuple[ParsedRow | None, list[RowProblem]]:
+    problems: list[RowProblem] = []
+
+    def cell(name: str) -> Any:
+        position = header.index.get(name)
+        if position is None or position >= len(values):
+            return None
+        return values[position]
+
+    def text(name: str) -> str:
+        return _text(cell(name))
+
+    def when(name: str) -> datetime | None:
+        try:
+            return parse_cell_time(cell(name), tz)
+        except ValueError as exc:
+            problems.append(RowProblem(row_number, name, f"{_text(cell(name))!r} is {exc}"))
+            return None
+
+    platform = normalise_platform(text("platform"))
+    if not platform:
+        problems.append(RowProblem(row_number, "platform", "required, but empty"))
+    url = text("post_url")
+    post_ref = text("post_ref")
+    raw_content = cell("content")
+    content = "" if raw_content is None else str(raw_content)
+    if not (url or post_ref or content.strip()):
+        problems.append(
+            RowProblem(row_number, "post_url", "a row needs post_url, post_ref or content")
+        )
+    fake_text = text("author_suspected_fake").lower()
+    if fake_text not in _TRUE and fake_text not in _FALSE:
+        problems.append(
+            RowProblem(row_number, "author_suspected_fake", f"{fake_text!r} is not yes or no")
+        )
+    posted_at = when("posted_at")
+    reported_at = None
+    if _text(cell("reported_at")):
+        reported_at = when("reported_at")
+    else:
+        problems.append(RowProblem(row_number, "reported_at", "required, but empty"))
+    first_at = when("first_response_at")
+    final_at = when("final_response_at")
+    outcome_text = text("final_outcome").lower()
+    outcome: str | None = None
+    if outcome_text:
+        if outcome_text in FINAL_OUTCOMES:
+            outcome = outcome_text
+        else:
+            allowed = ", ".join(sorted(o.value for o in FINAL_OUTCOMES))
+            problems.append(
+                RowProblem(row_number, "final_outcome", f"{outcome_text!r} is not one of {allowed}")
+            )
+    if outcome_text and not _text(cell("final_response_at")):
+        problems.append(
+            RowProblem(row_number, "final_response_at", "an outcome needs the time of the decision")
+        )
+    if _text(cell("final_response_at")) and not outcome_text:
+        problems.append(
+            RowProblem(row_number, "final_outcome", "a decision time needs its outcome")
+        )
+    if reported_at is not None:
+        for name, value in (("first_response_at", first_at), ("final_response_at", final_at)):
+            if value is not None and value < reported_at:
+                problems.append(
+                    RowProblem(row_number, name, "the response is dated before the report")
+                )
+    if problems or reported_at is None:
+        return None, problems
+
+    notes = text("notes")
+    extra = [
+        f"{name}: {_text(values[pos])}"
+        for pos, name in header.unknown
+        if pos < len(values) and _text(values[pos])
+    ]
+    if extra:
+        notes = "\n".join([notes, *extra]) if notes else "\n".join(extra)
+    author_handle = text("author_handle")
+    reporter = text("reporter")
+    canonical = canonical_url(url)
+    author_key = normalise_handle(author_handle)
+    reporter_key = normalise_reporter(reporter)
+    identity = post_identity_key(
+        platform,
+        canonical,
+        post_ref,
+        fallback=(author_key, content, reported_at.isoformat(), reporter_key),
+    )
+    channel = text("report_channel").lower().replace(" ", "_").replace("-", "_")
+    return (
+        ParsedRow(
+            row=row_number,
+            platform=platform,
+            url=url,
+            canonical_url=canonical,
+            post_ref=post_ref,
+            identity_key=identity,
+            author_handle=author_handle,
+            author_key=author_key,
+            author_name=text("author_name"),
+            author_fake=fake_text in _TRUE,
+            category=text("category"),
+            language=text("language"),
+            content=content,
+            posted_at=posted_at,
+            reported_at=reported_at,
+            reporter=reporter,
+            reporter_key=reporter_key,
+            channel=channel,
+            report_ref=text("report_ref"),
+            first_response_at=first_at,
+            final_response_at=final_at,
+            final_outcome=outcome,
+            response_text=text("response_text"),
+            notes=notes,
+        ),
+        [],
+    )
+
+
+def _iter_parsed(
+    path: Path, sheet: str | None, tz: ZoneInfo
+) -> Iterator[tuple[int, list[Any], ParsedRow | None, list[RowProblem], _Header]]:
+    rows = read_rows(path, sheet)
+    header: _Header | None = None
+    for number, values in enumerate(rows, start=1):
+        if header is None:
+            header = _Header(values, path.name)
+            continue
+        if all(_text(v) == "" for v in values):
+            continue  # blank line
+        parsed, problems = _parse_row(values, header, number, tz)
+        yield number, values, parsed, problems, header
+    if header is None:
+        raise BadInputError(f"{path.name}: the file is empty (no header row)")
+
+
+def check_file(
+    path: str | Path,
+    tz: ZoneInfo,
+    *,
+    sheet: str | None = None,
+    sample_size: int = 200,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> CheckResult:
+    """Pass 1: validate the whole file and collect every problem. Writes nothing."""
+    path = Path(path)
+    result = CheckResult(path=path, sha256=_sha256(path))
+    header_seen: _Header | None = None
+    for number, values, parsed, problems, header in _iter_parsed(path, sheet, tz):
+        header_seen = header
+        result.rows_total += 1
+        if problems:
+            result.problems.extend(problems)
+            reason = "; ".join(f"{p.column}: {p.reason}" for p in problems)
+            result.invalid_rows.append((number, [_text(v) for v in values], reason))
+        else:
+            result.rows_valid += 1
+            if parsed is not None and len(result.sample) < sample_size:
+                result.sample.append(parsed)
+        if result.rows_total % 5000 == 0:
+            if progress:
+                progress(result.rows_total, 0, "checking rows")
+            if cancelled and cancelled():
+                raise Cancelled("import cancelled; nothing was written")
+    if header_seen is None:
+        # No data rows: read the header alone to report it.
+        header_seen = _Header(next(iter(read_rows(path, sheet)), []), path.name)
+    result.headers = header_seen.names
+    result.unknown_columns = [name for _, name in header_seen.unknown]
+    return result
+
+
+# --- writing -------------------------------------------------------------------
+
+
+class _FileChanged(AppError):
+    exit_code = 1
+
+
+def _write_rejects(check: CheckResult, target: Path) -> None:
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*check.headers, "problem"])
+        for _number, values, reason in check.invalid_rows:
+            padded = values + [""] * (len(check.headers) - len(values))
+            writer.writerow([*padded[: len(check.headers)], reason])
+
+
+class _Writer:
+    """Writes parsed rows in chunks inside one open transaction."""
+
+    def __init__(self, conn: Connection, event_uid: str) -> None:
+        self.conn = conn
+        self.event_uid = event_uid
+        self.now = now_utc()
+        self.accounts: dict[tuple[str, str], int] = {}
+        self.fake_accounts: set[int] = set()
+        self.posts: dict[str, int] = {}
+        self.report_keys: set[tuple[int, int, str]] = set()
+        self.checked_posts: set[int] = set()
+        self.next_id = {
+            table: int(conn.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table}").scalar() or 0)
+            + 1
+            for table in ("post", "author_account", "report", "response")
+        }
+        self.added = self.already = self.posts_added = self.accounts_added = 0
+        self.flagged_fake = 0
+        for account_id, platform, key, fake in conn.execute(
+            select(
+                AuthorAccount.id,
+                AuthorAccount.platform,
+                AuthorAccount.handle_key,
+                AuthorAccount.suspected_fake,
+            )
+        ):
+            self.accounts[(platform, key)] = account_id
+            if fake:
+                self.fake_accounts.add(account_id)
+
+    def _take_id(self, table: str) -> int:
+        value = self.next_id[table]
+        self.next_id[table] = value + 1
+        return value
+
+    def _stamp(self) -> dict[str, Any]:
+        return {"uid": new_uid(), "created_at": self.now, "updated_at": self.now}
+
+    def write_chunk(self, chunk: list[ParsedRow]) -> None:
+        new_accounts: list[dict[str, Any]] = []
+        new_posts: list[dict[str, Any]] = []
+        new_reports: list[dict[str, Any]] = []
+        new_responses: list[dict[str, Any]] = []
+        flag_fake: list[int] = []
+
+        unknown_keys = {r.identity_key for r in chunk} - self.posts.keys()
+        if unknown_keys:
+            for post_id, key in self.conn.execute(
+                select(Post.id, Post.identity_key).where(Post.identity_key.in_(unknown_keys))  # type: ignore[attr-defined]
+            ):
+                self.posts[key] = post_id
+        existing_posts = {
+            self.posts[r.identity_key] for r in chunk if r.identity_key in self.posts
+        } - self.checked_posts
+        if existing_posts:
+            for post_id, reported_at, reporter_key in self.conn.execute(
+                select(Report.post_id, Report.reported_at, Report.reporter_key).where(
+                    Report.post_id.in_(existing_posts)  # type: ignore[attr-defined]
+                )
+            ):
+                self.report_keys.add((post_id, to_micros(reported_at), reporter_key))
+            self.checked_posts |= existing_posts
+
+        for row in chunk:
+            author_id: int | None = None
+            if row.author_key:
+                account_key = (row.platform, row.author_key)
+                author_id = self.accounts.get(account_key)
+                if author_id is None:
+                    author_id = self._take_id("author_account")
+                    self.accounts[account_key] = author_id
+                    new_accounts.append(
+                        {
+                            "id": author_id,
+                            **self._stamp(),
+                            "platform": row.platform,
+                            "handle": row.author_handle,
+                            "handle_key": row.author_key,
+                            "display_name": row.author_name,
+                            "suspected_fake": row.author_fake,
+                            "notes": "",
+                        }
+                    )
+                    self.accounts_added += 1
+                    if row.author_fake:
+                        self.fake_accounts.add(author_id)
+                elif row.author_fake and author_id not in self.fake_accounts:
+                    self.fake_accounts.add(author_id)
+                    flag_fake.append(author_id)
+            post_id = self.posts.get(row.identity_key)
+            if post_id is None:
+                post_id = self._take_id("post")
+                self.posts[row.identity_key] = post_id
+                self.checked_posts.add(post_id)
+                new_posts.append(
+                    {
+                        "id": post_id,
+                        **self._stamp(),
+                        "case_ref": case_ref_for(post_id),
+                        "platform": row.platform,
+                        "url": row.url,
+                        "canonical_url": row.canonical_url,
+                        "post_ref": row.post_ref,
+                        "identity_key": row.identity_key,
+                        "author_id": author_id,
+                        "category": row.category,
+                        "language": row.language,
+                        "content": row.content,
+                        "content_key": normalise_content(row.content),
+                        "posted_at": row.posted_at,
+                        "notes": "",
+                        "import_event_uid": self.event_uid,
+                    }
+                )
+                self.posts_added += 1
+            report_key = (post_id, to_micros(row.reported_at), row.reporter_key)
+            if report_key in self.report_keys:
+                self.already += 1
+                continue
+            self.report_keys.add(report_key)
+            report_id = self._take_id("report")
+            responses: list[tuple[datetime, str, str]] = []
+            if row.first_response_at is not None:
+                responses.append((row.first_response_at, Outcome.ACKNOWLEDGED.value, ""))
+            if row.final_response_at is not None and row.final_outcome is not None:
+                responses.append((row.final_response_at, row.final_outcome, row.response_text))
+            responses.sort(key=lambda item: item[0])
+            first_at = responses[0][0] if responses else None
+            final = next((r for r in responses if r[1] in FINAL_OUTCOMES), None)
+            new_reports.append(
+                {
+                    "id": report_id,
+                    **self._stamp(),
+                    "post_id": post_id,
+                    "reported_at": row.reported_at,
+                    "reporter": row.reporter,
+                    "reporter_key": row.reporter_key,
+                    "channel": row.channel,
+                    "platform_ref": row.report_ref,
+                    "notes": row.notes,
+                    "first_response_at": first_at,
+                    "final_response_at": final[0] if final else None,
+                    "final_outcome": final[1] if final else None,
+                    "import_event_uid": self.event_uid,
+                }
+            )
+            for received_at, outcome, wording in responses:
+                new_responses.append(
+                    {
+                        "id": self._take_id("response"),
+                        **self._stamp(),
+                        "report_id": report_id,
+                        "received_at": received_at,
+                        "outcome": outcome,
+                        "text": wording,
+                        "restriction_type": "",
+                        "ground": "",
+                        "ground_reference": "",
+                        "platform_ref": "",
+                        "notes": "",
+                    }
+                )
+            self.added += 1
+
+        for table, rows in (
+            (AuthorAccount, new_accounts),
+            (Post, new_posts),
+            (Report, new_reports),
+            (Response, new_responses),
+        ):
+            if rows:
+                self.conn.execute(insert(table), rows)
+        if flag_fake:
+            self.conn.execute(
+                update(AuthorAccount)
+                .where(AuthorAccount.id.in_(flag_fake))  # type: ignore[union-attr]
+                .values(suspected_fake=True, updated_at=self.now)
+            )
+            self.flagged_fake += len(flag_fake)
+
+
+def import_file(
+    store: Store,
+    path: str | Path,
+    tz: ZoneInfo,
+    *,
+    sheet: str | None = None,
+    skip_invalid: bool = False,
+    rejects: str | Path | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    check: CheckResult | None = None,
+) -> ImportResult:
+    """Check the whole file, then write it in one transaction (or nothing).
+
+    With invalid rows and no ``skip_invalid``, raises ``BadInputError`` listing every
+    problem and writes nothing. ``dry_run`` does all the work and rolls it back, so a
+    preview can show exact counts of what would be added.
+    """
+    path = Path(path)
+    if check is None:
+        check = check_file(path, tz, sheet=sheet, progress=progress, cancelled=cancelled)
+    if check.problems and not skip_invalid:
+        raise ImportProblems(check)
+    total = check.rows_total
+    event_uid = new_uid()
+    with store.engine.connect() as conn:
+        transaction = conn.begin()
+        try:
+            writer = _Writer(conn, event_uid)
+            chunk: list[ParsedRow] = []
+            done = 0
+            for _number, _values, parsed, _problems, _header in _iter_parsed(path, sheet, tz):
+                done += 1
+                if parsed is not None:
+                    chunk.append(parsed)
+                if len(chunk) >= CHUNK_ROWS:
+                    writer.write_chunk(chunk)
+                    chunk = []
+                    if progress:
+                        progress(done, total, "writing reports")
+                    if cancelled and cancelled():
+                        raise Cancelled("import cancelled; nothing was written")
+            if chunk:
+                writer.write_chunk(chunk)
+            if _sha256(path) != check.sha256:
+                raise _FileChanged(
+                    f"{path.name} changed while it was being imported; nothing was written"
+                )
+            result = ImportResult(
+                rows_total=total,
+                added=writer.added,
+                already_present=writer.already,
+                rejected=len(check.invalid_rows),
+                posts_added=writer.posts_added,
+                accounts_added=writer.accounts_added,
+                file_sha256=check.sha256,
+                event_uid=None if dry_run else event_uid,
+                problems=list(check.problems),
+            )
+            if dry_run:
+                transaction.rollback()
+                return result
+            with Session(bind=conn) as session:
+                append_event(
+                    session,
+                    AuditAction.IMPORT,
+                    entity="file",
+                    uid=event_uid,
+                    detail={
+                        "file": path.name,
+                        "sha256": check.sha256,
+                        "rows": total,
+                        "added": writer.added,
+                        "already_present": writer.already,
+                        "rejected": len(check.invalid_rows),
+                        "posts_added": writer.posts_added,
+                        "accounts_added": writer.accounts_added,
+                        "accounts_flagged_fake": writer.flagged_fake,
+                        "timezone": tz.key,
+                    },
+                )
+                session.commit()
+            transaction.commit()
+        except BaseException:
+            if transaction.is_active:
+                transaction.rollback()
+            raise
+    if check.invalid_rows:
+        target = Path(rejects) if rejects else path.with_name(f"{path.stem}.rejects.csv")
+        _write_rejects(check, target)
+        result.rejects_path = target
+    if progress:
+        progress(total, total, "done")
+    return result
+
+
+class ImportProblems(BadInputError):
+    """The file has invalid rows; nothing was written. ``problems`` lists them all."""
+
+    def __init__(self, check: CheckResult) -> None:
+        count = len(check.problems)
+        super().__init__(
+            f"{check.path.name}: {count} problem{'s' if count != 1 else ''} found; "
+            "nothing was imported. Fix the rows, or use --skip-invalid to import the rest"
+        )
+        self.problems = check.problems
+        self.check = check
+

@@ -1,0 +1,115 @@
+"""The append-only audit log, made tamper-evident by a hash chain.
+
+Each event's ``hash`` is SHA-256 over the previous event's hash and the event's
+own canonical JSON. Changing, removing or reordering any event breaks every hash
+after it; ``verify_chain`` finds the first break.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from desktop_app.core.timeutil import now_utc
+from desktop_app.store.models import AuditEvent, new_uid
+
+GENESIS = "0" * 64
+
+
+def current_actor() -> str:
+    """Who is acting: the operating-system account name (no case content)."""
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name on some systems; still log
+        return "unknown"
+
+
+def event_payload(event: AuditEvent) -> dict[str, Any]:
+    """The fields the hash covers, as they are exported in custody logs."""
+    return {
+        "seq": event.id,
+        "uid": event.uid,
+        "at": event.at.isoformat(),
+        "actor": event.actor,
+        "action": event.action,
+        "entity": event.entity,
+        "entity_uid": event.entity_uid,
+        "detail": json.loads(event.detail),
+    }
+
+
+def compute_hash(prev_hash: str, payload: dict[str, Any]) -> str:
+    canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
+
+
+def append_event(
+    session: Session,
+    action: str,
+    *,
+    entity: str = "",
+    entity_uid: str = "",
+    detail: dict[str, Any] | None = None,
+    actor: str | None = None,
+    uid: str | None = None,
+) -> AuditEvent:
+    """Append one event inside the caller's transaction."""
+    last = session.execute(
+        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)  # type: ignore[union-attr]
+    ).first()
+    prev_hash = last.hash if last else GENESIS
+    next_id = (last.id + 1) if last else 1
+    at = now_utc()
+    event = AuditEvent(
+        id=next_id,
+        uid=uid or new_uid(),
+        at=at,
+        actor=actor if actor is not None else current_actor(),
+        action=str(action),
+        entity=entity,
+        entity_uid=entity_uid,
+        detail=json.dumps(detail or {}, sort_keys=True, ensure_ascii=False),
+        prev_hash=prev_hash,
+        hash="",
+    )
+    event.hash = compute_hash(prev_hash, event_payload(event))
+    session.add(event)
+    session.flush()
+    return event
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """Result of walking the chain: intact, or where it first breaks and why."""
+
+    events: int
+    intact: bool
+    broken_at: int | None = None
+    reason: str = ""
+
+
+def verify_chain(session: Session) -> ChainReport:
+    """Walk every event in order and recompute its hash."""
+    prev_hash = GENESIS
+    expected_seq = 1
+    count = 0
+    for event in session.scalars(select(AuditEvent).order_by(AuditEvent.id)):  # type: ignore[arg-type]
+        count += 1
+        if event.id != expected_seq:
+            return ChainReport(count, False, event.id, f"event {expected_seq} is missing")
+        if event.prev_hash != prev_hash:
+            return ChainReport(
+                count, False, event.id, "its link to the previous event does not match"
+            )
+        if compute_hash(prev_hash, event_payload(event)) != event.hash:
+            return ChainReport(count, False, event.id, "its content was changed after it was written")
+        prev_hash = event.hash
+        expected_seq += 1
+    return ChainReport(count, True)
+

@@ -1,0 +1,244 @@
+"""Opening, creating and re-keying the encrypted store (SQLCipher 4 via sqlcipher3).
+
+A store is one SQLCipher file. Everything in it, attachments included, is
+encrypted; the WAL is encrypted too, and temporary tables stay in memory so no
+plaintext reaches the disk.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import URL, Engine, create_engine, event, text
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlmodel import Session
+
+from desktop_app.core.errors import (
+    AppError,
+    BadInputError,
+    StoreExistsError,
+    StoreLockedError,
+    StoreNotFoundError,
+)
+from desktop_app.core.timeutil import now_utc, zone
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+# 64 MiB page cache: aggregate queries over encrypted pages then decrypt each page
+# once instead of on every visit (the SQLCipher performance advice).
+CACHE_KIB = 65536
+
+
+def _quiet_sqlcipher() -> None:
+    """SQLCipher logs decryption failures to stderr; a wrong passphrase is reported
+    to the user once, by us, so its own log lines are turned off (a global setting)."""
+    conn = sqlcipher3.connect(":memory:")
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.close()
+
+
+_quiet_sqlcipher()
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # Fails with "file is not a database" when the passphrase is wrong.
+    cursor.execute("SELECT count(*) FROM sqlite_master")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    cursor.execute("PRAGMA temp_store = MEMORY")
+    cursor.close()
+
+
+def _make_engine(path: Path, passphrase: str) -> Engine:
+    url = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
+    engine = create_engine(url)
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+def _check_passphrase(passphrase: str | None) -> str:
+    if not passphrase:
+        raise StoreLockedError(
+            "no passphrase given: use --passphrase-file, $CASELOG_PASSPHRASE or type it"
+        )
+    return passphrase
+
+
+@dataclass
+class Store:
+    """An unlocked store. Close it to drop the key from memory."""
+
+    path: Path
+    engine: Engine
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One transaction per user action: commit on success, roll back on error."""
+        with self.session() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _connect(path: Path, passphrase: str) -> Engine:
+    engine = _make_engine(path, passphrase)
+    try:
+        with engine.connect():
+            pass
+    except SADatabaseError as exc:
+        engine.dispose()
+        if "not a database" in str(exc.orig) or isinstance(exc.orig, sqlcipher3.DatabaseError):
+            raise StoreLockedError(
+                f"cannot unlock {path}: wrong passphrase, or not a Caselog store"
+            ) from None
+        raise AppError(f"cannot open {path}: {exc.orig}") from None
+    return engine
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def migrate(store: Store, target: str = "head") -> str | None:
+    """Bring the schema up to ``target``; copy the file aside first if it had data.
+
+    Returns the path of the copy, or None when nothing was migrated.
+    """
+    before = current_revision(store.engine)
+    wanted = head_revision() if target == "head" else target
+    if before == wanted:
+        return None
+    backup: str | None = None
+    if before is not None:
+        with store.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        stamp = now_utc().strftime("%Y%m%dT%H%M%SZ")
+        copy = store.path.with_name(f"{store.path.name}.before-{wanted}-{stamp}.bak")
+        shutil.copy2(store.path, copy)
+        backup = str(copy)
+        log.info("store copied aside before migration %s -> %s", before, wanted)
+    cfg = _alembic_config()
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, wanted)
+    if before is not None:
+        from desktop_app.store.audit import append_event
+        from desktop_app.core.enums import AuditAction
+
+        with store.transaction() as session:
+            append_event(
+                session,
+                AuditAction.MIGRATE,
+                entity="store",
+                detail={"from": before, "to": wanted, "backup": Path(backup or "").name},
+            )
+    return backup
+
+
+def open_store(path: str | Path, passphrase: str | None, *, upgrade: bool = True) -> Store:
+    """Unlock an existing store, migrating it to the current schema."""
+    path = Path(path)
+    if not path.exists():
+        raise StoreNotFoundError(
+            f"no store at {path}: create one with 'caselog-cli init' or give --db"
+        )
+    engine = _connect(path, _check_passphrase(passphrase))
+    store = Store(path, engine)
+    if current_revision(engine) is None:
+        store.close()
+        raise BadInputError(f"{path} is not a Caselog store (no schema version)")
+    if upgrade:
+        migrate(store)
+    return store
+
+
+def create_store(
+    path: str | Path,
+    passphrase: str | None,
+    *,
+    organisation: str = "",
+    timezone: str = "UTC",
+    target: str = "head",
+) -> Store:
+    """Create a new encrypted store; refuses to touch an existing file."""
+    from desktop_app.store import repository
+
+    path = Path(path)
+    if path.exists():
+        raise StoreExistsError(f"{path} already exists: choose another path or open it")
+    passphrase = _check_passphrase(passphrase)
+    zone(timezone)  # a clear error before any file is made
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = _make_engine(path, passphrase)
+    store = Store(path, engine)
+    try:
+        migrate(store, target)
+        with store.transaction() as session:
+            repository.create_organisation(session, name=organisation, timezone=timezone)
+    except BaseException:
+        store.close()
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    return store
+
+
+def rekey(store: Store, new_passphrase: str) -> None:
+    """Re-encrypt the whole store under a new passphrase (SQLCipher ``PRAGMA rekey``)."""
+    new_passphrase = _check_passphrase(new_passphrase)
+    quoted = new_passphrase.replace("'", "''")
+    with store.engine.connect() as conn:
+        dbapi = conn.connection.dbapi_connection
+        assert dbapi is not None
+        # SQLCipher re-encrypts page by page; do it outside WAL so no page is left
+        # behind under the old key, then go back to WAL.
+        dbapi.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        dbapi.execute("PRAGMA journal_mode = DELETE")
+        dbapi.execute(f"PRAGMA rekey = '{quoted}'")
+        dbapi.execute("PRAGMA journal_mode = WAL")
+    # Connections made from now on must use the new passphrase.
+    store.engine.dispose()
+    store.engine = _connect(store.path, new_passphrase)
+    from desktop_app.core.enums import AuditAction
+    from desktop_app.store.audit import append_event
+
+    with store.transaction() as session:
+        append_event(session, AuditAction.REKEY, entity="store", detail={})

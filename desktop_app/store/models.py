@@ -1,0 +1,200 @@
+"""The tables of the encrypted store (SQLModel over SQLCipher).
+
+Every mergeable record has a stable ``uid`` (UUID4 text) and ``created_at`` /
+``updated_at``: partner bundles merge on them. Integer ``id`` keys are local only
+and keep joins fast. ``origin_org``/``origin_bundle`` remember where a record came
+from when it arrived in a partner's bundle.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from desktop_app.core.timeutil import now_utc
+from desktop_app.store.types import UTCDateTime
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+def _time(nullable: bool = True, index: bool = False) -> object:
+    return Field(default=None, sa_type=UTCDateTime, nullable=nullable, index=index)
+
+
+class Record(SQLModel):
+    """Columns every mergeable record has."""
+
+    uid: str = Field(default_factory=new_uid, unique=True, max_length=36)
+    created_at: datetime = Field(default_factory=now_utc, sa_type=UTCDateTime, nullable=False)
+    updated_at: datetime = Field(default_factory=now_utc, sa_type=UTCDateTime, nullable=False)
+    origin_org: str | None = None
+    origin_bundle: str | None = None
+
+
+class Organisation(Record, table=True):
+    """The one organisation that owns this store, and its settings."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = ""
+    timezone: str = "UTC"
+    sla_hours: float = 48.0
+    repeat_threshold: int = 3
+    idle_lock_minutes: int = 10
+
+
+class Setting(SQLModel, table=True):
+    """Small key/value settings that have no column of their own."""
+
+    key: str = Field(primary_key=True)
+    value: str = ""
+
+
+class AuthorAccount(Record, table=True):
+    """An account that posted content, identified by (platform, handle_key)."""
+
+    __tablename__ = "author_account"
+    __table_args__ = (UniqueConstraint("platform", "handle_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str
+    handle: str
+    handle_key: str
+    display_name: str = ""
+    suspected_fake: bool = False
+    notes: str = ""
+
+
+class Post(Record, table=True):
+    """One piece of content on a platform: a case."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_ref: str = Field(unique=True)
+    platform: str = Field(index=True)
+    url: str = ""
+    canonical_url: str = ""
+    post_ref: str = ""
+    identity_key: str = Field(unique=True)
+    author_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("author_account.id"), index=True),
+    )
+    category: str = Field(default="", index=True)
+    language: str = ""
+    content: str = ""
+    content_key: str = Field(default="", index=True)
+    posted_at: datetime | None = _time()  # type: ignore[assignment]
+    notes: str = ""
+    import_event_uid: str | None = None
+
+
+class Report(Record, table=True):
+    """One submission of a post to the platform.
+
+    ``first_response_at``, ``final_response_at`` and ``final_outcome`` summarise the
+    report's responses (INDICATORS.md); ``store.repository`` keeps them in step
+    whenever a response is written, so the indicators need no per-query grouping.
+    """
+
+    __table_args__ = (
+        UniqueConstraint("post_id", "reported_at", "reporter_key"),
+        Index("ix_report_reported_at", "reported_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    post_id: int = Field(sa_column=Column(Integer, ForeignKey("post.id"), nullable=False, index=True))
+    reported_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    reporter: str = ""
+    reporter_key: str = ""
+    channel: str = ""
+    platform_ref: str = ""
+    notes: str = ""
+    first_response_at: datetime | None = _time()  # type: ignore[assignment]
+    final_response_at: datetime | None = _time()  # type: ignore[assignment]
+    final_outcome: str | None = None
+    import_event_uid: str | None = None
+
+
+class Response(Record, table=True):
+    """A message from the platform about a report.
+
+    Beyond the outcome it keeps room for the EU DSA statement-of-reasons fields
+    (Art. 17): restriction type, suspension end, ground, automation, the
+    platform's own reference.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    report_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("report.id"), nullable=False, index=True)
+    )
+    received_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    outcome: str
+    text: str = ""
+    restriction_type: str = ""
+    suspension_until: datetime | None = _time()  # type: ignore[assignment]
+    ground: str = ""
+    ground_reference: str = ""
+    automated_detection: bool | None = None
+    automated_decision: bool | None = None
+    platform_ref: str = ""
+    notes: str = ""
+
+
+class Blob(SQLModel, table=True):
+    """Attachment bytes, once per distinct content, inside the encrypted store."""
+
+    sha256: str = Field(primary_key=True, max_length=64)
+    size: int
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class Attachment(Record, table=True):
+    """A screenshot or file kept as evidence for a post or a platform response."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    post_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("post.id"), index=True)
+    )
+    response_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("response.id"), index=True)
+    )
+    sha256: str = Field(foreign_key="blob.sha256", index=True)
+    size: int
+    media_type: str = "application/octet-stream"
+    original_name: str = ""
+    captured_at: datetime | None = _time()  # type: ignore[assignment]
+    captured_by: str = ""
+    note: str = ""
+
+
+class Tag(Record, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+
+
+class PostTag(SQLModel, table=True):
+    __tablename__ = "post_tag"
+
+    post_id: int = Field(foreign_key="post.id", primary_key=True)
+    tag_id: int = Field(foreign_key="tag.id", primary_key=True)
+
+
+class AuditEvent(SQLModel, table=True):
+    """Append-only log; each event carries the hash of the one before it."""
+
+    __tablename__ = "audit_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(default_factory=new_uid, unique=True)
+    at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    actor: str = ""
+    action: str
+    entity: str = ""
+    entity_uid: str = Field(default="", index=True)
+    detail: str = "{}"
+    prev_hash: str
+    hash: str

@@ -1,0 +1,349 @@
+"""Repository functions: every change to case data goes through here, so every
+change is validated the same way and lands in the audit log in the same
+transaction as the change itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlmodel import Session
+
+from desktop_app.core.enums import FINAL_OUTCOMES, AuditAction, Outcome
+from desktop_app.core.errors import BadInputError
+from desktop_app.core.normalise import (
+    canonical_url,
+    normalise_content,
+    normalise_handle,
+    normalise_platform,
+    normalise_reporter,
+)
+from desktop_app.core.timeutil import now_utc
+from desktop_app.store.audit import append_event
+from desktop_app.store.models import (
+    Attachment,
+    AuthorAccount,
+    Blob,
+    Organisation,
+    Post,
+    Report,
+    Response,
+)
+
+
+def create_organisation(session: Session, *, name: str, timezone: str) -> Organisation:
+    org = Organisation(name=name.strip(), timezone=timezone)
+    session.add(org)
+    session.flush()
+    append_event(
+        session,
+        AuditAction.CREATE,
+        entity="organisation",
+        entity_uid=org.uid,
+        detail={"name": org.name, "timezone": timezone},
+    )
+    return org
+
+
+def get_organisation(session: Session) -> Organisation:
+    org = session.scalars(select(Organisation).order_by(Organisation.id)).first()  # type: ignore[arg-type]
+    if org is None:
+        raise BadInputError("this store has no organisation record; it was not made by Caselog")
+    return org
+
+
+def post_identity_key(
+    platform: str,
+    canonical: str,
+    post_ref: str,
+    *,
+    fallback: tuple[str, ...] = (),
+) -> str:
+    """Identity of a post (INDICATORS.md): URL, else reference, else the row itself.
+
+    A post with neither URL nor reference is its own post; its key hashes the
+    row's own fields so that importing the same row again finds it.
+    """
+    if canonical:
+        return f"url:{platform}:{canonical}"
+    if post_ref.strip():
+        return f"ref:{platform}:{post_ref.strip()}"
+    digest = hashlib.sha256("\x1f".join((platform, *fallback)).encode("utf-8")).hexdigest()
+    return f"row:{platform}:{digest}"
+
+
+def next_case_number(session: Session) -> int:
+    return int(session.scalar(select(func.coalesce(func.max(Post.id), 0))) or 0) + 1
+
+
+def case_ref_for(number: int) -> str:
+    return f"C-{number:06d}"
+
+
+def get_or_create_account(
+    session: Session,
+    *,
+    platform: str,
+    handle: str,
+    display_name: str = "",
+    suspected_fake: bool = False,
+) -> AuthorAccount | None:
+    """The account (platform, handle); None for an empty (unknown) handle."""
+    platform = normalise_platform(platform)
+    key = normalise_handle(handle)
+    if not key:
+        return None
+    account = session.scalars(
+        select(AuthorAccount).where(
+            AuthorAccount.platform == platform, AuthorAccount.handle_key == key
+        )
+    ).first()
+    if account is None:
+        account = AuthorAccount(
+            platform=platform,
+            handle=handle.strip(),
+            handle_key=key,
+            display_name=display_name.strip(),
+            suspected_fake=suspected_fake,
+        )
+        session.add(account)
+        session.flush()
+        append_event(
+            session, AuditAction.CREATE, entity="author_account", entity_uid=account.uid
+        )
+    elif suspected_fake and not account.suspected_fake:
+        account.suspected_fake = True
+        account.updated_at = now_utc()
+        append_event(
+            session,
+            AuditAction.UPDATE,
+            entity="author_account",
+            entity_uid=account.uid,
+            detail={"suspected_fake": True},
+        )
+    return account
+
+
+@dataclass
+class PostFields:
+    """What a person enters for a post."""
+
+    platform: str
+    url: str = ""
+    post_ref: str = ""
+    content: str = ""
+    category: str = ""
+    language: str = ""
+    posted_at: datetime | None = None
+    notes: str = ""
+
+
+def add_post(session: Session, fields: PostFields, author: AuthorAccount | None = None) -> Post:
+    platform = normalise_platform(fields.platform)
+    if not platform:
+        raise BadInputError("platform: a post needs the platform it is on")
+    canonical = canonical_url(fields.url)
+    if not (canonical or fields.post_ref.strip() or fields.content.strip()):
+        raise BadInputError("a post needs a link, a post reference or its text")
+    created = now_utc()
+    key = post_identity_key(
+        platform,
+        canonical,
+        fields.post_ref,
+        fallback=(fields.content, created.isoformat()),
+    )
+    if session.scalars(select(Post.id).where(Post.identity_key == key)).first() is not None:
+        raise BadInputError(f"this post is already logged ({fields.url or fields.post_ref})")
+    post = Post(
+        case_ref=case_ref_for(next_case_number(session)),
+        platform=platform,
+        url=fields.url.strip(),
+        canonical_url=canonical,
+        post_ref=fields.post_ref.strip(),
+        identity_key=key,
+        author_id=author.id if author else None,
+        category=fields.category.strip(),
+        language=fields.language.strip(),
+        content=fields.content,
+        content_key=normalise_content(fields.content),
+        posted_at=fields.posted_at,
+        notes=fields.notes,
+        created_at=created,
+        updated_at=created,
+    )
+    session.add(post)
+    session.flush()
+    append_event(
+        session,
+        AuditAction.CREATE,
+        entity="post",
+        entity_uid=post.uid,
+        detail={"case_ref": post.case_ref},
+    )
+    return post
+
+
+def add_report(
+    session: Session,
+    post: Post,
+    *,
+    reported_at: datetime,
+    reporter: str = "",
+    channel: str = "",
+    platform_ref: str = "",
+    notes: str = "",
+) -> Report:
+    reporter_key = normalise_reporter(reporter)
+    clash = session.scalars(
+        select(Report.id).where(
+            Report.post_id == post.id,
+            Report.reported_at == reported_at,
+            Report.reporter_key == reporter_key,
+        )
+    ).first()
+    if clash is not None:
+        raise BadInputError("this report is already logged: same post, time and reporter")
+    report = Report(
+        post_id=post.id,  # type: ignore[arg-type]
+        reported_at=reported_at,
+        reporter=reporter.strip(),
+        reporter_key=reporter_key,
+        channel=channel,
+        platform_ref=platform_ref.strip(),
+        notes=notes,
+    )
+    session.add(report)
+    session.flush()
+    append_event(
+        session,
+        AuditAction.CREATE,
+        entity="report",
+        entity_uid=report.uid,
+        detail={"post": post.uid},
+    )
+    return report
+
+
+def validate_response(reported_at: datetime, received_at: datetime | None, outcome: str) -> Outcome:
+    """Refuse a response without a time, with an unknown outcome, or before its report."""
+    try:
+        parsed = Outcome(outcome)
+    except ValueError:
+        allowed = ", ".join(o.value for o in Outcome)
+        raise BadInputError(f"outcome: {outcome!r} is not one of {allowed}") from None
+    if received_at is None:
+        raise BadInputError("received at: an outcome needs the time the platform sent it")
+    if received_at < reported_at:
+        raise BadInputError(
+            "received at: the response is dated before its report "
+            f"({received_at.isoformat()} < {reported_at.isoformat()})"
+        )
+    return parsed
+
+
+def add_response(
+    session: Session,
+    report: Report,
+    *,
+    received_at: datetime | None,
+    outcome: str,
+    text: str = "",
+    platform_ref: str = "",
+) -> Response:
+    parsed = validate_response(report.reported_at, received_at, outcome)
+    assert received_at is not None
+    response = Response(
+        report_id=report.id,  # type: ignore[arg-type]
+        received_at=received_at,
+        outcome=parsed.value,
+        text=text,
+        platform_ref=platform_ref.strip(),
+    )
+    session.add(response)
+    session.flush()
+    refresh_report_summary(session, report)
+    append_event(
+        session,
+        AuditAction.CREATE,
+        entity="response",
+        entity_uid=response.uid,
+        detail={"report": report.uid, "outcome": parsed.value},
+    )
+    return response
+
+
+def refresh_report_summary(session: Session, report: Report) -> None:
+    """Recompute the report's first/final response columns from its responses."""
+    rows = session.execute(
+        select(Response.received_at, Response.outcome, Response.id)
+        .where(Response.report_id == report.id)
+        .order_by(Response.received_at, Response.id)
+    ).all()
+    first = rows[0].received_at if rows else None
+    final = next((r for r in rows if r.outcome in FINAL_OUTCOMES), None)
+    session.execute(
+        update(Report)
+        .where(Report.id == report.id)
+        .values(
+            first_response_at=first,
+            final_response_at=final.received_at if final else None,
+            final_outcome=final.outcome if final else None,
+            updated_at=now_utc(),
+        )
+    )
+    session.refresh(report)
+
+
+def store_blob(session: Session, data: bytes) -> str:
+    """Keep ``data`` once in the encrypted store; return its SHA-256."""
+    digest = hashlib.sha256(data).hexdigest()
+    if session.get(Blob, digest) is None:
+        session.add(Blob(sha256=digest, size=len(data), data=data))
+        session.flush()
+    return digest
+
+
+def add_attachment(
+    session: Session,
+    data: bytes,
+    *,
+    original_name: str,
+    media_type: str = "application/octet-stream",
+    post: Post | None = None,
+    response: Response | None = None,
+    captured_at: datetime | None = None,
+    captured_by: str = "",
+) -> Attachment:
+    if (post is None) == (response is None):
+        raise BadInputError("an attachment belongs to exactly one post or one response")
+    digest = store_blob(session, data)
+    attachment = Attachment(
+        post_id=post.id if post else None,
+        response_id=response.id if response else None,
+        sha256=digest,
+        size=len(data),
+        media_type=media_type,
+        original_name=original_name,
+        captured_at=captured_at or now_utc(),
+        captured_by=captured_by,
+    )
+    session.add(attachment)
+    session.flush()
+    append_event(
+        session,
+        AuditAction.CREATE,
+        entity="attachment",
+        entity_uid=attachment.uid,
+        detail={"sha256": digest, "size": len(data)},
+    )
+    return attachment
+
+
+def read_blob(session: Session, sha256: str) -> bytes:
+    blob = session.get(Blob, sha256)
+    if blob is None:
+        raise BadInputError(f"no attachment with SHA-256 {sha256} in this store")
+    return blob.data

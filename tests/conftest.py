@@ -1,0 +1,63 @@
+"""Shared fixtures: real SQLCipher stores in tmp_path, and report-log files."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from desktop_app.store.engine import Store, create_store
+
+PASSPHRASE = "correct horse battery staple မြန်မာ"
+HEADER = [
+    "post_url",
+    "post_ref",
+    "platform",
+    "author_handle",
+    "author_name",
+    "author_suspected_fake",
+    "category",
+    "language",
+    "content",
+    "posted_at",
+    "reported_at",
+    "reporter",
+    "report_channel",
+    "report_ref",
+    "first_response_at",
+    "final_response_at",
+    "final_outcome",
+    "response_text",
+    "notes",
+]
+
+
+def write_log(path: Path, rows: Sequence[dict[str, str]], *, delimiter: str = ",",
+              header: Sequence[str] = HEADER, bom: bool = False) -> Path:
+    """A report-log CSV with the IMPORT_FORMAT.md headers."""
+    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(header), delimiter=delimiter)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({key: row.get(key, "") for key in header})
+    return path
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return tmp_path / "case.db"
+
+
+@pytest.fixture
+def store(store_path: Path) -> Iterator[Store]:
+    with create_store(store_path, PASSPHRASE, organisation="Test Org", timezone="UTC") as opened:
+        yield opened
+
+
+@pytest.fixture
+def passphrase_file(tmp_path: Path) -> Path:
+    path = tmp_path / "pass.txt"
+    path.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,274 @@
+"""IMPORT_FORMAT.md: CSV and XLSX, checked whole, atomic, idempotent, with rejects."""
+
+from __future__ import annotations
+
+import csv
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+from sqlalchemy import func, select
+
+from desktop_app.core.errors import BadInputError
+from desktop_app.core.timeutil import zone
+from desktop_app.importers.spreadsheet import ImportProblems, check_file, import_file
+from desktop_app.store.audit import verify_chain
+from desktop_app.store.models import AuditEvent, AuthorAccount, Post, Report, Response
+from tests.conftest import HEADER, write_log
+
+UTC_ZONE = zone("UTC")
+YANGON = zone("Asia/Yangon")
+
+ROWS = [
+    {
+        "post_url": "https://www.facebook.com/chain/1?fbclid=xyz",
+        "platform": "Facebook",
+        "author_handle": "@Hate_Page",
+        "author_suspected_fake": "yes",
+        "category": "incitement",
+        "language": "my",
+        "content": "မွတ်စလင်များ တိုက်ခိုက်မည်",
+        "reported_at": "2018-03-05T14:30",
+        "reporter": "Researcher A",
+        "first_response_at": "2018-03-05T16:30",
+        "final_response_at": "2018-03-08 14:30",
+        "final_outcome": "removed",
+        "response_text": "We removed it",
+    },
+    {  # same post again (URL differs only by tracking), another reporter
+        "post_url": "https://facebook.com/chain/1/",
+        "platform": "facebook",
+        "author_handle": "hate_page",
+        "reported_at": "06/03/2018 09:00",
+        "reporter": "Researcher B",
+    },
+    {  # Messenger chain letter: no URL, a reference
+        "post_ref": "msg-chain-77",
+        "platform": "Messenger",
+        "content": "Buddhists will attack on Sunday",
+        "reported_at": "2018-03-06T10:00+06:30",
+        "final_response_at": "2018-03-06T11:00+06:30",
+        "final_outcome": "no_violation",
+    },
+]
+
+
+def _count(store, model) -> int:  # type: ignore[no-untyped-def]
+    with store.session() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def test_csv_import_creates_posts_reports_responses(store, tmp_path: Path) -> None:
+    path = write_log(tmp_path / "log.csv", ROWS)
+    result = import_file(store, path, YANGON)
+    assert (result.added, result.already_present, result.rejected) == (3, 0, 0)
+    assert _count(store, Post) == 2  # rows 1 and 2 are one post
+    assert _count(store, Report) == 3
+    assert _count(store, Response) == 3  # ack + removed, and no_violation
+    assert _count(store, AuthorAccount) == 1
+    with store.session() as session:
+        first = session.scalars(select(Report).order_by(Report.id)).first()
+        assert first is not None
+        # 14:30 in Yangon (+06:30) is 08:00 UTC
+        assert first.reported_at == datetime(2018, 3, 5, 8, 0, tzinfo=UTC)
+        assert first.final_outcome == "removed"
+        assert first.first_response_at == datetime(2018, 3, 5, 10, 0, tzinfo=UTC)
+        account = session.scalars(select(AuthorAccount)).one()
+        assert account.suspected_fake and account.handle_key == "hate_page"
+        post = session.scalars(select(Post).where(Post.platform == "facebook")).one()
+        assert post.content == ROWS[0]["content"]  # stored exactly as given
+        assert post.canonical_url == "https://facebook.com/chain/1"
+
+
+def test_import_is_one_audit_event_naming_the_file_hash(store, tmp_path: Path) -> None:
+    path = write_log(tmp_path / "log.csv", ROWS)
+    result = import_file(store, path, UTC_ZONE)
+    with store.session() as session:
+        event = session.scalars(select(AuditEvent).where(AuditEvent.action == "import")).one()
+        assert result.file_sha256 in event.detail
+        assert event.uid == result.event_uid
+        assert verify_chain(session).intact
+        posts = session.scalars(select(Post.import_event_uid)).all()
+        assert set(posts) == {event.uid}
+
+
+def test_importing_twice_adds_nothing(store, tmp_path: Path) -> None:
+    path = write_log(tmp_path / "log.csv", ROWS)
+    import_file(store, path, UTC_ZONE)
+    again = import_file(store, path, UTC_ZONE)
+    assert (again.added, again.already_present) == (0, 3)
+    assert _count(store, Report) == 3 and _count(store, Post) == 2
+
+
+def test_rows_without_url_or_reference_are_their_own_posts_yet_idempotent(
+    store, tmp_path: Path
+) -> None:
+    rows = [
+        {"platform": "telegram", "content": "same text", "reported_at": "2020-01-01T10:00"},
+        {"platform": "telegram", "content": "same text", "reported_at": "2020-01-02T10:00"},
+    ]
+    path = write_log(tmp_path / "log.csv", rows)
+    import_file(store, path, UTC_ZONE)
+    assert _count(store, Post) == 2
+    assert import_file(store, path, UTC_ZONE).added == 0
+    assert _count(store, Post) == 2
+
+
+def test_every_problem_is_listed_and_nothing_is_written(store, tmp_path: Path) -> None:
+    bad = [
+        ROWS[0],
+        {"platform": "", "post_url": "https://x.org/1", "reported_at": "2018-01-01"},
+        {"platform": "x", "post_url": "https://x.org/2", "reported_at": "yesterday"},
+        {"platform": "x", "post_url": "https://x.org/3", "reported_at": "2018-01-02",
+         "final_response_at": "2018-01-01", "final_outcome": "removed"},
+        {"platform": "x", "post_url": "https://x.org/4", "reported_at": "2018-01-02",
+         "final_outcome": "deleted"},
+        {"platform": "x", "post_url": "https://x.org/5", "reported_at": "2018-01-02",
+         "final_response_at": "2018-01-03"},
+        {"platform": "x", "reported_at": "2018-01-02"},
+        {"platform": "x", "post_url": "https://x.org/6", "reported_at": "2018-01-02",
+         "author_suspected_fake": "maybe"},
+    ]
+    path = write_log(tmp_path / "bad.csv", bad)
+    with pytest.raises(ImportProblems) as caught:
+        import_file(store, path, UTC_ZONE)
+    found = {(p.row, p.column) for p in caught.value.problems}
+    assert (3, "platform") in found
+    assert (4, "reported_at") in found
+    assert (5, "final_response_at") in found
+    assert (6, "final_outcome") in found
+    assert (6, "final_response_at") in found
+    assert (7, "final_outcome") in found
+    assert (8, "post_url") in found
+    assert (9, "author_suspected_fake") in found
+    assert "before the report" in str(
+        next(p for p in caught.value.problems if p.row == 5)
+    )
+    assert str(caught.value.problems[0]).startswith("row ")
+    assert _count(store, Report) == 0 and _count(store, Post) == 0
+    with store.session() as session:
+        assert session.scalar(
+            select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "import")
+        ) == 0
+
+
+def test_skip_invalid_imports_the_rest_and_writes_rejects(store, tmp_path: Path) -> None:
+    rows = [*ROWS, {"platform": "x", "post_url": "https://x.org/9", "reported_at": "soon"}]
+    path = write_log(tmp_path / "mixed.csv", rows)
+    result = import_file(store, path, UTC_ZONE, skip_invalid=True)
+    assert (result.added, result.rejected) == (3, 1)
+    assert result.rejects_path == tmp_path / "mixed.rejects.csv"
+    with result.rejects_path.open(encoding="utf-8") as handle:
+        rejected = list(csv.DictReader(handle))
+    assert len(rejected) == 1
+    assert rejected[0]["post_url"] == "https://x.org/9"
+    assert "reported_at" in rejected[0]["problem"]
+
+
+def test_semicolons_bom_case_insensitive_headers_and_unknown_columns(
+    store, tmp_path: Path
+) -> None:
+    header = [h.upper() if i % 2 else f" {h} " for i, h in enumerate(HEADER)] + ["Source sheet"]
+    rows = [{**{header[i]: ROWS[0].get(h, "") for i, h in enumerate(HEADER)},
+             "Source sheet": "Team B tab"}]
+    path = write_log(tmp_path / "semi.csv", rows, delimiter=";", header=header, bom=True)
+    result = import_file(store, path, UTC_ZONE)
+    assert result.added == 1
+    with store.session() as session:
+        report = session.scalars(select(Report)).one()
+        assert "Source sheet: Team B tab" in report.notes
+
+
+def test_missing_required_column_names_it(store, tmp_path: Path) -> None:
+    path = tmp_path / "nocol.csv"
+    path.write_text("post_url,platform\nhttps://x.org/1,x\n", encoding="utf-8")
+    with pytest.raises(BadInputError, match="reported_at"):
+        import_file(store, path, UTC_ZONE)
+
+
+def test_not_utf8_is_a_clear_error(store, tmp_path: Path) -> None:
+    path = tmp_path / "latin.csv"
+    path.write_bytes("post_url,platform,reported_at\nhttps://x.org/é,x,2018-01-01\n".encode("latin-1"))
+    with pytest.raises(BadInputError, match="UTF-8"):
+        import_file(store, path, UTC_ZONE)
+
+
+def test_xlsx_with_real_date_cells_and_named_sheet(store, tmp_path: Path) -> None:
+    workbook = Workbook()
+    workbook.active.title = "Notes"
+    sheet = workbook.create_sheet("Log")
+    sheet.append(["platform", "post_url", "content", "reported_at", "final_response_at",
+                  "final_outcome"])
+    sheet.append(["facebook", "https://facebook.com/p/9", "မြန်မာ", datetime(2019, 1, 2, 9, 0),
+                  "2019-01-05T09:00", "account_banned"])
+    path = tmp_path / "log.xlsx"
+    workbook.save(path)
+    with pytest.raises(BadInputError, match="no sheet named"):
+        import_file(store, path, UTC_ZONE, sheet="Missing")
+    result = import_file(store, path, YANGON, sheet="Log")
+    assert result.added == 1
+    with store.session() as session:
+        report = session.scalars(select(Report)).one()
+        assert report.reported_at == datetime(2019, 1, 2, 2, 30, tzinfo=UTC)
+        assert report.final_outcome == "account_banned"
+
+
+def test_dry_run_counts_without_writing(store, tmp_path: Path) -> None:
+    path = write_log(tmp_path / "log.csv", ROWS)
+    preview = import_file(store, path, UTC_ZONE, dry_run=True)
+    assert preview.added == 3 and preview.event_uid is None
+    assert _count(store, Report) == 0
+
+
+def test_check_file_gives_a_sample_for_preview(tmp_path: Path) -> None:
+    path = write_log(tmp_path / "log.csv", ROWS)
+    check = check_file(path, UTC_ZONE)
+    assert check.ok and check.rows_valid == 3 and len(check.sample) == 3
+    assert check.sample[2].post_ref == "msg-chain-77"
+
+
+def test_first_response_after_final_keeps_both(store, tmp_path: Path) -> None:
+    row = {"platform": "x", "post_url": "https://x.org/1", "reported_at": "2020-01-01T00:00",
+           "first_response_at": "2020-01-03T00:00", "final_response_at": "2020-01-02T00:00",
+           "final_outcome": "restricted"}
+    import_file(store, write_log(tmp_path / "l.csv", [row]), UTC_ZONE)
+    with store.session() as session:
+        report = session.scalars(select(Report)).one()
+        assert report.first_response_at == report.final_response_at
+        assert _count(store, Response) == 2
+
+
+_texts = st.text(alphabet="abc မြန်", max_size=6)
+_row = st.fixed_dictionaries(
+    {
+        "post_url": st.sampled_from(["", "https://x.org/1", "https://www.x.org/1/", "https://x.org/2"]),
+        "post_ref": st.sampled_from(["", "r1"]),
+        "platform": st.sampled_from(["facebook", "Facebook ", "tiktok"]),
+        "author_handle": st.sampled_from(["", "@a", "A", "b"]),
+        "content": _texts,
+        "reported_at": st.integers(0, 100).map(lambda h: f"2020-01-{1 + h // 24:02d}T{h % 24:02d}:00"),
+        "reporter": st.sampled_from(["", "r", "R "]),
+    }
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(_row, min_size=1, max_size=12))
+def test_property_importing_twice_changes_nothing(tmp_path_factory, rows) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.store.engine import create_store
+
+    folder = tmp_path_factory.mktemp("prop")
+    rows = [r if (r["post_url"] or r["post_ref"] or r["content"].strip()) else {**r, "post_ref": "r9"}
+            for r in rows]
+    path = write_log(folder / "log.csv", rows)
+    with create_store(folder / "s.db", "pw") as store:
+        first = import_file(store, path, UTC_ZONE)
+        counts = (_count(store, Post), _count(store, Report), _count(store, AuthorAccount))
+        second = import_file(store, path, UTC_ZONE)
+        assert second.added == 0
+        assert second.already_present == len(rows)
+        assert first.added + first.already_present == len(rows)
+        assert (_count(store, Post), _count(store, Report), _count(store, AuthorAccount)) == counts

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import select, text
+
+from desktop_app.store import repository as repo
+from desktop_app.store.audit import verify_chain
+from desktop_app.store.models import AuditEvent
+
+
+def _log_some(store) -> None:  # type: ignore[no-untyped-def]
+    with store.transaction() as session:
+        post = repo.add_post(session, repo.PostFields(platform="tiktok", content="ဟုတ်ကဲ့"))
+        report = repo.add_report(session, post, reported_at=datetime(2024, 5, 1, tzinfo=UTC))
+        repo.add_response(
+            session, report, received_at=datetime(2024, 5, 2, tzinfo=UTC), outcome="no_violation"
+        )
+
+
+def test_every_change_is_an_event_and_the_chain_is_intact(store) -> None:
+    _log_some(store)
+    with store.session() as session:
+        events = session.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()
+        assert [e.action for e in events] == ["create"] * 4
+        assert [e.entity for e in events] == ["organisation", "post", "report", "response"]
+        assert events[1].prev_hash == events[0].hash
+        report = verify_chain(session)
+    assert report.intact and report.events == 4
+
+
+def test_tampering_with_an_event_is_found_and_located(store) -> None:
+    _log_some(store)
+    with store.transaction() as session:
+        session.execute(text("UPDATE audit_event SET actor = 'someone else' WHERE id = 3"))
+    with store.session() as session:
+        report = verify_chain(session)
+    assert not report.intact
+    assert report.broken_at == 3
+    assert "changed" in report.reason
+
+
+def test_removing_an_event_is_found(store) -> None:
+    _log_some(store)
+    with store.transaction() as session:
+        session.execute(text("DELETE FROM audit_event WHERE id = 2"))
+    with store.session() as session:
+        report = verify_chain(session)
+    assert not report.intact and report.broken_at == 3

@@ -1,0 +1,126 @@
+"""The encrypted store: unlock, refuse, leak nothing, re-key, migrate."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from desktop_app.core.errors import StoreExistsError, StoreLockedError, StoreNotFoundError
+from desktop_app.store import repository as repo
+from desktop_app.store.engine import (
+    create_store,
+    current_revision,
+    head_revision,
+    migrate,
+    open_store,
+    rekey,
+)
+from desktop_app.store.models import AuditEvent, Post
+from tests.conftest import PASSPHRASE
+
+SECRET = "ယုံကြည်စိတ်ချ secret-marker-7f3a"
+
+
+def _add_case(store, content: str = SECRET) -> None:  # type: ignore[no-untyped-def]
+    with store.transaction() as session:
+        account = repo.get_or_create_account(session, platform="facebook", handle="@marker_author")
+        post = repo.add_post(
+            session,
+            repo.PostFields(platform="facebook", url="https://facebook.com/p/1", content=content),
+            account,
+        )
+        report = repo.add_report(session, post, reported_at=datetime(2024, 1, 1, tzinfo=UTC))
+        repo.add_response(
+            session, report, received_at=datetime(2024, 1, 2, tzinfo=UTC), outcome="removed"
+        )
+        repo.add_attachment(
+            session, b"PNG-bytes " + SECRET.encode(), original_name="shot.png", post=post
+        )
+
+
+def test_reopen_with_the_passphrase_finds_the_data(store, store_path: Path) -> None:
+    _add_case(store)
+    store.close()
+    with open_store(store_path, PASSPHRASE) as again, again.session() as session:
+        post = session.scalars(select(Post)).one()
+        assert post.content == SECRET
+        assert post.case_ref == "C-000001"
+
+
+def test_wrong_passphrase_is_refused(store, store_path: Path) -> None:
+    store.close()
+    with pytest.raises(StoreLockedError, match="wrong passphrase"):
+        open_store(store_path, "not it")
+    with pytest.raises(StoreLockedError, match="no passphrase"):
+        open_store(store_path, "")
+
+
+def test_missing_and_existing_files(tmp_path: Path, store, store_path: Path) -> None:
+    with pytest.raises(StoreNotFoundError):
+        open_store(tmp_path / "nope.db", PASSPHRASE)
+    with pytest.raises(StoreExistsError):
+        create_store(store_path, PASSPHRASE)
+
+
+def test_no_plaintext_on_disk_and_plain_sqlite_cannot_read(store, store_path: Path) -> None:
+    _add_case(store)
+    # Look at the files while the store is open (WAL present) and after closing.
+    files = [p for p in store_path.parent.iterdir() if p.name.startswith(store_path.name)]
+    assert any(p.name.endswith("-wal") for p in files)
+    for path in files:
+        data = path.read_bytes()
+        for needle in (SECRET.encode(), b"marker_author", b"facebook.com/p/1", b"SQLite format 3"):
+            assert needle not in data, f"{needle!r} readable in {path.name}"
+    store.close()
+    assert SECRET.encode() not in store_path.read_bytes()
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(store_path).execute("SELECT * FROM sqlite_master").fetchall()
+
+
+def test_rekey_changes_the_passphrase(store, store_path: Path) -> None:
+    _add_case(store)
+    rekey(store, "new passphrase ၁၂၃")
+    store.close()
+    with pytest.raises(StoreLockedError):
+        open_store(store_path, PASSPHRASE)
+    with open_store(store_path, "new passphrase ၁၂၃") as again, again.session() as session:
+        assert session.scalars(select(Post.content)).one() == SECRET
+        actions = session.scalars(select(AuditEvent.action)).all()
+        assert actions[-1] == "rekey"
+
+
+def test_pragmas_are_set(store) -> None:
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() <= -65536
+        assert conn.exec_driver_sql("PRAGMA cipher_version").scalar().startswith("4.")
+
+
+def test_store_made_by_the_first_version_upgrades_with_a_copy(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    old = create_store(path, PASSPHRASE, organisation="Old", target="0001")
+    _add_case(old)
+    assert current_revision(old.engine) == "0001"
+    old.close()
+    if head_revision() == "0001":
+        pytest.skip("only one schema version exists so far")
+    upgraded = open_store(path, PASSPHRASE)
+    try:
+        assert current_revision(upgraded.engine) == head_revision()
+        with upgraded.session() as session:
+            assert session.scalars(select(Post.content)).one() == SECRET
+            last = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+            assert last is not None and last.action == "migrate"
+        copies = list(tmp_path.glob("old.db.before-*.bak"))
+        assert len(copies) == 1
+        # The copy is the old store, still encrypted, still at the old version.
+        with open_store(copies[0], PASSPHRASE, upgrade=False) as copy:
+            assert current_revision(copy.engine) == "0001"
+        assert migrate(upgraded) is None  # nothing left to do
+    finally:
+        upgraded.close()
