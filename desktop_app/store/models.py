@@ -72,6 +72,11 @@ class AuthorAccount(Record, table=True):
 class Post(Record, table=True):
     """One piece of content on a platform: a case."""
 
+    __table_args__ = (
+        # Covering index for the indicators' join from reports (migration 0002).
+        Index("ix_post_indicator", "id", "author_id", "platform", "category"),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     case_ref: str = Field(unique=True)
     platform: str = Field(index=True)
@@ -103,6 +108,16 @@ class Report(Record, table=True):
     __table_args__ = (
         UniqueConstraint("post_id", "reported_at", "reporter_key"),
         Index("ix_report_reported_at", "reported_at"),
+        # Covering index: the indicators scan it in post order (migration 0002).
+        Index(
+            "ix_report_indicator",
+            "post_id",
+            "reported_at",
+            "reporter_key",
+            "first_response_at",
+            "final_response_at",
+            "final_outcome",
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
