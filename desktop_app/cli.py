@@ -94,7 +94,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     path = _db_path(args)
     zone(args.tz)
-    with create_store(path, passphrase_from(args, confirm=True), organisation=args.org or "", timezone=args.tz):
+    with create_store(
+        path, passphrase_from(args, confirm=True), organisation=args.org or "", timezone=args.tz
+    ):
         pass
     print(f"Created encrypted store {path} (time zone {args.tz}).")
     print("Keep the passphrase safe: a lost passphrase cannot be recovered.")

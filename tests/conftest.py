@@ -34,8 +34,14 @@ HEADER = [
 ]
 
 
-def write_log(path: Path, rows: Sequence[dict[str, str]], *, delimiter: str = ",",
-              header: Sequence[str] = HEADER, bom: bool = False) -> Path:
+def write_log(
+    path: Path,
+    rows: Sequence[dict[str, str]],
+    *,
+    delimiter: str = ",",
+    header: Sequence[str] = HEADER,
+    bom: bool = False,
+) -> Path:
     """A report-log CSV with the IMPORT_FORMAT.md headers."""
     with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(header), delimiter=delimiter)

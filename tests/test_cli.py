@@ -19,15 +19,28 @@ def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "desktop_app.cli", *args],
-        capture_output=True, text=True, env=full_env, stdin=subprocess.DEVNULL, timeout=120,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
     )
 
 
 @pytest.fixture
 def db(tmp_path: Path, passphrase_file: Path) -> list[str]:
     path = tmp_path / "cli.db"
-    done = cli("--db", str(path), "--passphrase-file", str(passphrase_file), "init",
-               "--tz", "Asia/Yangon", "--org", "မြန်မာ Monitor")
+    done = cli(
+        "--db",
+        str(path),
+        "--passphrase-file",
+        str(passphrase_file),
+        "init",
+        "--tz",
+        "Asia/Yangon",
+        "--org",
+        "မြန်မာ Monitor",
+    )
     assert done.returncode == 0, done.stderr
     return ["--db", str(path), "--passphrase-file", str(passphrase_file)]
 
@@ -93,14 +106,19 @@ def test_passphrase_from_environment(db: list[str]) -> None:
 
 
 def test_db_from_environment(db: list[str], passphrase_file: Path) -> None:
-    done = cli("--passphrase-file", str(passphrase_file), "stats", "--json",
-               env={"CASELOG_DB": db[1]})
+    done = cli(
+        "--passphrase-file", str(passphrase_file), "stats", "--json", env={"CASELOG_DB": db[1]}
+    )
     assert done.returncode == 0, done.stderr
 
 
 def test_bad_options_exit_2_with_one_line(db: list[str]) -> None:
-    for args in (["stats", "--from", "someday"], ["stats", "--tz", "Nowhere/City"],
-                 ["stats", "--sla-hours", "x"], ["frobnicate"]):
+    for args in (
+        ["stats", "--from", "someday"],
+        ["stats", "--tz", "Nowhere/City"],
+        ["stats", "--sla-hours", "x"],
+        ["frobnicate"],
+    ):
         done = cli(*db, *args)
         assert done.returncode == 2, args
         assert len(done.stderr.strip().splitlines()) == 1, done.stderr
@@ -117,7 +135,8 @@ def test_rekey(db: list[str], tmp_path: Path) -> None:
 
 
 def test_missing_store_is_a_usage_error(tmp_path: Path, passphrase_file: Path) -> None:
-    done = cli("--db", str(tmp_path / "none.db"), "--passphrase-file", str(passphrase_file),
-               "stats")
+    done = cli(
+        "--db", str(tmp_path / "none.db"), "--passphrase-file", str(passphrase_file), "stats"
+    )
     assert done.returncode == 2
     assert "caselog-cli init" in done.stderr

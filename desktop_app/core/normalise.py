@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from myanmartools import ZawgyiDetector
-from para import zg_to_unicode
+if TYPE_CHECKING:
+    from myanmartools import ZawgyiDetector
 
 # Query parameters that only track the click, never identify the post.
 _TRACKING_PARAMS = frozenset(
@@ -37,6 +38,18 @@ def normalise_handle(handle: str | None) -> str:
     if text.startswith("@"):
         text = text[1:].strip()
     return text.casefold()
+
+
+_KNOWN_CATEGORIES = frozenset(
+    {"hate_speech", "incitement", "misinformation", "harassment", "fake_account", "other"}
+)
+
+
+def normalise_category(category: str | None) -> str:
+    """Categories are free text, trimmed; the suggested ones are matched case-insensitively
+    (``Hate_Speech`` is ``hate_speech``) so one category is not counted twice."""
+    text = (category or "").strip()
+    return text.lower() if text.lower() in _KNOWN_CATEGORIES else text
 
 
 def normalise_reporter(reporter: str | None) -> str:
@@ -87,6 +100,8 @@ def is_zawgyi(text: str) -> bool:
     if not _MYANMAR.search(text):
         return False
     if _detector is None:
+        from myanmartools import ZawgyiDetector  # loads its model: only when Burmese appears
+
         _detector = ZawgyiDetector()
     return _detector.get_zawgyi_probability(text) > ZAWGYI_THRESHOLD
 
@@ -94,6 +109,8 @@ def is_zawgyi(text: str) -> bool:
 def to_unicode_burmese(text: str) -> str:
     """Convert Zawgyi-encoded Burmese to Unicode; any other text is returned unchanged."""
     if is_zawgyi(text):
+        from para import zg_to_unicode
+
         return zg_to_unicode(text, force=True)
     return text
 

@@ -27,21 +27,41 @@ LINES: tuple[IndicatorLine, ...] = (
     IndicatorLine("reports_with_response", "Reports that received any response", "count"),
     IndicatorLine("reports_with_final_response", "Reports that received a final decision", "count"),
     IndicatorLine("reports_removed", "Reports whose post was removed", "count"),
-    IndicatorLine("reports_actioned", "Reports acted on (removed, restricted, suspended or banned)", "count"),
+    IndicatorLine(
+        "reports_actioned", "Reports acted on (removed, restricted, suspended or banned)", "count"
+    ),
     IndicatorLine("removal_rate", "Share of reports whose post was removed", "rate"),
-    IndicatorLine("response_hours.count", "Reports with a final decision (for the times below)", "count"),
+    IndicatorLine(
+        "response_hours.count", "Reports with a final decision (for the times below)", "count"
+    ),
     IndicatorLine("response_hours.mean", "Average hours to a final decision", "hours"),
     IndicatorLine("response_hours.median", "Median hours to a final decision", "hours"),
     IndicatorLine("response_hours.p90", "Hours within which 90% of decisions came", "hours"),
     IndicatorLine("response_hours.max", "Longest wait for a final decision, in hours", "hours"),
-    IndicatorLine("first_response_hours.count", "Reports with any response (for the times below)", "count"),
+    IndicatorLine(
+        "first_response_hours.count", "Reports with any response (for the times below)", "count"
+    ),
     IndicatorLine("first_response_hours.mean", "Average hours to a first response", "hours"),
     IndicatorLine("first_response_hours.median", "Median hours to a first response", "hours"),
-    IndicatorLine("first_response_hours.p90", "Hours within which 90% of first responses came", "hours"),
-    IndicatorLine("first_response_hours.max", "Longest wait for a first response, in hours", "hours"),
-    IndicatorLine("reports_over_sla_responded", "Reports decided more than {sla} hours after they were made", "count"),
-    IndicatorLine("reports_over_sla_pending", "Reports with no final decision after {sla} hours", "count"),
-    IndicatorLine("reports_over_sla", "Reports that waited more than {sla} hours for a final decision", "count"),
+    IndicatorLine(
+        "first_response_hours.p90", "Hours within which 90% of first responses came", "hours"
+    ),
+    IndicatorLine(
+        "first_response_hours.max", "Longest wait for a first response, in hours", "hours"
+    ),
+    IndicatorLine(
+        "reports_over_sla_responded",
+        "Reports decided more than {sla} hours after they were made",
+        "count",
+    ),
+    IndicatorLine(
+        "reports_over_sla_pending", "Reports with no final decision after {sla} hours", "count"
+    ),
+    IndicatorLine(
+        "reports_over_sla",
+        "Reports that waited more than {sla} hours for a final decision",
+        "count",
+    ),
     IndicatorLine("pending.total", "Reports still waiting for a final decision", "count"),
     IndicatorLine("pending.lt_24h", "  waiting less than 24 hours", "count"),
     IndicatorLine("pending.h24_48", "  waiting 24 to 48 hours", "count"),
@@ -52,7 +72,9 @@ LINES: tuple[IndicatorLine, ...] = (
     IndicatorLine("accounts_banned", "Accounts permanently banned", "count"),
     IndicatorLine("fake_accounts_flagged", "Suspected fake accounts among the authors", "count"),
     IndicatorLine("fake_accounts_actioned", "Suspected fake accounts suspended or banned", "count"),
-    IndicatorLine("repeat_offenders", "Repeat offenders ({threshold} or more reported posts)", "count"),
+    IndicatorLine(
+        "repeat_offenders", "Repeat offenders ({threshold} or more reported posts)", "count"
+    ),
     IndicatorLine("repeat_offenders_not_banned", "Repeat offenders not banned", "count"),
     IndicatorLine("duplicate_clusters", "Groups of duplicate posts (same text)", "count"),
     IndicatorLine("duplicate_posts", "Posts in those duplicate groups", "count"),

@@ -108,8 +108,9 @@ def verify_chain(session: Session) -> ChainReport:
                 count, False, event.id, "its link to the previous event does not match"
             )
         if compute_hash(prev_hash, event_payload(event)) != event.hash:
-            return ChainReport(count, False, event.id, "its content was changed after it was written")
+            return ChainReport(
+                count, False, event.id, "its content was changed after it was written"
+            )
         prev_hash = event.hash
         expected_seq += 1
     return ChainReport(count, True)
-

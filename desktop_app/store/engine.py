@@ -13,16 +13,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import URL, Engine, create_engine, event, text
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlmodel import Session
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 from desktop_app.core.errors import (
     AppError,
@@ -52,13 +51,24 @@ def _quiet_sqlcipher() -> None:
 _quiet_sqlcipher()
 
 
+# The newest schema revision. Opening a store compares against this constant so the
+# common case (nothing to migrate) never loads Alembic; a test checks that it
+# matches the newest file in migrations/versions.
+SCHEMA_HEAD = "0002"
+
+
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str:
+    """The newest revision according to the migration scripts themselves."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -133,8 +143,15 @@ def _connect(path: Path, passphrase: str) -> Engine:
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The store's schema revision (Alembic's version table), None for an empty file."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        has_table = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).first()
+        if not has_table:
+            return None
+        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        return None if row is None else str(row[0])
 
 
 def migrate(store: Store, target: str = "head") -> str | None:
@@ -143,9 +160,20 @@ def migrate(store: Store, target: str = "head") -> str | None:
     Returns the path of the copy, or None when nothing was migrated.
     """
     before = current_revision(store.engine)
-    wanted = head_revision() if target == "head" else target
+    wanted = SCHEMA_HEAD if target == "head" else target
     if before == wanted:
         return None
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    known = {
+        rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()
+    }
+    if before is not None and before not in known:
+        raise BadInputError(
+            f"{store.path} was made by a newer version of Caselog (schema {before}); "
+            "update Caselog to open it"
+        )
     backup: str | None = None
     if before is not None:
         with store.engine.connect() as conn:
@@ -160,8 +188,8 @@ def migrate(store: Store, target: str = "head") -> str | None:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, wanted)
     if before is not None:
-        from desktop_app.store.audit import append_event
         from desktop_app.core.enums import AuditAction
+        from desktop_app.store.audit import append_event
 
         with store.transaction() as session:
             append_event(

@@ -121,7 +121,9 @@ class Report(Record, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    post_id: int = Field(sa_column=Column(Integer, ForeignKey("post.id"), nullable=False, index=True))
+    post_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("post.id"), nullable=False, index=True)
+    )
     reported_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     reporter: str = ""
     reporter_key: str = ""

@@ -16,6 +16,7 @@ from desktop_app.core.enums import FINAL_OUTCOMES, AuditAction, Outcome
 from desktop_app.core.errors import BadInputError
 from desktop_app.core.normalise import (
     canonical_url,
+    normalise_category,
     normalise_content,
     normalise_handle,
     normalise_platform,
@@ -111,9 +112,7 @@ def get_or_create_account(
         )
         session.add(account)
         session.flush()
-        append_event(
-            session, AuditAction.CREATE, entity="author_account", entity_uid=account.uid
-        )
+        append_event(session, AuditAction.CREATE, entity="author_account", entity_uid=account.uid)
     elif suspected_fake and not account.suspected_fake:
         account.suspected_fake = True
         account.updated_at = now_utc()
@@ -165,7 +164,7 @@ def add_post(session: Session, fields: PostFields, author: AuthorAccount | None 
         post_ref=fields.post_ref.strip(),
         identity_key=key,
         author_id=author.id if author else None,
-        category=fields.category.strip(),
+        category=normalise_category(fields.category),
         language=fields.language.strip(),
         content=fields.content,
         content_key=normalise_content(fields.content),

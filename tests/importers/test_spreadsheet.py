@@ -122,15 +122,32 @@ def test_every_problem_is_listed_and_nothing_is_written(store, tmp_path: Path) -
         ROWS[0],
         {"platform": "", "post_url": "https://x.org/1", "reported_at": "2018-01-01"},
         {"platform": "x", "post_url": "https://x.org/2", "reported_at": "yesterday"},
-        {"platform": "x", "post_url": "https://x.org/3", "reported_at": "2018-01-02",
-         "final_response_at": "2018-01-01", "final_outcome": "removed"},
-        {"platform": "x", "post_url": "https://x.org/4", "reported_at": "2018-01-02",
-         "final_outcome": "deleted"},
-        {"platform": "x", "post_url": "https://x.org/5", "reported_at": "2018-01-02",
-         "final_response_at": "2018-01-03"},
+        {
+            "platform": "x",
+            "post_url": "https://x.org/3",
+            "reported_at": "2018-01-02",
+            "final_response_at": "2018-01-01",
+            "final_outcome": "removed",
+        },
+        {
+            "platform": "x",
+            "post_url": "https://x.org/4",
+            "reported_at": "2018-01-02",
+            "final_outcome": "deleted",
+        },
+        {
+            "platform": "x",
+            "post_url": "https://x.org/5",
+            "reported_at": "2018-01-02",
+            "final_response_at": "2018-01-03",
+        },
         {"platform": "x", "reported_at": "2018-01-02"},
-        {"platform": "x", "post_url": "https://x.org/6", "reported_at": "2018-01-02",
-         "author_suspected_fake": "maybe"},
+        {
+            "platform": "x",
+            "post_url": "https://x.org/6",
+            "reported_at": "2018-01-02",
+            "author_suspected_fake": "maybe",
+        },
     ]
     path = write_log(tmp_path / "bad.csv", bad)
     with pytest.raises(ImportProblems) as caught:
@@ -144,15 +161,16 @@ def test_every_problem_is_listed_and_nothing_is_written(store, tmp_path: Path) -
     assert (7, "final_outcome") in found
     assert (8, "post_url") in found
     assert (9, "author_suspected_fake") in found
-    assert "before the report" in str(
-        next(p for p in caught.value.problems if p.row == 5)
-    )
+    assert "before the report" in str(next(p for p in caught.value.problems if p.row == 5))
     assert str(caught.value.problems[0]).startswith("row ")
     assert _count(store, Report) == 0 and _count(store, Post) == 0
     with store.session() as session:
-        assert session.scalar(
-            select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "import")
-        ) == 0
+        assert (
+            session.scalar(
+                select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "import")
+            )
+            == 0
+        )
 
 
 def test_skip_invalid_imports_the_rest_and_writes_rejects(store, tmp_path: Path) -> None:
@@ -168,12 +186,14 @@ def test_skip_invalid_imports_the_rest_and_writes_rejects(store, tmp_path: Path)
     assert "reported_at" in rejected[0]["problem"]
 
 
-def test_semicolons_bom_case_insensitive_headers_and_unknown_columns(
-    store, tmp_path: Path
-) -> None:
+def test_semicolons_bom_case_insensitive_headers_and_unknown_columns(store, tmp_path: Path) -> None:
     header = [h.upper() if i % 2 else f" {h} " for i, h in enumerate(HEADER)] + ["Source sheet"]
-    rows = [{**{header[i]: ROWS[0].get(h, "") for i, h in enumerate(HEADER)},
-             "Source sheet": "Team B tab"}]
+    rows = [
+        {
+            **{header[i]: ROWS[0].get(h, "") for i, h in enumerate(HEADER)},
+            "Source sheet": "Team B tab",
+        }
+    ]
     path = write_log(tmp_path / "semi.csv", rows, delimiter=";", header=header, bom=True)
     result = import_file(store, path, UTC_ZONE)
     assert result.added == 1
@@ -191,7 +211,9 @@ def test_missing_required_column_names_it(store, tmp_path: Path) -> None:
 
 def test_not_utf8_is_a_clear_error(store, tmp_path: Path) -> None:
     path = tmp_path / "latin.csv"
-    path.write_bytes("post_url,platform,reported_at\nhttps://x.org/é,x,2018-01-01\n".encode("latin-1"))
+    path.write_bytes(
+        "post_url,platform,reported_at\nhttps://x.org/é,x,2018-01-01\n".encode("latin-1")
+    )
     with pytest.raises(BadInputError, match="UTF-8"):
         import_file(store, path, UTC_ZONE)
 
@@ -200,10 +222,19 @@ def test_xlsx_with_real_date_cells_and_named_sheet(store, tmp_path: Path) -> Non
     workbook = Workbook()
     workbook.active.title = "Notes"
     sheet = workbook.create_sheet("Log")
-    sheet.append(["platform", "post_url", "content", "reported_at", "final_response_at",
-                  "final_outcome"])
-    sheet.append(["facebook", "https://facebook.com/p/9", "မြန်မာ", datetime(2019, 1, 2, 9, 0),
-                  "2019-01-05T09:00", "account_banned"])
+    sheet.append(
+        ["platform", "post_url", "content", "reported_at", "final_response_at", "final_outcome"]
+    )
+    sheet.append(
+        [
+            "facebook",
+            "https://facebook.com/p/9",
+            "မြန်မာ",
+            datetime(2019, 1, 2, 9, 0),
+            "2019-01-05T09:00",
+            "account_banned",
+        ]
+    )
     path = tmp_path / "log.xlsx"
     workbook.save(path)
     with pytest.raises(BadInputError, match="no sheet named"):
@@ -231,9 +262,14 @@ def test_check_file_gives_a_sample_for_preview(tmp_path: Path) -> None:
 
 
 def test_first_response_after_final_keeps_both(store, tmp_path: Path) -> None:
-    row = {"platform": "x", "post_url": "https://x.org/1", "reported_at": "2020-01-01T00:00",
-           "first_response_at": "2020-01-03T00:00", "final_response_at": "2020-01-02T00:00",
-           "final_outcome": "restricted"}
+    row = {
+        "platform": "x",
+        "post_url": "https://x.org/1",
+        "reported_at": "2020-01-01T00:00",
+        "first_response_at": "2020-01-03T00:00",
+        "final_response_at": "2020-01-02T00:00",
+        "final_outcome": "restricted",
+    }
     import_file(store, write_log(tmp_path / "l.csv", [row]), UTC_ZONE)
     with store.session() as session:
         report = session.scalars(select(Report)).one()
@@ -244,25 +280,33 @@ def test_first_response_after_final_keeps_both(store, tmp_path: Path) -> None:
 _texts = st.text(alphabet="abc မြန်", max_size=6)
 _row = st.fixed_dictionaries(
     {
-        "post_url": st.sampled_from(["", "https://x.org/1", "https://www.x.org/1/", "https://x.org/2"]),
+        "post_url": st.sampled_from(
+            ["", "https://x.org/1", "https://www.x.org/1/", "https://x.org/2"]
+        ),
         "post_ref": st.sampled_from(["", "r1"]),
         "platform": st.sampled_from(["facebook", "Facebook ", "tiktok"]),
         "author_handle": st.sampled_from(["", "@a", "A", "b"]),
         "content": _texts,
-        "reported_at": st.integers(0, 100).map(lambda h: f"2020-01-{1 + h // 24:02d}T{h % 24:02d}:00"),
+        "reported_at": st.integers(0, 100).map(
+            lambda h: f"2020-01-{1 + h // 24:02d}T{h % 24:02d}:00"
+        ),
         "reporter": st.sampled_from(["", "r", "R "]),
     }
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(rows=st.lists(_row, min_size=1, max_size=12))
 def test_property_importing_twice_changes_nothing(tmp_path_factory, rows) -> None:  # type: ignore[no-untyped-def]
     from desktop_app.store.engine import create_store
 
     folder = tmp_path_factory.mktemp("prop")
-    rows = [r if (r["post_url"] or r["post_ref"] or r["content"].strip()) else {**r, "post_ref": "r9"}
-            for r in rows]
+    rows = [
+        r if (r["post_url"] or r["post_ref"] or r["content"].strip()) else {**r, "post_ref": "r9"}
+        for r in rows
+    ]
     path = write_log(folder / "log.csv", rows)
     with create_store(folder / "s.db", "pw") as store:
         first = import_file(store, path, UTC_ZONE)

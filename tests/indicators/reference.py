@@ -48,16 +48,21 @@ def build(rows: list[dict[str, str]], tz: ZoneInfo) -> tuple[list[Rep], set[tupl
         reporter = normalise_reporter(row.get("reporter"))
         handle = normalise_handle(row.get("author_handle"))
         key = post_identity_key(
-            platform, canonical_url(row.get("post_url")), row.get("post_ref", ""),
+            platform,
+            canonical_url(row.get("post_url")),
+            row.get("post_ref", ""),
             fallback=(handle, row.get("content", ""), reported.isoformat(), reporter),
         )
         if handle and row.get("author_suspected_fake", "").lower() in ("yes", "true", "1", "y"):
             fake.add((platform, handle))
-        post = posts.setdefault(key, {
-            "author": (platform, handle) if handle else None,
-            "category": row.get("category", "").strip(),
-            "content_key": normalise_content(row.get("content", "")),
-        })
+        post = posts.setdefault(
+            key,
+            {
+                "author": (platform, handle) if handle else None,
+                "category": row.get("category", "").strip(),
+                "content_key": normalise_content(row.get("content", "")),
+            },
+        )
         if (key, reported, reporter) in seen:
             continue
         seen.add((key, reported, reporter))
@@ -68,14 +73,20 @@ def build(rows: list[dict[str, str]], tz: ZoneInfo) -> tuple[list[Rep], set[tupl
             responses.append((parse_timestamp(row["final_response_at"], tz), row["final_outcome"]))
         responses.sort()
         finals = [r for r in responses if r[1] in FINAL]
-        reports.append(Rep(
-            post=key, platform=platform, author=post["author"],  # type: ignore[arg-type]
-            category=post["category"], content_key=post["content_key"],  # type: ignore[arg-type]
-            reported_at=reported, reporter=reporter,
-            first=responses[0][0] if responses else None,
-            final=finals[0][0] if finals else None,
-            outcome=finals[0][1] if finals else None,
-        ))
+        reports.append(
+            Rep(
+                post=key,
+                platform=platform,
+                author=post["author"],  # type: ignore[arg-type]
+                category=post["category"],
+                content_key=post["content_key"],  # type: ignore[arg-type]
+                reported_at=reported,
+                reporter=reporter,
+                first=responses[0][0] if responses else None,
+                final=finals[0][0] if finals else None,
+                outcome=finals[0][1] if finals else None,
+            )
+        )
     return reports, fake
 
 
@@ -99,13 +110,23 @@ def hours(a: datetime, b: datetime) -> float:
     return (b - a) / timedelta(hours=1)
 
 
-def compute(rows: list[dict[str, str]], tz: ZoneInfo, *, as_of: datetime,
-            date_from: datetime | None = None, date_to: datetime | None = None,
-            sla: float = 48, threshold: int = 3) -> dict[str, object]:
+def compute(
+    rows: list[dict[str, str]],
+    tz: ZoneInfo,
+    *,
+    as_of: datetime,
+    date_from: datetime | None = None,
+    date_to: datetime | None = None,
+    sla: float = 48,
+    threshold: int = 3,
+) -> dict[str, object]:
     everything, fake = build(rows, tz)
-    R = [r for r in everything
-         if (date_from is None or r.reported_at >= date_from)
-         and (date_to is None or r.reported_at < date_to)]
+    R = [
+        r
+        for r in everything
+        if (date_from is None or r.reported_at >= date_from)
+        and (date_to is None or r.reported_at < date_to)
+    ]
     finals = [r for r in R if r.final is not None]
     pending = [r for r in R if r.final is None]
     over_resp = [r for r in finals if hours(r.reported_at, r.final) > sla]  # type: ignore[arg-type]
@@ -140,18 +161,31 @@ def compute(rows: list[dict[str, str]], tz: ZoneInfo, *, as_of: datetime,
         "removal_rate": (sum(1 for r in R if r.outcome == "removed") / len(R)) if R else None,
         "response_hours": _stats([hours(r.reported_at, r.final) for r in finals]),  # type: ignore[arg-type]
         "first_response_hours": _stats(
-            [hours(r.reported_at, r.first) for r in R if r.first is not None]),
+            [hours(r.reported_at, r.first) for r in R if r.first is not None]
+        ),
         "reports_over_sla_responded": len(over_resp),
         "reports_over_sla_pending": len(over_pend),
         "reports_over_sla": len(over_resp) + len(over_pend),
-        "pending": {"total": len(pending), "lt_24h": bucket(-math.inf, 24),
-                    "h24_48": bucket(24, 48), "d2_7": bucket(48, 168),
-                    "d7_30": bucket(168, 720), "gt_30d": bucket(720, math.inf)},
-        "accounts_suspended": len({r.author for r in R if r.author and r.outcome == "account_suspended"}),
+        "pending": {
+            "total": len(pending),
+            "lt_24h": bucket(-math.inf, 24),
+            "h24_48": bucket(24, 48),
+            "d2_7": bucket(48, 168),
+            "d7_30": bucket(168, 720),
+            "gt_30d": bucket(720, math.inf),
+        },
+        "accounts_suspended": len(
+            {r.author for r in R if r.author and r.outcome == "account_suspended"}
+        ),
         "accounts_banned": len({r.author for r in R if r.author and r.outcome == "account_banned"}),
         "fake_accounts_flagged": len(flagged),
-        "fake_accounts_actioned": len({r.author for r in R if r.author in flagged
-                                       and r.outcome in ("account_suspended", "account_banned")}),
+        "fake_accounts_actioned": len(
+            {
+                r.author
+                for r in R
+                if r.author in flagged and r.outcome in ("account_suspended", "account_banned")
+            }
+        ),
         "repeat_offenders": len(repeat),
         "repeat_offenders_not_banned": len([a for a in repeat if a not in banned]),
         "duplicate_clusters": len(dup),

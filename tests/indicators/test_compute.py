@@ -22,26 +22,55 @@ AS_OF = datetime(2024, 3, 10, 0, 0, tzinfo=UTC)
 # A small log whose every figure is worked out by hand in the test below.
 WORKED = [
     # A: removed after 10 h (ack after 2 h)
-    {"post_url": "https://facebook.com/a", "platform": "facebook", "author_handle": "@x",
-     "author_suspected_fake": "yes", "category": "hate_speech", "content": "Kill them!",
-     "reported_at": "2024-01-01T00:00", "reporter": "alice",
-     "first_response_at": "2024-01-01T02:00", "final_response_at": "2024-01-01T10:00",
-     "final_outcome": "removed"},
+    {
+        "post_url": "https://facebook.com/a",
+        "platform": "facebook",
+        "author_handle": "@x",
+        "author_suspected_fake": "yes",
+        "category": "hate_speech",
+        "content": "Kill them!",
+        "reported_at": "2024-01-01T00:00",
+        "reporter": "alice",
+        "first_response_at": "2024-01-01T02:00",
+        "final_response_at": "2024-01-01T10:00",
+        "final_outcome": "removed",
+    },
     # A again, by bob: account banned after 60 h (over SLA)
-    {"post_url": "https://www.facebook.com/a/", "platform": "Facebook",
-     "reported_at": "2024-01-02T00:00", "reporter": "Bob",
-     "final_response_at": "2024-01-04T12:00", "final_outcome": "account_banned"},
+    {
+        "post_url": "https://www.facebook.com/a/",
+        "platform": "Facebook",
+        "reported_at": "2024-01-02T00:00",
+        "reporter": "Bob",
+        "final_response_at": "2024-01-04T12:00",
+        "final_outcome": "account_banned",
+    },
     # B, same author, duplicate text of A: no violation after 100 h
-    {"post_url": "https://facebook.com/b", "platform": "facebook", "author_handle": "X",
-     "category": "hate_speech", "content": "kill   THEM",
-     "reported_at": "2024-02-01T00:00", "reporter": "ALICE",
-     "final_response_at": "2024-02-05T04:00", "final_outcome": "no_violation"},
+    {
+        "post_url": "https://facebook.com/b",
+        "platform": "facebook",
+        "author_handle": "X",
+        "category": "hate_speech",
+        "content": "kill   THEM",
+        "reported_at": "2024-02-01T00:00",
+        "reporter": "ALICE",
+        "final_response_at": "2024-02-05T04:00",
+        "final_outcome": "no_violation",
+    },
     # C, same author: pending, reported 2024-03-09 00:00 -> 24 h old at as_of
-    {"post_url": "https://facebook.com/c", "platform": "facebook", "author_handle": "x",
-     "reported_at": "2024-03-09T00:00", "first_response_at": "2024-03-09T01:00"},
+    {
+        "post_url": "https://facebook.com/c",
+        "platform": "facebook",
+        "author_handle": "x",
+        "reported_at": "2024-03-09T00:00",
+        "first_response_at": "2024-03-09T01:00",
+    },
     # D, tiktok, unknown author, pending 69 days
-    {"post_ref": "tt-1", "platform": "tiktok", "category": "misinformation",
-     "reported_at": "2024-01-01T00:00"},
+    {
+        "post_ref": "tt-1",
+        "platform": "tiktok",
+        "category": "misinformation",
+        "reported_at": "2024-01-01T00:00",
+    },
 ]
 
 
@@ -58,15 +87,26 @@ def test_worked_example(store, tmp_path: Path) -> None:
     assert data["reports_removed"] == 1
     assert data["reports_actioned"] == 2
     assert data["removal_rate"] == 0.2
-    assert data["response_hours"] == {"count": 3, "mean": (10 + 60 + 100) / 3, "median": 60.0,
-                                      "p90": 60 + 0.8 * 40, "max": 100.0}
+    assert data["response_hours"] == {
+        "count": 3,
+        "mean": (10 + 60 + 100) / 3,
+        "median": 60.0,
+        "p90": 60 + 0.8 * 40,
+        "max": 100.0,
+    }
     assert data["first_response_hours"]["count"] == 4
     assert data["first_response_hours"]["median"] == (2 + 60) / 2  # of 1, 2, 60, 100
     assert data["reports_over_sla_responded"] == 2  # 60 h and 100 h
     assert data["reports_over_sla_pending"] == 1  # D; C is exactly 24 h old
     assert data["reports_over_sla"] == 3
-    assert data["pending"] == {"total": 2, "lt_24h": 0, "h24_48": 1, "d2_7": 0, "d7_30": 0,
-                               "gt_30d": 1}
+    assert data["pending"] == {
+        "total": 2,
+        "lt_24h": 0,
+        "h24_48": 1,
+        "d2_7": 0,
+        "d7_30": 0,
+        "gt_30d": 1,
+    }
     assert data["accounts_suspended"] == 0
     assert data["accounts_banned"] == 1
     assert data["fake_accounts_flagged"] == 1
@@ -76,30 +116,55 @@ def test_worked_example(store, tmp_path: Path) -> None:
     assert data["duplicate_clusters"] == 1 and data["duplicate_posts"] == 2
     assert [m["month"] for m in data["by_month"]] == ["2024-01", "2024-02", "2024-03"]
     january = data["by_month"][0]
-    assert january == {"month": "2024-01", "reports_total": 3, "reports_removed": 1,
-                       "reports_actioned": 2, "response_hours_mean": 35.0,
-                       "reports_over_sla": 2}
+    assert january == {
+        "month": "2024-01",
+        "reports_total": 3,
+        "reports_removed": 1,
+        "reports_actioned": 2,
+        "response_hours_mean": 35.0,
+        "reports_over_sla": 2,
+    }
     assert data["by_platform"] == [
-        {"platform": "facebook", "reports_total": 4, "reports_removed": 1,
-         "response_hours_mean": 170 / 3, "response_hours_median": 60.0, "reports_over_sla": 2},
-        {"platform": "tiktok", "reports_total": 1, "reports_removed": 0,
-         "response_hours_mean": None, "response_hours_median": None, "reports_over_sla": 1},
+        {
+            "platform": "facebook",
+            "reports_total": 4,
+            "reports_removed": 1,
+            "response_hours_mean": 170 / 3,
+            "response_hours_median": 60.0,
+            "reports_over_sla": 2,
+        },
+        {
+            "platform": "tiktok",
+            "reports_total": 1,
+            "reports_removed": 0,
+            "response_hours_mean": None,
+            "response_hours_median": None,
+            "reports_over_sla": 1,
+        },
     ]
     assert data["by_category"] == [
         {"category": "hate_speech", "reports_total": 3, "reports_removed": 1},
         {"category": "misinformation", "reports_total": 1, "reports_removed": 0},
         {"category": "uncategorised", "reports_total": 1, "reports_removed": 0},
     ]
-    assert data["period"] == {"from": None, "to": None, "tz": "UTC",
-                              "as_of": "2024-03-10T00:00:00+00:00"}
+    assert data["period"] == {
+        "from": None,
+        "to": None,
+        "tz": "UTC",
+        "as_of": "2024-03-10T00:00:00+00:00",
+    }
     assert data["sla_hours"] == 48 and data["repeat_threshold"] == 3
 
 
 def test_period_and_parameters(store, tmp_path: Path) -> None:
     import_file(store, write_log(tmp_path / "w.csv", WORKED), UTC_ZONE)
     params = IndicatorParams(
-        tz=UTC_ZONE, as_of=AS_OF, date_from=datetime(2024, 1, 2, tzinfo=UTC),
-        date_to=datetime(2024, 3, 1, tzinfo=UTC), sla_hours=72, repeat_threshold=2,
+        tz=UTC_ZONE,
+        as_of=AS_OF,
+        date_from=datetime(2024, 1, 2, tzinfo=UTC),
+        date_to=datetime(2024, 3, 1, tzinfo=UTC),
+        sla_hours=72,
+        repeat_threshold=2,
     )
     data = compute_indicators(store, params).to_json()
     assert data["reports_total"] == 2  # bob's report of A, and B
@@ -112,8 +177,13 @@ def test_empty_store_gives_nulls_not_errors(store) -> None:
     data = compute_indicators(store, IndicatorParams(tz=UTC_ZONE, as_of=AS_OF)).to_json()
     assert data["reports_total"] == 0
     assert data["removal_rate"] is None
-    assert data["response_hours"] == {"count": 0, "mean": None, "median": None, "p90": None,
-                                      "max": None}
+    assert data["response_hours"] == {
+        "count": 0,
+        "mean": None,
+        "median": None,
+        "p90": None,
+        "max": None,
+    }
     assert data["by_month"] == [] and data["by_platform"] == []
 
 
@@ -129,8 +199,16 @@ def test_months_are_bucketed_in_the_chosen_zone(store, tmp_path: Path) -> None:
 OUTCOMES = ["", "removed", "restricted", "account_suspended", "account_banned", "no_violation"]
 _row = st.fixed_dictionaries(
     {
-        "post_url": st.sampled_from(["", "https://fb.com/1", "https://www.fb.com/1/", "https://fb.com/2",
-                                     "https://fb.com/3", "https://fb.com/4?fbclid=z"]),
+        "post_url": st.sampled_from(
+            [
+                "",
+                "https://fb.com/1",
+                "https://www.fb.com/1/",
+                "https://fb.com/2",
+                "https://fb.com/3",
+                "https://fb.com/4?fbclid=z",
+            ]
+        ),
         "post_ref": st.sampled_from(["", "", "ref-1", "ref-2"]),
         "platform": st.sampled_from(["facebook", "tiktok", "Facebook"]),
         "author_handle": st.sampled_from(["", "@a", "A", "b", "c", "@d"]),
@@ -151,16 +229,30 @@ def _as_csv_row(raw: dict[str, object]) -> dict[str, str]:
     from datetime import timedelta
 
     reported = base + timedelta(hours=int(raw["reported_hour"]))  # type: ignore[arg-type]
-    row = {k: str(v) for k, v in raw.items()
-           if k in ("post_url", "post_ref", "platform", "author_handle", "author_suspected_fake",
-                    "category", "content", "reporter")}
+    row = {
+        k: str(v)
+        for k, v in raw.items()
+        if k
+        in (
+            "post_url",
+            "post_ref",
+            "platform",
+            "author_handle",
+            "author_suspected_fake",
+            "category",
+            "content",
+            "reporter",
+        )
+    }
     if not (row["post_url"] or row["post_ref"] or row["content"]):
         row["content"] = "filler"
     row["reported_at"] = reported.isoformat()
     if raw["first_after"] is not None:
         row["first_response_at"] = (reported + timedelta(hours=int(raw["first_after"]))).isoformat()  # type: ignore[arg-type]
     if raw["final_after"] is not None:
-        row["final_response_at"] = (reported + timedelta(hours=int(raw["final_after"]), minutes=7)).isoformat()  # type: ignore[arg-type]
+        row["final_response_at"] = (
+            reported + timedelta(hours=int(raw["final_after"]), minutes=7)
+        ).isoformat()  # type: ignore[arg-type]
         row["final_outcome"] = str(raw["final_outcome"])
     return row
 
@@ -171,7 +263,9 @@ def _close(a: object, b: object) -> bool:
     return a == b
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     raws=st.lists(_row, min_size=0, max_size=40),
     tz_name=st.sampled_from(["UTC", "Asia/Yangon", "America/New_York"]),
@@ -179,7 +273,9 @@ def _close(a: object, b: object) -> bool:
     sla=st.sampled_from([24.0, 48.0, 100.5]),
     threshold=st.integers(1, 3),
 )
-def test_property_sql_matches_the_reference(tmp_path_factory, raws, tz_name, window, sla, threshold) -> None:  # type: ignore[no-untyped-def]
+def test_property_sql_matches_the_reference(
+    tmp_path_factory, raws, tz_name, window, sla, threshold
+) -> None:  # type: ignore[no-untyped-def]
     from datetime import timedelta
 
     tz = zone(tz_name)
@@ -193,11 +289,20 @@ def test_property_sql_matches_the_reference(tmp_path_factory, raws, tz_name, win
     with create_store(folder / "s.db", "pw") as store:
         if rows:
             import_file(store, write_log(folder / "log.csv", rows), tz)
-        got = compute_indicators(store, IndicatorParams(
-            tz=tz, as_of=as_of, date_from=date_from, date_to=date_to, sla_hours=sla,
-            repeat_threshold=threshold)).to_json()
-    want = reference.compute(rows, tz, as_of=as_of, date_from=date_from, date_to=date_to,
-                             sla=sla, threshold=threshold)
+        got = compute_indicators(
+            store,
+            IndicatorParams(
+                tz=tz,
+                as_of=as_of,
+                date_from=date_from,
+                date_to=date_to,
+                sla_hours=sla,
+                repeat_threshold=threshold,
+            ),
+        ).to_json()
+    want = reference.compute(
+        rows, tz, as_of=as_of, date_from=date_from, date_to=date_to, sla=sla, threshold=threshold
+    )
     for key, value in want.items():
         if key.startswith("by_") or key == "_R":
             continue
@@ -209,14 +314,20 @@ def test_property_sql_matches_the_reference(tmp_path_factory, raws, tz_name, win
     R = want["_R"]
     assert [m["month"] for m in got["by_month"]] == want["by_month"]
     for month in got["by_month"]:
-        in_month = [r for r in R if r.reported_at.astimezone(tz).strftime("%Y-%m") == month["month"]]
+        in_month = [
+            r for r in R if r.reported_at.astimezone(tz).strftime("%Y-%m") == month["month"]
+        ]
         assert month["reports_total"] == len(in_month)
         assert month["reports_removed"] == sum(1 for r in in_month if r.outcome == "removed")
     assert [p["platform"] for p in got["by_platform"]] == want["by_platform"]
     for platform in got["by_platform"]:
-        hours = sorted(reference.hours(r.reported_at, r.final) for r in R
-                       if r.platform == platform["platform"] and r.final)
+        hours = sorted(
+            reference.hours(r.reported_at, r.final)
+            for r in R
+            if r.platform == platform["platform"] and r.final
+        )
         expected_median = reference._stats(hours)["median"]
         assert _close(platform["response_hours_median"], expected_median) or (
-            platform["response_hours_median"] is None and expected_median is None)
+            platform["response_hours_median"] is None and expected_median is None
+        )
     assert [c["category"] for c in got["by_category"]] == want["by_category"]

@@ -56,11 +56,12 @@ def timed(conn):
     conn.execute(query).fetchall()
     runs = []
     for _ in range(5):
-        t = time.perf_counter(); conn.execute(query).fetchall(); runs.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        conn.execute(query).fetchall()
+        runs.append(time.perf_counter() - t)
     return sorted(runs)[2]
 enc = sqlcipher3.connect(sys.argv[1]); enc.execute("PRAGMA key = '%s'" % sys.argv[3])
 enc.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-enc.execute("VACUUM INTO '%s'" % sys.argv[2]) if False else None
 plain_copy = sys.argv[2]
 enc.execute(f"ATTACH DATABASE '{plain_copy}' AS plain KEY ''")
 enc.execute("SELECT sqlcipher_export('plain')"); enc.execute("DETACH DATABASE plain")
@@ -70,8 +71,9 @@ print(timed(enc), timed(plain))
 
 
 def _run(script: str, *args: str) -> list[str]:
-    out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, check=True
+    )
     return out.stdout.split()
 
 
@@ -80,25 +82,38 @@ def test_bench_import_and_indicators(tmp_path: Path) -> None:
     db = tmp_path / "bench.db"
     added, seconds, peak = _run(IMPORT_SCRIPT, str(db), str(log), PASS)
     rate = int(added) / float(seconds)
-    print(f"\nimport: {int(added):,} reports in {float(seconds):.2f} s = {rate:,.0f} reports/s "
-          f"(target >= 10,000); peak RSS {float(peak):.0f} MB (target < 300)")
+    print(
+        f"\nimport: {int(added):,} reports in {float(seconds):.2f} s = {rate:,.0f} reports/s "
+        f"(target >= 10,000); peak RSS {float(peak):.0f} MB (target < 300)"
+    )
     assert int(added) == REPORTS
 
     best, median = _run(COMPUTE_SCRIPT, str(db), PASS)
-    print(f"indicators: {1000 * float(median):.0f} ms median of 5 (best {1000 * float(best):.0f}"
-          " ms; target < 300)")
+    print(
+        f"indicators: {1000 * float(median):.0f} ms median of 5 (best {1000 * float(best):.0f}"
+        " ms; target < 300)"
+    )
 
     env = {**os.environ, "CASELOG_PASSPHRASE": PASS}
     t = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "desktop_app.cli", "--db", str(db), "stats",
-                           "--json"], capture_output=True, text=True, env=env, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop_app.cli", "--db", str(db), "stats", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
     wall = time.perf_counter() - t
     data = json.loads(done.stdout)
-    print(f"caselog-cli stats --json: {wall:.2f} s wall, process start and unlock included"
-          f" (target < 1.0); reports_total={data['reports_total']:,}")
+    print(
+        f"caselog-cli stats --json: {wall:.2f} s wall, process start and unlock included"
+        f" (target < 1.0); reports_total={data['reports_total']:,}"
+    )
     assert data["reports_total"] == REPORTS
 
     encrypted, plain = _run(PLAIN_VS_CIPHER, str(db), str(tmp_path / "plain.db"), PASS)
     ratio = float(encrypted) / float(plain)
-    print(f"aggregate query: SQLCipher {1000 * float(encrypted):.0f} ms vs plain SQLite "
-          f"{1000 * float(plain):.0f} ms = {ratio:.2f}x (target <= 1.5x)")
+    print(
+        f"aggregate query: SQLCipher {1000 * float(encrypted):.0f} ms vs plain SQLite "
+        f"{1000 * float(plain):.0f} ms = {ratio:.2f}x (target <= 1.5x)"
+    )

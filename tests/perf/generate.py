@@ -54,9 +54,13 @@ def generate(path: Path, reports: int, *, seed: int = 7) -> Path:
                 "report_ref": f"T{index}",
             }
             if rng.random() < 0.8:
-                row["first_response_at"] = (reported + timedelta(hours=rng.uniform(0.1, 30))).isoformat()
+                row["first_response_at"] = (
+                    reported + timedelta(hours=rng.uniform(0.1, 30))
+                ).isoformat()
             if rng.random() < 0.7:
-                row["final_response_at"] = (reported + timedelta(hours=rng.expovariate(1 / 60))).isoformat()
+                row["final_response_at"] = (
+                    reported + timedelta(hours=rng.expovariate(1 / 60))
+                ).isoformat()
                 row["final_outcome"] = rng.choice(OUTCOMES)
                 row["response_text"] = "We reviewed the content you reported."
             writer.writerow(row)

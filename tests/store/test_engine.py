@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from desktop_app.core.errors import StoreExistsError, StoreLockedError, StoreNotFoundError
 from desktop_app.store import repository as repo
@@ -124,3 +124,19 @@ def test_store_made_by_the_first_version_upgrades_with_a_copy(tmp_path: Path) ->
         assert migrate(upgraded) is None  # nothing left to do
     finally:
         upgraded.close()
+
+
+def test_schema_head_constant_matches_the_migration_scripts() -> None:
+    from desktop_app.store.engine import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision()
+
+
+def test_a_store_from_a_newer_caselog_is_refused_clearly(store, store_path: Path) -> None:
+    from desktop_app.core.errors import BadInputError
+
+    with store.transaction() as session:
+        session.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    store.close()
+    with pytest.raises(BadInputError, match="newer version of Caselog"):
+        open_store(store_path, PASSPHRASE)
