@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
 
-from desktop_app.core.enums import ACTIONED_OUTCOMES, Outcome
+from desktop_app.core.enums import ACTIONED_OUTCOMES, FINAL_OUTCOMES, Outcome
 from desktop_app.core.timeutil import iso, month_starts, now_utc
 from desktop_app.store.engine import Store
 from desktop_app.store.types import MICROS_PER_HOUR, from_micros, to_micros
@@ -175,59 +175,77 @@ class _Filter:
     """The WHERE clause selecting R, with its bound parameters."""
 
     def __init__(self, params: IndicatorParams) -> None:
-        clauses = ["1"]
+        self.date_clauses: list[str] = []
+        self.post_clauses: list[str] = []
         self.args: dict[str, Any] = {
             "sla": params.sla_hours * MICROS_PER_HOUR,
             "as_of": to_micros(params.as_of),
-            "h24": 24 * MICROS_PER_HOUR,
-            "h48": 48 * MICROS_PER_HOUR,
-            "h168": 168 * MICROS_PER_HOUR,
-            "h720": 720 * MICROS_PER_HOUR,
             "threshold": params.repeat_threshold,
         }
+        for name, hours in (("h24", 24), ("h48", 48), ("h168", 168), ("h720", 720)):
+            self.args[name] = hours * MICROS_PER_HOUR
         if params.date_from is not None:
-            clauses.append("r.reported_at >= :date_from")
+            self.date_clauses.append("r.reported_at >= :date_from")
             self.args["date_from"] = to_micros(params.date_from)
         if params.date_to is not None:
-            clauses.append("r.reported_at < :date_to")
+            self.date_clauses.append("r.reported_at < :date_to")
             self.args["date_to"] = to_micros(params.date_to)
         if params.platform is not None:
-            clauses.append("p.platform = :platform")
+            self.post_clauses.append("p.platform = :platform")
             self.args["platform"] = params.platform
         if params.category is not None:
             if params.category == UNCATEGORISED:
-                clauses.append("p.category IN ('', :category)")
+                self.post_clauses.append("p.category IN ('', :category)")
             else:
-                clauses.append("p.category = :category")
+                self.post_clauses.append("p.category = :category")
             self.args["category"] = params.category
-        self.where = " AND ".join(clauses)
 
+    @property
+    def dates(self) -> str:
+        return " AND ".join(["1", *self.date_clauses])
+
+    @property
+    def where(self) -> str:
+        return " AND ".join(["1", *self.date_clauses, *self.post_clauses])
+
+
+# Outcome and pending-age codes folded into each report's grouping key.
+_OUTCOME_CODES = ["", *(o.value for o in sorted(FINAL_OUTCOMES))]
+_PENDING_BUCKETS = ("lt_24h", "h24_48", "d2_7", "d7_30", "gt_30d")
+_MAX_CODED_VALUES = 64
 
 # R, selected once per computation into in-memory temporary tables (the store keeps
 # temp_store = MEMORY, so none of it reaches the disk). The scan follows the
 # covering index ix_report_indicator, so the join to posts runs in post order.
+# ``cell`` folds platform, category, month, outcome, pending-age bucket and
+# over-SLA into one integer: SQLite then groups integers, not text, which over
+# 100,000 reports is several times faster.
 _SELECT_R = """
 CREATE TEMP TABLE indicator_r AS
 SELECT r.post_id AS post_id,
   nullif(r.reporter_key, '') AS reporter,
   p.author_id AS author_id,
-  p.platform AS platform,
-  CASE WHEN p.category = '' THEN 'uncategorised' ELSE p.category END AS category,
-  r.reported_at AS reported_at,
+  {platform_code} AS platform_code,
   r.first_response_at - r.reported_at AS first_micros,
   r.final_response_at - r.reported_at AS final_micros,
   r.final_outcome AS outcome,
-  CASE WHEN r.final_response_at IS NULL THEN :as_of - r.reported_at END AS pending_age,
-  CASE WHEN r.final_response_at IS NULL THEN :as_of - r.reported_at > :sla
-       ELSE r.final_response_at - r.reported_at > :sla END AS over_sla
+  (((({platform_code}) * {n_categories} + ({category_code})) * {n_months} + ({month_code}))
+    * {n_outcomes} + ({outcome_code})) * 12
+  + 2 * (CASE WHEN r.final_response_at IS NOT NULL THEN 0
+      WHEN :as_of - r.reported_at < :h24 THEN 1
+      WHEN :as_of - r.reported_at < :h48 THEN 2
+      WHEN :as_of - r.reported_at < :h168 THEN 3
+      WHEN :as_of - r.reported_at < :h720 THEN 4 ELSE 5 END)
+  + (CASE WHEN r.final_response_at IS NULL THEN :as_of - r.reported_at > :sla
+      ELSE r.final_response_at - r.reported_at > :sla END) AS cell
 FROM report r JOIN post p ON p.id = r.post_id
 WHERE {where}
 """
-_SELECT_POSTS = """
-CREATE TEMP TABLE indicator_posts (post_id INTEGER PRIMARY KEY);
-INSERT INTO indicator_posts SELECT DISTINCT post_id FROM indicator_r;
-"""
-_TEMP_TABLES = ("indicator_r", "indicator_posts")
+_SELECT_POSTS = (
+    "CREATE TEMP TABLE indicator_posts (post_id INTEGER PRIMARY KEY)",
+    "INSERT INTO indicator_posts SELECT DISTINCT post_id FROM indicator_r",
+)
+_TEMP_TABLES = ("indicator_r", "indicator_posts", "indicator_codes")
 
 
 def _query(conn: Any, sql: str, args: dict[str, Any] | None = None) -> list[Any]:
@@ -243,151 +261,181 @@ def compute_indicators(store: Store, params: IndicatorParams) -> Indicators:
 
 def compute_on(connection: Connection, params: IndicatorParams) -> Indicators:
     """The indicators on an open connection (the caller's transaction, if any)."""
-    flt = _Filter(params)
     conn = connection.connection.driver_connection
     assert conn is not None
     for table in _TEMP_TABLES:
         conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
     try:
-        conn.execute(_SELECT_R.format(where=flt.where), flt.args)
-        for statement in _SELECT_POSTS.strip().split(";")[:-1]:
-            conn.execute(statement)
-        return _aggregate(conn, params, flt.args)
+        return _compute(conn, params)
     finally:
         for table in _TEMP_TABLES:
             conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
 
+class _Codes:
+    """Small-integer codes for platforms, categories and months (store-wide lists)."""
+
+    def __init__(self, conn: Any, params: IndicatorParams, flt: _Filter) -> None:
+        self.args = dict(flt.args)
+        self.platforms = [row[0] for row in _query(conn, "SELECT DISTINCT platform FROM post")]
+        self.categories = sorted(
+            {row[0] or UNCATEGORISED for row in _query(conn, "SELECT DISTINCT category FROM post")}
+        )
+        first, last = _query(
+            conn,
+            f"SELECT min(reported_at), max(reported_at) FROM report r WHERE {flt.dates}",
+            flt.args,
+        )[0]
+        self.empty = first is None
+        starts = (
+            [] if self.empty else month_starts(from_micros(first), from_micros(last), params.tz)
+        )
+        self.months = [start.astimezone(params.tz).strftime("%Y-%m") for start in starts[:-1]]
+        self.month_sql = (
+            _month_case([to_micros(start) for start in starts], 0, len(self.months))
+            if self.months
+            else "0"
+        )
+        self.lookup_tables = False
+        if max(len(self.platforms), len(self.categories)) > _MAX_CODED_VALUES:
+            # Many free-text values: a lookup table beats a long CASE.
+            self.lookup_tables = True
+            conn.execute(
+                "CREATE TEMP TABLE indicator_codes (kind TEXT, value TEXT, code INTEGER, "
+                "PRIMARY KEY (kind, value))"
+            )
+            conn.executemany(
+                "INSERT INTO indicator_codes VALUES (?, ?, ?)",
+                [("p", v, i) for i, v in enumerate(self.platforms)]
+                + [("c", v, i) for i, v in enumerate(self.categories)],
+            )
+            self.platform_sql = (
+                "(SELECT code FROM indicator_codes WHERE kind = 'p' AND value = p.platform)"
+            )
+            self.category_sql = (
+                "(SELECT code FROM indicator_codes WHERE kind = 'c' AND value = "
+                f"(CASE WHEN p.category = '' THEN '{UNCATEGORISED}' ELSE p.category END))"
+            )
+        else:
+            self.platform_sql = self._case("p.platform", self.platforms, "pc")
+            self.category_sql = self._case(
+                f"(CASE WHEN p.category = '' THEN '{UNCATEGORISED}' ELSE p.category END)",
+                self.categories,
+                "cc",
+            )
+        self.outcome_sql = self._case("r.final_outcome", _OUTCOME_CODES[1:], "oc", offset=1)
+
+    def _case(self, column: str, values: list[str], prefix: str, offset: int = 0) -> str:
+        if not values:
+            return "0"
+        branches = []
+        for index, value in enumerate(values):
+            self.args[f"{prefix}{index}"] = value
+            branches.append(f"WHEN :{prefix}{index} THEN {index + offset}")
+        return f"CASE {column} {' '.join(branches)} ELSE 0 END"
+
+    def decode(self, cell: int) -> tuple[str, str, str, str, int, bool]:
+        """platform, category, month, outcome ('' if none), pending bucket (0 = none), over SLA."""
+        cell, over = divmod(cell, 2)
+        cell, bucket = divmod(cell, 6)
+        cell, outcome = divmod(cell, len(_OUTCOME_CODES))
+        cell, month = divmod(cell, max(1, len(self.months)))
+        platform, category = divmod(cell, max(1, len(self.categories)))
+        return (
+            self.platforms[platform],
+            self.categories[category],
+            self.months[month],
+            _OUTCOME_CODES[outcome],
+            bucket,
+            bool(over),
+        )
+
+
 @dataclass
-class _Cell:
-    """Sums over one (platform, category, month) cell; rolled up in Python."""
+class _Tally:
+    """Counts that add up across groups (a month, a platform, a category, or all)."""
 
     reports: int = 0
     removed: int = 0
     actioned: int = 0
+    with_first: int = 0
     with_final: int = 0
     final_micros: float = 0.0
-    over_sla: int = 0
+    over_responded: int = 0
+    over_pending: int = 0
+    pending: list[int] = field(default_factory=lambda: [0] * 5)
 
-    def add(self, other: _Cell) -> None:
-        self.reports += other.reports
-        self.removed += other.removed
-        self.actioned += other.actioned
-        self.with_final += other.with_final
-        self.final_micros += other.final_micros
-        self.over_sla += other.over_sla
+    @property
+    def over_sla(self) -> int:
+        return self.over_responded + self.over_pending
 
     @property
     def mean_hours(self) -> float | None:
         return self.final_micros / self.with_final / MICROS_PER_HOUR if self.with_final else None
 
-
-_MAX_CODED_VALUES = 64
-
-
-def _code_case(column: str, values: list[str], prefix: str, args: dict[str, Any]) -> str:
-    """``CASE column WHEN :v0 THEN 0 ...``: small integers sort far faster than text."""
-    branches = []
-    for index, value in enumerate(values):
-        args[f"{prefix}{index}"] = value
-        branches.append(f"WHEN :{prefix}{index} THEN {index}")
-    return f"CASE {column} {' '.join(branches)} END"
-
-
-def _cube(
-    conn: Any, params: IndicatorParams, args: dict[str, Any]
-) -> dict[tuple[str, str, str], _Cell]:
-    """One GROUP BY over R by platform, category and month: every count that is a sum.
-
-    The three keys are folded into one integer so SQLite sorts integers, not text
-    (over 100,000 reports that is the difference between ~20 ms and ~100 ms).
-    """
-    first, last = _query(conn, "SELECT min(reported_at), max(reported_at) FROM indicator_r")[0]
-    if first is None:
-        return {}
-    starts = month_starts(from_micros(first), from_micros(last), params.tz)
-    bounds = [to_micros(start) for start in starts]
-    months = [start.astimezone(params.tz).strftime("%Y-%m") for start in starts[:-1]]
-    platforms = [row[0] for row in _query(conn, "SELECT DISTINCT platform FROM indicator_r")]
-    categories = [row[0] for row in _query(conn, "SELECT DISTINCT category FROM indicator_r")]
-    cube_args = dict(args)
-    if len(platforms) <= _MAX_CODED_VALUES and len(categories) <= _MAX_CODED_VALUES:
-        platform_code = _code_case("platform", platforms, "p", cube_args)
-        category_code = _code_case("category", categories, "c", cube_args)
-        key = (
-            f"(({platform_code}) * {len(categories)} + ({category_code})) * {len(months)}"
-            f" + ({_month_case(bounds, 0, len(months))})"
-        )
-        keys = ["key"]
-    else:  # many free-text categories: group on the text itself
-        key = f"platform, category, {_month_case(bounds, 0, len(months))}"
-        keys = ["platform", "category", "month"]
-    cube: dict[tuple[str, str, str], _Cell] = {}
-    for row in _query(
-        conn,
-        f"""
-        SELECT {key},
-          count(*), coalesce(sum(outcome = 'removed'), 0),
-          coalesce(sum(outcome IN ({_ACTIONED_SQL})), 0),
-          count(final_micros), total(final_micros), coalesce(sum(over_sla), 0)
-        FROM indicator_r GROUP BY {", ".join(str(i + 1) for i in range(len(keys)))}
-        """,
-        cube_args,
-    ):
-        if len(keys) == 1:
-            code, *sums = row
-            rest, month_index = divmod(code, len(months))
-            platform_index, category_index = divmod(rest, len(categories))
-            cell_key = (platforms[platform_index], categories[category_index], months[month_index])
+    def add(
+        self,
+        count: int,
+        with_first: int,
+        final_micros: float,
+        outcome: str,
+        bucket: int,
+        over: bool,
+    ) -> None:
+        self.reports += count
+        self.with_first += with_first
+        if outcome:
+            self.with_final += count
+            self.final_micros += final_micros
+            self.removed += count if outcome == Outcome.REMOVED.value else 0
+            self.actioned += count if outcome in ACTIONED_OUTCOMES else 0
+            self.over_responded += count if over else 0
         else:
-            platform, category, month_index, *sums = row
-            cell_key = (platform, category, months[month_index])
-        cube[cell_key] = _Cell(*sums)
-    return cube
+            self.pending[bucket - 1] += count
+            self.over_pending += count if over else 0
 
 
-def _roll_up(cube: dict[tuple[str, str, str], _Cell], axis: int) -> dict[str, _Cell]:
-    out: dict[str, _Cell] = {}
-    for key, cell in cube.items():
-        out.setdefault(key[axis], _Cell()).add(cell)
-    return dict(sorted(out.items()))
+def _compute(conn: Any, params: IndicatorParams) -> Indicators:
+    flt = _Filter(params)
+    codes = _Codes(conn, params, flt)
+    conn.execute(
+        _SELECT_R.format(
+            where=flt.where,
+            platform_code=codes.platform_sql,
+            category_code=codes.category_sql,
+            month_code=codes.month_sql.replace("reported_at", "r.reported_at"),
+            outcome_code=codes.outcome_sql,
+            n_categories=max(1, len(codes.categories)),
+            n_months=max(1, len(codes.months)),
+            n_outcomes=len(_OUTCOME_CODES),
+        ),
+        codes.args,
+    )
+    for statement in _SELECT_POSTS:
+        conn.execute(statement)
 
-
-def _aggregate(conn: Any, params: IndicatorParams, args: dict[str, Any]) -> Indicators:
-    cube = _cube(conn, params, args)
-    (
-        reports_total,
-        removed,
-        actioned,
-        with_first,
-        with_final,
-        over_responded,
-        over_pending,
-        *pending,
-    ) = _query(
+    whole = _Tally()
+    by_platform_tally: dict[str, _Tally] = {}
+    by_category_tally: dict[str, _Tally] = {}
+    by_month_tally: dict[str, _Tally] = {}
+    for cell, count, with_first, final_micros in _query(
         conn,
-        f"""
-        SELECT count(*), coalesce(sum(outcome = 'removed'), 0),
-          coalesce(sum(outcome IN ({_ACTIONED_SQL})), 0),
-          count(first_micros), count(final_micros),
-          coalesce(sum(final_micros > :sla), 0), coalesce(sum(pending_age > :sla), 0),
-          count(pending_age),
-          coalesce(sum(pending_age < :h24), 0),
-          coalesce(sum(pending_age >= :h24 AND pending_age < :h48), 0),
-          coalesce(sum(pending_age >= :h48 AND pending_age < :h168), 0),
-          coalesce(sum(pending_age >= :h168 AND pending_age < :h720), 0),
-          coalesce(sum(pending_age >= :h720), 0)
-        FROM indicator_r
-        """,
-        args,
-    )[0]
+        "SELECT cell, count(*), count(first_micros), total(final_micros) "
+        "FROM indicator_r GROUP BY cell",
+    ):
+        platform, category, month, outcome, bucket, over = codes.decode(cell)
+        for tally in (
+            whole,
+            by_platform_tally.setdefault(platform, _Tally()),
+            by_category_tally.setdefault(category, _Tally()),
+            by_month_tally.setdefault(month, _Tally()),
+        ):
+            tally.add(count, with_first, final_micros, outcome, bucket, over)
+
     posts_total, reporter_accounts, offending_accounts = _query(
         conn,
-        """
-        SELECT (SELECT count(*) FROM indicator_posts),
-          count(DISTINCT reporter), count(DISTINCT author_id)
-        FROM indicator_r
-        """,
+        "SELECT (SELECT count(*) FROM indicator_posts), count(DISTINCT reporter), "
+        "count(DISTINCT author_id) FROM indicator_r",
     )[0]
     accounts_by_outcome = dict(
         _query(
@@ -398,7 +446,6 @@ def _aggregate(conn: Any, params: IndicatorParams, args: dict[str, Any]) -> Indi
             """,
         )
     )
-
     fake_flagged, fake_actioned = _query(
         conn,
         f"""
@@ -408,7 +455,6 @@ def _aggregate(conn: Any, params: IndicatorParams, args: dict[str, Any]) -> Indi
         WHERE author_id IN (SELECT id FROM author_account WHERE suspected_fake)
         """,
     )[0]
-
     # Authors' distinct posts among R: the post index on author_id gives the order.
     repeat_total, repeat_not_banned = _query(
         conn,
@@ -422,9 +468,8 @@ def _aggregate(conn: Any, params: IndicatorParams, args: dict[str, Any]) -> Indi
           WHERE p.author_id IS NOT NULL
           GROUP BY p.author_id HAVING posts >= :threshold)
         """,
-        args,
+        flt.args,
     )[0]
-
     # Only texts that repeat anywhere in the store can repeat within R.
     clusters, duplicate_posts = _query(
         conn,
@@ -438,68 +483,68 @@ def _aggregate(conn: Any, params: IndicatorParams, args: dict[str, Any]) -> Indi
         """,
     )[0]
 
-    # Hours to the final response, with the platform for its median.
+    # Hours to the first and final responses, with the platform for its median.
     final_hours: list[float] = []
-    platform_hours: dict[str, list[float]] = {}
-    for platform, micros in _query(
-        conn, "SELECT platform, final_micros FROM indicator_r WHERE final_micros IS NOT NULL"
+    first_hours: list[float] = []
+    platform_hours: dict[int, list[float]] = {}
+    for platform_code, first_micros, final_micros in _query(
+        conn,
+        "SELECT platform_code, first_micros, final_micros FROM indicator_r "
+        "WHERE first_micros IS NOT NULL",
     ):
-        hours = micros / MICROS_PER_HOUR
-        final_hours.append(hours)
-        platform_hours.setdefault(platform, []).append(hours)
-    first_hours = [
-        micros / MICROS_PER_HOUR
-        for (micros,) in _query(
-            conn, "SELECT first_micros FROM indicator_r WHERE first_micros IS NOT NULL"
-        )
-    ]
+        first_hours.append(first_micros / MICROS_PER_HOUR)
+        if final_micros is not None:
+            hours = final_micros / MICROS_PER_HOUR
+            final_hours.append(hours)
+            platform_hours.setdefault(platform_code, []).append(hours)
+    platform_index = {name: index for index, name in enumerate(codes.platforms)}
 
     by_platform = []
-    for platform, cell in _roll_up(cube, 0).items():
-        stats = hours_stats(platform_hours.get(platform, []))
+    for platform, tally in sorted(by_platform_tally.items()):
+        stats = hours_stats(platform_hours.get(platform_index[platform], []))
         by_platform.append(
             PlatformRow(
                 platform=platform,
-                reports_total=cell.reports,
-                reports_removed=cell.removed,
+                reports_total=tally.reports,
+                reports_removed=tally.removed,
                 response_hours_mean=stats.mean,
                 response_hours_median=stats.median,
-                reports_over_sla=cell.over_sla,
+                reports_over_sla=tally.over_sla,
             )
         )
     by_category = [
-        CategoryRow(category=name, reports_total=cell.reports, reports_removed=cell.removed)
-        for name, cell in _roll_up(cube, 1).items()
+        CategoryRow(category=name, reports_total=tally.reports, reports_removed=tally.removed)
+        for name, tally in sorted(by_category_tally.items())
     ]
     by_month = [
         MonthRow(
             month=month,
-            reports_total=cell.reports,
-            reports_removed=cell.removed,
-            reports_actioned=cell.actioned,
-            response_hours_mean=cell.mean_hours,
-            reports_over_sla=cell.over_sla,
+            reports_total=tally.reports,
+            reports_removed=tally.removed,
+            reports_actioned=tally.actioned,
+            response_hours_mean=tally.mean_hours,
+            reports_over_sla=tally.over_sla,
         )
-        for month, cell in _roll_up(cube, 2).items()
+        for month, tally in sorted(by_month_tally.items())
     ]
 
     return Indicators(
         params=params,
-        reports_total=reports_total,
+        reports_total=whole.reports,
         posts_total=posts_total,
         reporter_accounts=reporter_accounts,
         offending_accounts=offending_accounts,
-        reports_with_response=with_first,
-        reports_with_final_response=with_final,
-        reports_removed=removed,
-        reports_actioned=actioned,
-        removal_rate=(removed / reports_total) if reports_total else None,
+        reports_with_response=whole.with_first,
+        reports_with_final_response=whole.with_final,
+        reports_removed=whole.removed,
+        reports_actioned=whole.actioned,
+        removal_rate=(whole.removed / whole.reports) if whole.reports else None,
         response_hours=hours_stats(final_hours),
         first_response_hours=hours_stats(first_hours),
-        reports_over_sla_responded=over_responded,
-        reports_over_sla_pending=over_pending,
-        reports_over_sla=over_responded + over_pending,
-        pending=PendingAges(*pending),
+        reports_over_sla_responded=whole.over_responded,
+        reports_over_sla_pending=whole.over_pending,
+        reports_over_sla=whole.over_sla,
+        pending=PendingAges(sum(whole.pending), *whole.pending),
         accounts_suspended=accounts_by_outcome.get(Outcome.ACCOUNT_SUSPENDED.value, 0),
         accounts_banned=accounts_by_outcome.get(Outcome.ACCOUNT_BANNED.value, 0),
         fake_accounts_flagged=fake_flagged,

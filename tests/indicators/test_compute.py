@@ -331,3 +331,25 @@ def test_property_sql_matches_the_reference(
             platform["response_hours_median"] is None and expected_median is None
         )
     assert [c["category"] for c in got["by_category"]] == want["by_category"]
+
+
+def test_many_free_text_categories_use_the_lookup_path(store, tmp_path: Path) -> None:
+    rows = [
+        {
+            "post_ref": f"p{i}",
+            "platform": f"site{i % 70}",
+            "category": f"topic {i % 80}",
+            "reported_at": "2024-01-05T00:00",
+            "final_response_at": "2024-01-06T00:00",
+            "final_outcome": "removed" if i % 2 else "no_violation",
+        }
+        for i in range(160)
+    ]
+    import_file(store, write_log(tmp_path / "many.csv", rows), UTC_ZONE)
+    data = compute_indicators(store, IndicatorParams(tz=UTC_ZONE, as_of=AS_OF)).to_json()
+    assert data["reports_total"] == 160 and data["reports_removed"] == 80
+    assert len(data["by_category"]) == 80 and len(data["by_platform"]) == 70
+    assert sum(c["reports_total"] for c in data["by_category"]) == 160
+    topic1 = next(c for c in data["by_category"] if c["category"] == "topic 1")
+    assert topic1 == {"category": "topic 1", "reports_total": 2, "reports_removed": 2}
+    assert data["by_platform"][0]["response_hours_median"] == 24.0
