@@ -187,6 +187,27 @@ def cmd_rekey(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_key(args: argparse.Namespace) -> int:
+    from desktop_app.sharing.cards import PartnerCard
+    from desktop_app.store.keys import load_keys
+    from desktop_app.store.repository import get_organisation
+
+    with _open(args) as store, store.transaction() as session:
+        keys = load_keys(session)
+        org_name = get_organisation(session).name
+    print(f"Organisation:            {org_name or '(no name set)'}")
+    print(f"Signing key fingerprint: {keys.fingerprint}")
+    print(f"Signing public key:      {keys.signing_public}")
+    print(f"Age recipient:           {keys.age_recipient}")
+    if args.export_card:
+        card = PartnerCard(
+            org_name or "Caselog organisation", keys.age_recipient, keys.signing_public
+        )
+        path = card.write(args.export_card)
+        print(f"Partner card written to {path}; read the fingerprint to the partner to check it.")
+    return 0
+
+
 def _add_stats_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="date_from", metavar="DATE", help="first day (in --tz)")
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="day after the last (in --tz)")
@@ -223,6 +244,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_stats_filters(stats)
     stats.add_argument("--json", action="store_true")
     stats.set_defaults(run=cmd_stats)
+
+    key = commands.add_parser("key", help="the organisation's key fingerprint and age recipient")
+    key.add_argument("--export-card", metavar="FILE", help="write a partner card")
+    key.set_defaults(run=cmd_key)
 
     rekey = commands.add_parser("rekey", help="change the store's passphrase")
     rekey.add_argument("--new-passphrase-file", required=True, metavar="FILE")

@@ -140,3 +140,18 @@ def test_missing_store_is_a_usage_error(tmp_path: Path, passphrase_file: Path) -
     )
     assert done.returncode == 2
     assert "caselog-cli init" in done.stderr
+
+
+def test_key_prints_fingerprint_and_exports_a_card(db: list[str], tmp_path: Path) -> None:
+    from desktop_app.sharing.cards import read_card
+
+    card_path = tmp_path / "card.json"
+    done = cli(*db, "key", "--export-card", str(card_path))
+    assert done.returncode == 0, done.stderr
+    assert "age1" in done.stdout
+    card = read_card(card_path)
+    assert card.name == "မြန်မာ Monitor"
+    assert card.fingerprint in done.stdout
+    again = cli(*db, "key")
+    assert card.fingerprint in again.stdout  # the same key every time
+    assert "AGE-SECRET-KEY" not in done.stdout + again.stdout

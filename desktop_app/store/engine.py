@@ -54,7 +54,7 @@ _quiet_sqlcipher()
 # The newest schema revision. Opening a store compares against this constant so the
 # common case (nothing to migrate) never loads Alembic; a test checks that it
 # matches the newest file in migrations/versions.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 
 
 def _alembic_config() -> Config:
@@ -215,7 +215,20 @@ def open_store(path: str | Path, passphrase: str | None, *, upgrade: bool = True
         raise BadInputError(f"{path} is not a Caselog store (no schema version)")
     if upgrade:
         migrate(store)
+        _ensure_keys(store)
     return store
+
+
+def _ensure_keys(store: Store) -> None:
+    """Stores made before keys existed get them on their first unlock."""
+    with store.engine.connect() as conn:
+        count = conn.exec_driver_sql("SELECT count(*) FROM org_key").scalar()
+    if count and count >= 2:
+        return
+    from desktop_app.store.keys import ensure_keys
+
+    with store.transaction() as session:
+        ensure_keys(session)
 
 
 def create_store(
@@ -241,6 +254,10 @@ def create_store(
         migrate(store, target)
         with store.transaction() as session:
             repository.create_organisation(session, name=organisation, timezone=timezone)
+            if target == "head":
+                from desktop_app.store.keys import ensure_keys
+
+                ensure_keys(session)
     except BaseException:
         store.close()
         for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):

@@ -215,3 +215,46 @@ class AuditEvent(SQLModel, table=True):
     detail: str = "{}"
     prev_hash: str
     hash: str
+
+
+class OrgKey(SQLModel, table=True):
+    """The organisation's own key pairs, kept only inside the encrypted store.
+
+    ``kind`` is ``ed25519`` (signs packs and bundles) or ``age-x25519`` (receives
+    bundles). ``private_key`` is the raw Ed25519 seed or the AGE-SECRET-KEY text.
+    """
+
+    __tablename__ = "org_key"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(unique=True)
+    private_key: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    public_key: str
+    created_at: datetime = Field(default_factory=now_utc, sa_type=UTCDateTime, nullable=False)
+
+
+class Partner(Record, table=True):
+    """A partner organisation: who may open our bundles, and whose bundles we trust."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    age_recipient: str = ""
+    signing_public_key: str = Field(default="", index=True)
+    notes: str = ""
+
+
+class BundleLog(SQLModel, table=True):
+    """Each bundle made or merged: for "everything since the last bundle" and provenance."""
+
+    __tablename__ = "bundle_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    bundle_id: str = Field(index=True)
+    direction: str  # "export" or "import"
+    partner_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("partner.id"), index=True)
+    )
+    origin_org: str = ""
+    origin_key: str = ""
+    at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    counts: str = "{}"

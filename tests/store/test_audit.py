@@ -22,28 +22,35 @@ def test_every_change_is_an_event_and_the_chain_is_intact(store) -> None:
     _log_some(store)
     with store.session() as session:
         events = session.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()
-        assert [e.action for e in events] == ["create"] * 4
-        assert [e.entity for e in events] == ["organisation", "post", "report", "response"]
+        assert [e.action for e in events] == ["create"] * 6
+        assert [e.entity for e in events] == [
+            "organisation",
+            "signing_key",
+            "age_identity",
+            "post",
+            "report",
+            "response",
+        ]
         assert events[1].prev_hash == events[0].hash
         report = verify_chain(session)
-    assert report.intact and report.events == 4
+    assert report.intact and report.events == 6
 
 
 def test_tampering_with_an_event_is_found_and_located(store) -> None:
     _log_some(store)
     with store.transaction() as session:
-        session.execute(text("UPDATE audit_event SET actor = 'someone else' WHERE id = 3"))
+        session.execute(text("UPDATE audit_event SET actor = 'someone else' WHERE id = 5"))
     with store.session() as session:
         report = verify_chain(session)
     assert not report.intact
-    assert report.broken_at == 3
+    assert report.broken_at == 5
     assert "changed" in report.reason
 
 
 def test_removing_an_event_is_found(store) -> None:
     _log_some(store)
     with store.transaction() as session:
-        session.execute(text("DELETE FROM audit_event WHERE id = 2"))
+        session.execute(text("DELETE FROM audit_event WHERE id = 4"))
     with store.session() as session:
         report = verify_chain(session)
-    assert not report.intact and report.broken_at == 3
+    assert not report.intact and report.broken_at == 5
