@@ -260,7 +260,9 @@ def _parse_row(
     problems: list[RowProblem] = []
     count = len(values)
     raw = {name: values[pos] if pos < count else None for name, pos in header.index.items()}
-    text = {name: _text(value) for name, value in raw.items()}
+    text = {
+        name: value.strip() if type(value) is str else _text(value) for name, value in raw.items()
+    }
     get = text.get
 
     def when(name: str) -> datetime | None:
@@ -470,6 +472,12 @@ class _Writer:
             + 1
             for table in ("post", "author_account", "report", "response")
         }
+        self.raw = conn.connection.driver_connection
+        self.first_new_post = self.next_id["post"]
+        # Index new posts for search in one statement at the end (see migration 0004).
+        conn.exec_driver_sql(
+            "INSERT OR REPLACE INTO setting (key, value) VALUES ('search.bulk_insert', '1')"
+        )
         self.added = self.already = self.posts_added = self.accounts_added = 0
         self.flagged_fake = 0
         for account_id, platform, key, fake in conn.execute(
@@ -484,32 +492,29 @@ class _Writer:
             if fake:
                 self.fake_accounts.add(account_id)
 
-    def _insert_many(self, table: str, rows: list[dict[str, Any]]) -> None:
-        """Bulk insert through the DB-API: the ORM's per-row work would halve the speed."""
-        columns = list(rows[0])
-        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-
-        def plain(value: Any) -> Any:
-            return to_micros(value) if isinstance(value, datetime) else value
-
-        cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        cursor.executemany(sql, ([plain(row[c]) for c in columns] for row in rows))
-        cursor.close()
+    def finish(self) -> None:
+        """Index the new posts for full-text search, then let the trigger work again."""
+        self.conn.exec_driver_sql(
+            "INSERT INTO post_search (rowid, content, url, author, notes) "
+            "SELECT p.id, p.content, p.url, coalesce(a.handle || ' ' || a.display_name, ''), "
+            "p.notes FROM post p LEFT JOIN author_account a ON a.id = p.author_id "
+            f"WHERE p.id >= {int(self.first_new_post)}"
+        )
+        self.conn.exec_driver_sql("DELETE FROM setting WHERE key = 'search.bulk_insert'")
 
     def _take_id(self, table: str) -> int:
         value = self.next_id[table]
         self.next_id[table] = value + 1
         return value
 
-    def _stamp(self) -> dict[str, Any]:
-        return {"uid": new_uid(), "created_at": self.now, "updated_at": self.now}
-
     def write_chunk(self, chunk: list[ParsedRow]) -> None:
-        new_accounts: list[dict[str, Any]] = []
-        new_posts: list[dict[str, Any]] = []
-        new_reports: list[dict[str, Any]] = []
-        new_responses: list[dict[str, Any]] = []
+        new_accounts: list[tuple[Any, ...]] = []
+        new_posts: list[tuple[Any, ...]] = []
+        new_reports: list[tuple[Any, ...]] = []
+        new_responses: list[tuple[Any, ...]] = []
         flag_fake: list[int] = []
+        now = to_micros(self.now)
+        event = self.event_uid
 
         unknown_keys = {r.identity_key for r in chunk} - self.posts.keys()
         if unknown_keys:
@@ -538,16 +543,17 @@ class _Writer:
                     author_id = self._take_id("author_account")
                     self.accounts[account_key] = author_id
                     new_accounts.append(
-                        {
-                            "id": author_id,
-                            **self._stamp(),
-                            "platform": row.platform,
-                            "handle": row.author_handle,
-                            "handle_key": row.author_key,
-                            "display_name": row.author_name,
-                            "suspected_fake": row.author_fake,
-                            "notes": "",
-                        }
+                        (
+                            author_id,
+                            new_uid(),
+                            now,
+                            now,
+                            row.platform,
+                            row.author_handle,
+                            row.author_key,
+                            row.author_name,
+                            row.author_fake,
+                        )
                     )
                     self.accounts_added += 1
                     if row.author_fake:
@@ -561,83 +567,86 @@ class _Writer:
                 self.posts[row.identity_key] = post_id
                 self.checked_posts.add(post_id)
                 new_posts.append(
-                    {
-                        "id": post_id,
-                        **self._stamp(),
-                        "case_ref": case_ref_for(post_id),
-                        "platform": row.platform,
-                        "url": row.url,
-                        "canonical_url": row.canonical_url,
-                        "post_ref": row.post_ref,
-                        "identity_key": row.identity_key,
-                        "author_id": author_id,
-                        "category": row.category,
-                        "language": row.language,
-                        "content": row.content,
-                        "content_key": normalise_content(row.content),
-                        "posted_at": row.posted_at,
-                        "notes": "",
-                        "import_event_uid": self.event_uid,
-                    }
+                    (
+                        post_id,
+                        new_uid(),
+                        now,
+                        now,
+                        case_ref_for(post_id),
+                        row.platform,
+                        row.url,
+                        row.canonical_url,
+                        row.post_ref,
+                        row.identity_key,
+                        author_id,
+                        row.category,
+                        row.language,
+                        row.content,
+                        normalise_content(row.content),
+                        None if row.posted_at is None else to_micros(row.posted_at),
+                        event,
+                    )
                 )
                 self.posts_added += 1
-            report_key = (post_id, to_micros(row.reported_at), row.reporter_key)
+            reported = to_micros(row.reported_at)
+            report_key = (post_id, reported, row.reporter_key)
             if report_key in self.report_keys:
                 self.already += 1
                 continue
             self.report_keys.add(report_key)
             report_id = self._take_id("report")
-            responses: list[tuple[datetime, str, str]] = []
+            responses: list[tuple[int, str, str]] = []
             if row.first_response_at is not None:
-                responses.append((row.first_response_at, Outcome.ACKNOWLEDGED.value, ""))
+                responses.append((to_micros(row.first_response_at), Outcome.ACKNOWLEDGED.value, ""))
             if row.final_response_at is not None and row.final_outcome is not None:
-                responses.append((row.final_response_at, row.final_outcome, row.response_text))
+                responses.append(
+                    (to_micros(row.final_response_at), row.final_outcome, row.response_text)
+                )
             responses.sort(key=lambda item: item[0])
             first_at = responses[0][0] if responses else None
             final = next((r for r in responses if r[1] in FINAL_OUTCOMES), None)
             new_reports.append(
-                {
-                    "id": report_id,
-                    **self._stamp(),
-                    "post_id": post_id,
-                    "reported_at": row.reported_at,
-                    "reporter": row.reporter,
-                    "reporter_key": row.reporter_key,
-                    "channel": row.channel,
-                    "platform_ref": row.report_ref,
-                    "notes": row.notes,
-                    "first_response_at": first_at,
-                    "final_response_at": final[0] if final else None,
-                    "final_outcome": final[1] if final else None,
-                    "import_event_uid": self.event_uid,
-                }
+                (
+                    report_id,
+                    new_uid(),
+                    now,
+                    now,
+                    post_id,
+                    reported,
+                    row.reporter,
+                    row.reporter_key,
+                    row.channel,
+                    row.report_ref,
+                    row.notes,
+                    first_at,
+                    final[0] if final else None,
+                    final[1] if final else None,
+                    event,
+                )
             )
             for received_at, outcome, wording in responses:
                 new_responses.append(
-                    {
-                        "id": self._take_id("response"),
-                        **self._stamp(),
-                        "report_id": report_id,
-                        "received_at": received_at,
-                        "outcome": outcome,
-                        "text": wording,
-                        "restriction_type": "",
-                        "ground": "",
-                        "ground_reference": "",
-                        "platform_ref": "",
-                        "notes": "",
-                    }
+                    (
+                        self._take_id("response"),
+                        new_uid(),
+                        now,
+                        now,
+                        report_id,
+                        received_at,
+                        outcome,
+                        wording,
+                    )
                 )
             self.added += 1
 
-        for table, rows in (
-            ("author_account", new_accounts),
-            ("post", new_posts),
-            ("report", new_reports),
-            ("response", new_responses),
+        for sql, rows in (
+            (_INSERT_ACCOUNT, new_accounts),
+            (_INSERT_POST, new_posts),
+            (_INSERT_REPORT, new_reports),
+            (_INSERT_RESPONSE, new_responses),
         ):
             if rows:
-                self._insert_many(table, rows)
+                self.raw.executemany(sql, rows)
         if flag_fake:
             self.conn.execute(
                 update(AuthorAccount)
@@ -645,6 +654,41 @@ class _Writer:
                 .values(suspected_fake=True, updated_at=self.now)
             )
             self.flagged_fake += len(flag_fake)
+
+
+def _insert(table: str, columns: str, defaults: str = "") -> str:
+    names = [c.strip() for c in columns.split(",")]
+    values = ", ".join("?" * len(names))
+    if defaults:
+        names += [d.split("=")[0].strip() for d in defaults.split(",")]
+        values += ", " + ", ".join(d.split("=")[1].strip() for d in defaults.split(","))
+    return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({values})"
+
+
+# Bulk inserts through the DB-API: the ORM's per-row work would halve the speed.
+_INSERT_ACCOUNT = _insert(
+    "author_account",
+    "id, uid, created_at, updated_at, platform, handle, handle_key, display_name, suspected_fake",
+    "notes=''",
+)
+_INSERT_POST = _insert(
+    "post",
+    "id, uid, created_at, updated_at, case_ref, platform, url, canonical_url, post_ref, "
+    "identity_key, author_id, category, language, content, content_key, posted_at, "
+    "import_event_uid",
+    "notes=''",
+)
+_INSERT_REPORT = _insert(
+    "report",
+    "id, uid, created_at, updated_at, post_id, reported_at, reporter, reporter_key, channel, "
+    "platform_ref, notes, first_response_at, final_response_at, final_outcome, "
+    "import_event_uid",
+)
+_INSERT_RESPONSE = _insert(
+    "response",
+    "id, uid, created_at, updated_at, report_id, received_at, outcome, text",
+    "restriction_type='', ground='', ground_reference='', platform_ref='', notes=''",
+)
 
 
 def import_file(
@@ -692,6 +736,7 @@ def import_file(
                         raise Cancelled("import cancelled; nothing was written")
             if chunk:
                 writer.write_chunk(chunk)
+            writer.finish()
             if _sha256(path) != check.sha256:
                 raise _FileChanged(
                     f"{path.name} changed while it was being imported; nothing was written"

@@ -484,19 +484,26 @@ def _compute(conn: Any, params: IndicatorParams) -> Indicators:
     )[0]
 
     # Hours to the first and final responses, with the platform for its median.
-    final_hours: list[float] = []
-    first_hours: list[float] = []
-    platform_hours: dict[int, list[float]] = {}
-    for platform_code, first_micros, final_micros in _query(
+    first_hours = [
+        micros / MICROS_PER_HOUR
+        for (micros,) in _query(
+            conn, "SELECT first_micros FROM indicator_r WHERE first_micros IS NOT NULL"
+        )
+    ]
+    final_rows = _query(
         conn,
-        "SELECT platform_code, first_micros, final_micros FROM indicator_r "
-        "WHERE first_micros IS NOT NULL",
-    ):
-        first_hours.append(first_micros / MICROS_PER_HOUR)
-        if final_micros is not None:
-            hours = final_micros / MICROS_PER_HOUR
-            final_hours.append(hours)
-            platform_hours.setdefault(platform_code, []).append(hours)
+        "SELECT platform_code, final_micros FROM indicator_r WHERE final_micros IS NOT NULL",
+    )
+    final_hours = [micros / MICROS_PER_HOUR for _, micros in final_rows]
+    platform_hours: dict[int, list[float]] = {}
+    if len(codes.platforms) <= _MAX_CODED_VALUES:
+        for code in {code for code, _ in final_rows}:
+            platform_hours[code] = [
+                micros / MICROS_PER_HOUR for row_code, micros in final_rows if row_code == code
+            ]
+    else:
+        for code, micros in final_rows:
+            platform_hours.setdefault(code, []).append(micros / MICROS_PER_HOUR)
     platform_index = {name: index for index, name in enumerate(codes.platforms)}
 
     by_platform = []

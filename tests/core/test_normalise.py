@@ -58,3 +58,25 @@ def test_zawgyi_and_unicode_burmese_match() -> None:
     assert normalise_content(zawgyi_text) == normalise_content(unicode_text)
     # Burmese punctuation (section marks) is P* and goes.
     assert normalise_content("မြန်မာ။") == normalise_content("မြန်မာ")
+
+
+def test_fast_zawgyi_probability_equals_the_library() -> None:
+    from myanmartools import ZawgyiDetector
+
+    from desktop_app.core.normalise import zawgyi_probability
+
+    library = ZawgyiDetector()
+    samples = [
+        "မြန်မာ နိုင်ငံ",
+        "ျမန္မာ ႏိုင္ငံ",
+        "ေနေကာင္းလား",
+        "နေကောင်းလား",
+        "hello",
+        "",
+        "mixed မြန်မာ text ျမန္မာ",
+        "၁၂၃",
+        "ကို",
+        "ကုိ",
+    ]
+    for text in samples:
+        assert zawgyi_probability(text) == library.get_zawgyi_probability(text), text

@@ -316,3 +316,20 @@ def test_property_importing_twice_changes_nothing(tmp_path_factory, rows) -> Non
         assert second.already_present == len(rows)
         assert first.added + first.already_present == len(rows)
         assert (_count(store, Post), _count(store, Report), _count(store, AuthorAccount)) == counts
+
+
+def test_imported_posts_are_searchable_by_a_burmese_substring(store, tmp_path: Path) -> None:
+    import_file(store, write_log(tmp_path / "log.csv", ROWS), UTC_ZONE)
+    with store.engine.connect() as conn:
+        hits = conn.exec_driver_sql(
+            "SELECT rowid FROM post_search WHERE post_search MATCH ?", ('"တိုက်ခိုက်"',)
+        ).all()
+        assert len(hits) == 1
+        left = conn.exec_driver_sql(
+            "SELECT count(*) FROM setting WHERE key = 'search.bulk_insert'"
+        ).scalar()
+        assert left == 0
+        by_author = conn.exec_driver_sql(
+            "SELECT count(*) FROM post_search WHERE post_search MATCH ?", ('"hate_page"',)
+        ).scalar()
+        assert by_author == 1
