@@ -10,11 +10,7 @@ import math
 import re
 import unicodedata
 from functools import lru_cache
-from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit, urlunsplit
-
-if TYPE_CHECKING:
-    from myanmartools import ZawgyiDetector
 
 # Query parameters that only track the click, never identify the post.
 _TRACKING_PARAMS = frozenset(
