@@ -30,7 +30,7 @@ lint: $(STAMP)
 # Re-pin every dependency after changing pyproject.toml.
 lock:
 	rm -rf /tmp/caselog-lock && $(PYTHON) -m venv /tmp/caselog-lock
-	/tmp/caselog-lock/bin/pip install --quiet '.[dev]'
+	/tmp/caselog-lock/bin/pip install --quiet '.[dev,package]'
 	/tmp/caselog-lock/bin/pip freeze --exclude caselog > requirements.lock
 
 clean:

@@ -146,6 +146,7 @@ def _indicator_params(store: Any, args: argparse.Namespace):  # type: ignore[no-
         raise BadInputError("--sla-hours: must be zero or more")
     if args.repeat_threshold is not None and args.repeat_threshold < 1:
         raise BadInputError("--repeat-threshold: must be 1 or more")
+    case_refs = tuple(getattr(args, "case", None) or ())
     date_from = parse_user_time(args.date_from, tz, "--from") if args.date_from else None
     date_to = parse_user_time(args.date_to, tz, "--to") if args.date_to else None
     if date_from and date_to and date_to <= date_from:
@@ -160,6 +161,7 @@ def _indicator_params(store: Any, args: argparse.Namespace):  # type: ignore[no-
         repeat_threshold=args.repeat_threshold,
         platform=args.platform.strip().lower() if args.platform else None,
         category=args.category.strip() if args.category else None,
+        case_refs=case_refs,
     )
 
 
@@ -252,6 +254,11 @@ def build_parser() -> argparse.ArgumentParser:
     rekey = commands.add_parser("rekey", help="change the store's passphrase")
     rekey.add_argument("--new-passphrase-file", required=True, metavar="FILE")
     rekey.set_defaults(run=cmd_rekey)
+
+    from desktop_app import cli_export, cli_sharing
+
+    cli_export.add_commands(commands)
+    cli_sharing.add_commands(commands)
     return parser
 
 

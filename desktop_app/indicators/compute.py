@@ -40,6 +40,7 @@ class IndicatorParams:
     repeat_threshold: int = 3
     platform: str | None = None
     category: str | None = None
+    case_refs: tuple[str, ...] = ()  # only these cases (posts), when given
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,8 @@ class Indicators:
             out["platform"] = self.params.platform
         if self.params.category is not None:
             out["category"] = self.params.category
+        if self.params.case_refs:
+            out["cases"] = list(self.params.case_refs)
         out.update(data)
         return out
 
@@ -199,6 +202,12 @@ class _Filter:
             else:
                 self.post_clauses.append("p.category = :category")
             self.args["category"] = params.category
+        if params.case_refs:
+            names = []
+            for index, ref in enumerate(params.case_refs):
+                self.args[f"case{index}"] = ref
+                names.append(f":case{index}")
+            self.post_clauses.append(f"p.case_ref IN ({', '.join(names)})")
 
     @property
     def dates(self) -> str:
@@ -592,6 +601,7 @@ def default_params(
     repeat_threshold: int | None = None,
     platform: str | None = None,
     category: str | None = None,
+    case_refs: tuple[str, ...] = (),
 ) -> IndicatorParams:
     """Parameters with the store's settings filling whatever the caller left out."""
     from desktop_app.core.timeutil import zone
@@ -608,4 +618,5 @@ def default_params(
         repeat_threshold=org.repeat_threshold if repeat_threshold is None else repeat_threshold,
         platform=platform,
         category=category,
+        case_refs=case_refs,
     )
