@@ -6,8 +6,9 @@ import sys
 
 
 def main() -> int:
-    print("Caselog: the window is not built yet; use caselog-cli (see README.md).")
-    return 0
+    from desktop_app.app import main as run
+
+    return run()
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlmodel import Session
 
 from desktop_app.core.enums import FINAL_OUTCOMES, AuditAction, Outcome
@@ -30,8 +30,10 @@ from desktop_app.store.models import (
     Blob,
     Organisation,
     Post,
+    PostTag,
     Report,
     Response,
+    Tag,
 )
 
 
@@ -346,3 +348,180 @@ def read_blob(session: Session, sha256: str) -> bytes:
     if blob is None:
         raise BadInputError(f"no attachment with SHA-256 {sha256} in this store")
     return blob.data
+
+
+def update_post(
+    session: Session, post: Post, fields: PostFields, author: AuthorAccount | None
+) -> Post:
+    """Save edits to a post; audited with the names of the fields that changed."""
+    platform = normalise_platform(fields.platform)
+    if not platform:
+        raise BadInputError("platform: a post needs the platform it is on")
+    changes = {
+        "platform": platform,
+        "url": fields.url.strip(),
+        "canonical_url": canonical_url(fields.url),
+        "post_ref": fields.post_ref.strip(),
+        "content": fields.content,
+        "content_key": normalise_content(fields.content),
+        "category": normalise_category(fields.category),
+        "language": fields.language.strip(),
+        "posted_at": fields.posted_at,
+        "notes": fields.notes,
+        "author_id": author.id if author else None,
+    }
+    changed = sorted(k for k, v in changes.items() if getattr(post, k) != v)
+    if not changed:
+        return post
+    if not (changes["canonical_url"] or changes["post_ref"] or fields.content.strip()):
+        raise BadInputError("a post needs a link, a post reference or its text")
+    if "canonical_url" in changed or "post_ref" in changed or "platform" in changed:
+        key = post_identity_key(
+            platform,
+            str(changes["canonical_url"]),
+            fields.post_ref,
+            fallback=(fields.content, post.created_at.isoformat()),
+        )
+        clash = session.scalars(
+            select(Post.case_ref).where(Post.identity_key == key, Post.id != post.id)
+        ).first()
+        if clash is not None:
+            raise BadInputError(f"this link is already logged as case {clash}")
+        post.identity_key = key
+    for name, value in changes.items():
+        setattr(post, name, value)
+    post.updated_at = now_utc()
+    session.add(post)
+    session.flush()
+    append_event(
+        session,
+        AuditAction.UPDATE,
+        entity="post",
+        entity_uid=post.uid,
+        detail={"case_ref": post.case_ref, "fields": changed},
+    )
+    return post
+
+
+def set_account_fake(session: Session, account: AuthorAccount, suspected_fake: bool) -> None:
+    if account.suspected_fake == suspected_fake:
+        return
+    account.suspected_fake = suspected_fake
+    account.updated_at = now_utc()
+    session.add(account)
+    append_event(
+        session,
+        AuditAction.UPDATE,
+        entity="author_account",
+        entity_uid=account.uid,
+        detail={"suspected_fake": suspected_fake},
+    )
+
+
+def set_post_tags(session: Session, post: Post, names: list[str]) -> None:
+    """Replace the post's tags (created as needed); audited when they change."""
+    wanted = sorted({n.strip() for n in names if n.strip()})
+    current = sorted(
+        session.scalars(
+            select(Tag.name)
+            .join(PostTag, PostTag.tag_id == Tag.id)
+            .where(PostTag.post_id == post.id)
+        )
+    )
+    if wanted == current:
+        return
+    session.execute(delete(PostTag).where(PostTag.post_id == post.id))
+    for name in wanted:
+        tag = session.scalars(select(Tag).where(Tag.name == name)).first()
+        if tag is None:
+            tag = Tag(name=name)
+            session.add(tag)
+            session.flush()
+        session.add(PostTag(post_id=post.id, tag_id=tag.id))  # type: ignore[arg-type]
+    session.flush()
+    append_event(
+        session,
+        AuditAction.UPDATE,
+        entity="post",
+        entity_uid=post.uid,
+        detail={"case_ref": post.case_ref, "tags": wanted},
+    )
+
+
+def account_handles(session: Session, platform: str | None = None) -> list[str]:
+    """Existing handles, for type-to-complete in the editor."""
+    query = select(AuthorAccount.handle).order_by(AuthorAccount.handle)
+    if platform:
+        query = query.where(AuthorAccount.platform == normalise_platform(platform))
+    return list(session.scalars(query))
+
+
+def find_account(session: Session, platform: str, handle: str) -> AuthorAccount | None:
+    key = normalise_handle(handle)
+    if not key:
+        return None
+    return session.scalars(
+        select(AuthorAccount).where(
+            AuthorAccount.platform == normalise_platform(platform),
+            AuthorAccount.handle_key == key,
+        )
+    ).first()
+
+
+@dataclass
+class ResponseView:
+    response: Response
+    attachments: list[Attachment]
+
+
+@dataclass
+class ReportView:
+    report: Report
+    responses: list[ResponseView]
+
+
+@dataclass
+class CaseDetail:
+    """Everything the case editor shows for one post."""
+
+    post: Post
+    author: AuthorAccount | None
+    tags: list[str]
+    attachments: list[Attachment]
+    reports: list[ReportView]
+
+
+def load_case(session: Session, post_id: int) -> CaseDetail:
+    post = session.get(Post, post_id)
+    if post is None:
+        raise BadInputError(f"no case with id {post_id}")
+    author = session.get(AuthorAccount, post.author_id) if post.author_id else None
+    tags = list(
+        session.scalars(
+            select(Tag.name)
+            .join(PostTag, PostTag.tag_id == Tag.id)
+            .where(PostTag.post_id == post.id)
+            .order_by(Tag.name)
+        )
+    )
+    attachments = list(
+        session.scalars(
+            select(Attachment).where(Attachment.post_id == post.id).order_by(Attachment.id)
+        )
+    )
+    reports: list[ReportView] = []
+    for report in session.scalars(
+        select(Report).where(Report.post_id == post.id).order_by(Report.reported_at, Report.id)
+    ):
+        views = []
+        for response in session.scalars(
+            select(Response)
+            .where(Response.report_id == report.id)
+            .order_by(Response.received_at, Response.id)
+        ):
+            files = list(
+                session.scalars(select(Attachment).where(Attachment.response_id == response.id))
+            )
+            views.append(ResponseView(response, files))
+        reports.append(ReportView(report, views))
+    return CaseDetail(post, author, tags, attachments, reports)

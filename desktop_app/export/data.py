@@ -1,0 +1,292 @@
+"""What the exports read from the store: one row per report, repeat offenders and
+duplicate clusters, each chosen exactly as the indicators choose R.
+
+Queries run on the raw DB-API connection and stream rows, so a workbook of 100,000
+reports never holds them all in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection
+
+from desktop_app.core.enums import ACTIONED_OUTCOMES, Outcome
+from desktop_app.export.redact import Redaction
+from desktop_app.indicators.compute import UNCATEGORISED, IndicatorParams, _Filter
+from desktop_app.store.engine import Store
+from desktop_app.store.types import MICROS_PER_HOUR, from_micros
+
+# Cells hold at most this many characters in Excel; longer lists are cut with a note.
+MAX_LIST_ITEMS = 200
+
+
+@contextmanager
+def snapshot(store: Store) -> Iterator[Connection]:
+    """One read transaction: the indicators and the rows come from the same state."""
+    with store.engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        raw.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            raw.execute("ROLLBACK")
+
+
+def _raw(conn: Connection) -> Any:
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    return raw
+
+
+def local_time(micros: int | None, tz: ZoneInfo) -> datetime | None:
+    """UTC micros -> aware time in ``tz`` (None stays None)."""
+    return None if micros is None else from_micros(micros).astimezone(tz)
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One report of R with everything needed to recompute the indicators by hand."""
+
+    case_ref: str
+    post_link: str  # URL, else the post reference
+    platform: str
+    category: str
+    author: str  # handle (or pseudonym); empty = unknown
+    author_fake: bool
+    duplicate_group: str  # "D0001"... when the post's text repeats among R
+    reporter: str  # compared form (trimmed, casefolded) or pseudonym; empty = unknown
+    channel: str
+    platform_ref: str
+    reported_at: datetime  # aware, in the period's zone
+    first_response_at: datetime | None
+    final_response_at: datetime | None
+    final_outcome: str  # "" while pending
+    hours_to_first: float | None
+    hours_to_final: float | None
+    pending_hours: float | None  # age at as_of when no final response
+    over_sla: bool
+    month: str
+
+    @property
+    def actioned(self) -> bool:
+        return self.final_outcome in ACTIONED_OUTCOMES
+
+
+_REPORT_ROWS = """
+SELECT p.case_ref, p.url, p.post_ref, p.platform, p.category, a.handle, a.suspected_fake,
+  a.id, p.content_key, r.reporter_key, r.channel, r.platform_ref, r.reported_at,
+  r.first_response_at, r.final_response_at, r.final_outcome
+FROM report r JOIN post p ON p.id = r.post_id
+LEFT JOIN author_account a ON a.id = p.author_id
+WHERE {where}
+ORDER BY r.reported_at, r.id
+"""
+
+
+def count_reports(conn: Connection, params: IndicatorParams) -> int:
+    flt = _Filter(params)
+    sql = f"SELECT count(*) FROM report r JOIN post p ON p.id = r.post_id WHERE {flt.where}"
+    return int(_raw(conn).execute(sql, flt.args).fetchone()[0])
+
+
+def iter_report_rows(
+    conn: Connection,
+    params: IndicatorParams,
+    redaction: Redaction,
+    groups: dict[str, str],
+) -> Iterator[ReportRow]:
+    """The reports of R, oldest first, streamed from SQL.
+
+    ``groups`` maps a normalised text to its duplicate group id (``duplicate_clusters``).
+    """
+    flt = _Filter(params)
+    tz = params.tz
+    as_of = flt.args["as_of"]
+    sla = flt.args["sla"]
+    cursor = _raw(conn).execute(_REPORT_ROWS.format(where=flt.where), flt.args)
+    for (
+        case_ref,
+        url,
+        post_ref,
+        platform,
+        category,
+        handle,
+        fake,
+        account_id,
+        content_key,
+        reporter_key,
+        channel,
+        platform_ref,
+        reported,
+        first,
+        final,
+        outcome,
+    ) in cursor:
+        reported_local = local_time(reported, tz)
+        assert reported_local is not None
+        pending = None if final is not None else (as_of - reported) / MICROS_PER_HOUR
+        yield ReportRow(
+            case_ref=case_ref,
+            post_link=url or post_ref,
+            platform=platform,
+            category=category or UNCATEGORISED,
+            author=redaction.author(handle or "", account_id),
+            author_fake=bool(fake),
+            duplicate_group=groups.get(content_key, "") if content_key else "",
+            reporter=redaction.reporter(reporter_key, reporter_key),
+            channel=channel,
+            platform_ref=platform_ref,
+            reported_at=reported_local,
+            first_response_at=local_time(first, tz),
+            final_response_at=local_time(final, tz),
+            final_outcome=outcome or "",
+            hours_to_first=None if first is None else (first - reported) / MICROS_PER_HOUR,
+            hours_to_final=None if final is None else (final - reported) / MICROS_PER_HOUR,
+            pending_hours=pending,
+            over_sla=(final - reported > sla) if final is not None else (as_of - reported > sla),
+            month=reported_local.strftime("%Y-%m"),
+        )
+
+
+@dataclass(frozen=True)
+class RepeatOffender:
+    """An author account with at least ``repeat_threshold`` distinct posts among R."""
+
+    platform: str
+    account: str
+    display_name: str
+    suspected_fake: bool
+    posts: int
+    reports: int
+    outcomes: dict[str, int]  # final outcome (or "pending") -> reports
+    banned: bool
+    suspended: bool
+
+    @property
+    def status(self) -> str:
+        if self.banned:
+            return "banned (permanently)"
+        if self.suspended:
+            return "suspended (temporarily), not banned"
+        return "not banned"
+
+
+_OUTCOME_ORDER = (
+    Outcome.REMOVED.value,
+    Outcome.RESTRICTED.value,
+    Outcome.ACCOUNT_SUSPENDED.value,
+    Outcome.ACCOUNT_BANNED.value,
+    Outcome.NO_VIOLATION.value,
+    "pending",
+)
+
+
+def repeat_offenders(
+    conn: Connection, params: IndicatorParams, redaction: Redaction
+) -> list[RepeatOffender]:
+    """Repeat offenders, most reported posts first."""
+    flt = _Filter(params)
+    outcome_sums = ", ".join(f"sum(r.final_outcome = '{name}')" for name in _OUTCOME_ORDER[:-1])
+    sql = f"""
+    SELECT a.id, a.platform, a.handle, a.display_name, a.suspected_fake,
+      count(DISTINCT p.id) AS posts, count(*), {outcome_sums}, sum(r.final_outcome IS NULL)
+    FROM report r JOIN post p ON p.id = r.post_id JOIN author_account a ON a.id = p.author_id
+    WHERE {flt.where}
+    GROUP BY a.id HAVING posts >= :threshold
+    ORDER BY posts DESC, a.platform, a.handle_key
+    """
+    out = []
+    for row in _raw(conn).execute(sql, flt.args):
+        account_id, platform, handle, name, fake, posts, reports, *counts = row
+        outcomes = dict(zip(_OUTCOME_ORDER, (int(c or 0) for c in counts), strict=True))
+        out.append(
+            RepeatOffender(
+                platform=platform,
+                account=redaction.author(handle, account_id),
+                display_name=redaction.author_name(name),
+                suspected_fake=bool(fake),
+                posts=posts,
+                reports=reports,
+                outcomes=outcomes,
+                banned=outcomes[Outcome.ACCOUNT_BANNED.value] > 0,
+                suspended=outcomes[Outcome.ACCOUNT_SUSPENDED.value] > 0,
+            )
+        )
+    return out
+
+
+@dataclass
+class DuplicateCluster:
+    """Two or more distinct posts of R with the same normalised text."""
+
+    group: str
+    content_key: str
+    posts: int
+    first_reported: datetime
+    last_reported: datetime
+    sample: str = ""
+    case_refs: list[str] | None = None
+    accounts: list[str] | None = None
+    accounts_total: int = 0
+
+
+def duplicate_clusters(
+    conn: Connection, params: IndicatorParams, redaction: Redaction
+) -> list[DuplicateCluster]:
+    """Duplicate clusters, numbered D0001... in order of their first report."""
+    flt = _Filter(params)
+    raw = _raw(conn)
+    sql = f"""
+    SELECT p.content_key, count(DISTINCT p.id) AS posts, min(r.reported_at), max(r.reported_at)
+    FROM report r JOIN post p ON p.id = r.post_id
+    WHERE {flt.where} AND p.content_key != ''
+    GROUP BY p.content_key HAVING posts >= 2
+    ORDER BY min(r.reported_at), p.content_key
+    """
+    clusters: dict[str, DuplicateCluster] = {}
+    for number, (key, posts, first, last) in enumerate(raw.execute(sql, flt.args), 1):
+        first_local = local_time(first, params.tz)
+        last_local = local_time(last, params.tz)
+        assert first_local is not None and last_local is not None
+        clusters[key] = DuplicateCluster(
+            group=f"D{number:04d}",
+            content_key=key,
+            posts=posts,
+            first_reported=first_local,
+            last_reported=last_local,
+            case_refs=[],
+            accounts=[],
+        )
+    if not clusters:
+        return []
+    members = f"""
+    SELECT p.content_key, p.case_ref, p.content, a.id, a.handle
+    FROM post p LEFT JOIN author_account a ON a.id = p.author_id
+    WHERE p.id IN (SELECT DISTINCT r.post_id FROM report r JOIN post p ON p.id = r.post_id
+                   WHERE {flt.where} AND p.content_key != '')
+    ORDER BY p.id
+    """
+    seen_accounts: dict[str, set[int]] = {}
+    for key, case_ref, content, account_id, handle in raw.execute(members, flt.args):
+        cluster = clusters.get(key)
+        if cluster is None:
+            continue
+        assert cluster.case_refs is not None and cluster.accounts is not None
+        if not cluster.sample:
+            cluster.sample = content
+        cluster.case_refs.append(case_ref)
+        if account_id is not None:
+            accounts = seen_accounts.setdefault(key, set())
+            if account_id not in accounts:
+                accounts.add(account_id)
+                cluster.accounts.append(redaction.author(handle, account_id))
+    for key, cluster in clusters.items():
+        cluster.accounts_total = len(seen_accounts.get(key, ()))
+    return list(clusters.values())

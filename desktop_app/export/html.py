@@ -1,0 +1,288 @@
+"""index.html of the evidence pack: one self-contained page, no script, nothing remote.
+
+Screenshots are shown from their files inside the pack by relative path, so the page
+works from the unpacked folder in any browser with the network off. Links to the
+reported posts are printed as text, never made clickable: opening one is a choice.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+from zoneinfo import ZoneInfo
+
+from desktop_app.export.cases import AttachmentRecord, CaseRecord, ReportRecord
+from desktop_app.export.redact import Redaction
+from desktop_app.indicators.compute import Indicators
+from desktop_app.indicators.labels import LINES, display_value, label_for, value_at
+
+_MYANMAR = range(0x1000, 0x10A0)
+# Nothing may load but the pack's own images and this page's style.
+CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
+
+CSS = """
+:root { color-scheme: light; }
+body { font-family: "Noto Sans", "Noto Sans Myanmar", "Myanmar Text", "Padauk", Arial,
+  sans-serif; color: #1f2328; background: #fff; margin: 0 auto; max-width: 60rem;
+  padding: 2rem 1.5rem 4rem; line-height: 1.55; font-size: 15px; }
+h1 { font-size: 1.7rem; margin: 0 0 .3rem; }
+h2 { font-size: 1.3rem; margin: 2.5rem 0 .6rem; padding-bottom: .3rem;
+  border-bottom: 2px solid #d0d7de; }
+h3 { font-size: 1.05rem; margin: 1.4rem 0 .4rem; }
+.lead { color: #57606a; margin: 0 0 1.2rem; }
+.notice { border-left: 4px solid #bf8700; background: #fff8e5; padding: .6rem .9rem;
+  margin: 1rem 0; }
+table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size: .93rem; }
+th, td { text-align: left; vertical-align: top; padding: .3rem .5rem;
+  border-bottom: 1px solid #d8dee4; }
+th { background: #f6f8fa; font-weight: 600; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td code { font-size: .85rem; }
+dl { display: grid; grid-template-columns: 11rem 1fr; gap: .25rem 1rem; margin: .5rem 0; }
+dt { color: #57606a; }
+dd { margin: 0; overflow-wrap: anywhere; }
+blockquote { margin: .6rem 0; padding: .6rem .9rem; background: #f6f8fa;
+  border-left: 4px solid #8c959f; white-space: pre-wrap; overflow-wrap: anywhere; }
+[lang="my"] { font-family: "Noto Sans Myanmar", "Myanmar Text", "Padauk", sans-serif;
+  line-height: 1.9; }
+figure { margin: .8rem 0 1.2rem; }
+figure img { max-width: 100%; height: auto; border: 1px solid #d0d7de; }
+figcaption { font-size: .85rem; color: #57606a; overflow-wrap: anywhere; }
+.hash { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .8rem; }
+.case { break-before: page; }
+.muted { color: #57606a; }
+.outcome { font-weight: 600; }
+ul.responses { margin: .2rem 0 .2rem 1rem; padding: 0; }
+nav ol { columns: 4; font-size: .9rem; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  a { color: inherit; text-decoration: none; }
+  figure img { max-height: 24cm; }
+  nav { display: none; }
+  h2, h3, tr, figure { break-inside: avoid; }
+}
+"""
+
+
+def _text(value: object) -> str:
+    return escape("" if value is None else str(value))
+
+
+def _lang(value: str) -> str:
+    """Mark Burmese text so the browser picks a Myanmar font."""
+    return ' lang="my"' if any(ord(ch) in _MYANMAR for ch in value) else ""
+
+
+def _span(value: str) -> str:
+    return f"<span{_lang(value)}>{_text(value)}</span>" if value else '<span class="muted">-</span>'
+
+
+def _when(value: datetime | None, tz: ZoneInfo) -> str:
+    if value is None:
+        return '<span class="muted">-</span>'
+    return _text(value.astimezone(tz).strftime("%Y-%m-%d %H:%M %Z (UTC%z)"))
+
+
+def _hours(value: float | None) -> str:
+    return display_value(value, "hours")
+
+
+def _indicators(result: Indicators) -> str:
+    data = result.to_json()
+    rows = "".join(
+        f"<tr><td>{_text(label_for(line, result))}</td>"
+        f'<td class="num">{_text(display_value(value_at(data, line.key), line.kind))}</td>'
+        f"<td><code>{_text(line.key)}</code></td></tr>"
+        for line in LINES
+    )
+    out = [
+        "<table><thead><tr><th>Indicator</th><th>Value</th><th>Key</th></tr></thead>",
+        f"<tbody>{rows}</tbody></table>",
+    ]
+    if result.by_month:
+        months = "".join(
+            f"<tr><td>{_text(m.month)}</td><td class='num'>{m.reports_total:,}</td>"
+            f"<td class='num'>{m.reports_removed:,}</td><td class='num'>{m.reports_actioned:,}</td>"
+            f"<td class='num'>{_hours(m.response_hours_mean)}</td>"
+            f"<td class='num'>{m.reports_over_sla:,}</td></tr>"
+            for m in result.by_month
+        )
+        out.append(
+            "<h3>By month</h3><table><thead><tr><th>Month</th><th>Reports</th><th>Removed</th>"
+            "<th>Actioned</th><th>Mean hours to decision</th>"
+            f"<th>Over {result.params.sla_hours:g} h</th></tr></thead><tbody>{months}</tbody>"
+            "</table>"
+        )
+    return "".join(out)
+
+
+def _attachment(item: AttachmentRecord, tz: ZoneInfo) -> str:
+    caption = (
+        f"{_span(item.original_name)} &middot; {item.size:,} bytes &middot; "
+        f"captured {_when(item.captured_at, tz)}"
+        + (f" by {_span(item.captured_by)}" if item.captured_by else "")
+        + (f"<br>{_span(item.note)}" if item.note else "")
+        + f'<br>SHA-256 <span class="hash">{_text(item.sha256)}</span>'
+    )
+    path = escape(item.pack_path, quote=True)
+    if item.is_image:
+        alt = escape(f"Screenshot {item.original_name}", quote=True)
+        shown = f'<img src="{path}" alt="{alt}">'
+    else:
+        shown = f'<a href="{path}">{_text(item.pack_path)}</a>'
+    return f"<figure>{shown}<figcaption>{caption}</figcaption></figure>"
+
+
+def _report(report: ReportRecord, tz: ZoneInfo) -> str:
+    responses = []
+    for response in report.responses:
+        extra = []
+        if response.text:
+            extra.append(f"<blockquote{_lang(response.text)}>{_text(response.text)}</blockquote>")
+        for label, value in (
+            ("restriction", response.restriction_type),
+            ("ground", response.ground),
+            ("ground reference", response.ground_reference),
+            ("platform reference", response.platform_ref),
+            ("notes", response.notes),
+        ):
+            if value:
+                extra.append(f"<div>{label}: {_span(value)}</div>")
+        extra.extend(_attachment(a, tz) for a in response.attachments)
+        responses.append(
+            f"<li>{_when(response.received_at, tz)}: "
+            f'<span class="outcome">{_text(response.outcome)}</span>{"".join(extra)}</li>'
+        )
+    outcome = report.final_outcome or "no final decision yet"
+    period = "" if report.in_period else ' <span class="muted">(outside the period)</span>'
+    return (
+        f"<tr><td>{_when(report.reported_at, tz)}{period}</td><td>{_span(report.reporter)}</td>"
+        f"<td>{_text(report.channel)}</td><td>{_span(report.platform_ref)}</td>"
+        f'<td><span class="outcome">{_text(outcome)}</span></td>'
+        f'<td class="num">{_hours(report.hours_to_final)}</td></tr>'
+        + (
+            f'<tr><td colspan="6"><ul class="responses">{"".join(responses)}</ul>'
+            + (f"<div>Notes: {_span(report.notes)}</div>" if report.notes else "")
+            + "</td></tr>"
+            if responses or report.notes
+            else ""
+        )
+    )
+
+
+def _case(case: CaseRecord, tz: ZoneInfo) -> str:
+    facts = [
+        ("Platform", _span(case.platform)),
+        ("Link", f"<code>{_text(case.url)}</code>" if case.url else _span("")),
+        ("Post reference", _span(case.post_ref)),
+        ("Category", _span(case.category or "uncategorised")),
+        ("Language", _span(case.language)),
+        ("Posted at", _when(case.posted_at, tz)),
+        ("Logged at", _when(case.logged_at, tz)),
+    ]
+    if case.author is not None:
+        author = _span(case.author.handle)
+        if case.author.display_name:
+            author += f" ({_span(case.author.display_name)})"
+        if case.author.suspected_fake:
+            author += " &middot; suspected fake account"
+        facts.insert(1, ("Author", author))
+    else:
+        facts.insert(1, ("Author", '<span class="muted">unknown</span>'))
+    if case.notes:
+        facts.append(("Notes", _span(case.notes)))
+    dl = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)
+    content = (
+        f"<blockquote{_lang(case.content)}>{_text(case.content)}</blockquote>"
+        if case.content
+        else ""
+    )
+    shots = "".join(_attachment(a, tz) for a in case.attachments)
+    reports = "".join(_report(r, tz) for r in case.reports)
+    anchor = escape(case.folder.rsplit("/", 1)[-1], quote=True)
+    return (
+        f'<section class="case" id="{anchor}"><h2>Case {_text(case.case_ref)}</h2>'
+        f"<dl>{dl}</dl>{content}"
+        + (f"<h3>Evidence</h3>{shots}" if shots else "")
+        + "<h3>Reports and the platform's responses</h3>"
+        "<table><thead><tr><th>Reported at</th><th>Reporter</th><th>Channel</th>"
+        "<th>Platform reference</th><th>Final outcome</th><th>Hours to decision</th></tr>"
+        f"</thead><tbody>{reports}</tbody></table>"
+        f'<p class="muted">Record: <code>{_text(case.folder)}/case.json</code></p></section>'
+    )
+
+
+def render_index(
+    *,
+    result: Indicators,
+    cases: list[CaseRecord],
+    organisation: str,
+    fingerprint: str,
+    pack_id: str,
+    made_at: datetime,
+    redaction: Redaction,
+) -> str:
+    """The whole page as text."""
+    tz = result.params.tz
+    data = result.to_json()
+    period = data["period"]
+    scope = (
+        f"Reports made from {_text(period['from'] or 'the first report')} "
+        f"to {_text(period['to'] or 'the last')} (time zone {_text(period['tz'])}); "
+        f"pending reports aged as of {_text(period['as_of'])}; "
+        f"target time to a final decision {result.params.sla_hours:g} hours."
+    )
+    if redaction.fields:
+        removed = "; ".join(f"{_text(k)} ({_text(v)})" for k, v in redaction.describe().items())
+        redaction_note = (
+            f'<div class="notice">Removed from this pack before it was written: {removed}. '
+            "Links, post text and screenshots are kept as captured and may still show "
+            "names.</div>"
+        )
+    else:
+        redaction_note = "<p>Nothing was removed (no redaction).</p>"
+    toc = "".join(
+        f'<li><a href="#{escape(c.folder.rsplit("/", 1)[-1], quote=True)}">'
+        f"{_text(c.case_ref)}</a></li>"
+        for c in cases
+    )
+    body = "".join(_case(c, tz) for c in cases)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>Evidence pack {_text(pack_id)}</title>
+<style>{CSS}</style>
+</head>
+<body>
+<header>
+<h1>Evidence pack</h1>
+<p class="lead"><span{_lang(organisation)}>{_text(organisation or "(no organisation name)")}</span>
+&middot; made {_when(made_at, tz)} &middot; {len(cases):,} case{"s" if len(cases) != 1 else ""}</p>
+<dl>
+<dt>Pack</dt><dd class="hash">{_text(pack_id)}</dd>
+<dt>Signing key</dt><dd class="hash">{_text(fingerprint)}</dd>
+</dl>
+<div class="notice">To check that nothing in this pack was changed: run
+<code>caselog-cli verify-pack</code> on the ZIP file, or unzip it and run
+<code>sha256sum -c SHA256SUMS</code>; then compare the signing-key fingerprint above with
+the one the organisation gave you. <code>manifest.sig</code> is the Ed25519 signature of
+<code>manifest.json</code>.</div>
+</header>
+<main>
+<h2>Selection</h2>
+<p>{scope}</p>
+{redaction_note}
+<h2>Indicators</h2>
+<p class="muted">Computed over the reports of these cases in the period. Every figure can be
+recomputed from the Reports sheet of <code>indicators.xlsx</code>.</p>
+{_indicators(result)}
+<nav><h2>Cases</h2><ol>{toc}</ol></nav>
+{body}
+</main>
+</body>
+</html>
+"""

@@ -1,0 +1,532 @@
+"""The indicator workbook of EXCEL.md, written with openpyxl in write-only mode.
+
+Rows are streamed from SQL straight into the sheet, so 100,000 reports never sit in
+memory. Every figure on the Indicators sheet is the value of ``compute_indicators``
+for the same parameters, read in the same transaction as the Reports sheet, so a
+reader can recompute each one from the Reports sheet alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+from sqlalchemy import Connection
+
+from desktop_app import __version__
+from desktop_app.core.timeutil import now_utc
+from desktop_app.export.data import (
+    MAX_LIST_ITEMS,
+    DuplicateCluster,
+    count_reports,
+    duplicate_clusters,
+    iter_report_rows,
+    repeat_offenders,
+    snapshot,
+)
+from desktop_app.export.output import CancelCheck, Progress, Steps, atomic_file, check_target
+from desktop_app.export.redact import NO_REDACTION, Redaction
+from desktop_app.indicators.compute import IndicatorParams, Indicators, compute_on
+from desktop_app.indicators.labels import LINES, label_for, value_at
+from desktop_app.store.engine import Store
+from desktop_app.store.repository import get_organisation
+
+log = logging.getLogger(__name__)
+
+MYANMAR_FONT = "Noto Sans Myanmar"  # named on every column that may hold Burmese text
+TEXT = Font(name=MYANMAR_FONT)
+BOLD = Font(bold=True)
+TITLE = Font(name=MYANMAR_FONT, bold=True, size=14)
+HOURS_FORMAT = "#,##0.0"
+COUNT_FORMAT = "#,##0"
+RATE_FORMAT = "0.0%"
+TIME_FORMAT = "yyyy-mm-dd hh:mm"
+MAX_CELL_CHARS = 32_000  # Excel's limit is 32,767
+ROWS_PER_CHECK = 2_000
+TABLE_STYLE = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+
+
+@dataclass(frozen=True)
+class WorkbookResult:
+    """What was written: the file, its report count and the figures on its first sheet."""
+
+    path: Path
+    reports: int
+    indicators: Indicators
+
+
+def clean_text(value: str) -> str:
+    """Text a cell can hold: no XML-illegal control characters, within Excel's limit."""
+    value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    if len(value) > MAX_CELL_CHARS:
+        value = value[:MAX_CELL_CHARS] + " [cut: longer than an Excel cell holds]"
+    return value
+
+
+class _Column:
+    """One column of a streamed table: its header, width and a reusable styled cell."""
+
+    def __init__(
+        self,
+        ws: WriteOnlyWorksheet,
+        header: str,
+        width: float,
+        *,
+        font: Font | None = None,
+        number_format: str | None = None,
+    ) -> None:
+        self.header = header
+        self.width = width
+        self.cell = WriteOnlyCell(ws)
+        if font is not None:
+            self.cell.font = font
+        if number_format is not None:
+            self.cell.number_format = number_format
+
+    def __call__(self, value: Any) -> Any:
+        """The cell for ``value`` (None for an empty cell). Text never becomes a formula."""
+        if value is None or value == "":
+            return None
+        if isinstance(value, datetime):
+            value = value.replace(tzinfo=None)  # Excel has no zones; the header names it
+        elif isinstance(value, str):
+            value = clean_text(value)
+        self.cell.value = value
+        if isinstance(value, str) and self.cell.data_type == "f":
+            self.cell.data_type = "s"  # a post or handle starting with "=" stays text
+        return self.cell
+
+
+class _Sheet:
+    """A write-only sheet with a header row, a frozen header and an Excel table."""
+
+    def __init__(self, wb: Workbook, title: str, table_name: str) -> None:
+        self.ws: WriteOnlyWorksheet = wb.create_sheet(title)
+        self.table_name = table_name
+        self.columns: list[_Column] = []
+        self.rows = 0
+        self.header_row = 1
+
+    def column(self, header: str, width: float, **style: Any) -> _Column:
+        col = _Column(self.ws, header, width, **style)
+        self.columns.append(col)
+        return col
+
+    def start(self, lead: Sequence[Sequence[Any]] = ()) -> None:
+        """Set widths, write any lead rows, then the header (bold, frozen)."""
+        for index, col in enumerate(self.columns, 1):
+            self.ws.column_dimensions[get_column_letter(index)].width = col.width
+        self.header_row = len(lead) + 1
+        self.ws.freeze_panes = f"A{self.header_row + 1}"
+        for row in lead:
+            self.ws.append(list(row))
+        header = []
+        for col in self.columns:
+            cell = WriteOnlyCell(self.ws, value=col.header)
+            cell.font = BOLD
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            header.append(cell)
+        self.ws.append(header)
+
+    def append(self, values: Iterable[Any]) -> None:
+        self.ws.append([col(value) for col, value in zip(self.columns, values, strict=True)])
+        self.rows += 1
+
+    def finish(self, empty_note: str) -> None:
+        """Make the rows an Excel table (filters on every column) or say there are none."""
+        if self.rows == 0:
+            self.ws.append([empty_note])
+            return
+        last = get_column_letter(len(self.columns))
+        table = Table(
+            displayName=self.table_name,
+            ref=f"A{self.header_row}:{last}{self.header_row + self.rows}",
+            tableStyleInfo=TABLE_STYLE,
+            tableColumns=[
+                TableColumn(id=index, name=col.header)
+                for index, col in enumerate(self.columns, 1)
+            ],
+        )
+        with warnings.catch_warnings():
+            # openpyxl warns in write-only mode unless columns are set; they are, above.
+            warnings.simplefilter("ignore", UserWarning)
+            self.ws.add_table(table)
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _local_iso(value: datetime | None, params: IndicatorParams) -> str:
+    return "" if value is None else value.astimezone(params.tz).isoformat()
+
+
+def _indicators_sheet(
+    wb: Workbook,
+    result: Indicators,
+    organisation: str,
+    made_at: datetime,
+    redaction: Redaction,
+) -> None:
+    params = result.params
+    ws: WriteOnlyWorksheet = wb.create_sheet("Indicators")
+    for letter, width in (("A", 62), ("B", 28), ("C", 34)):
+        ws.column_dimensions[letter].width = width
+    text = _Column(ws, "", 0, font=TEXT)
+    title = WriteOnlyCell(ws, value="Platform response indicators")
+    title.font = TITLE
+    ws.append([title])
+    data = result.to_json()
+    period = data["period"]
+    about: list[tuple[str, Any, str]] = [
+        ("Organisation", organisation or "(no name set)", "organisation"),
+        ("Period from (reported on or after)", period["from"] or "the first report", "period.from"),
+        ("Period to (reported before)", period["to"] or "no end", "period.to"),
+        ("Time zone of dates and months", period["tz"], "period.tz"),
+        ("Pending reports aged as of", period["as_of"], "period.as_of"),
+        ("Target time to a final decision (SLA), hours", params.sla_hours, "sla_hours"),
+        ("Posts that make a repeat offender", params.repeat_threshold, "repeat_threshold"),
+    ]
+    if params.platform is not None:
+        about.append(("Only the platform", params.platform, "platform"))
+    if params.category is not None:
+        about.append(("Only the category", params.category, "category"))
+    if params.case_refs:
+        about.append(("Only the cases", ", ".join(params.case_refs), "cases"))
+    if redaction.fields:
+        about.append(("Fields removed (redacted)", ", ".join(sorted(redaction.fields)), ""))
+    about.append(("Made at", _local_iso(made_at, params), ""))
+    about.append(("Made with", f"Caselog {__version__}", ""))
+    for label, value, key in about:
+        ws.append([label, text(value) if isinstance(value, str) else value, key or None])
+    ws.append([])
+    header = []
+    for name in ("Indicator", "Value", "Key (as in caselog-cli stats --json)"):
+        cell = WriteOnlyCell(ws, value=name)
+        cell.font = BOLD
+        header.append(cell)
+    ws.append(header)
+    formats = {"count": COUNT_FORMAT, "hours": HOURS_FORMAT, "rate": RATE_FORMAT}
+    for line in LINES:
+        value = value_at(data, line.key)
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = formats[line.kind]
+        ws.append([label_for(line, result), cell, line.key])
+    ws.append([])
+    ws.append(["Every figure can be recomputed from the Reports sheet; see the notes there."])
+    ws.append(["An empty value means there is nothing to measure (for example, no decisions)."])
+
+
+def _monthly_sheet(wb: Workbook, result: Indicators) -> None:
+    sheet = _Sheet(wb, "Monthly", "Monthly")
+    sheet.column("Month", 10)
+    sheet.column("Reports", 10, number_format=COUNT_FORMAT)
+    sheet.column("Removed", 10, number_format=COUNT_FORMAT)
+    sheet.column("Actioned", 10, number_format=COUNT_FORMAT)
+    sheet.column("Mean hours to final decision", 16, number_format=HOURS_FORMAT)
+    sheet.column(f"Over {result.params.sla_hours:g} hours", 12, number_format=COUNT_FORMAT)
+    sheet.start()
+    for month in result.by_month:
+        sheet.append(
+            (
+                month.month,
+                month.reports_total,
+                month.reports_removed,
+                month.reports_actioned,
+                month.response_hours_mean,
+                month.reports_over_sla,
+            )
+        )
+    sheet.finish("No reports in this period.")
+    if not result.by_month:
+        return
+    last = sheet.rows + 1
+    bars = BarChart()
+    bars.type = "col"
+    bars.title = "Reports and removals per month, and mean hours to a final decision"
+    bars.y_axis.title = "Reports"
+    bars.x_axis.title = "Month"
+    bars.add_data(
+        Reference(sheet.ws, min_col=2, max_col=3, min_row=1, max_row=last), titles_from_data=True
+    )
+    months = Reference(sheet.ws, min_col=1, min_row=2, max_row=last)
+    bars.set_categories(months)
+    line = LineChart()
+    line.add_data(Reference(sheet.ws, min_col=5, min_row=1, max_row=last), titles_from_data=True)
+    line.set_categories(months)
+    line.y_axis.axId = 200
+    line.y_axis.title = "Mean hours"
+    line.y_axis.crosses = "max"
+    line.y_axis.majorGridlines = None
+    for axis in (bars.x_axis, bars.y_axis, line.y_axis):
+        axis.delete = False
+    bars += line
+    bars.height = 9
+    bars.width = 22
+    bars.legend.position = "b"
+    sheet.ws.add_chart(bars, "H2")
+
+
+def _platforms_sheet(wb: Workbook, result: Indicators) -> None:
+    sheet = _Sheet(wb, "Platforms", "Platforms")
+    sheet.column("Platform", 18, font=TEXT)
+    sheet.column("Reports", 10, number_format=COUNT_FORMAT)
+    sheet.column("Removed", 10, number_format=COUNT_FORMAT)
+    sheet.column("Mean hours to final decision", 16, number_format=HOURS_FORMAT)
+    sheet.column("Median hours to final decision", 16, number_format=HOURS_FORMAT)
+    sheet.column(f"Over {result.params.sla_hours:g} hours", 12, number_format=COUNT_FORMAT)
+    sheet.start()
+    for row in result.by_platform:
+        sheet.append(
+            (
+                row.platform,
+                row.reports_total,
+                row.reports_removed,
+                row.response_hours_mean,
+                row.response_hours_median,
+                row.reports_over_sla,
+            )
+        )
+    sheet.finish("No reports in this period.")
+
+
+def _categories_sheet(wb: Workbook, result: Indicators) -> None:
+    sheet = _Sheet(wb, "Categories", "Categories")
+    sheet.column("Category", 24, font=TEXT)
+    sheet.column("Reports", 10, number_format=COUNT_FORMAT)
+    sheet.column("Removed", 10, number_format=COUNT_FORMAT)
+    sheet.start()
+    for row in result.by_category:
+        sheet.append((row.category, row.reports_total, row.reports_removed))
+    sheet.finish("No reports in this period.")
+
+
+REPORT_NOTES = (
+    "One row per report of the period. Hours are exact (seconds / 3600); times are in {tz}. "
+    "Case = the post. Author = the account (platform + author). Reporter is shown as "
+    "compared (trimmed, lower-case); empty = unknown. Over SLA: decided after more than "
+    "{sla} hours, or still waiting more than {sla} hours at {as_of}."
+)
+
+
+def _reports_sheet(
+    wb: Workbook,
+    conn: Connection,
+    params: IndicatorParams,
+    redaction: Redaction,
+    groups: dict[str, str],
+    total: int,
+    steps: Steps,
+) -> int:
+    tz = params.tz.key
+    sheet = _Sheet(wb, "Reports", "Reports")
+    sheet.column("Case", 11)
+    sheet.column("Post link or reference", 40, font=TEXT)
+    sheet.column("Platform", 12, font=TEXT)
+    sheet.column("Category", 15, font=TEXT)
+    sheet.column("Author account", 20, font=TEXT)
+    sheet.column("Author suspected fake", 11)
+    sheet.column("Duplicate group", 11)
+    sheet.column("Reporter", 18, font=TEXT)
+    sheet.column("Channel", 13)
+    sheet.column("Platform's report reference", 16, font=TEXT)
+    sheet.column(f"Reported at ({tz})", 17, number_format=TIME_FORMAT)
+    sheet.column("Month", 9)
+    sheet.column(f"First response at ({tz})", 17, number_format=TIME_FORMAT)
+    sheet.column(f"Final decision at ({tz})", 17, number_format=TIME_FORMAT)
+    sheet.column("Final outcome", 18)
+    sheet.column("Hours to first response", 11, number_format=HOURS_FORMAT)
+    sheet.column("Hours to final decision", 11, number_format=HOURS_FORMAT)
+    sheet.column(f"Over SLA ({params.sla_hours:g} h)", 10)
+    sheet.column("Hours waiting at as-of (no decision yet)", 13, number_format=HOURS_FORMAT)
+    sheet.start()
+    for row in iter_report_rows(conn, params, redaction, groups):
+        sheet.append(
+            (
+                row.case_ref,
+                row.post_link,
+                row.platform,
+                row.category,
+                row.author,
+                _yes(row.author_fake) if row.author else "",
+                row.duplicate_group,
+                row.reporter,
+                row.channel,
+                row.platform_ref,
+                row.reported_at,
+                row.month,
+                row.first_response_at,
+                row.final_response_at,
+                row.final_outcome or "pending",
+                row.hours_to_first,
+                row.hours_to_final,
+                _yes(row.over_sla),
+                row.pending_hours,
+            )
+        )
+        if sheet.rows % ROWS_PER_CHECK == 0:
+            steps.check()
+            steps.report(sheet.rows, total, "writing reports")
+    sheet.finish("No reports in this period.")
+    steps.report(sheet.rows, total, "writing reports")
+    return sheet.rows
+
+
+def _repeat_sheet(
+    wb: Workbook, conn: Connection, params: IndicatorParams, redaction: Redaction
+) -> None:
+    sheet = _Sheet(wb, "Repeat offenders", "RepeatOffenders")
+    sheet.column("Platform", 12, font=TEXT)
+    sheet.column("Author account", 22, font=TEXT)
+    sheet.column("Display name", 22, font=TEXT)
+    sheet.column("Suspected fake", 10)
+    sheet.column("Reported posts", 10, number_format=COUNT_FORMAT)
+    sheet.column("Reports", 10, number_format=COUNT_FORMAT)
+    for name in ("Removed", "Restricted", "Suspended", "Banned", "No violation", "Pending"):
+        sheet.column(name, 10, number_format=COUNT_FORMAT)
+    sheet.column("Account status (from the platform's decisions)", 30)
+    sheet.start()
+    for offender in repeat_offenders(conn, params, redaction):
+        sheet.append(
+            (
+                offender.platform,
+                offender.account,
+                offender.display_name,
+                _yes(offender.suspected_fake),
+                offender.posts,
+                offender.reports,
+                *offender.outcomes.values(),
+                offender.status,
+            )
+        )
+    sheet.finish(f"No account has {params.repeat_threshold} or more reported posts.")
+
+
+def _list_cell(items: list[str], total: int) -> str:
+    shown = items[:MAX_LIST_ITEMS]
+    text = ", ".join(shown)
+    if total > len(shown):
+        text += f" ... and {total - len(shown):,} more (filter the Reports sheet on the group)"
+    return text
+
+
+def _duplicates_sheet(wb: Workbook, clusters: list[DuplicateCluster], tz: str) -> None:
+    sheet = _Sheet(wb, "Duplicates", "Duplicates")
+    sheet.column("Duplicate group", 11)
+    sheet.column("Posts", 8, number_format=COUNT_FORMAT)
+    sheet.column("Accounts", 9, number_format=COUNT_FORMAT)
+    sheet.column(f"First reported ({tz})", 17, number_format=TIME_FORMAT)
+    sheet.column(f"Last reported ({tz})", 17, number_format=TIME_FORMAT)
+    sheet.column("Text (of the first post)", 50, font=TEXT)
+    sheet.column("Cases", 40)
+    sheet.column("Author accounts", 40, font=TEXT)
+    sheet.start()
+    for cluster in clusters:
+        refs = cluster.case_refs or []
+        accounts = cluster.accounts or []
+        sheet.append(
+            (
+                cluster.group,
+                cluster.posts,
+                cluster.accounts_total,
+                cluster.first_reported,
+                cluster.last_reported,
+                cluster.sample,
+                _list_cell(refs, len(refs)),
+                _list_cell(accounts, cluster.accounts_total),
+            )
+        )
+    sheet.finish("No two posts of this period have the same text.")
+
+
+def _discard(wb: Workbook) -> None:
+    """Remove openpyxl's temporary sheet files now (they hold case data in plain text)."""
+    for ws in wb.worksheets:
+        writer = getattr(ws, "_writer", None)
+        if writer is None:
+            continue
+        try:
+            writer.close()
+        except Exception:  # noqa: BLE001 - already closed or never started
+            pass
+        try:
+            writer.cleanup()
+        except (OSError, ValueError):
+            pass
+
+
+def write_workbook_on(
+    conn: Connection,
+    params: IndicatorParams,
+    path: Path,
+    *,
+    organisation: str,
+    redaction: Redaction = NO_REDACTION,
+    steps: Steps | None = None,
+    made_at: datetime | None = None,
+) -> WorkbookResult:
+    """Write the workbook to ``path`` from an open connection (the caller's snapshot)."""
+    steps = steps or Steps(None, None, "workbook export")
+    made_at = made_at or now_utc()
+    result = compute_on(conn, params)
+    total = count_reports(conn, params)
+    steps.report(0, total, "writing reports")
+    clusters = duplicate_clusters(conn, params, redaction)
+    groups = {cluster.content_key: cluster.group for cluster in clusters}
+    wb = Workbook(write_only=True)
+    try:
+        _indicators_sheet(wb, result, organisation, made_at, redaction)
+        _monthly_sheet(wb, result)
+        _platforms_sheet(wb, result)
+        _categories_sheet(wb, result)
+        written = _reports_sheet(wb, conn, params, redaction, groups, total, steps)
+        steps.check()
+        _repeat_sheet(wb, conn, params, redaction)
+        _duplicates_sheet(wb, clusters, params.tz.key)
+        steps.check()
+        steps.report(written, total, "saving the workbook")
+        wb.save(str(path))
+    except BaseException:
+        _discard(wb)
+        raise
+    log.info("workbook written: %d reports", written)
+    return WorkbookResult(path=path, reports=written, indicators=result)
+
+
+def write_workbook(
+    store: Store,
+    params: IndicatorParams,
+    target: str | Path,
+    *,
+    redaction: Redaction = NO_REDACTION,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> WorkbookResult:
+    """Write the indicator workbook of EXCEL.md to ``target`` (``.xlsx``).
+
+    ``progress(done, total, what)`` is called every few thousand reports;
+    ``cancelled()`` is checked as often and raises ``Cancelled``. The file appears
+    only when complete: nothing is left at ``target`` after an error or a cancel.
+    """
+    path = check_target(Path(target), ".xlsx")
+    steps = Steps(progress, cancelled, "workbook export")
+    with store.session() as session:
+        organisation = get_organisation(session).name
+    with atomic_file(path) as temp, snapshot(store) as conn:
+        result = write_workbook_on(
+            conn, params, temp, organisation=organisation, redaction=redaction, steps=steps
+        )
+    return WorkbookResult(path=path, reports=result.reports, indicators=result.indicators)

@@ -1,0 +1,508 @@
+"""Making a sharing bundle (BUNDLE.md): chosen cases -> signed ZIP -> age encryption.
+
+The ZIP is built in memory and encrypted straight into a temporary file next to the
+target, which is renamed into place only when complete: no plaintext case content
+reaches the disk, and a cancelled or failed export leaves no partial file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import io
+import json
+import logging
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pyrage
+from pyrage import x25519
+from sqlalchemy import Connection, select
+
+from desktop_app import __version__
+from desktop_app.core.errors import BadInputError, Cancelled
+from desktop_app.core.normalise import normalise_reporter
+from desktop_app.core.redaction import REDACTABLE, REDACTED
+from desktop_app.core.timeutil import now_utc
+from desktop_app.indicators.compute import IndicatorParams
+from desktop_app.sharing.partners import get_partner
+from desktop_app.sharing.reader import FORMAT, MANIFEST, SIGNATURE, VERSION
+from desktop_app.sharing.records import ORDER, Kind, iso_micros, to_json_record
+from desktop_app.store.audit import append_event
+from desktop_app.store.engine import Store
+from desktop_app.store.keys import OrgKeys, load_keys
+from desktop_app.store.models import BundleLog, Partner, new_uid
+from desktop_app.store.repository import get_organisation
+from desktop_app.store.selection import selected_post_ids
+from desktop_app.store.types import to_micros
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class BundleSelection:
+    """Which cases go into a bundle.
+
+    ``params`` chooses cases as the indicators do (period, platform, category, case
+    refs); None means every case. ``since_last_bundle_to`` names a partner: only what
+    changed (or arrived from other bundles) since the last bundle made for it.
+    """
+
+    params: IndicatorParams | None = None
+    since_last_bundle_to: str | None = None
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    bundle_id: str
+    counts: dict[str, int]
+    recipients: tuple[str, ...]  # partner names and age1 keys, as given
+    size: int
+    since: datetime | None = None
+    partners: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class _Recipients:
+    keys: list[x25519.Recipient]
+    shown: tuple[str, ...]
+    partners: list[Partner]
+
+
+def _resolve_recipients(session: Any, names: Iterable[str]) -> _Recipients:
+    keys: list[x25519.Recipient] = []
+    shown: list[str] = []
+    partners: list[Partner] = []
+    for raw in names:
+        name = raw.strip()
+        if name.startswith("age1"):
+            try:
+                keys.append(x25519.Recipient.from_str(name))
+            except Exception:  # noqa: BLE001 - pyrage's own error types
+                raise BadInputError(f"--recipient: {name[:16]}... is not a valid age key") from None
+            shown.append(name)
+            continue
+        partner = get_partner(session, name)
+        if partner is None:
+            raise BadInputError(
+                f"--recipient: no partner named {name!r}; add its card with "
+                "'caselog-cli partner add' or give its age1... key"
+            )
+        if not partner.age_recipient:
+            raise BadInputError(f"--recipient: partner {partner.name!r} has no age key")
+        keys.append(x25519.Recipient.from_str(partner.age_recipient))
+        shown.append(partner.name)
+        partners.append(partner)
+    return _Recipients(keys, tuple(shown), partners)
+
+
+def _ids(conn: Connection, sql: str, *lists: Iterable[int]) -> set[int]:
+    args = tuple(json.dumps(sorted(set(values))) for values in lists)
+    return {row[0] for row in conn.exec_driver_sql(sql, args) if row[0] is not None}
+
+
+_IN = "IN (SELECT value FROM json_each(?))"
+
+
+@dataclass
+class _Chosen:
+    ids: dict[str, set[int]]
+    links: list[tuple[int, int]]
+
+
+def _choose(
+    conn: Connection,
+    params: IndicatorParams | None,
+    since: int | None,
+    since_bundles: list[str],
+) -> _Chosen:
+    """Local ids of every record to export, closed over references."""
+    if params is not None:
+        posts_all = set(selected_post_ids(conn, params))
+    else:
+        posts_all = {row[0] for row in conn.exec_driver_sql("SELECT id FROM post")}
+    reports_all = _ids(conn, f"SELECT id FROM report WHERE post_id {_IN}", posts_all)
+    responses_all = _ids(conn, f"SELECT id FROM response WHERE report_id {_IN}", reports_all)
+    attachments_all = _ids(
+        conn,
+        f"SELECT id FROM attachment WHERE post_id {_IN} OR response_id {_IN}",
+        posts_all,
+        responses_all,
+    )
+    accounts_all = _ids(conn, f"SELECT author_id FROM post WHERE id {_IN}", posts_all)
+    tags_all = _ids(conn, f"SELECT tag_id FROM post_tag WHERE post_id {_IN}", posts_all)
+
+    if since is None:
+        posts, reports, responses = posts_all, reports_all, responses_all
+        attachments, accounts, tags = attachments_all, accounts_all, tags_all
+    else:
+        bundles = json.dumps(since_bundles)
+
+        def changed(table: str, ids: set[int]) -> set[int]:
+            rows = conn.exec_driver_sql(
+                f"SELECT id FROM {table} WHERE id {_IN} AND (updated_at > ? "
+                f"OR origin_bundle IN (SELECT value FROM json_each(?)))",
+                (json.dumps(sorted(ids)), since, bundles),
+            )
+            return {row[0] for row in rows}
+
+        posts = changed("post", posts_all)
+        reports = changed("report", reports_all)
+        responses = changed("response", responses_all)
+        attachments = changed("attachment", attachments_all)
+        accounts = changed("author_account", accounts_all)
+        tags = changed("tag", tags_all)
+        # Close over references: a record travels with everything it refers to.
+        for post_id, response_id in conn.exec_driver_sql(
+            f"SELECT post_id, response_id FROM attachment WHERE id {_IN}",
+            (json.dumps(sorted(attachments)),),
+        ):
+            if post_id is not None:
+                posts.add(post_id)
+            if response_id is not None:
+                responses.add(response_id)
+        reports |= _ids(conn, f"SELECT report_id FROM response WHERE id {_IN}", responses)
+        posts |= _ids(conn, f"SELECT post_id FROM report WHERE id {_IN}", reports)
+    accounts |= _ids(conn, f"SELECT author_id FROM post WHERE id {_IN}", posts)
+    links = [
+        (row[0], row[1])
+        for row in conn.exec_driver_sql(
+            f"SELECT post_id, tag_id FROM post_tag WHERE post_id {_IN} ORDER BY post_id, tag_id",
+            (json.dumps(sorted(posts)),),
+        )
+    ]
+    tags |= {tag_id for _post, tag_id in links}
+    ids = {
+        "accounts": accounts,
+        "posts": posts,
+        "tags": tags,
+        "reports": reports,
+        "responses": responses,
+        "attachments": attachments,
+    }
+    return _Chosen(ids, links)
+
+
+class _Redactor:
+    """Applies the chosen redaction to each JSON record before it is written.
+
+    Handles and reporters become stable pseudonyms rather than one shared
+    "[redacted]", so the partner's indicators still count distinct accounts and
+    reporters; the reporter pseudonym is keyed with our signing seed, so nobody can
+    test a guessed name against it.
+    """
+
+    def __init__(self, redaction: frozenset[str], keys: OrgKeys) -> None:
+        self.redaction = redaction
+        self.secret = hashlib.sha256(b"caselog-redaction\x00" + keys.signing_seed).digest()
+
+    def _pseudonym(self, what: str, key: str) -> str:
+        digest = hmac.new(self.secret, f"{what}\x00{key}".encode(), hashlib.sha256)
+        return f"[redacted {what} {digest.hexdigest()[:12]}]"
+
+    def apply(self, kind: str, rec: dict[str, Any]) -> dict[str, Any]:
+        red = self.redaction
+        if not red:
+            return rec
+
+        def blank(name: str) -> None:
+            if rec.get(name):
+                rec[name] = REDACTED
+
+        if "notes" in red:
+            blank("notes")
+            if kind == "attachments":
+                blank("note")
+        if kind == "reports" and "reporter" in red and rec["reporter"].strip():
+            rec["reporter"] = self._pseudonym("reporter", normalise_reporter(rec["reporter"]))
+        if kind == "responses" and "response_text" in red:
+            blank("text")
+        if "researcher" in red:
+            if kind == "attachments":
+                blank("captured_by")
+            if kind == "audit":
+                blank("actor")
+        if kind == "accounts" and "author" in red:
+            rec["handle"] = f"[redacted author {rec['uid'][:8]}]"
+            blank("display_name")
+        return rec
+
+
+class _ZipWriter:
+    """Writes ZIP entries and remembers each one's SHA-256 and size for the manifest."""
+
+    def __init__(self, buffer: io.BytesIO) -> None:
+        self.zip = zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6)
+        self.files: dict[str, dict[str, Any]] = {}
+
+    def lines(self, path: str, rows: Iterable[dict[str, Any]]) -> int:
+        digest = hashlib.sha256()
+        size = count = 0
+        with self.zip.open(path, "w") as entry:
+            for row in rows:
+                line = (json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+                entry.write(line)
+                digest.update(line)
+                size += len(line)
+                count += 1
+        self.files[path] = {"sha256": digest.hexdigest(), "size": size}
+        return count
+
+    def blob(self, sha256: str, data: bytes) -> None:
+        path = f"attachments/{sha256}"
+        info = zipfile.ZipInfo(path, date_time=(1980, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_STORED
+        self.zip.writestr(info, data)
+        self.files[path] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+
+    def raw(self, path: str, data: bytes) -> None:
+        self.zip.writestr(path, data)
+
+
+def export_bundle(
+    store: Store,
+    out_path: str | Path,
+    *,
+    selection: BundleSelection | None = None,
+    recipients: Iterable[str] = (),
+    passphrase: str | None = None,
+    redaction: frozenset[str] = frozenset(),
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportResult:
+    """Write a signed, encrypted bundle of the selected cases to ``out_path``.
+
+    Encrypted to ``recipients`` (partner names or age1... keys) or to ``passphrase``,
+    never both. Raises ``Cancelled`` (nothing written) when ``cancelled()`` turns true.
+    """
+    selection = selection or BundleSelection()
+    target = Path(out_path)
+    recipient_names = [r for r in recipients if r.strip()]
+    if bool(recipient_names) == (passphrase is not None):
+        raise BadInputError(
+            "a bundle needs partners to encrypt to (--recipient) or a passphrase "
+            "(--bundle-passphrase-file), not both"
+        )
+    if passphrase is not None and len(passphrase) < 8:
+        raise BadInputError("the bundle passphrase is too short: use 8 characters or more")
+    unknown = sorted(redaction - REDACTABLE.keys())
+    if unknown:
+        raise BadInputError(f"--redact: unknown field {', '.join(unknown)}")
+    if not target.parent.is_dir():
+        raise BadInputError(f"{target.parent} is not a folder; choose where to write the bundle")
+
+    bundle_id = new_uid()
+    made_at = now_utc()
+    with store.session() as session:
+        org = get_organisation(session)
+        keys = load_keys(session)
+        chosen_recipients = _resolve_recipients(session, recipient_names)
+        since, since_bundles = _since(session, selection.since_last_bundle_to)
+    redactor = _Redactor(redaction, keys)
+
+    buffer = io.BytesIO()
+    writer = _ZipWriter(buffer)
+    counts: dict[str, int] = {}
+    with store.engine.connect() as conn:
+        chosen = _choose(
+            conn,
+            selection.params,
+            None if since is None else to_micros(since),
+            since_bundles,
+        )
+        total = sum(len(v) for v in chosen.ids.values())
+        done = 0
+        exported_uids: list[str] = []
+        shas: set[str] = set()
+
+        def rows_of(kind: Kind) -> Iterable[dict[str, Any]]:
+            nonlocal done
+            if kind.name == "post_tags":
+                link_sql = (
+                    "SELECT p.uid, t.uid FROM post p, tag t WHERE p.id = ? AND t.id = ?"
+                )
+                for post_id, tag_id in chosen.links:
+                    post_uid, tag_uid = conn.exec_driver_sql(link_sql, (post_id, tag_id)).one()
+                    yield {"post": post_uid, "tag": tag_uid}
+                return
+            if kind.name == "audit":
+                audit_sql = (
+                    "SELECT uid, at, actor, action, entity, entity_uid, detail FROM audit_event "
+                    f"WHERE entity_uid {_IN}"
+                    + ("" if since is None else " AND at > ?")
+                    + " ORDER BY id"
+                )
+                args: tuple[Any, ...] = (json.dumps(exported_uids),)
+                if since is not None:
+                    args += (to_micros(since),)
+                for row in conn.exec_driver_sql(audit_sql, args):
+                    yield redactor.apply("audit", to_json_record(kind, tuple(row)))
+                return
+            ids = json.dumps(sorted(chosen.ids[kind.name]))
+            sql = f"{kind.export_sql()} WHERE x.id {_IN} ORDER BY x.id"
+            for row in conn.exec_driver_sql(sql, (ids,)):
+                rec = to_json_record(kind, tuple(row))
+                if not rec["origin_org"]:
+                    rec["origin_org"] = org.name
+                exported_uids.append(rec["uid"])
+                if kind.name == "attachments":
+                    shas.add(rec["sha256"])
+                done += 1
+                if done % 1000 == 0:
+                    if progress:
+                        progress(done, total, "collecting records")
+                    if cancelled and cancelled():
+                        raise Cancelled("bundle export cancelled; nothing was written")
+                yield redactor.apply(kind.name, rec)
+
+        for kind in ORDER:
+            counts[kind.name] = writer.lines(kind.path, rows_of(kind))
+        for index, sha in enumerate(sorted(shas), start=1):
+            data = conn.exec_driver_sql("SELECT data FROM blob WHERE sha256 = ?", (sha,)).one()[0]
+            writer.blob(sha, bytes(data))
+            if progress:
+                progress(index, len(shas), "adding attachments")
+            if cancelled and cancelled():
+                raise Cancelled("bundle export cancelled; nothing was written")
+    counts["attachment_files"] = len(shas)
+
+    manifest = {
+        "format": FORMAT,
+        "version": VERSION,
+        "bundle_id": bundle_id,
+        "made_at": made_at.isoformat(),
+        "app_version": __version__,
+        "origin": {
+            "name": org.name,
+            "uid": org.uid,
+            "signing_public_key": keys.signing_public,
+            "fingerprint": keys.fingerprint,
+        },
+        "selection": _describe(selection.params, since),
+        "redaction": sorted(redaction),
+        "counts": counts,
+        "files": writer.files,
+    }
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+    writer.raw(MANIFEST, manifest_bytes)
+    writer.raw(SIGNATURE, keys.sign(manifest_bytes))
+    writer.zip.close()
+    if progress:
+        progress(0, 0, "encrypting")
+    size = _encrypt_to(target, buffer, chosen_recipients.keys, passphrase)
+    del buffer
+    with store.transaction() as session:
+        partner_ids: list[int | None] = [p.id for p in chosen_recipients.partners] or [None]
+        for partner_id in partner_ids:
+            session.add(
+                BundleLog(
+                    bundle_id=bundle_id,
+                    direction="export",
+                    partner_id=partner_id,
+                    origin_org=org.name,
+                    origin_key=keys.signing_public,
+                    at=made_at,
+                    counts=json.dumps(counts, sort_keys=True),
+                )
+            )
+        append_event(
+            session,
+            "export",
+            entity="bundle",
+            entity_uid=bundle_id,
+            detail={
+                "file": target.name,
+                "to": list(chosen_recipients.shown) if recipient_names else ["passphrase"],
+                "counts": counts,
+                "redaction": sorted(redaction),
+                "since": None if since is None else since.isoformat(),
+            },
+        )
+    log.info("bundle exported: %d records", sum(counts.values()))
+    if progress:
+        progress(1, 1, "done")
+    return ExportResult(
+        path=target,
+        bundle_id=bundle_id,
+        counts=counts,
+        recipients=chosen_recipients.shown,
+        size=size,
+        since=since,
+        partners=tuple(p.name for p in chosen_recipients.partners),
+    )
+
+
+def _since(session: Any, partner_name: str | None) -> tuple[datetime | None, list[str]]:
+    """When the last bundle for the partner was made, and bundles imported since then."""
+    if partner_name is None:
+        return None, []
+    partner = get_partner(session, partner_name)
+    if partner is None:
+        raise BadInputError(f"--since-last-bundle: no partner named {partner_name!r}")
+    last = session.scalars(
+        select(BundleLog.at)
+        .where(BundleLog.partner_id == partner.id, BundleLog.direction == "export")
+        .order_by(BundleLog.at.desc())  # type: ignore[attr-defined]
+        .limit(1)
+    ).first()
+    if last is None:
+        return None, []
+    imported = list(
+        session.scalars(
+            select(BundleLog.bundle_id).where(
+                BundleLog.direction == "import", BundleLog.at > last
+            )
+        )
+    )
+    return last, imported
+
+
+def _describe(params: IndicatorParams | None, since: datetime | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"since": None if since is None else since.isoformat()}
+    if params is not None:
+        out.update(
+            {
+                "from": iso_micros(to_micros(params.date_from)) if params.date_from else None,
+                "to": iso_micros(to_micros(params.date_to)) if params.date_to else None,
+                "platform": params.platform,
+                "category": params.category,
+                "cases": list(params.case_refs),
+            }
+        )
+    return out
+
+
+def _encrypt_to(
+    target: Path,
+    buffer: io.BytesIO,
+    recipients: list[x25519.Recipient],
+    passphrase: str | None,
+) -> int:
+    """Encrypt into a temporary file beside ``target``, then rename it into place."""
+    handle = tempfile.NamedTemporaryFile(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False
+    )
+    temp = Path(handle.name)
+    try:
+        with handle:
+            if passphrase is not None:
+                handle.write(pyrage.passphrase.encrypt(buffer.getvalue(), passphrase))
+            else:
+                buffer.seek(0)
+                pyrage.encrypt_io(buffer, handle, recipients)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return target.stat().st_size

@@ -1,0 +1,135 @@
+"""The partner directory: who may open our bundles and whose bundles we trust.
+
+A partner is added from its card (``cards.py``) after its fingerprint was read out
+over a phone call. Every change is audited in the same transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select, update
+from sqlmodel import Session
+
+from desktop_app.core import signing
+from desktop_app.core.enums import AuditAction
+from desktop_app.core.errors import BadInputError
+from desktop_app.sharing.cards import PartnerCard, read_card
+from desktop_app.store.audit import append_event
+from desktop_app.store.engine import Store
+from desktop_app.store.models import BundleLog, Partner
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PartnerInfo:
+    """One partner as the window and the CLI show it."""
+
+    name: str
+    fingerprint: str
+    age_recipient: str
+    signing_public_key: str
+    added_at: datetime
+    last_bundle_sent_at: datetime | None = None
+
+
+def _info(session: Session, partner: Partner) -> PartnerInfo:
+    last = session.scalar(
+        select(func.max(BundleLog.at)).where(
+            BundleLog.partner_id == partner.id, BundleLog.direction == "export"
+        )
+    )
+    return PartnerInfo(
+        name=partner.name,
+        fingerprint=signing.fingerprint(partner.signing_public_key),
+        age_recipient=partner.age_recipient,
+        signing_public_key=partner.signing_public_key,
+        added_at=partner.created_at,
+        last_bundle_sent_at=last,
+    )
+
+
+def add_partner(store: Store, card: PartnerCard, *, notes: str = "") -> PartnerInfo:
+    """Add a partner from its card; refuse a second partner with the same name or key."""
+    with store.transaction() as session:
+        if get_partner(session, card.name) is not None:
+            raise BadInputError(
+                f"a partner named {card.name!r} already exists: remove it first to replace it"
+            )
+        same_key = find_partner_by_signing_key(session, card.signing_public_key)
+        if same_key is not None:
+            raise BadInputError(
+                f"this card's signing key is already the key of partner {same_key.name!r}"
+            )
+        partner = Partner(
+            name=card.name,
+            age_recipient=card.age_recipient,
+            signing_public_key=card.signing_public_key,
+            notes=notes,
+        )
+        session.add(partner)
+        session.flush()
+        append_event(
+            session,
+            AuditAction.CREATE,
+            entity="partner",
+            entity_uid=partner.uid,
+            detail={"name": partner.name, "fingerprint": card.fingerprint},
+        )
+        log.info("partner added")
+        return _info(session, partner)
+
+
+def add_partner_from_card(store: Store, path: str | Path) -> PartnerInfo:
+    """Read a partner card file and add the partner it names."""
+    return add_partner(store, read_card(path))
+
+
+def list_partners(store: Store) -> list[PartnerInfo]:
+    """Every partner, by name."""
+    with store.session() as session:
+        partners = session.scalars(select(Partner).order_by(Partner.name)).all()
+        return [_info(session, partner) for partner in partners]
+
+
+def get_partner(session: Session, name: str) -> Partner | None:
+    """The partner with this name (compared trimmed and casefolded), or None."""
+    wanted = name.strip().casefold()
+    for partner in session.scalars(select(Partner)):
+        if partner.name.strip().casefold() == wanted:
+            return partner
+    return None
+
+
+def find_partner_by_signing_key(session: Session, public_key: str) -> Partner | None:
+    """The partner whose bundles this Ed25519 key signs, or None."""
+    return session.scalars(select(Partner).where(Partner.signing_public_key == public_key)).first()
+
+
+def remove_partner(store: Store, name: str) -> PartnerInfo:
+    """Remove a partner: its bundles are no longer trusted, and cannot be sent to it.
+
+    The bundle log keeps its rows (for provenance) without the link to the partner.
+    """
+    with store.transaction() as session:
+        partner = get_partner(session, name)
+        if partner is None:
+            raise BadInputError(f"no partner named {name!r}: see 'caselog-cli partner list'")
+        info = _info(session, partner)
+        session.execute(
+            update(BundleLog).where(BundleLog.partner_id == partner.id).values(partner_id=None)
+        )
+        append_event(
+            session,
+            AuditAction.DELETE,
+            entity="partner",
+            entity_uid=partner.uid,
+            detail={"name": partner.name, "fingerprint": info.fingerprint},
+        )
+        session.delete(partner)
+        log.info("partner removed")
+        return info

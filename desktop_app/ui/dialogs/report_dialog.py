@@ -1,0 +1,92 @@
+"""Add a report of a post to the platform: when, how, by whom, the platform's ticket."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.enums import Channel
+from desktop_app.core.timeutil import now_utc, parse_timestamp
+
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+
+
+def time_field(parent: QWidget, tz: Any) -> tuple[QLineEdit, QHBoxLayout, QLabel]:
+    """A typed time with a 'Now' button, and an error label under it."""
+    edit = QLineEdit()
+    edit.setPlaceholderText("YYYY-MM-DD HH:MM")
+    now = QPushButton(parent.tr("Now"))
+    now.clicked.connect(lambda: edit.setText(now_utc().astimezone(tz).strftime(TIME_FORMAT)))
+    row = QHBoxLayout()
+    row.addWidget(edit)
+    row.addWidget(now)
+    error = QLabel()
+    error.setStyleSheet("color: #b00020;")
+    error.setVisible(False)
+    return edit, row, error
+
+
+def read_time(edit: QLineEdit, error: QLabel, tz: Any, *, required: bool) -> datetime | None:
+    """Parse a typed time (in ``tz``) or show why not under the field."""
+    text = edit.text().strip()
+    error.setVisible(False)
+    if not text:
+        if required:
+            error.setText(edit.tr("Give the date and time, e.g. 2024-03-05 14:30."))
+            error.setVisible(True)
+        return None
+    try:
+        return parse_timestamp(text, tz)
+    except ValueError as exc:
+        error.setText(edit.tr("Cannot read this time: {0}").format(exc))
+        error.setVisible(True)
+        return None
+
+
+class ReportDialog(QDialog):
+    def __init__(self, tz: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tz = tz
+        self.setWindowTitle(self.tr("Add a report"))
+        self.reported_at, time_row, self.time_error = time_field(self, tz)
+        self.reported_at.setText(now_utc().astimezone(tz).strftime(TIME_FORMAT))
+        self.channel = QComboBox()
+        for channel in Channel:
+            self.channel.addItem(channel.value.replace("_", " "), channel.value)
+        self.reporter = QLineEdit()
+        self.platform_ref = QLineEdit()
+        self.notes = QLineEdit()
+        form = QFormLayout()
+        form.addRow(self.tr("Reported at ({0})").format(tz.key), time_row)
+        form.addRow("", self.time_error)
+        form.addRow(self.tr("Channel"), self.channel)
+        form.addRow(self.tr("Reporter"), self.reporter)
+        form.addRow(self.tr("Platform reference"), self.platform_ref)
+        form.addRow(self.tr("Notes"), self.notes)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.value: datetime | None = None
+
+    def _accept(self) -> None:
+        self.value = read_time(self.reported_at, self.time_error, self.tz, required=True)
+        if self.value is not None:
+            self.accept()

@@ -1,0 +1,109 @@
+"""Add the platform's response to a report: when, what outcome, its own words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.enums import Outcome
+from desktop_app.ui.dialogs.report_dialog import read_time, time_field
+
+
+class ResponseDialog(QDialog):
+    """Refuses, at the field, a response dated before its report or without a time."""
+
+    def __init__(self, tz: Any, reported_at: datetime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tz = tz
+        self.reported_at = reported_at
+        self.setWindowTitle(self.tr("Add the platform's response"))
+        self.received_at, time_row, self.time_error = time_field(self, tz)
+        self.outcome = QComboBox()
+        self.outcome.addItem(self.tr("— choose the outcome —"), "")
+        for outcome in Outcome:
+            label = outcome.value.replace("_", " ")
+            if outcome.is_final:
+                label += self.tr(" (final)")
+            self.outcome.addItem(label, outcome.value)
+        self.outcome_error = QLabel()
+        self.outcome_error.setStyleSheet("color: #b00020;")
+        self.outcome_error.setVisible(False)
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(self.tr("The platform's wording, pasted as received"))
+        self.text.setMaximumHeight(110)
+        self.platform_ref = QLineEdit()
+        self.attachment_label = QLabel(self.tr("No screenshot attached"))
+        attach = QPushButton(self.tr("Attach screenshot of the email or notice…"))
+        attach.clicked.connect(self._attach)
+        self.attachment: tuple[str, bytes] | None = None
+        attach_row = QHBoxLayout()
+        attach_row.addWidget(attach)
+        attach_row.addWidget(self.attachment_label, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("Received at ({0})").format(tz.key), time_row)
+        form.addRow("", self.time_error)
+        form.addRow(self.tr("Outcome"), self.outcome)
+        form.addRow("", self.outcome_error)
+        form.addRow(self.tr("Wording"), self.text)
+        form.addRow(self.tr("Platform reference"), self.platform_ref)
+        form.addRow(self.tr("Evidence"), attach_row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                self.tr("Report made {0}").format(
+                    reported_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+                )
+            )
+        )
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.value: datetime | None = None
+        self.resize(520, 0)
+
+    def pick_file(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Screenshot of the response"))
+        return path
+
+    def _attach(self) -> None:
+        path = self.pick_file()
+        if path:
+            with open(path, "rb") as handle:
+                self.attachment = (path.replace("\\", "/").rsplit("/", 1)[-1], handle.read())
+            self.attachment_label.setText(self.attachment[0])
+
+    def _accept(self) -> None:
+        outcome = self.outcome.currentData()
+        self.outcome_error.setVisible(not outcome)
+        self.outcome_error.setText(self.tr("Choose what the platform decided."))
+        value = read_time(self.received_at, self.time_error, self.tz, required=True)
+        if value is not None and value < self.reported_at:
+            self.time_error.setText(
+                self.tr("The response cannot come before the report ({0}).").format(
+                    self.reported_at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M")
+                )
+            )
+            self.time_error.setVisible(True)
+            value = None
+        if value is not None and outcome:
+            self.value = value
+            self.accept()

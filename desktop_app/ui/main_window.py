@@ -1,0 +1,312 @@
+"""The main window: start, unlock, and the workspace (case list and case editor).
+
+Locking (Ctrl+L, the toolbar, or idle time) closes the store, drops every model
+row and editor field, and asks for the passphrase again.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+)
+
+from desktop_app.core.errors import AppError, StoreLockedError
+from desktop_app.core.timeutil import zone
+from desktop_app.demo import DEMO_PASSPHRASE, create_demo_store
+from desktop_app.paths import data_dir
+from desktop_app.store.cases import CaseList
+from desktop_app.store.engine import Store, create_store, open_store
+from desktop_app.store.repository import get_organisation
+from desktop_app.ui.dialogs.import_dialog import ImportDialog
+from desktop_app.ui.dialogs.new_store import NewStoreDialog
+from desktop_app.ui.models.case_table import CaseTableModel
+from desktop_app.ui.widgets.case_editor import CaseEditor
+from desktop_app.ui.widgets.case_list import CaseListPanel
+from desktop_app.ui.widgets.start_page import StartPage
+from desktop_app.ui.widgets.unlock_page import UnlockPage
+
+log = logging.getLogger(__name__)
+LAST_STORE_KEY = "store/last_path"
+INPUT_EVENTS = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db_path: str | None = None, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle("Caselog")
+        self.settings = settings or QSettings()
+        self.store: Store | None = None
+        self.store_path: Path | None = None
+        self.case_list: CaseList | None = None
+        self.model: CaseTableModel | None = None
+        self.tz: Any = None
+        self.idle_minutes = 10
+
+        self.start_page = StartPage()
+        self.unlock_page = UnlockPage()
+        self.case_panel = CaseListPanel()
+        self.editor = CaseEditor()
+        self.workspace = QSplitter(Qt.Orientation.Horizontal)
+        self.workspace.addWidget(self.case_panel)
+        self.workspace.addWidget(self.editor)
+        self.workspace.setSizes([760, 620])
+        self.stack = QStackedWidget()
+        for page in (self.start_page, self.unlock_page, self.workspace):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+
+        self._build_actions()
+        self.start_page.new_requested.connect(self.new_store)
+        self.start_page.open_requested.connect(self.open_store_dialog)
+        self.start_page.demo_requested.connect(self.open_demo)
+        self.unlock_page.unlock_requested.connect(self.unlock)
+        self.unlock_page.other_store_requested.connect(self.show_start)
+        self.case_panel.case_selected.connect(self.editor.show_case)
+        self.editor.changed.connect(self._case_changed)
+
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+        last = db_path or self.settings.value(LAST_STORE_KEY, "", type=str)
+        if last and Path(last).exists():
+            self.ask_unlock(Path(last))
+        else:
+            self.show_start()
+        self.resize(1400, 860)
+
+    # --- actions -----------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.lock_action = QAction(self.tr("Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setToolTip(
+            self.tr("Lock now (Ctrl+L): close the store and clear the screen")
+        )
+        self.lock_action.triggered.connect(self.lock)
+        self.new_case_action = QAction(self.tr("New case"), self)
+        self.new_case_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_case_action.triggered.connect(self.editor.new_case)
+        self.import_action = QAction(self.tr("Import spreadsheet…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_spreadsheet)
+        new_store = QAction(self.tr("New store…"), self)
+        new_store.triggered.connect(self.new_store)
+        open_store_action = QAction(self.tr("Open store…"), self)
+        open_store_action.setShortcut(QKeySequence.StandardKey.Open)
+        open_store_action.triggered.connect(self.open_store_dialog)
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for action in (
+            new_store,
+            open_store_action,
+            None,
+            self.new_case_action,
+            self.import_action,
+            None,
+            self.lock_action,
+            quit_action,
+        ):
+            if action is None:
+                self.file_menu.addSeparator()
+            else:
+                self.file_menu.addAction(action)
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setMovable(False)
+        toolbar.addAction(self.new_case_action)
+        toolbar.addAction(self.import_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.lock_action)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+        self._set_unlocked_actions(False)
+
+    def _set_unlocked_actions(self, unlocked: bool) -> None:
+        for action in (self.lock_action, self.new_case_action, self.import_action):
+            action.setEnabled(unlocked)
+
+    # --- pages -------------------------------------------------------------------------
+    def show_start(self) -> None:
+        self.stack.setCurrentWidget(self.start_page)
+
+    def ask_unlock(self, path: Path, hint: str = "") -> None:
+        self.store_path = path
+        self.unlock_page.prepare(path, hint)
+        self.stack.setCurrentWidget(self.unlock_page)
+        self.unlock_page.passphrase.setFocus()
+
+    def pick_store_to_open(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open a Caselog store"),
+            str(data_dir()),
+            "Caselog store (*.db);;All files (*)",
+        )
+        return path
+
+    def open_store_dialog(self) -> None:
+        self.lock()
+        path = self.pick_store_to_open()
+        if path:
+            self.ask_unlock(Path(path))
+
+    def new_store_dialog(self) -> NewStoreDialog:
+        return NewStoreDialog(self)
+
+    def new_store(self) -> None:
+        self.lock()
+        dialog = self.new_store_dialog()
+        if not dialog.exec():
+            return
+        path = Path(dialog.path.text().strip())
+        try:
+            store = create_store(
+                path,
+                dialog.passphrase.text(),
+                organisation=dialog.organisation.text(),
+                timezone=dialog.timezone.currentText(),
+            )
+        except AppError as exc:
+            QMessageBox.warning(self, self.tr("Store not created"), exc.message)
+            return
+        finally:
+            dialog.passphrase.clear()
+            dialog.confirm.clear()
+        self._opened(store, path)
+
+    def open_demo(self) -> None:
+        self.lock()
+        path = data_dir() / "caselog-demo.db"
+        if not path.exists():
+            try:
+                store = create_demo_store(path)
+            except AppError as exc:
+                QMessageBox.warning(self, self.tr("Demo"), exc.message)
+                return
+            store.close()
+        self.ask_unlock(
+            path, self.tr("Demo store: its passphrase is <b>{0}</b>").format(DEMO_PASSPHRASE)
+        )
+
+    # --- unlock and lock -------------------------------------------------------------------
+    def unlock(self, passphrase: str) -> None:
+        if self.store_path is None:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            store = open_store(self.store_path, passphrase)
+        except StoreLockedError:
+            self.unlock_page.show_error(self.tr("Wrong passphrase. Try again."))
+            return
+        except AppError as exc:
+            self.unlock_page.show_error(exc.message)
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+            self.unlock_page.passphrase.clear()
+        self._opened(store, self.store_path)
+
+    def _opened(self, store: Store, path: Path) -> None:
+        self.store = store
+        self.store_path = path
+        self.settings.setValue(LAST_STORE_KEY, str(path))
+        with store.session() as session:
+            org = get_organisation(session)
+            self.tz = zone(org.timezone)
+            sla = org.sla_hours
+            self.idle_minutes = org.idle_lock_minutes
+            title = org.name
+        self.case_list = CaseList(store.engine.connect(), sla_hours=sla)
+        self.case_list.rebuild()
+        self.model = CaseTableModel(self.case_list, self.tz)
+        self.case_panel.attach(self.model, self.tz)
+        self.editor.attach(store, self.tz, sla)
+        self.editor.new_case()
+        self.stack.setCurrentWidget(self.workspace)
+        self.setWindowTitle(f"Caselog — {title or path.name}")
+        self._set_unlocked_actions(True)
+        self._restart_idle_timer()
+
+    def lock(self) -> None:
+        """Close the store and forget every piece of case data held by the window."""
+        if self.store is None:
+            return
+        self.idle_timer.stop()
+        self.editor.detach()
+        if self.model is not None:
+            self.model.clear()
+        self.case_panel.table.setModel(None)
+        self.case_panel.model = None
+        self.case_panel.search.clear()
+        self.model = None
+        if self.case_list is not None:
+            self.case_list.close()
+            self.case_list = None
+        self.store.close()
+        self.store = None
+        self.setWindowTitle("Caselog")
+        self._set_unlocked_actions(False)
+        if self.store_path is not None:
+            self.ask_unlock(self.store_path)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.store is None
+
+    def _restart_idle_timer(self) -> None:
+        if self.store is not None and self.idle_minutes > 0:
+            self.idle_timer.start(self.idle_minutes * 60_000)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in INPUT_EVENTS and self.store is not None:
+            self._restart_idle_timer()
+        return False
+
+    # --- data changes --------------------------------------------------------------------
+    def refresh_cases(self) -> None:
+        if self.case_list is None or self.model is None:
+            return
+        self.case_list.rebuild()
+        self.case_panel.refill_choices()
+        self.case_panel.apply_filter()
+
+    def _case_changed(self, _post_id: int) -> None:
+        self.refresh_cases()
+
+    def import_dialog(self) -> ImportDialog:
+        assert self.store is not None
+        return ImportDialog(self.store, self.tz.key, self)
+
+    def import_spreadsheet(self) -> None:
+        if self.store is None:
+            return
+        dialog = self.import_dialog()
+        dialog.exec()
+        if dialog.result is not None:
+            self.refresh_cases()
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
+        self.lock()
+        super().closeEvent(event)

@@ -1,0 +1,143 @@
+"""The case list as a Qt table model, fetched in pages from ``store.cases.CaseList``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desktop_app.store.cases import CaseFilter, CaseList, CaseRow
+
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+# Named columns: (sort key, header)
+COL_CASE, COL_PLATFORM, COL_AUTHOR, COL_CATEGORY, COL_FIRST, COL_REPORTS = range(6)
+COL_OUTCOME, COL_HOURS, COL_SLA, COL_CONTENT = range(6, 10)
+COLUMNS = (
+    ("case_ref", "Case"),
+    ("platform", "Platform"),
+    ("author", "Author"),
+    ("category", "Category"),
+    ("first_reported", "First reported"),
+    ("reports", "Reports"),
+    ("latest_outcome", "Latest outcome"),
+    ("hours", "Hours waiting / to decision"),
+    ("over_sla", "Over SLA"),
+    ("content", "Content"),
+)
+OVER_SLA_BRUSH = QBrush(QColor("#fde2e1"))
+
+
+class CaseTableModel(QAbstractTableModel):
+    def __init__(self, cases: CaseList, tz: Any) -> None:
+        super().__init__()
+        self.cases = cases
+        self.tz = tz
+        self.filter = CaseFilter()
+        self.sort_key = "first_reported"
+        self.descending = True
+        self.rows: list[CaseRow] = []
+        self.total = 0
+
+    # --- loading -----------------------------------------------------------------
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.total = self.cases.count(self.filter)
+        self.rows = self.cases.page(
+            self.filter, sort=self.sort_key, descending=self.descending, limit=PAGE
+        )
+        self.endResetModel()
+
+    def set_filter(self, case_filter: CaseFilter) -> None:
+        self.filter = case_filter
+        self.reload()
+
+    def clear(self) -> None:
+        """Drop every row from memory (the window is locking)."""
+        self.beginResetModel()
+        self.rows = []
+        self.total = 0
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        more = self.cases.page(
+            self.filter,
+            sort=self.sort_key,
+            descending=self.descending,
+            offset=len(self.rows),
+            limit=PAGE,
+        )
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    # --- Qt model ------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(COLUMNS[section][1])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole and row.over_sla:
+            return OVER_SLA_BRUSH
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_CONTENT:
+            return row.content
+        if role == Qt.ItemDataRole.UserRole:
+            return row.post_id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_REPORTS, COL_HOURS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: CaseRow, column: int) -> str:
+        if column == COL_CASE:
+            return row.case_ref
+        if column == COL_PLATFORM:
+            return row.platform
+        if column == COL_AUTHOR:
+            return row.author or self.tr("(unknown)")
+        if column == COL_CATEGORY:
+            return row.category or self.tr("uncategorised")
+        if column == COL_FIRST:
+            if row.first_reported is None:
+                return self.tr("not reported yet")
+            return row.first_reported.astimezone(self.tz).strftime("%Y-%m-%d %H:%M")
+        if column == COL_REPORTS:
+            return str(row.reports)
+        if column == COL_OUTCOME:
+            return row.latest_outcome.replace("_", " ")
+        if column == COL_HOURS:
+            return "" if row.hours is None else f"{row.hours:,.1f}"
+        if column == COL_SLA:
+            return self.tr("over SLA") if row.over_sla else ""
+        return " ".join(row.content.split())[:120]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column][0]
+        if key == "content":
+            return
+        self.sort_key = key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def post_id_at(self, row: int) -> int | None:
+        return self.rows[row].post_id if 0 <= row < len(self.rows) else None

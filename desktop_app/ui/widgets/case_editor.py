@@ -1,0 +1,582 @@
+"""One case: the post's fields, its evidence, and the timeline of reports and responses.
+
+Every change goes through ``store.repository`` in one transaction, so it lands in
+the audit log; ``changed`` tells the window to refresh what it shows.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QImage,
+    QKeySequence,
+    QPixmap,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.enums import Category
+from desktop_app.core.errors import AppError
+from desktop_app.core.timeutil import hours_between, now_utc
+from desktop_app.store import repository as repo
+from desktop_app.store.engine import Store
+from desktop_app.ui.dialogs.image_viewer import ImageViewer
+from desktop_app.ui.dialogs.report_dialog import ReportDialog
+from desktop_app.ui.dialogs.response_dialog import ResponseDialog
+
+THUMB = QSize(120, 90)
+OK_COLOUR = QColor("#1b7f3b")
+LATE_COLOUR = QColor("#b00020")
+
+
+def image_to_png(image: QImage) -> bytes:
+    """A pasted clipboard image, as PNG bytes held in memory only."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+class CaseEditor(QWidget):
+    changed = Signal(int)  # post id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store: Store | None = None
+        self.tz: Any = None
+        self.sla_hours = 48.0
+        self.post_id: int | None = None
+        self.setAcceptDrops(True)
+
+        self.title = QLabel(self.tr("<h3>No case selected</h3>"))
+        self.platform = QComboBox()
+        self.platform.setEditable(True)
+        self.platform.addItems(
+            ["facebook", "messenger", "instagram", "tiktok", "telegram", "youtube", "x"]
+        )
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://…")
+        self.post_ref = QLineEdit()
+        self.post_ref.setPlaceholderText(self.tr("when there is no link, e.g. a Messenger chain"))
+        self.category = QComboBox()
+        self.category.setEditable(True)
+        self.category.addItems(["", *(c.value for c in Category)])
+        self.language = QLineEdit()
+        self.language.setPlaceholderText("my, en, …")
+        self.posted_at = QLineEdit()
+        self.posted_at.setPlaceholderText("YYYY-MM-DD HH:MM")
+        self.content = QPlainTextEdit()
+        self.content.setPlaceholderText(self.tr("The text of the post, as it appears"))
+        self.content.setMinimumHeight(90)
+        self.author = QLineEdit()
+        self.author.setPlaceholderText(self.tr("@handle of the account that posted"))
+        self.author_completer = QCompleter([])
+        self.author_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.author_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.author.setCompleter(self.author_completer)
+        self.author_name = QLineEdit()
+        self.fake = QCheckBox(self.tr("Suspected fake account"))
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("comma-separated"))
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(60)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save case"))
+        self.save_button.clicked.connect(self.save)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Platform"), self.platform)
+        form.addRow(self.tr("Link"), self.url)
+        form.addRow(self.tr("Post reference"), self.post_ref)
+        form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Posted at"), self.posted_at)
+        form.addRow(self.tr("Content"), self.content)
+        author_row = QHBoxLayout()
+        author_row.addWidget(self.author)
+        author_row.addWidget(self.author_name)
+        author_row.addWidget(self.fake)
+        form.addRow(self.tr("Author"), author_row)
+        form.addRow(self.tr("Tags"), self.tags)
+        form.addRow(self.tr("Notes"), self.notes)
+
+        # Evidence strip
+        self.evidence = QListWidget()
+        self.evidence.setViewMode(QListWidget.ViewMode.IconMode)
+        self.evidence.setIconSize(THUMB)
+        self.evidence.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.evidence.setMovement(QListWidget.Movement.Static)
+        self.evidence.setFixedHeight(150)
+        self.evidence.setWrapping(False)
+        self.evidence.setFlow(QListWidget.Flow.LeftToRight)
+        self.evidence.itemActivated.connect(self._open_evidence)
+        self.evidence.itemClicked.connect(self._open_evidence)
+        paste = QPushButton(self.tr("Paste screenshot (Ctrl+V)"))
+        paste.clicked.connect(self.paste_evidence)
+        add_files = QPushButton(self.tr("Add files…"))
+        add_files.clicked.connect(self._add_files)
+        evidence_buttons = QHBoxLayout()
+        evidence_buttons.addWidget(paste)
+        evidence_buttons.addWidget(add_files)
+        evidence_buttons.addWidget(QLabel(self.tr("or drop files here")))
+        evidence_buttons.addStretch(1)
+        evidence_box = QGroupBox(self.tr("Evidence (kept encrypted in the store)"))
+        evidence_layout = QVBoxLayout(evidence_box)
+        evidence_layout.addWidget(self.evidence)
+        evidence_layout.addLayout(evidence_buttons)
+
+        # Timeline
+        self.timeline = QTreeWidget()
+        self.timeline.setHeaderLabels(
+            [self.tr("When"), self.tr("What"), self.tr("Hours"), self.tr("Details")]
+        )
+        self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.timeline.setColumnWidth(0, 140)
+        self.timeline.setColumnWidth(1, 220)
+        self.timeline.setColumnWidth(2, 150)
+        self.timeline.setMinimumHeight(180)
+        add_report = QPushButton(self.tr("Add report…"))
+        add_report.clicked.connect(self.add_report)
+        self.add_response_button = QPushButton(self.tr("Add response to selected report…"))
+        self.add_response_button.clicked.connect(self.add_response)
+        timeline_buttons = QHBoxLayout()
+        timeline_buttons.addWidget(add_report)
+        timeline_buttons.addWidget(self.add_response_button)
+        timeline_buttons.addStretch(1)
+        timeline_box = QGroupBox(self.tr("Reports and platform responses"))
+        timeline_layout = QVBoxLayout(timeline_box)
+        timeline_layout.addWidget(self.timeline)
+        timeline_layout.addLayout(timeline_buttons)
+
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.error, 1)
+        save_row.addWidget(self.save_button)
+        layout.addLayout(save_row)
+        layout.addWidget(evidence_box)
+        layout.addWidget(timeline_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        QShortcut(
+            QKeySequence.StandardKey.Paste,
+            self,
+            self.paste_evidence,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        self._set_case_widgets_enabled(False)
+
+    # --- binding ---------------------------------------------------------------------
+    def attach(self, store: Store, tz: Any, sla_hours: float) -> None:
+        self.store = store
+        self.tz = tz
+        self.sla_hours = sla_hours
+        with store.session() as session:
+            self.author_completer.model().setStringList(repo.account_handles(session))  # type: ignore[attr-defined]
+
+    def detach(self) -> None:
+        """Forget everything shown (the window is locking)."""
+        self.store = None
+        self.post_id = None
+        self._clear_fields()
+        self.author_completer.model().setStringList([])  # type: ignore[attr-defined]
+        self.title.setText(self.tr("<h3>No case selected</h3>"))
+        self._set_case_widgets_enabled(False)
+
+    def _set_case_widgets_enabled(self, enabled: bool) -> None:
+        self.evidence.setEnabled(enabled)
+        self.timeline.setEnabled(enabled)
+        self.add_response_button.setEnabled(enabled)
+
+    def _clear_fields(self) -> None:
+        for edit in (
+            self.url,
+            self.post_ref,
+            self.language,
+            self.posted_at,
+            self.author,
+            self.author_name,
+            self.tags,
+        ):
+            edit.clear()
+        self.content.clear()
+        self.notes.clear()
+        self.fake.setChecked(False)
+        self.category.setCurrentText("")
+        self.error.clear()
+        self.evidence.clear()
+        self.timeline.clear()
+
+    def new_case(self) -> None:
+        self.post_id = None
+        self._clear_fields()
+        self.title.setText(self.tr("<h3>New case</h3>"))
+        self._set_case_widgets_enabled(False)
+        self.url.setFocus()
+
+    def show_case(self, post_id: int) -> None:
+        if self.store is None:
+            return
+        with self.store.session() as session:
+            detail = repo.load_case(session, post_id)
+            blobs = {
+                a.sha256: repo.read_blob(session, a.sha256)
+                for a in detail.attachments
+                if a.media_type.startswith("image/")
+            }
+        self.post_id = post_id
+        post = detail.post
+        self.title.setText(f"<h3>{post.case_ref}</h3>")
+        self.platform.setCurrentText(post.platform)
+        self.url.setText(post.url)
+        self.post_ref.setText(post.post_ref)
+        self.category.setCurrentText(post.category)
+        self.language.setText(post.language)
+        self.posted_at.setText(
+            post.posted_at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M") if post.posted_at else ""
+        )
+        self.content.setPlainText(post.content)
+        self.author.setText(detail.author.handle if detail.author else "")
+        self.author_name.setText(detail.author.display_name if detail.author else "")
+        self.fake.setChecked(bool(detail.author and detail.author.suspected_fake))
+        self.tags.setText(", ".join(detail.tags))
+        self.notes.setPlainText(post.notes)
+        self.error.clear()
+        self._fill_evidence(detail.attachments, blobs)
+        self._fill_timeline(detail)
+        self._set_case_widgets_enabled(True)
+
+    # --- saving ----------------------------------------------------------------------
+    def _fields(self) -> repo.PostFields:
+        from desktop_app.ui.dialogs.report_dialog import read_time
+
+        posted = None
+        if self.posted_at.text().strip():
+            probe = QLabel()
+            posted = read_time(self.posted_at, probe, self.tz, required=False)
+            if posted is None:
+                raise AppError("Posted at: use YYYY-MM-DD HH:MM")
+        return repo.PostFields(
+            platform=self.platform.currentText(),
+            url=self.url.text(),
+            post_ref=self.post_ref.text(),
+            content=self.content.toPlainText(),
+            category=self.category.currentText(),
+            language=self.language.text(),
+            posted_at=posted,
+            notes=self.notes.toPlainText(),
+        )
+
+    def save(self) -> bool:
+        """Create or update the post; True when saved."""
+        if self.store is None:
+            return False
+        try:
+            fields = self._fields()
+            with self.store.transaction() as session:
+                author = repo.get_or_create_account(
+                    session,
+                    platform=fields.platform,
+                    handle=self.author.text(),
+                    display_name=self.author_name.text(),
+                    suspected_fake=self.fake.isChecked(),
+                )
+                if author is not None and not self.fake.isChecked():
+                    repo.set_account_fake(session, author, False)
+                if self.post_id is None:
+                    post = repo.add_post(session, fields, author)
+                else:
+                    post = session.get(repo.Post, self.post_id)
+                    assert post is not None
+                    repo.update_post(session, post, fields, author)
+                repo.set_post_tags(session, post, self.tags.text().split(","))
+                post_id = post.id
+        except AppError as exc:
+            self.error.setText(exc.message)
+            return False
+        assert post_id is not None
+        self.post_id = post_id
+        self.show_case(post_id)
+        self.changed.emit(post_id)
+        return True
+
+    def _ensure_saved(self) -> bool:
+        return self.post_id is not None or self.save()
+
+    # --- evidence --------------------------------------------------------------------
+    def _fill_evidence(self, attachments: list[Any], blobs: dict[str, bytes]) -> None:
+        self.evidence.clear()
+        file_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        for attachment in attachments:
+            icon = file_icon
+            data = blobs.get(attachment.sha256)
+            if data is not None:
+                pixmap = QPixmap()
+                if pixmap.loadFromData(data):
+                    icon = QIcon(
+                        pixmap.scaled(
+                            THUMB,
+                            Qt.AspectRatioMode.KeepAspectRatio,
+                            Qt.TransformationMode.SmoothTransformation,
+                        )
+                    )
+            captured = (
+                attachment.captured_at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M")
+                if attachment.captured_at
+                else ""
+            )
+            item = QListWidgetItem(icon, attachment.original_name or attachment.sha256[:12])
+            item.setData(Qt.ItemDataRole.UserRole, attachment.sha256)
+            item.setToolTip(
+                f"{attachment.original_name}\n{attachment.media_type}, {attachment.size:,} bytes\n"
+                f"SHA-256 {attachment.sha256}\n" + self.tr("captured {0}").format(captured)
+            )
+            self.evidence.addItem(item)
+
+    def add_evidence(self, data: bytes, name: str, media_type: str) -> None:
+        """Store one file byte-for-byte (with its SHA-256) as evidence of this case."""
+        if self.store is None or not self._ensure_saved():
+            return
+        with self.store.transaction() as session:
+            post = session.get(repo.Post, self.post_id)
+            repo.add_attachment(
+                session,
+                data,
+                original_name=name,
+                media_type=media_type,
+                post=post,
+                captured_at=now_utc(),
+            )
+        assert self.post_id is not None
+        self.show_case(self.post_id)
+        self.changed.emit(self.post_id)
+
+    def paste_evidence(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime.hasImage():
+            image = QImage(mime.imageData())
+            if not image.isNull():
+                stamp = now_utc().astimezone(self.tz).strftime("%Y%m%d-%H%M%S")
+                self.add_evidence(image_to_png(image), f"pasted-{stamp}.png", "image/png")
+                return
+        if mime.hasUrls():
+            self.add_files([u.toLocalFile() for u in mime.urls() if u.isLocalFile()])
+
+    def pick_files(self) -> list[str]:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add evidence files"))
+        return paths
+
+    def _add_files(self) -> None:
+        self.add_files(self.pick_files())
+
+    def add_files(self, paths: list[str]) -> None:
+        for path in paths:
+            file = Path(path)
+            if file.is_file():
+                media_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+                self.add_evidence(file.read_bytes(), file.name, media_type)
+
+    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() or event.mimeData().hasImage():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:  # noqa: N802
+        mime = event.mimeData()
+        if mime.hasUrls():
+            self.add_files([u.toLocalFile() for u in mime.urls() if u.isLocalFile()])
+        elif mime.hasImage():
+            self.add_evidence(image_to_png(QImage(mime.imageData())), "dropped.png", "image/png")
+        event.acceptProposedAction()
+
+    def _open_evidence(self, item: QListWidgetItem) -> None:
+        if self.store is None:
+            return
+        sha = item.data(Qt.ItemDataRole.UserRole)
+        with self.store.session() as session:
+            data = repo.read_blob(session, sha)
+        viewer = ImageViewer(data, item.text(), self)
+        viewer.setModal(True)
+        viewer.show()
+        self.viewer = viewer
+
+    # --- timeline --------------------------------------------------------------------
+    def _hours_item(
+        self, item: QTreeWidgetItem, column: int, hours: float | None, label: str
+    ) -> None:
+        if hours is None:
+            return
+        item.setText(column, f"{label} {hours:,.1f} h")
+        item.setForeground(column, QBrush(LATE_COLOUR if hours > self.sla_hours else OK_COLOUR))
+
+    def _fill_timeline(self, detail: repo.CaseDetail) -> None:
+        self.timeline.clear()
+        for view in detail.reports:
+            report = view.report
+            when = report.reported_at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M")
+            who = report.reporter or self.tr("unknown reporter")
+            item = QTreeWidgetItem(
+                [
+                    when,
+                    self.tr("Reported by {0}").format(who),
+                    "",
+                    " ".join(
+                        x for x in (report.channel.replace("_", " "), report.platform_ref) if x
+                    ),
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, report.id)
+            if report.final_response_at is not None:
+                self._hours_item(
+                    item, 2, hours_between(report.reported_at, report.final_response_at), "final"
+                )
+            else:
+                waiting = hours_between(report.reported_at, now_utc())
+                self._hours_item(item, 2, waiting, self.tr("waiting"))
+            for response_view in view.responses:
+                response = response_view.response
+                child = QTreeWidgetItem(
+                    [
+                        response.received_at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M"),
+                        response.outcome.replace("_", " "),
+                        "",
+                        " ".join(response.text.split())[:160]
+                        + (
+                            f"  [{len(response_view.attachments)} file]"
+                            if response_view.attachments
+                            else ""
+                        ),
+                    ]
+                )
+                child.setData(0, Qt.ItemDataRole.UserRole, report.id)
+                self._hours_item(
+                    child, 2, hours_between(report.reported_at, response.received_at), ""
+                )
+                item.addChild(child)
+            self.timeline.addTopLevelItem(item)
+            item.setExpanded(True)
+
+    def add_report(self) -> None:
+        if self.store is None or not self._ensure_saved():
+            return
+        dialog = ReportDialog(self.tz, self)
+        if not dialog.exec() or dialog.value is None:
+            return
+        try:
+            with self.store.transaction() as session:
+                post = session.get(repo.Post, self.post_id)
+                assert post is not None
+                repo.add_report(
+                    session,
+                    post,
+                    reported_at=dialog.value,
+                    reporter=dialog.reporter.text(),
+                    channel=dialog.channel.currentData(),
+                    platform_ref=dialog.platform_ref.text(),
+                    notes=dialog.notes.text(),
+                )
+        except AppError as exc:
+            QMessageBox.warning(self, self.tr("Report not added"), exc.message)
+            return
+        assert self.post_id is not None
+        self.show_case(self.post_id)
+        self.changed.emit(self.post_id)
+
+    def selected_report_id(self) -> int | None:
+        item = self.timeline.currentItem()
+        if item is None and self.timeline.topLevelItemCount() == 1:
+            item = self.timeline.topLevelItem(0)
+        return None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
+
+    def response_dialog(self, reported_at: datetime) -> ResponseDialog:
+        return ResponseDialog(self.tz, reported_at, self)
+
+    def add_response(self) -> None:
+        if self.store is None:
+            return
+        report_id = self.selected_report_id()
+        if report_id is None:
+            QMessageBox.information(
+                self,
+                self.tr("Choose a report"),
+                self.tr("Select the report this response answers."),
+            )
+            return
+        with self.store.session() as session:
+            report = session.get(repo.Report, report_id)
+            assert report is not None
+            reported_at = report.reported_at
+        dialog = self.response_dialog(reported_at)
+        if not dialog.exec() or dialog.value is None:
+            return
+        self.save_response(report_id, dialog)
+
+    def save_response(self, report_id: int, dialog: ResponseDialog) -> None:
+        assert self.store is not None
+        try:
+            with self.store.transaction() as session:
+                report = session.get(repo.Report, report_id)
+                assert report is not None
+                response = repo.add_response(
+                    session,
+                    report,
+                    received_at=dialog.value,
+                    outcome=dialog.outcome.currentData(),
+                    text=dialog.text.toPlainText(),
+                    platform_ref=dialog.platform_ref.text(),
+                )
+                if dialog.attachment is not None:
+                    name, data = dialog.attachment
+                    repo.add_attachment(
+                        session,
+                        data,
+                        original_name=name,
+                        media_type=mimetypes.guess_type(name)[0] or "application/octet-stream",
+                        response=response,
+                    )
+        except AppError as exc:
+            QMessageBox.warning(self, self.tr("Response not added"), exc.message)
+            return
+        assert self.post_id is not None
+        self.show_case(self.post_id)
+        self.changed.emit(self.post_id)

@@ -1,0 +1,72 @@
+"""Unlock: the passphrase, and nothing of the store's content until it is right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class UnlockPage(QWidget):
+    unlock_requested = Signal(str)
+    other_store_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel(self.tr("<h2>Unlock your store</h2>"))
+        self.path_label = QLabel()
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hint_label = QLabel()
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
+        self.passphrase.setMinimumWidth(360)
+        self.unlock_button = QPushButton(self.tr("Unlock"))
+        self.unlock_button.setDefault(True)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        self.other_button = QPushButton(self.tr("Open or create another store…"))
+        self.other_button.setFlat(True)
+        row = QHBoxLayout()
+        row.addWidget(self.passphrase)
+        row.addWidget(self.unlock_button)
+        for widget in (self.title, self.path_label, self.hint_label):
+            layout.addWidget(widget, alignment=Qt.AlignmentFlag.AlignCenter)
+        layout.addLayout(row)
+        layout.addWidget(self.error_label, alignment=Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.other_button, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.unlock_button.clicked.connect(self._submit)
+        self.passphrase.returnPressed.connect(self._submit)
+        self.other_button.clicked.connect(self.other_store_requested)
+
+    def prepare(self, path: Path, hint: str = "") -> None:
+        """Show which store is asked for; clear any passphrase left in the field."""
+        self.path_label.setText(str(path))
+        self.hint_label.setText(hint)
+        self.hint_label.setVisible(bool(hint))
+        self.passphrase.clear()
+        self.error_label.clear()
+        self.passphrase.setFocus()
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+    def _submit(self) -> None:
+        text = self.passphrase.text()
+        if not text:
+            self.show_error(self.tr("Type the passphrase of this store."))
+            return
+        self.unlock_requested.emit(text)

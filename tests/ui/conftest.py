@@ -1,0 +1,59 @@
+"""GUI tests: offscreen, real encrypted stores in tmp_path, settings kept per test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from desktop_app.store.engine import create_store  # noqa: E402
+from tests.conftest import PASSPHRASE  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("desktop_app.ui.main_window.data_dir", lambda: tmp_path / "data")
+    monkeypatch.setattr("desktop_app.ui.dialogs.new_store.data_dir", lambda: tmp_path / "data")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings: QSettings) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    from desktop_app.app import load_fonts
+    from desktop_app.ui.main_window import MainWindow
+
+    from PySide6.QtWidgets import QApplication
+
+    load_fonts(QApplication.instance())  # type: ignore[arg-type]
+    main = MainWindow(settings=settings)
+    qtbot.addWidget(main)
+    main.show()
+    yield main
+    main.lock()
+
+
+@pytest.fixture
+def unlocked(window, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A window unlocked on a new store holding one imported log."""
+    from desktop_app.core.timeutil import zone
+    from desktop_app.importers.spreadsheet import import_file
+    from tests.conftest import write_log
+    from tests.importers.test_spreadsheet import ROWS
+
+    path = tmp_path / "gui.db"
+    with create_store(path, PASSPHRASE, organisation="GUI test", timezone="Asia/Yangon") as store:
+        import_file(store, write_log(tmp_path / "log.csv", ROWS), zone("Asia/Yangon"))
+    window.ask_unlock(path)
+    window.unlock(PASSPHRASE)
+    assert not window.is_locked
+    return window
