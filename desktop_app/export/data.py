@@ -36,7 +36,8 @@ def snapshot(store: Store) -> Iterator[Connection]:
         try:
             yield conn
         finally:
-            raw.execute("ROLLBACK")
+            if raw.in_transaction:
+                raw.execute("ROLLBACK")
 
 
 def _raw(conn: Connection) -> Any:

@@ -156,8 +156,7 @@ class _Sheet:
             ref=f"A{self.header_row}:{last}{self.header_row + self.rows}",
             tableStyleInfo=TABLE_STYLE,
             tableColumns=[
-                TableColumn(id=index, name=col.header)
-                for index, col in enumerate(self.columns, 1)
+                TableColumn(id=index, name=col.header) for index, col in enumerate(self.columns, 1)
             ],
         )
         with warnings.catch_warnings():

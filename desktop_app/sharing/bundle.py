@@ -327,9 +327,7 @@ def export_bundle(
         def rows_of(kind: Kind) -> Iterable[dict[str, Any]]:
             nonlocal done
             if kind.name == "post_tags":
-                link_sql = (
-                    "SELECT p.uid, t.uid FROM post p, tag t WHERE p.id = ? AND t.id = ?"
-                )
+                link_sql = "SELECT p.uid, t.uid FROM post p, tag t WHERE p.id = ? AND t.id = ?"
                 for post_id, tag_id in chosen.links:
                     post_uid, tag_uid = conn.exec_driver_sql(link_sql, (post_id, tag_id)).one()
                     yield {"post": post_uid, "tag": tag_uid}
@@ -458,9 +456,7 @@ def _since(session: Any, partner_name: str | None) -> tuple[datetime | None, lis
         return None, []
     imported = list(
         session.scalars(
-            select(BundleLog.bundle_id).where(
-                BundleLog.direction == "import", BundleLog.at > last
-            )
+            select(BundleLog.bundle_id).where(BundleLog.direction == "import", BundleLog.at > last)
         )
     )
     return last, imported

@@ -117,9 +117,7 @@ def read_identity_file(path: str | Path) -> list[x25519.Identity]:
     return identities
 
 
-def _decrypt(
-    path: Path, identities: list[x25519.Identity] | None, passphrase: str | None
-) -> bytes:
+def _decrypt(path: Path, identities: list[x25519.Identity] | None, passphrase: str | None) -> bytes:
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -214,9 +212,7 @@ def _check_names(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
             or ".." in parts
             or "\x00" in name
         ):
-            raise VerificationError(
-                f"the bundle contains an unsafe path {name!r}; it was refused"
-            )
+            raise VerificationError(f"the bundle contains an unsafe path {name!r}; it was refused")
         if not _NAME_RE.match(name):
             raise VerificationError(f"the bundle contains an unexpected file {name!r}; refused")
         if name in entries:
@@ -232,9 +228,7 @@ def _check_names(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
                 "the bundle would unpack to more than "
                 f"{MAX_TOTAL_BYTES >> 30} GiB (a ZIP bomb?); refused"
             )
-        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(
-            1, info.compress_size
-        ):
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(1, info.compress_size):
             raise VerificationError(
                 f"the bundle's file {name!r} expands {info.file_size // max(1, info.compress_size)}"
                 " times (a ZIP bomb?); refused"
@@ -328,7 +322,9 @@ def open_bundle(
     return VerifiedBundle(manifest, records, archive)
 
 
-def _hashed(archive: zipfile.ZipFile, info: zipfile.ZipInfo, manifest: Manifest, limit: int) -> bytes:
+def _hashed(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, manifest: Manifest, limit: int
+) -> bytes:
     data = _read_entry(archive, info, limit)
     digest, size = manifest.files[info.filename]
     if len(data) != size or hashlib.sha256(data).hexdigest() != digest:

@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.workspace = QSplitter(Qt.Orientation.Horizontal)
         self.workspace.addWidget(self.case_panel)
         self.workspace.addWidget(self.editor)
-        self.workspace.setSizes([760, 620])
+        self.workspace.setSizes([900, 500])
         self.stack = QStackedWidget()
         for page in (self.start_page, self.unlock_page, self.workspace):
             self.stack.addWidget(page)

@@ -29,10 +29,10 @@ def settings(tmp_path: Path) -> QSettings:
 
 @pytest.fixture
 def window(qtbot, settings: QSettings) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
     from desktop_app.app import load_fonts
     from desktop_app.ui.main_window import MainWindow
-
-    from PySide6.QtWidgets import QApplication
 
     load_fonts(QApplication.instance())  # type: ignore[arg-type]
     main = MainWindow(settings=settings)

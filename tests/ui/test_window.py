@@ -22,9 +22,7 @@ def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
 
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
-            )
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
 def _count(path: Path, model) -> int:  # type: ignore[no-untyped-def]
@@ -72,7 +70,10 @@ def test_lock_and_unlock(unlocked, qtbot) -> None:  # type: ignore[no-untyped-de
     assert window.stack.currentWidget() is window.unlock_page
     # Nothing of the case data is left in the window.
     assert window.model is None and window.case_panel.table.model() is None
-    assert window.editor.content.toPlainText() == "" and window.editor.timeline.topLevelItemCount() == 0
+    assert (
+        window.editor.content.toPlainText() == ""
+        and window.editor.timeline.topLevelItemCount() == 0
+    )
     window.unlock_page.passphrase.setText("wrong")
     qtbot.mouseClick(window.unlock_page.unlock_button, Qt.MouseButton.LeftButton)
     assert window.is_locked
@@ -140,7 +141,8 @@ def test_reports_and_responses_with_refusal(unlocked, qtbot, monkeypatch) -> Non
     editor.add_report()
     assert editor.timeline.topLevelItemCount() == reports_before + 1
     new_item = next(
-        editor.timeline.topLevelItem(i) for i in range(editor.timeline.topLevelItemCount())
+        editor.timeline.topLevelItem(i)
+        for i in range(editor.timeline.topLevelItemCount())
         if "Ma Hla" in editor.timeline.topLevelItem(i).text(1)
     )
     editor.timeline.setCurrentItem(new_item)
@@ -169,7 +171,8 @@ def test_reports_and_responses_with_refusal(unlocked, qtbot, monkeypatch) -> Non
     monkeypatch.setattr(ResponseDialog, "exec", response_exec)
     editor.add_response()
     item = next(
-        editor.timeline.topLevelItem(i) for i in range(editor.timeline.topLevelItemCount())
+        editor.timeline.topLevelItem(i)
+        for i in range(editor.timeline.topLevelItemCount())
         if "Ma Hla" in editor.timeline.topLevelItem(i).text(1)
     )
     assert item.childCount() == 1 and item.child(0).text(1) == "removed"
@@ -181,8 +184,12 @@ def test_reports_and_responses_with_refusal(unlocked, qtbot, monkeypatch) -> Non
     with open_store(path, PASSPHRASE) as store, store.session() as session:
         report = session.get(Report, report_id)
         assert report.final_outcome == "removed"
-        assert session.scalar(select(func.count()).select_from(Response).where(
-            Response.report_id == report_id)) == 1
+        assert (
+            session.scalar(
+                select(func.count()).select_from(Response).where(Response.report_id == report_id)
+            )
+            == 1
+        )
 
 
 def test_search_a_burmese_substring_and_filter_pending(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -204,7 +211,11 @@ def test_search_a_burmese_substring_and_filter_pending(unlocked, qtbot) -> None:
 def test_import_with_a_bad_row_lists_it_and_writes_nothing(unlocked, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     window = unlocked
     rows = [
-        {"platform": "tiktok", "post_url": "https://tiktok.com/@a/video/1", "reported_at": "2024-02-01 10:00"},
+        {
+            "platform": "tiktok",
+            "post_url": "https://tiktok.com/@a/video/1",
+            "reported_at": "2024-02-01 10:00",
+        },
         {"platform": "tiktok", "post_url": "https://tiktok.com/@a/video/2", "reported_at": "soon"},
     ]
     bad = write_log(tmp_path / "bad.csv", rows)
@@ -223,8 +234,15 @@ def test_import_with_a_bad_row_lists_it_and_writes_nothing(unlocked, qtbot, tmp_
 
 def test_import_runs_in_the_background_and_refreshes(unlocked, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     window = unlocked
-    rows = [{"platform": "tiktok", "post_url": f"https://tiktok.com/@a/video/{i}",
-             "content": "ဗုဒ္ဓဘာသာ", "reported_at": "2024-02-01 10:00"} for i in range(50)]
+    rows = [
+        {
+            "platform": "tiktok",
+            "post_url": f"https://tiktok.com/@a/video/{i}",
+            "content": "ဗုဒ္ဓဘာသာ",
+            "reported_at": "2024-02-01 10:00",
+        }
+        for i in range(50)
+    ]
     dialog = window.import_dialog()
     dialog.set_file(str(write_log(tmp_path / "good.csv", rows)))
     qtbot.waitUntil(lambda: dialog.check is not None, timeout=10000)

@@ -23,7 +23,7 @@ COLUMNS = (
     ("first_reported", "First reported"),
     ("reports", "Reports"),
     ("latest_outcome", "Latest outcome"),
-    ("hours", "Hours waiting / to decision"),
+    ("hours", "Hours"),
     ("over_sla", "Over SLA"),
     ("content", "Content"),
 )
@@ -100,7 +100,13 @@ class CaseTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.BackgroundRole and row.over_sla:
             return OVER_SLA_BRUSH
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_CONTENT:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_HOURS:
+                return (
+                    self.tr("Hours waiting so far")
+                    if row.latest_outcome == "pending"
+                    else self.tr("Hours from report to the last decision")
+                )
             return row.content
         if role == Qt.ItemDataRole.UserRole:
             return row.post_id

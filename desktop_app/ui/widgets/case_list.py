@@ -94,7 +94,7 @@ class CaseListPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setSortIndicator(4, Qt.SortOrder.DescendingOrder)
-        for column, width in enumerate((80, 80, 140, 110, 120, 60, 110, 90, 70)):
+        for column, width in enumerate((72, 72, 130, 100, 112, 52, 100, 84, 62)):
             self.table.setColumnWidth(column, width)
         self.table.setColumnHidden(COL_CONTENT, False)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)

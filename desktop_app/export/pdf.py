@@ -1,0 +1,351 @@
+"""report.pdf of the evidence pack: the same content as index.html, paginated for print.
+
+fpdf2 with HarfBuzz shaping (uharfbuzz) and the bundled Noto fonts: Latin text in
+Noto Sans, Burmese in Noto Sans Myanmar through fpdf2's font fallback, so stacked
+consonants and vowel signs are shaped, not drawn as boxes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from io import BytesIO
+from zoneinfo import ZoneInfo
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+from PIL import Image, UnidentifiedImageError
+
+from desktop_app.core.errors import AppError
+from desktop_app.export.cases import AttachmentRecord, CaseRecord, ReportRecord
+from desktop_app.export.output import Steps
+from desktop_app.export.redact import Redaction
+from desktop_app.indicators.compute import Indicators
+from desktop_app.indicators.labels import LINES, display_value, label_for, value_at
+from desktop_app.paths import resource_path
+
+log = logging.getLogger(__name__)
+
+LATIN = "NotoSans"
+MYANMAR = "NotoSansMyanmar"
+FONTS = (
+    (LATIN, "", "NotoSans-Regular.ttf"),
+    (LATIN, "B", "NotoSans-Bold.ttf"),
+    (MYANMAR, "", "NotoSansMyanmar-Regular.ttf"),
+    (MYANMAR, "B", "NotoSansMyanmar-Bold.ttf"),
+)
+MAX_IMAGE_HEIGHT_MM = 170.0
+GREY = (87, 96, 106)
+BLACK = (31, 35, 40)
+
+
+class FontsMissingError(AppError):
+    """The bundled fonts are not where the installation should have put them."""
+
+
+class _Report(FPDF):
+    """A4 pages with a running footer naming the pack and the page."""
+
+    def __init__(self, footer_text: str) -> None:
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.footer_text = footer_text
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(LATIN, size=7.5)
+        self.set_text_color(*GREY)
+        self.cell(0, 5, f"{self.footer_text}  ·  page {self.page_no()}/{{nb}}", align="C")
+        self.set_text_color(*BLACK)
+
+
+def _setup(footer_text: str) -> _Report:
+    pdf = _Report(footer_text)
+    for family, style, name in FONTS:
+        path = resource_path("fonts", name)
+        if not path.is_file():
+            raise FontsMissingError(f"font {name} is missing from {path.parent}: reinstall Caselog")
+        pdf.add_font(family, style, str(path))
+    pdf.set_fallback_fonts([MYANMAR], exact_match=False)
+    pdf.set_text_shaping(True)
+    pdf.set_margins(16, 16, 16)
+    pdf.set_auto_page_break(True, margin=18)
+    pdf.alias_nb_pages()
+    pdf.set_creator("Caselog")
+    return pdf
+
+
+def _when(value: datetime | None, tz: ZoneInfo) -> str:
+    if value is None:
+        return "-"
+    return value.astimezone(tz).strftime("%Y-%m-%d %H:%M (UTC%z)")
+
+
+class _Writer:
+    """Lays out the report one block at a time."""
+
+    def __init__(self, pdf: _Report, tz: ZoneInfo, read_blob: Callable[[str], bytes]) -> None:
+        self.pdf = pdf
+        self.tz = tz
+        self.read_blob = read_blob
+
+    def heading(self, text: str, size: float = 15, *, space: float = 4) -> None:
+        pdf = self.pdf
+        pdf.ln(space)
+        if pdf.will_page_break(size * 1.6):
+            pdf.add_page()
+        pdf.set_font(LATIN, "B", size)
+        pdf.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(1.5)
+        pdf.set_font(LATIN, size=9.5)
+
+    def para(self, text: str, *, size: float = 9.5, grey: bool = False) -> None:
+        pdf = self.pdf
+        pdf.set_font(LATIN, size=size)
+        if grey:
+            pdf.set_text_color(*GREY)
+        pdf.multi_cell(0, size * 0.55, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_text_color(*BLACK)
+
+    def facts(self, rows: list[tuple[str, str]]) -> None:
+        pdf = self.pdf
+        for label, value in rows:
+            pdf.set_font(LATIN, size=9)
+            pdf.set_text_color(*GREY)
+            y = pdf.get_y()
+            if pdf.will_page_break(6):
+                pdf.add_page()
+                y = pdf.get_y()
+            pdf.multi_cell(38, 5, label, new_x=XPos.RIGHT, new_y=YPos.TOP)
+            pdf.set_text_color(*BLACK)
+            pdf.set_xy(pdf.l_margin + 40, y)
+            pdf.multi_cell(0, 5, value or "-", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def quote(self, text: str) -> None:
+        pdf = self.pdf
+        pdf.set_font(LATIN, size=10.5)
+        pdf.set_fill_color(246, 248, 250)
+        pdf.ln(1)
+        pdf.multi_cell(0, 6.5, text, fill=True, padding=2.5, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(1)
+
+    def table(
+        self, header: tuple[str, ...], rows: list[tuple[str, ...]], widths: tuple[float, ...]
+    ) -> None:
+        pdf = self.pdf
+        pdf.set_font(LATIN, size=8.5)
+        align = tuple("RIGHT" if w <= 24 and i else "LEFT" for i, w in enumerate(widths))
+        with pdf.table(
+            col_widths=widths,
+            width=sum(widths),
+            align="LEFT",
+            text_align=align,
+            line_height=4.6,
+            borders_layout="HORIZONTAL_LINES",
+            headings_style=None,
+            padding=1.2,
+        ) as table:
+            head = table.row()
+            pdf.set_font(LATIN, "B", 8.5)
+            for name in header:
+                head.cell(name)
+            for values in rows:
+                row = table.row()
+                for value in values:
+                    row.cell(value)
+        pdf.set_font(LATIN, size=9.5)
+        pdf.ln(2)
+
+    def image(self, item: AttachmentRecord) -> None:
+        pdf = self.pdf
+        caption = (
+            f"{item.original_name} · {item.size:,} bytes · captured "
+            f"{_when(item.captured_at, self.tz)}"
+            + (f" by {item.captured_by}" if item.captured_by else "")
+            + (f" · {item.note}" if item.note else "")
+            + f"\nSHA-256 {item.sha256} · file {item.pack_path}"
+        )
+        shown = False
+        if item.is_image:
+            data = self.read_blob(item.sha256)
+            try:
+                with Image.open(BytesIO(data)) as probe:
+                    width_px, height_px = probe.size
+            except (UnidentifiedImageError, OSError):
+                width_px = height_px = 0
+            if width_px and height_px:
+                width = pdf.epw
+                height = width * height_px / width_px
+                if height > MAX_IMAGE_HEIGHT_MM:
+                    height = MAX_IMAGE_HEIGHT_MM
+                    width = height * width_px / height_px
+                if pdf.will_page_break(height + 12):
+                    pdf.add_page()
+                pdf.image(BytesIO(data), x=pdf.l_margin, y=pdf.get_y(), w=width, h=height)
+                pdf.set_y(pdf.get_y() + height + 1.5)
+                shown = True
+        if not shown:
+            caption = "(not shown here; open the file in the pack) " + caption
+        self.para(caption, size=7.5, grey=True)
+        pdf.ln(2)
+
+
+def _indicators(w: _Writer, result: Indicators) -> None:
+    data = result.to_json()
+    rows = [
+        (label_for(line, result), display_value(value_at(data, line.key), line.kind), line.key)
+        for line in LINES
+    ]
+    w.table(("Indicator", "Value", "Key"), rows, (104, 22, 52))
+    if result.by_month:
+        w.heading("By month", 12)
+        months = [
+            (
+                m.month,
+                f"{m.reports_total:,}",
+                f"{m.reports_removed:,}",
+                f"{m.reports_actioned:,}",
+                display_value(m.response_hours_mean, "hours"),
+                f"{m.reports_over_sla:,}",
+            )
+            for m in result.by_month
+        ]
+        sla = f"Over {result.params.sla_hours:g} h"
+        w.table(
+            ("Month", "Reports", "Removed", "Actioned", "Mean hours", sla),
+            months,
+            (30, 24, 24, 24, 24, 24),
+        )
+
+
+def _report_rows(report: ReportRecord, tz: ZoneInfo) -> tuple[str, ...]:
+    when = _when(report.reported_at, tz) + ("" if report.in_period else "\n(outside the period)")
+    return (
+        when,
+        report.reporter or "-",
+        report.channel or "-",
+        report.final_outcome or "no final decision yet",
+        display_value(report.hours_to_final, "hours"),
+    )
+
+
+def _case(w: _Writer, case: CaseRecord, steps: Steps) -> None:
+    pdf = w.pdf
+    tz = w.tz
+    pdf.add_page()
+    w.heading(f"Case {case.case_ref}", 15, space=0)
+    author = "unknown"
+    if case.author is not None:
+        author = case.author.handle
+        if case.author.display_name:
+            author += f" ({case.author.display_name})"
+        if case.author.suspected_fake:
+            author += " · suspected fake account"
+    facts = [
+        ("Platform", case.platform),
+        ("Author", author),
+        ("Link", case.url),
+        ("Post reference", case.post_ref),
+        ("Category", case.category or "uncategorised"),
+        ("Language", case.language),
+        ("Posted at", _when(case.posted_at, tz)),
+        ("Logged at", _when(case.logged_at, tz)),
+    ]
+    if case.notes:
+        facts.append(("Notes", case.notes))
+    w.facts(facts)
+    if case.content:
+        w.quote(case.content)
+    if case.attachments:
+        w.heading("Evidence", 12)
+        for item in case.attachments:
+            steps.check()
+            w.image(item)
+    w.heading("Reports and the platform's responses", 12)
+    w.table(
+        ("Reported at", "Reporter", "Channel", "Final outcome", "Hours"),
+        [_report_rows(r, tz) for r in case.reports],
+        (46, 40, 28, 44, 20),
+    )
+    for report in case.reports:
+        if not report.responses and not report.notes:
+            continue
+        w.para(f"Report of {_when(report.reported_at, tz)}:", size=9)
+        for response in report.responses:
+            line = f"  {_when(response.received_at, tz)}: {response.outcome}"
+            for label, value in (
+                ("restriction", response.restriction_type),
+                ("ground", response.ground),
+                ("platform reference", response.platform_ref),
+                ("notes", response.notes),
+            ):
+                if value:
+                    line += f"; {label}: {value}"
+            w.para(line, size=9)
+            if response.text:
+                w.quote(response.text)
+            for item in response.attachments:
+                w.image(item)
+        if report.notes:
+            w.para(f"  Notes: {report.notes}", size=9)
+    w.para(f"Record: {case.folder}/case.json", size=7.5, grey=True)
+
+
+def render_pdf(
+    *,
+    result: Indicators,
+    cases: list[CaseRecord],
+    organisation: str,
+    fingerprint: str,
+    pack_id: str,
+    made_at: datetime,
+    redaction: Redaction,
+    read_blob: Callable[[str], bytes],
+    steps: Steps,
+) -> bytes:
+    """The report as PDF bytes. ``read_blob(sha256)`` gives an attachment's bytes."""
+    tz = result.params.tz
+    pdf = _setup(f"Evidence pack {pack_id}")
+    pdf.set_title(f"Evidence pack {pack_id}")
+    pdf.set_author(organisation or "Caselog")
+    pdf.set_creation_date(made_at)
+    w = _Writer(pdf, tz, read_blob)
+    pdf.add_page()
+    w.heading("Evidence pack", 20, space=0)
+    period = result.to_json()["period"]
+    w.facts(
+        [
+            ("Organisation", organisation or "(no name set)"),
+            ("Made at", _when(made_at, tz)),
+            ("Pack", pack_id),
+            ("Signing key", fingerprint),
+            ("Cases", f"{len(cases):,}"),
+            ("Period", f"{period['from'] or 'first report'} to {period['to'] or 'last report'}"),
+            ("Time zone", period["tz"]),
+            ("Pending aged as of", period["as_of"]),
+            ("Target (SLA)", f"{result.params.sla_hours:g} hours to a final decision"),
+        ]
+    )
+    pdf.ln(2)
+    if redaction.fields:
+        removed = "; ".join(f"{k} ({v})" for k, v in redaction.describe().items())
+        w.para(
+            f"Removed before this pack was written: {removed}. Links, post text and "
+            "screenshots are kept as captured and may still show names."
+        )
+    else:
+        w.para("Nothing was removed (no redaction).")
+    w.para(
+        "To check the pack: run 'caselog-cli verify-pack' on the ZIP file, or unzip it and "
+        "run 'sha256sum -c SHA256SUMS', then compare the signing-key fingerprint above with "
+        "the one the organisation gave you.",
+        grey=True,
+    )
+    w.heading("Indicators", 15)
+    _indicators(w, result)
+    for index, case in enumerate(cases, 1):
+        steps.check()
+        steps.report(index - 1, len(cases), "laying out the PDF")
+        _case(w, case, steps)
+    steps.report(len(cases), len(cases), "laying out the PDF")
+    return bytes(pdf.output())
