@@ -114,3 +114,48 @@ def verify_chain(session: Session) -> ChainReport:
         prev_hash = event.hash
         expected_seq += 1
     return ChainReport(count, True)
+
+
+def case_entity_uids(session: Session, case_ref: str) -> set[str]:
+    """The uids whose events make up a case's custody: the post, its reports,
+    responses and attachments, and the imports that brought them in."""
+    from sqlalchemy import text as sql
+
+    rows = session.execute(
+        sql(
+            """
+            SELECT p.uid, p.import_event_uid FROM post p WHERE p.case_ref = :ref
+            UNION ALL
+            SELECT r.uid, r.import_event_uid FROM report r JOIN post p ON p.id = r.post_id
+              WHERE p.case_ref = :ref
+            UNION ALL
+            SELECT s.uid, NULL FROM response s JOIN report r ON r.id = s.report_id
+              JOIN post p ON p.id = r.post_id WHERE p.case_ref = :ref
+            UNION ALL
+            SELECT a.uid, NULL FROM attachment a LEFT JOIN response s ON s.id = a.response_id
+              LEFT JOIN report r ON r.id = s.report_id
+              JOIN post p ON p.id = coalesce(a.post_id, r.post_id) WHERE p.case_ref = :ref
+            """
+        ),
+        {"ref": case_ref},
+    ).all()
+    return {value for row in rows for value in row if value}
+
+
+def list_events(
+    session: Session,
+    *,
+    case_ref: str | None = None,
+    action: str | None = None,
+    limit: int = 5000,
+) -> list[AuditEvent]:
+    """Audit events, newest first, optionally for one case and one action."""
+    query = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)  # type: ignore[union-attr]
+    if action:
+        query = query.where(AuditEvent.action == action)
+    if case_ref:
+        uids = case_entity_uids(session, case_ref)
+        query = query.where(
+            AuditEvent.entity_uid.in_(uids) | AuditEvent.uid.in_(uids)  # type: ignore[attr-defined]
+        )
+    return list(session.scalars(query))

@@ -267,20 +267,32 @@ def create_store(
 
 
 def rekey(store: Store, new_passphrase: str) -> None:
-    """Re-encrypt the whole store under a new passphrase (SQLCipher ``PRAGMA rekey``)."""
+    """Re-encrypt the whole store under a new passphrase (SQLCipher ``PRAGMA rekey``).
+
+    Every other connection to the store must be closed first (the window releases
+    its own); pooled ones are closed here.
+    """
     new_passphrase = _check_passphrase(new_passphrase)
-    quoted = new_passphrase.replace("'", "''")
-    with store.engine.connect() as conn:
-        dbapi = conn.connection.dbapi_connection
-        assert dbapi is not None
+    old_passphrase = store.engine.url.password
+    assert old_passphrase is not None
+    store.engine.dispose()
+    conn = sqlcipher3.connect(str(store.path))
+    try:
+        conn.execute("PRAGMA key = '" + str(old_passphrase).replace("'", "''") + "'")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         # SQLCipher re-encrypts page by page; do it outside WAL so no page is left
         # behind under the old key, then go back to WAL.
-        dbapi.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        dbapi.execute("PRAGMA journal_mode = DELETE")
-        dbapi.execute(f"PRAGMA rekey = '{quoted}'")
-        dbapi.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+        conn.execute("PRAGMA rekey = '" + new_passphrase.replace("'", "''") + "'")
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+    except sqlcipher3.Error as exc:
+        raise AppError(
+            f"could not change the passphrase of {store.path}: {exc}; the old one still works"
+        ) from None
+    finally:
+        conn.close()
     # Connections made from now on must use the new passphrase.
-    store.engine.dispose()
     store.engine = _connect(store.path, new_passphrase)
     from desktop_app.core.enums import AuditAction
     from desktop_app.store.audit import append_event

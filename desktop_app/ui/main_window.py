@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QToolBar,
 )
 
@@ -28,12 +29,15 @@ from desktop_app.demo import DEMO_PASSPHRASE, create_demo_store
 from desktop_app.paths import data_dir
 from desktop_app.store.cases import CaseList
 from desktop_app.store.engine import Store, create_store, open_store
-from desktop_app.store.repository import get_organisation
 from desktop_app.ui.dialogs.import_dialog import ImportDialog
 from desktop_app.ui.dialogs.new_store import NewStoreDialog
+from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
 from desktop_app.ui.models.case_table import CaseTableModel
 from desktop_app.ui.widgets.case_editor import CaseEditor
 from desktop_app.ui.widgets.case_list import CaseListPanel
+from desktop_app.ui.widgets.custody_view import CustodyView
+from desktop_app.ui.widgets.dashboard import Dashboard
+from desktop_app.ui.widgets.offenders_view import OffendersView
 from desktop_app.ui.widgets.start_page import StartPage
 from desktop_app.ui.widgets.unlock_page import UnlockPage
 
@@ -63,10 +67,19 @@ class MainWindow(QMainWindow):
         self.unlock_page = UnlockPage()
         self.case_panel = CaseListPanel()
         self.editor = CaseEditor()
-        self.workspace = QSplitter(Qt.Orientation.Horizontal)
-        self.workspace.addWidget(self.case_panel)
-        self.workspace.addWidget(self.editor)
-        self.workspace.setSizes([900, 500])
+        self.cases_tab = QSplitter(Qt.Orientation.Horizontal)
+        self.cases_tab.addWidget(self.case_panel)
+        self.cases_tab.addWidget(self.editor)
+        self.cases_tab.setSizes([900, 500])
+        self.dashboard = Dashboard()
+        self.offenders = OffendersView()
+        self.custody = CustodyView()
+        self.workspace = QTabWidget()
+        self.workspace.addTab(self.cases_tab, self.tr("Cases"))
+        self.workspace.addTab(self.dashboard, self.tr("Dashboard"))
+        self.workspace.addTab(self.offenders, self.tr("Repeat offenders and duplicates"))
+        self.workspace.addTab(self.custody, self.tr("Custody log"))
+        self.workspace.currentChanged.connect(self._tab_changed)
         self.stack = QStackedWidget()
         for page in (self.start_page, self.unlock_page, self.workspace):
             self.stack.addWidget(page)
@@ -80,6 +93,9 @@ class MainWindow(QMainWindow):
         self.unlock_page.other_store_requested.connect(self.show_start)
         self.case_panel.case_selected.connect(self.editor.show_case)
         self.editor.changed.connect(self._case_changed)
+        self.dashboard.show_posts.connect(self.show_posts)
+        self.offenders.show_posts.connect(self.show_posts)
+        self.offenders.changed.connect(self.refresh_cases)
 
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
@@ -114,6 +130,10 @@ class MainWindow(QMainWindow):
         open_store_action = QAction(self.tr("Open store…"), self)
         open_store_action.setShortcut(QKeySequence.StandardKey.Open)
         open_store_action.triggered.connect(self.open_store_dialog)
+        self.settings_action = QAction(self.tr("Settings…"), self)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.backup_action = QAction(self.tr("Back up store…"), self)
+        self.backup_action.triggered.connect(self.back_up)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -144,7 +164,13 @@ class MainWindow(QMainWindow):
         self._set_unlocked_actions(False)
 
     def _set_unlocked_actions(self, unlocked: bool) -> None:
-        for action in (self.lock_action, self.new_case_action, self.import_action):
+        for action in (
+            self.lock_action,
+            self.new_case_action,
+            self.import_action,
+            self.settings_action,
+            self.backup_action,
+        ):
             action.setEnabled(unlocked)
 
     # --- pages -------------------------------------------------------------------------
@@ -232,22 +258,141 @@ class MainWindow(QMainWindow):
         self.store = store
         self.store_path = path
         self.settings.setValue(LAST_STORE_KEY, str(path))
-        with store.session() as session:
-            org = get_organisation(session)
-            self.tz = zone(org.timezone)
-            sla = org.sla_hours
-            self.idle_minutes = org.idle_lock_minutes
-            title = org.name
-        self.case_list = CaseList(store.engine.connect(), sla_hours=sla)
+        self._load_settings()
+        self.case_list = CaseList(store.engine.connect(), sla_hours=self.org_settings.sla_hours)
         self.case_list.rebuild()
         self.model = CaseTableModel(self.case_list, self.tz)
         self.case_panel.attach(self.model, self.tz)
-        self.editor.attach(store, self.tz, sla)
+        self._attach_views()
         self.editor.new_case()
+        self.workspace.setCurrentWidget(self.cases_tab)
         self.stack.setCurrentWidget(self.workspace)
-        self.setWindowTitle(f"Caselog — {title or path.name}")
         self._set_unlocked_actions(True)
         self._restart_idle_timer()
+        self._remind_backup()
+        # Compute the dashboard in the background now, so its tab opens ready.
+        QTimer.singleShot(0, self.dashboard.refresh)
+
+    def _load_settings(self) -> None:
+        from desktop_app.store.settings import load_settings
+
+        assert self.store is not None and self.store_path is not None
+        with self.store.session() as session:
+            self.org_settings = load_settings(session)
+        self.tz = zone(self.org_settings.timezone)
+        self.idle_minutes = self.org_settings.idle_lock_minutes
+        self.setWindowTitle(f"Caselog — {self.org_settings.name or self.store_path.name}")
+
+    def _attach_views(self) -> None:
+        """Give every tab the open store and the current settings."""
+        assert self.store is not None and self.case_list is not None
+        settings = self.org_settings
+        self.editor.attach(self.store, self.tz, settings.sla_hours)
+        self.dashboard.attach(
+            self.store,
+            self.tz,
+            settings.sla_hours,
+            settings.repeat_threshold,
+            self.case_list.distinct("platform"),
+            self.case_list.distinct("category"),
+        )
+        self.custody.attach(self.store, self.tz)
+        self.offenders.detach()
+        self.offenders.store = self.store
+        self._tab_changed(self.workspace.currentIndex())
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.store is None:
+            return
+        current = self.workspace.currentWidget()
+        if current is self.dashboard:
+            if self.dashboard.data is None and self.dashboard.worker is None:
+                self.dashboard.refresh()
+        elif current is self.offenders:
+            self.offenders.attach(self.store, self.dashboard.current_params())
+        elif current is self.custody:
+            self.custody.refresh()
+
+    def show_posts(self, post_ids: frozenset[int], description: str) -> None:
+        """Open the case list on exactly these posts (from a figure, bar or account)."""
+        self.workspace.setCurrentWidget(self.cases_tab)
+        self.case_panel.show_posts(post_ids)
+        self.statusBar().showMessage(
+            self.tr("Showing the {0} cases behind: {1}. Clear the search to see all.").format(
+                len(post_ids), description
+            )
+        )
+
+    def _remind_backup(self) -> None:
+        from desktop_app.store.backup import backup_overdue
+
+        assert self.store is not None
+        if backup_overdue(self.store, days=self.org_settings.backup_reminder_days):
+            self.statusBar().showMessage(
+                self.tr("No backup in the last {0} days: use File > Back up store.").format(
+                    self.org_settings.backup_reminder_days
+                )
+            )
+
+    def open_settings(self) -> None:
+        if self.store is None:
+            return
+        dialog = self.settings_dialog()
+        dialog.exec()
+        if dialog.rekeyed or dialog.changed:
+            self._reconnect()
+
+    def settings_dialog(self) -> SettingsDialog:
+        assert self.store is not None
+        dialog = SettingsDialog(self.store, self)
+        dialog.release_connections = self._release_case_list
+        return dialog
+
+    def _release_case_list(self) -> None:
+        if self.case_list is not None:
+            self.case_panel.table.setModel(None)
+            self.case_list.close()
+            self.case_list = None
+
+    def _reconnect(self) -> None:
+        """After settings or a new passphrase: reload settings and every view."""
+        assert self.store is not None
+        self._load_settings()
+        self._release_case_list()
+        self.case_list = CaseList(
+            self.store.engine.connect(), sla_hours=self.org_settings.sla_hours
+        )
+        self.case_list.rebuild()
+        self.model = CaseTableModel(self.case_list, self.tz)
+        self.case_panel.attach(self.model, self.tz)
+        self._attach_views()
+        self._restart_idle_timer()
+
+    def pick_backup_folder(self) -> str:
+        return QFileDialog.getExistingDirectory(
+            self, self.tr("Back up to which folder or USB stick?")
+        )
+
+    def back_up(self) -> None:
+        from desktop_app.store.backup import backup_store
+
+        if self.store is None:
+            return
+        folder = self.pick_backup_folder()
+        if not folder:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            target = backup_store(self.store, folder)
+        except AppError as exc:
+            QMessageBox.warning(self, self.tr("Backup failed"), exc.message)
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.last_backup_path = target
+        self.statusBar().showMessage(
+            self.tr("Backed up to {0}. It is encrypted with the same passphrase.").format(target)
+        )
 
     def lock(self) -> None:
         """Close the store and forget every piece of case data held by the window."""
@@ -255,6 +400,10 @@ class MainWindow(QMainWindow):
             return
         self.idle_timer.stop()
         self.editor.detach()
+        self.dashboard.detach()
+        self.offenders.detach()
+        self.custody.detach()
+        self.statusBar().clearMessage()
         if self.model is not None:
             self.model.clear()
         self.case_panel.table.setModel(None)
@@ -291,6 +440,8 @@ class MainWindow(QMainWindow):
         self.case_list.rebuild()
         self.case_panel.refill_choices()
         self.case_panel.apply_filter()
+        if self.workspace.currentWidget() is not self.cases_tab:
+            self._tab_changed(self.workspace.currentIndex())
 
     def _case_changed(self, _post_id: int) -> None:
         self.refresh_cases()

@@ -57,4 +57,8 @@ class Worker(QRunnable):
             self.signals.finished.emit(result)
 
     def start(self) -> None:
-        QThreadPool.globalInstance().start(self)
+        pool = QThreadPool.globalInstance()
+        # Keep worker threads alive: each thread holds its own SQLCipher connection,
+        # and a new one costs a full key derivation (about 0.2 s).
+        pool.setExpiryTimeout(-1)
+        pool.start(self)

@@ -78,7 +78,7 @@ class CaseListPanel(QWidget):
         layout.addLayout(dates)
         layout.addWidget(self.table)
 
-        self.search.textChanged.connect(self.apply_filter)
+        self.search.textChanged.connect(self._search_changed)
         for combo in (self.platform, self.category, self.outcome, self.status):
             combo.currentIndexChanged.connect(self.apply_filter)
         for box in (self.over_sla, self.use_dates):
@@ -146,6 +146,11 @@ class CaseListPanel(QWidget):
             search=self.search.text(),
             post_ids=self.extra_post_ids,
         )
+
+    def _search_changed(self, text: str) -> None:
+        if not text and self.extra_post_ids is not None:
+            self.extra_post_ids = None  # clearing the search also ends a drill-down
+        self.apply_filter()
 
     def apply_filter(self) -> None:
         if self.model is None:

@@ -1,0 +1,190 @@
+"""What the dashboard draws, and which cases stand behind each figure and bar.
+
+The figures themselves are ``compute_indicators`` (the same object the CLI prints);
+this module adds the chart series and the drill-down from a figure to its posts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from desktop_app.core.enums import ACTIONED_OUTCOMES
+from desktop_app.core.timeutil import month_starts, zone
+from desktop_app.indicators.compute import (
+    IndicatorParams,
+    Indicators,
+    _Filter,
+    compute_indicators,
+    hours_stats,
+)
+from desktop_app.store.engine import Store
+from desktop_app.store.types import MICROS_PER_HOUR, from_micros, to_micros
+
+# Histogram edges for hours to a final response (the last bin is open-ended).
+HOUR_EDGES = (0, 6, 12, 24, 36, 48, 72, 96, 168, 336, 720)
+PENDING_BUCKETS = (
+    ("lt_24h", "< 24 h", 0, 24),
+    ("h24_48", "24–48 h", 24, 48),
+    ("d2_7", "2–7 days", 48, 168),
+    ("d7_30", "7–30 days", 168, 720),
+    ("gt_30d", "> 30 days", 720, math.inf),
+)
+
+
+@dataclass(frozen=True)
+class MonthHours:
+    month: str
+    count: int
+    median: float | None
+    p90: float | None
+
+
+@dataclass
+class DashboardData:
+    indicators: Indicators
+    month_hours: list[MonthHours] = field(default_factory=list)
+    histogram: list[int] = field(default_factory=list)  # counts per HOUR_EDGES bin
+    outcomes_by_platform: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def _month_bounds(
+    params: IndicatorParams, first: datetime, last: datetime
+) -> tuple[list[int], list[str]]:
+    starts = month_starts(first, last, params.tz)
+    return [to_micros(s) for s in starts], [
+        s.astimezone(params.tz).strftime("%Y-%m") for s in starts[:-1]
+    ]
+
+
+def dashboard_data(store: Store, params: IndicatorParams) -> DashboardData:
+    """Indicators plus chart series, computed off the window's thread."""
+    result = compute_indicators(store, params)
+    data = DashboardData(indicators=result)
+    flt = _Filter(params)
+    with store.engine.connect() as conn:
+        raw: Any = conn.connection.driver_connection
+        rows = raw.execute(
+            f"SELECT r.reported_at, r.final_response_at - r.reported_at FROM report r "
+            f"JOIN post p ON p.id = r.post_id WHERE {flt.where} "
+            f"AND r.final_response_at IS NOT NULL ORDER BY r.reported_at",
+            flt.args,
+        ).fetchall()
+        outcome_rows = raw.execute(
+            f"SELECT p.platform, coalesce(r.final_outcome, 'pending'), count(*) FROM report r "
+            f"JOIN post p ON p.id = r.post_id WHERE {flt.where} GROUP BY 1, 2",
+            flt.args,
+        ).fetchall()
+    histogram = [0] * len(HOUR_EDGES)
+    if rows:
+        bounds, labels = _month_bounds(params, from_micros(rows[0][0]), from_micros(rows[-1][0]))
+        per_month: dict[str, list[float]] = {}
+        for reported, micros in rows:
+            hours = micros / MICROS_PER_HOUR
+            month = labels[bisect.bisect_right(bounds, reported) - 1]
+            per_month.setdefault(month, []).append(hours)
+            histogram[bisect.bisect_right(HOUR_EDGES, hours) - 1] += 1
+        for month in sorted(per_month):
+            stats = hours_stats(per_month[month])
+            data.month_hours.append(MonthHours(month, stats.count, stats.median, stats.p90))
+    data.histogram = histogram
+    for platform, outcome, count in outcome_rows:
+        data.outcomes_by_platform.setdefault(platform, {})[outcome] = count
+    return data
+
+
+@dataclass(frozen=True)
+class Drilldown:
+    """A figure or bar the user clicked: which reports it counts."""
+
+    figure: str  # an indicator key, "month", "platform", "pending_bucket", "hours_bin"
+    value: str = ""  # the month, platform, bucket key or bin index
+
+
+def _drill_clause(drill: Drilldown, params: IndicatorParams, args: dict[str, Any]) -> str:
+    sla = "(r.final_response_at - r.reported_at > :sla)"
+    pending_over = "(r.final_response_at IS NULL AND :as_of - r.reported_at > :sla)"
+    actioned = ", ".join(f"'{o.value}'" for o in ACTIONED_OUTCOMES)
+    simple = {
+        "reports_total": "1",
+        "posts_total": "1",
+        "reports_with_response": "r.first_response_at IS NOT NULL",
+        "reports_with_final_response": "r.final_response_at IS NOT NULL",
+        "reports_removed": "r.final_outcome = 'removed'",
+        "reports_actioned": f"r.final_outcome IN ({actioned})",
+        "reports_over_sla_responded": sla,
+        "reports_over_sla_pending": pending_over,
+        "reports_over_sla": f"({sla} OR {pending_over})",
+        "pending.total": "r.final_response_at IS NULL",
+        "accounts_suspended": "r.final_outcome = 'account_suspended'",
+        "accounts_banned": "r.final_outcome = 'account_banned'",
+    }
+    if drill.figure in simple:
+        return simple[drill.figure]
+    if drill.figure == "pending_bucket":
+        for key, _label, low, high in PENDING_BUCKETS:
+            if key == drill.value:
+                args["drill_low"] = low * MICROS_PER_HOUR
+                clause = "r.final_response_at IS NULL AND :as_of - r.reported_at >= :drill_low"
+                if high != math.inf:
+                    args["drill_high"] = high * MICROS_PER_HOUR
+                    clause += " AND :as_of - r.reported_at < :drill_high"
+                return clause
+    if drill.figure in ("month", "month_removed"):
+        year, month = (int(x) for x in drill.value.split("-"))
+        start = datetime(year, month, 1, tzinfo=params.tz)
+        stop = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=params.tz)
+        args["drill_start"], args["drill_stop"] = to_micros(start), to_micros(stop)
+        clause = "r.reported_at >= :drill_start AND r.reported_at < :drill_stop"
+        if drill.figure == "month_removed":
+            clause += " AND r.final_outcome = 'removed'"
+        return clause
+    if drill.figure == "platform":
+        args["drill_platform"] = drill.value
+        return "p.platform = :drill_platform"
+    if drill.figure == "hours_bin":
+        index = int(drill.value)
+        args["drill_low"] = HOUR_EDGES[index] * MICROS_PER_HOUR
+        clause = "r.final_response_at - r.reported_at >= :drill_low"
+        if index + 1 < len(HOUR_EDGES):
+            args["drill_high"] = HOUR_EDGES[index + 1] * MICROS_PER_HOUR
+            clause += " AND r.final_response_at - r.reported_at < :drill_high"
+        return clause
+    raise ValueError(f"no drill-down for {drill.figure}")
+
+
+def drill_posts(store: Store, params: IndicatorParams, drill: Drilldown) -> frozenset[int]:
+    """The posts whose reports in R make up the clicked figure or bar."""
+    flt = _Filter(params)
+    args = dict(flt.args)
+    clause = _drill_clause(drill, params, args)
+    with store.engine.connect() as conn:
+        raw: Any = conn.connection.driver_connection
+        rows = raw.execute(
+            f"SELECT DISTINCT p.id FROM report r JOIN post p ON p.id = r.post_id "
+            f"WHERE {flt.where} AND {clause}",
+            args,
+        ).fetchall()
+    return frozenset(row[0] for row in rows)
+
+
+def drill_report_count(store: Store, params: IndicatorParams, drill: Drilldown) -> int:
+    """How many reports the clicked figure counts (for tests and the status line)."""
+    flt = _Filter(params)
+    args = dict(flt.args)
+    clause = _drill_clause(drill, params, args)
+    with store.engine.connect() as conn:
+        raw: Any = conn.connection.driver_connection
+        return int(
+            raw.execute(
+                f"SELECT count(*) FROM report r JOIN post p ON p.id = r.post_id "
+                f"WHERE {flt.where} AND {clause}",
+                args,
+            ).fetchone()[0]
+        )
+
+
+__all__ = ["DashboardData", "Drilldown", "dashboard_data", "drill_posts", "zone"]

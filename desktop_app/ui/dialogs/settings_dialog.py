@@ -1,0 +1,154 @@
+"""Settings: organisation, time zone, SLA, thresholds, idle lock, language, and
+changing the passphrase (re-encrypts the store, proven before saying done)."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.errors import AppError
+from desktop_app.store.engine import Store, open_store, rekey
+from desktop_app.store.settings import OrganisationSettings, load_settings, save_settings
+from desktop_app.ui.dialogs.new_store import passphrase_strength
+
+LANGUAGES = (("en", "English"), ("my", "မြန်မာ (Burmese): labels not translated yet"))
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("Settings"))
+        with store.session() as session:
+            current = load_settings(session)
+        self.name = QLineEdit(current.name)
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        self.timezone.addItems(sorted(zoneinfo.available_timezones()))
+        self.timezone.setCurrentText(current.timezone)
+        self.sla = QDoubleSpinBox()
+        self.sla.setRange(0.5, 10_000)
+        self.sla.setValue(current.sla_hours)
+        self.sla.setSuffix(self.tr(" hours"))
+        self.threshold = QSpinBox()
+        self.threshold.setRange(1, 1000)
+        self.threshold.setValue(current.repeat_threshold)
+        self.idle = QSpinBox()
+        self.idle.setRange(0, 24 * 60)
+        self.idle.setValue(current.idle_lock_minutes)
+        self.idle.setSpecialValueText(self.tr("never"))
+        self.idle.setSuffix(self.tr(" minutes"))
+        self.reminder = QSpinBox()
+        self.reminder.setRange(1, 365)
+        self.reminder.setValue(current.backup_reminder_days)
+        self.reminder.setSuffix(self.tr(" days"))
+        self.language = QComboBox()
+        for code, label in LANGUAGES:
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Organisation"), self.name)
+        form.addRow(self.tr("Time zone"), self.timezone)
+        form.addRow(self.tr("Target time to a final decision (SLA)"), self.sla)
+        form.addRow(self.tr("Repeat offender: distinct reported posts"), self.threshold)
+        form.addRow(self.tr("Lock after idle time"), self.idle)
+        form.addRow(self.tr("Remind me to back up after"), self.reminder)
+        form.addRow(self.tr("Interface language"), self.language)
+
+        self.new_passphrase = QLineEdit()
+        self.new_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = QLineEdit()
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.rekey_button = QPushButton(self.tr("Change passphrase"))
+        self.rekey_button.clicked.connect(self.change_passphrase)
+        self.rekey_result = QLabel()
+        self.rekey_result.setWordWrap(True)
+        rekey_box = QGroupBox(self.tr("Passphrase"))
+        rekey_form = QFormLayout(rekey_box)
+        rekey_form.addRow(self.tr("New passphrase"), self.new_passphrase)
+        rekey_form.addRow(self.tr("Type it again"), self.confirm)
+        rekey_form.addRow("", self.rekey_button)
+        rekey_form.addRow("", self.rekey_result)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(rekey_box)
+        layout.addWidget(buttons)
+        self.changed: list[str] = []
+        self.rekeyed = False
+        self.release_connections = lambda: None  # the window closes its own connections
+
+    def values(self) -> OrganisationSettings:
+        return OrganisationSettings(
+            name=self.name.text(),
+            timezone=self.timezone.currentText(),
+            sla_hours=self.sla.value(),
+            repeat_threshold=self.threshold.value(),
+            idle_lock_minutes=self.idle.value(),
+            language=self.language.currentData(),
+            backup_reminder_days=self.reminder.value(),
+        )
+
+    def save(self) -> None:
+        try:
+            with self.store.transaction() as session:
+                self.changed = save_settings(session, self.values())
+        except AppError as exc:
+            self.error.setText(exc.message)
+            return
+        self.accept()
+
+    def change_passphrase(self) -> bool:
+        new = self.new_passphrase.text()
+        self.rekey_result.setStyleSheet("color: #b00020;")
+        if passphrase_strength(new)[0] == 0:
+            self.rekey_result.setText(self.tr("The new passphrase is too short."))
+            return False
+        if new != self.confirm.text():
+            self.rekey_result.setText(self.tr("The two passphrases differ."))
+            return False
+        try:
+            self.release_connections()
+            rekey(self.store, new)
+            self.rekeyed = True
+            # Prove it: a separate connection must open the file with the new passphrase.
+            with open_store(self.store.path, new, upgrade=False) as proof:
+                with proof.engine.connect() as conn:
+                    conn.exec_driver_sql("SELECT count(*) FROM post").scalar()
+        except AppError as exc:
+            self.rekey_result.setText(exc.message)
+            return False
+        finally:
+            self.new_passphrase.clear()
+            self.confirm.clear()
+        self.rekey_result.setStyleSheet("color: #1b7f3b;")
+        self.rekey_result.setText(
+            self.tr(
+                "Done: the store is now encrypted with the new passphrase, and it was checked "
+                "that it opens with it. The old passphrase no longer works."
+            )
+        )
+        return True

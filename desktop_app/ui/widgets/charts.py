@@ -1,0 +1,175 @@
+"""Bar charts drawn with QPainter (no QtCharts: it would add the PySide6 Addons
+wheel, tens of MB, to a download that field researchers fetch over slow links).
+
+A chart has category labels along the bottom and one or more series, grouped or
+stacked; clicking a bar emits which category and series it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+PALETTE = ("#2f6db5", "#c0392b", "#27ae60", "#8e44ad", "#e67e22", "#7f8c8d", "#16a085")
+
+
+@dataclass
+class Series:
+    name: str
+    values: list[float]
+    colour: str
+
+
+class BarChart(QWidget):
+    bar_clicked = Signal(int, int)  # category index, series index
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.labels: list[str] = []
+        self.series: list[Series] = []
+        self.stacked = False
+        self.marker: tuple[float, str] | None = None  # x position in categories, label
+        self.unit = ""
+        self._bars: list[tuple[QRectF, int, int]] = []
+        self.setMinimumSize(QSize(320, 220))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMouseTracking(True)
+
+    def set_data(
+        self,
+        labels: list[str],
+        series: list[Series],
+        *,
+        stacked: bool = False,
+        marker: tuple[float, str] | None = None,
+        unit: str = "",
+    ) -> None:
+        self.labels = labels
+        self.series = series
+        self.stacked = stacked
+        self.marker = marker
+        self.unit = unit
+        self.update()
+
+    def _max_value(self) -> float:
+        if not self.series or not self.labels:
+            return 0.0
+        if self.stacked:
+            return max(sum(s.values[i] or 0 for s in self.series) for i in range(len(self.labels)))
+        return max((v or 0) for s in self.series for v in s.values)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        metrics = QFontMetrics(self.font())
+        line = metrics.height()
+        painter.setPen(QColor("#222222"))
+        title_font = self.font()
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.drawText(
+            QRectF(8, 4, self.width() - 16, line + 4), Qt.AlignmentFlag.AlignLeft, self.title
+        )
+        painter.setFont(self.font())
+        # Legend
+        x = 8.0
+        legend_y = 8 + line
+        for series in self.series:
+            painter.fillRect(QRectF(x, legend_y + 3, 10, 10), QColor(series.colour))
+            painter.drawText(QPointF(x + 14, legend_y + line - 3), series.name)
+            x += 24 + metrics.horizontalAdvance(series.name)
+        top = legend_y + line + 8
+        left = 8 + metrics.horizontalAdvance("00000")
+        bottom = self.height() - 2.2 * line
+        right = self.width() - 8
+        self._bars = []
+        maximum = self._max_value()
+        if not self.labels or maximum <= 0:
+            painter.setPen(QColor("#777777"))
+            painter.drawText(
+                QRectF(left, top, right - left, bottom - top),
+                Qt.AlignmentFlag.AlignCenter,
+                self.tr("No data for this selection"),
+            )
+            return
+        # Axis with 4 gridlines
+        painter.setPen(QPen(QColor("#dddddd")))
+        for step in range(5):
+            y = bottom - (bottom - top) * step / 4
+            painter.drawLine(QPointF(left, y), QPointF(right, y))
+            painter.setPen(QColor("#666666"))
+            value = maximum * step / 4
+            text = f"{value:,.0f}" if maximum >= 10 else f"{value:,.1f}"
+            painter.drawText(
+                QRectF(0, y - line / 2, left - 4, line),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
+            painter.setPen(QPen(QColor("#dddddd")))
+        count = len(self.labels)
+        slot = (right - left) / count
+        groups = 1 if self.stacked else max(1, len(self.series))
+        bar_width = max(2.0, slot * 0.8 / groups)
+        for index, label in enumerate(self.labels):
+            base_x = left + slot * index + slot * 0.1
+            stack_top = bottom
+            for s_index, series in enumerate(self.series):
+                value = series.values[index] or 0
+                height = (bottom - top) * value / maximum
+                if self.stacked:
+                    rect = QRectF(base_x, stack_top - height, slot * 0.8, height)
+                    stack_top -= height
+                else:
+                    rect = QRectF(base_x + s_index * bar_width, bottom - height, bar_width, height)
+                painter.fillRect(rect, QColor(series.colour))
+                self._bars.append((rect, index, s_index))
+            # Category label, thinned out when crowded
+            every = max(1, int(metrics.horizontalAdvance(label) * 1.2 // max(slot, 1)) + 1)
+            if index % every == 0:
+                painter.setPen(QColor("#444444"))
+                painter.drawText(
+                    QRectF(
+                        left + slot * index - slot * (every - 1) / 2, bottom + 2, slot * every, line
+                    ),
+                    Qt.AlignmentFlag.AlignHCenter,
+                    label,
+                )
+        if self.marker is not None:
+            position, text = self.marker
+            x_pos = left + slot * position
+            painter.setPen(QPen(QColor("#c0392b"), 2, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(x_pos, top), QPointF(x_pos, bottom))
+            painter.drawText(QPointF(x_pos + 4, top + line), text)
+
+    def bar_at(self, x: float, y: float) -> tuple[int, int] | None:
+        for rect, index, s_index in self._bars:
+            widened = rect.adjusted(0, -4, 0, 0) if rect.height() < 4 else rect
+            if widened.contains(QPointF(x, y)):
+                return index, s_index
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        hit = self.bar_at(event.position().x(), event.position().y())
+        if hit is not None:
+            self.bar_clicked.emit(*hit)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        hit = self.bar_at(event.position().x(), event.position().y())
+        if hit is None:
+            self.setToolTip("")
+            self.unsetCursor()
+            return
+        index, s_index = hit
+        series = self.series[s_index]
+        value = series.values[index] or 0
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(
+            f"{self.labels[index]} — {series.name}: {value:,.1f}{self.unit}"
+            if not float(value).is_integer()
+            else f"{self.labels[index]} — {series.name}: {value:,.0f}{self.unit}"
+        )

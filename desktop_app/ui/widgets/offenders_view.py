@@ -1,0 +1,224 @@
+"""Repeat offenders and duplicate clusters, with flagging an account as suspected fake."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.indicators.compute import IndicatorParams
+from desktop_app.indicators.offenders import (
+    DuplicateCluster,
+    OffenderRow,
+    duplicate_clusters,
+    repeat_offenders,
+)
+from desktop_app.store import repository as repo
+from desktop_app.store.engine import Store
+from desktop_app.store.models import AuthorAccount
+
+OFFENDER_COLUMNS = (
+    "Account",
+    "Platform",
+    "Name",
+    "Posts",
+    "Reports",
+    "Removed",
+    "Suspended",
+    "Banned",
+    "Still on the platform",
+    "Suspected fake",
+)
+
+
+def _item(value: Any) -> QTableWidgetItem:
+    item = QTableWidgetItem(str(value))
+    if isinstance(value, int):
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class OffendersView(QWidget):
+    show_posts = Signal(object, str)
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store: Store | None = None
+        self.params: IndicatorParams | None = None
+        self.offenders: list[OffenderRow] = []
+        self.clusters: list[DuplicateCluster] = []
+        self.offender_table = QTableWidget(0, len(OFFENDER_COLUMNS))
+        self.offender_table.setHorizontalHeaderLabels([self.tr(c) for c in OFFENDER_COLUMNS])
+        self.offender_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.offender_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.flag_button = QPushButton(self.tr("Flag selected account as suspected fake"))
+        self.flag_button.clicked.connect(self.flag_selected)
+        self.offender_posts = QPushButton(self.tr("Show its cases"))
+        self.offender_posts.clicked.connect(self._show_offender_cases)
+        self.cluster_table = QTableWidget(0, 3)
+        self.cluster_table.setHorizontalHeaderLabels(
+            [self.tr("Posts"), self.tr("First seen"), self.tr("Text")]
+        )
+        self.cluster_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.cluster_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.cluster_table.horizontalHeader().setStretchLastSection(True)
+        self.cluster_posts = QTableWidget(0, 5)
+        self.cluster_posts.setHorizontalHeaderLabels(
+            [
+                self.tr("Case"),
+                self.tr("Platform"),
+                self.tr("Author"),
+                self.tr("First reported"),
+                self.tr("Text as posted"),
+            ]
+        )
+        self.cluster_posts.horizontalHeader().setStretchLastSection(True)
+        self.cluster_posts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.cluster_table.currentCellChanged.connect(lambda row, *_: self._show_cluster(row))
+        self.summary = QLabel()
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.addWidget(
+            QLabel(
+                self.tr(
+                    "<b>Repeat offenders</b> (accounts with at least the "
+                    "repeat threshold of distinct reported posts)"
+                )
+            )
+        )
+        top_layout.addWidget(self.offender_table)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.flag_button)
+        buttons.addWidget(self.offender_posts)
+        buttons.addStretch(1)
+        buttons.addWidget(self.summary)
+        top_layout.addLayout(buttons)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        clusters_box = QWidget()
+        clusters_layout = QVBoxLayout(clusters_box)
+        clusters_layout.addWidget(
+            QLabel(
+                self.tr(
+                    "<b>Duplicate posts</b> (same text once "
+                    "punctuation, case and spacing are ignored)"
+                )
+            )
+        )
+        clusters_layout.addWidget(self.cluster_table)
+        bottom.addWidget(clusters_box)
+        bottom.addWidget(self.cluster_posts)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def attach(self, store: Store, params: IndicatorParams) -> None:
+        self.store = store
+        self.params = params
+        self.refresh()
+
+    def detach(self) -> None:
+        self.store = None
+        self.offenders, self.clusters = [], []
+        for table in (self.offender_table, self.cluster_table, self.cluster_posts):
+            table.setRowCount(0)
+
+    def refresh(self) -> None:
+        if self.store is None or self.params is None:
+            return
+        self.offenders = repeat_offenders(self.store, self.params)
+        self.clusters = duplicate_clusters(self.store, self.params)
+        self.offender_table.setRowCount(len(self.offenders))
+        for row, o in enumerate(self.offenders):
+            values = (
+                o.handle,
+                o.platform,
+                o.display_name,
+                o.posts,
+                o.reports,
+                o.removed,
+                o.suspended,
+                o.banned,
+                self.tr("yes") if o.still_on_platform else self.tr("banned"),
+                self.tr("yes") if o.suspected_fake else "",
+            )
+            for column, value in enumerate(values):
+                self.offender_table.setItem(row, column, _item(value))
+        self.offender_table.resizeColumnsToContents()
+        self.cluster_table.setRowCount(len(self.clusters))
+        tz = self.params.tz
+        for row, cluster in enumerate(self.clusters):
+            first = cluster.posts[0]
+            for column, value in enumerate(
+                (
+                    len(cluster.posts),
+                    first.first_reported.astimezone(tz).strftime("%Y-%m-%d"),
+                    " ".join(first.content.split())[:140],
+                )
+            ):
+                self.cluster_table.setItem(row, column, _item(value))
+        self.summary.setText(
+            self.tr("{0} repeat offenders, {1} duplicate clusters").format(
+                len(self.offenders), len(self.clusters)
+            )
+        )
+        self.cluster_posts.setRowCount(0)
+
+    def _show_cluster(self, row: int) -> None:
+        if not 0 <= row < len(self.clusters) or self.params is None:
+            return
+        posts = self.clusters[row].posts
+        self.cluster_posts.setRowCount(len(posts))
+        for index, post in enumerate(posts):
+            values = (
+                post.case_ref,
+                post.platform,
+                post.author,
+                post.first_reported.astimezone(self.params.tz).strftime("%Y-%m-%d %H:%M"),
+                " ".join(post.content.split()),
+            )
+            for column, value in enumerate(values):
+                self.cluster_posts.setItem(index, column, _item(value))
+        self.cluster_posts.resizeColumnsToContents()
+
+    def selected_offender(self) -> OffenderRow | None:
+        row = self.offender_table.currentRow()
+        return self.offenders[row] if 0 <= row < len(self.offenders) else None
+
+    def flag_selected(self) -> None:
+        offender = self.selected_offender()
+        if offender is None or self.store is None:
+            return
+        with self.store.transaction() as session:
+            account = session.get(AuthorAccount, offender.account_id)
+            assert account is not None
+            repo.set_account_fake(session, account, True)
+        self.refresh()
+        self.changed.emit()
+
+    def _show_offender_cases(self) -> None:
+        offender = self.selected_offender()
+        if offender is None or self.store is None:
+            return
+        with self.store.engine.connect() as conn:
+            ids = frozenset(
+                row[0]
+                for row in conn.exec_driver_sql(
+                    "SELECT id FROM post WHERE author_id = ?", (offender.account_id,)
+                )
+            )
+        self.show_posts.emit(ids, offender.handle)

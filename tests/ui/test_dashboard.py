@@ -1,0 +1,176 @@
+"""Dashboard, settings, custody log and backups, driven through the window."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from sqlalchemy import text
+
+from desktop_app.core.errors import StoreLockedError
+from desktop_app.demo import DEMO_PASSPHRASE, create_demo_store
+from desktop_app.indicators.compute import compute_indicators, default_params
+from desktop_app.store.engine import open_store
+
+
+def _demo_window(window, tmp_path: Path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "demo.db"
+    create_demo_store(path).close()
+    window.ask_unlock(path)
+    window.unlock(DEMO_PASSPHRASE)
+    return path
+
+
+def _wait_dashboard(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.workspace.setCurrentWidget(window.dashboard)
+    qtbot.waitUntil(
+        lambda: window.dashboard.worker is None and window.dashboard.data is not None,
+        timeout=10000,
+    )
+
+
+def test_dashboard_figures_equal_the_cli_json(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = _demo_window(window, tmp_path)
+    _wait_dashboard(window, qtbot)
+    params = window.dashboard.params
+    shown = {key: card.value.text() for key, card in window.dashboard.cards.items()}
+    env = {**os.environ, "CASELOG_PASSPHRASE": DEMO_PASSPHRASE}
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop_app.cli", "--db", str(path), "stats", "--json",
+         "--as-of", params.as_of.isoformat()],
+        capture_output=True, text=True, env=env, check=True,
+    )
+    cli = json.loads(done.stdout)
+    assert window.dashboard.data.indicators.to_json() == cli
+    assert shown["reports_total"] == f"{cli['reports_total']:,}"
+    assert shown["reports_over_sla_pending"] == f"{cli['reports_over_sla_pending']:,}"
+    assert shown["response_hours.median"] == f"{cli['response_hours']['median']:,.1f}"
+    caption = window.dashboard.cards["reports_over_sla_pending"].caption.text()
+    assert caption == "Reports with no final decision after 48 hours"
+
+
+def test_clicking_a_bar_filters_the_list_to_exactly_those_reports(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = _demo_window(window, tmp_path)
+    _wait_dashboard(window, qtbot)
+    chart = window.dashboard.monthly
+    chart.resize(800, 300)
+    chart.grab()  # paint, so the bars have their places
+    rect, index, series = next(b for b in chart._bars if b[2] == 0 and b[0].height() > 0)
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(int(rect.center().x()),
+                                                                   int(rect.center().y())))
+    assert window.workspace.currentWidget() is window.cases_tab
+    month = chart.labels[index]
+    shown = {row.post_id for row in window.model.rows}
+    with open_store(path, DEMO_PASSPHRASE) as store, store.engine.connect() as conn:
+        tz = window.tz
+        from datetime import datetime
+
+        year, mon = (int(x) for x in month.split("-"))
+        start = datetime(year, mon, 1, tzinfo=tz)
+        stop = datetime(year + mon // 12, mon % 12 + 1, 1, tzinfo=tz)
+        from desktop_app.store.types import to_micros
+
+        expected = {r[0] for r in conn.exec_driver_sql(
+            "SELECT DISTINCT post_id FROM report WHERE reported_at >= ? AND reported_at < ?",
+            (to_micros(start), to_micros(stop)))}
+    assert shown == expected and shown
+    assert month in window.statusBar().currentMessage()
+
+
+def test_changing_the_sla_changes_the_over_sla_figures(window, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _demo_window(window, tmp_path)
+    _wait_dashboard(window, qtbot)
+    before = window.dashboard.data.indicators.reports_over_sla_responded
+    dialog = window.settings_dialog()
+    dialog.sla.setValue(10_000)
+    monkeypatch.setattr(dialog, "exec", lambda: dialog.save() or 1)
+    monkeypatch.setattr(window, "settings_dialog", lambda: dialog)
+    window.open_settings()
+    assert "sla_hours" in dialog.changed
+    _wait_dashboard(window, qtbot)
+    window.dashboard.refresh()
+    qtbot.waitUntil(lambda: window.dashboard.worker is None, timeout=10000)
+    after = window.dashboard.data.indicators
+    assert after.params.sla_hours == 10_000
+    assert before > 0 and after.reports_over_sla_responded == 0
+    assert "10000 hours" in window.dashboard.cards["reports_over_sla"].caption.text()
+
+
+def test_custody_view_finds_a_tampered_event(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = _demo_window(window, tmp_path)
+    window.workspace.setCurrentWidget(window.custody)
+    assert window.custody.verify().intact
+    assert "intact" in window.custody.result.text()
+    with open_store(path, DEMO_PASSPHRASE) as store, store.transaction() as session:
+        session.execute(text("UPDATE audit_event SET detail = '{\"rows\": 1}' WHERE id = 4"))
+    report = window.custody.verify()
+    assert not report.intact and report.broken_at == 4
+    assert "BROKEN at event 4" in window.custody.result.text()
+    window.custody.case.setText("C-000001")
+    window.custody.refresh()
+    actions = {window.custody.table.item(r, 3).text() for r in range(window.custody.table.rowCount())}
+    assert actions == {"create", "import"}
+
+
+def test_backup_opens_and_holds_the_same_indicators(window, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path = _demo_window(window, tmp_path)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    monkeypatch.setattr(window, "pick_backup_folder", lambda: str(folder))
+    window.back_up()
+    backup = window.last_backup_path
+    assert backup.parent == folder and backup.exists()
+    with open_store(path, DEMO_PASSPHRASE) as original, open_store(backup, DEMO_PASSPHRASE) as copy:
+        params = default_params(original)
+        assert compute_indicators(copy, params).to_json() == compute_indicators(
+            original, params).to_json()
+    assert b"SQLite format 3" not in backup.read_bytes()[:16]
+
+
+def test_passphrase_change_opens_with_the_new_one_only(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = _demo_window(window, tmp_path)
+    dialog = window.settings_dialog()
+    dialog.new_passphrase.setText("a much better passphrase ၂၀၂၆")
+    dialog.confirm.setText("a much better passphrase ၂၀၂၆")
+    assert dialog.change_passphrase()
+    assert "checked that it opens" in dialog.rekey_result.text()
+    window._reconnect()
+    assert window.model.rowCount() > 0  # the window keeps working on the re-keyed store
+    window.lock()
+    import pytest
+
+    with pytest.raises(StoreLockedError):
+        open_store(path, DEMO_PASSPHRASE)
+    with open_store(path, "a much better passphrase ၂၀၂၆") as store:
+        assert compute_indicators(store, default_params(store)).reports_total == 36
+
+
+def test_repeat_offenders_view_and_flagging(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = _demo_window(window, tmp_path)
+    window.workspace.setCurrentWidget(window.offenders)
+    view = window.offenders
+    assert view.offender_table.rowCount() == len(view.offenders) > 0
+    with open_store(path, DEMO_PASSPHRASE) as store:
+        expected = compute_indicators(store, default_params(store))
+    assert len(view.offenders) == expected.repeat_offenders
+    assert len(view.clusters) == expected.duplicate_clusters
+    # Take the flag off the first account, then flag it again from the view.
+    from desktop_app.store import repository as repo
+    from desktop_app.store.models import AuthorAccount
+
+    with window.store.transaction() as session:
+        repo.set_account_fake(session, session.get(AuthorAccount, view.offenders[0].account_id),
+                              False)
+    view.refresh()
+    assert not view.offenders[0].suspected_fake
+    assert view.offender_table.item(0, 9).text() == ""
+    view.offender_table.selectRow(0)
+    view.flag_selected()
+    assert view.offenders[0].suspected_fake
+    assert view.offender_table.item(0, 9).text() == "yes"
+    view.cluster_table.selectRow(0)
+    assert view.cluster_posts.rowCount() >= 2
