@@ -222,6 +222,16 @@ class CaseList:
             for r in rows
         ]
 
+    def case_refs(self, flt: CaseFilter) -> list[str]:
+        """Every case the filter shows (not only the loaded page), oldest first."""
+        where, args = self._where(flt)
+        rows = (
+            self._raw()
+            .execute(f"SELECT case_ref FROM case_list WHERE {where} ORDER BY post_id", args)
+            .fetchall()
+        )
+        return [row[0] for row in rows]
+
     def distinct(self, column: str) -> list[str]:
         """Values for a filter drop-down (platforms, categories)."""
         if column not in ("platform", "category"):

@@ -29,6 +29,7 @@ from desktop_app.demo import DEMO_PASSPHRASE, create_demo_store
 from desktop_app.paths import data_dir
 from desktop_app.store.cases import CaseList
 from desktop_app.store.engine import Store, create_store, open_store
+from desktop_app.ui.dialogs.export_dialog import ExportDialog
 from desktop_app.ui.dialogs.import_dialog import ImportDialog
 from desktop_app.ui.dialogs.new_store import NewStoreDialog
 from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
@@ -130,6 +131,10 @@ class MainWindow(QMainWindow):
         open_store_action = QAction(self.tr("Open store…"), self)
         open_store_action.setShortcut(QKeySequence.StandardKey.Open)
         open_store_action.triggered.connect(self.open_store_dialog)
+        self.export_workbook_action = QAction(self.tr("Export workbook…"), self)
+        self.export_workbook_action.triggered.connect(lambda: self.export("workbook"))
+        self.export_pack_action = QAction(self.tr("Export evidence pack…"), self)
+        self.export_pack_action.triggered.connect(lambda: self.export("pack"))
         self.settings_action = QAction(self.tr("Settings…"), self)
         self.settings_action.triggered.connect(self.open_settings)
         self.backup_action = QAction(self.tr("Back up store…"), self)
@@ -367,6 +372,29 @@ class MainWindow(QMainWindow):
         self.case_panel.attach(self.model, self.tz)
         self._attach_views()
         self._restart_idle_timer()
+
+    def export_dialog(self, kind: str) -> ExportDialog:
+        assert self.store is not None and self.case_list is not None
+        filtered = self.case_list.case_refs(self.case_panel.current_filter())
+        selected_ids = set(self.case_panel.selected_post_ids())
+        selected = [
+            r.case_ref for r in (self.model.rows if self.model else []) if r.post_id in selected_ids
+        ]
+        return ExportDialog(
+            self.store,
+            kind,
+            self.tz,
+            self.org_settings.sla_hours,
+            self.org_settings.repeat_threshold,
+            filtered,
+            selected,
+            self,
+        )
+
+    def export(self, kind: str) -> None:
+        if self.store is None:
+            return
+        self.export_dialog(kind).exec()
 
     def pick_backup_folder(self) -> str:
         return QFileDialog.getExistingDirectory(

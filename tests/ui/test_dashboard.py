@@ -40,9 +40,21 @@ def test_dashboard_figures_equal_the_cli_json(window, qtbot, tmp_path) -> None: 
     shown = {key: card.value.text() for key, card in window.dashboard.cards.items()}
     env = {**os.environ, "CASELOG_PASSPHRASE": DEMO_PASSPHRASE}
     done = subprocess.run(
-        [sys.executable, "-m", "desktop_app.cli", "--db", str(path), "stats", "--json",
-         "--as-of", params.as_of.isoformat()],
-        capture_output=True, text=True, env=env, check=True,
+        [
+            sys.executable,
+            "-m",
+            "desktop_app.cli",
+            "--db",
+            str(path),
+            "stats",
+            "--json",
+            "--as-of",
+            params.as_of.isoformat(),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
     )
     cli = json.loads(done.stdout)
     assert window.dashboard.data.indicators.to_json() == cli
@@ -60,8 +72,9 @@ def test_clicking_a_bar_filters_the_list_to_exactly_those_reports(window, qtbot,
     chart.resize(800, 300)
     chart.grab()  # paint, so the bars have their places
     rect, index, series = next(b for b in chart._bars if b[2] == 0 and b[0].height() > 0)
-    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(int(rect.center().x()),
-                                                                   int(rect.center().y())))
+    qtbot.mouseClick(
+        chart, Qt.MouseButton.LeftButton, pos=QPoint(int(rect.center().x()), int(rect.center().y()))
+    )
     assert window.workspace.currentWidget() is window.cases_tab
     month = chart.labels[index]
     shown = {row.post_id for row in window.model.rows}
@@ -74,14 +87,20 @@ def test_clicking_a_bar_filters_the_list_to_exactly_those_reports(window, qtbot,
         stop = datetime(year + mon // 12, mon % 12 + 1, 1, tzinfo=tz)
         from desktop_app.store.types import to_micros
 
-        expected = {r[0] for r in conn.exec_driver_sql(
-            "SELECT DISTINCT post_id FROM report WHERE reported_at >= ? AND reported_at < ?",
-            (to_micros(start), to_micros(stop)))}
+        expected = {
+            r[0]
+            for r in conn.exec_driver_sql(
+                "SELECT DISTINCT post_id FROM report WHERE reported_at >= ? AND reported_at < ?",
+                (to_micros(start), to_micros(stop)),
+            )
+        }
     assert shown == expected and shown
     assert month in window.statusBar().currentMessage()
 
 
-def test_changing_the_sla_changes_the_over_sla_figures(window, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_changing_the_sla_changes_the_over_sla_figures(
+    window, qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     _demo_window(window, tmp_path)
     _wait_dashboard(window, qtbot)
     before = window.dashboard.data.indicators.reports_over_sla_responded
@@ -112,7 +131,9 @@ def test_custody_view_finds_a_tampered_event(window, qtbot, tmp_path) -> None:  
     assert "BROKEN at event 4" in window.custody.result.text()
     window.custody.case.setText("C-000001")
     window.custody.refresh()
-    actions = {window.custody.table.item(r, 3).text() for r in range(window.custody.table.rowCount())}
+    actions = {
+        window.custody.table.item(r, 3).text() for r in range(window.custody.table.rowCount())
+    }
     assert actions == {"create", "import"}
 
 
@@ -126,8 +147,10 @@ def test_backup_opens_and_holds_the_same_indicators(window, qtbot, tmp_path, mon
     assert backup.parent == folder and backup.exists()
     with open_store(path, DEMO_PASSPHRASE) as original, open_store(backup, DEMO_PASSPHRASE) as copy:
         params = default_params(original)
-        assert compute_indicators(copy, params).to_json() == compute_indicators(
-            original, params).to_json()
+        assert (
+            compute_indicators(copy, params).to_json()
+            == compute_indicators(original, params).to_json()
+        )
     assert b"SQLite format 3" not in backup.read_bytes()[:16]
 
 
@@ -163,8 +186,9 @@ def test_repeat_offenders_view_and_flagging(window, qtbot, tmp_path) -> None:  #
     from desktop_app.store.models import AuthorAccount
 
     with window.store.transaction() as session:
-        repo.set_account_fake(session, session.get(AuthorAccount, view.offenders[0].account_id),
-                              False)
+        repo.set_account_fake(
+            session, session.get(AuthorAccount, view.offenders[0].account_id), False
+        )
     view.refresh()
     assert not view.offenders[0].suspected_fake
     assert view.offender_table.item(0, 9).text() == ""

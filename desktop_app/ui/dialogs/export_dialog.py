@@ -1,0 +1,246 @@
+"""Export the indicator workbook or the evidence pack: period, which cases,
+redaction, then the work in the background with a progress bar and Cancel."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.redaction import REDACTABLE
+from desktop_app.core.timeutil import now_utc
+from desktop_app.indicators.compute import IndicatorParams
+from desktop_app.store.engine import Store
+from desktop_app.ui.workers import Worker
+
+WORKBOOK = "workbook"
+PACK = "pack"
+
+
+class ExportDialog(QDialog):
+    """``pick_target`` can be replaced in tests; ``result`` holds what was written."""
+
+    def __init__(
+        self,
+        store: Store,
+        kind: str,
+        tz: Any,
+        sla_hours: float,
+        repeat_threshold: int,
+        filtered_refs: list[str],
+        selected_refs: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.kind = kind
+        self.tz = tz
+        self.sla_hours = sla_hours
+        self.repeat_threshold = repeat_threshold
+        self.filtered_refs = filtered_refs
+        self.selected_refs = selected_refs
+        self.worker: Worker | None = None
+        self.result: Any = None
+        self.setWindowTitle(
+            self.tr("Export the indicator workbook")
+            if kind == WORKBOOK
+            else self.tr("Export an evidence pack")
+        )
+        suffix = ".xlsx" if kind == WORKBOOK else ".zip"
+        stamp = now_utc().astimezone(tz).strftime("%Y-%m-%d")
+        default_name = ("caselog-indicators-" if kind == WORKBOOK else "caselog-pack-") + stamp
+        self.target = QLineEdit(str(Path.home() / (default_name + suffix)))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        self.use_period = QCheckBox(self.tr("Only reports made from"))
+        self.date_from = QDateEdit(QDate.currentDate().addMonths(-3))
+        self.date_to = QDateEdit(QDate.currentDate())
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.scope_all = QRadioButton(self.tr("All cases"))
+        self.scope_filter = QRadioButton(
+            self.tr("The {0} cases in the current list").format(len(filtered_refs))
+        )
+        self.scope_selected = QRadioButton(
+            self.tr("The {0} selected cases").format(len(selected_refs))
+        )
+        self.scope_selected.setEnabled(bool(selected_refs))
+        self.scope_group = QButtonGroup(self)
+        for button in (self.scope_all, self.scope_filter, self.scope_selected):
+            self.scope_group.addButton(button)
+        (self.scope_selected if selected_refs else self.scope_filter).setChecked(True)
+        self.redact: dict[str, QCheckBox] = {}
+        redaction = QGroupBox(self.tr("Remove before writing (redaction)"))
+        redaction_layout = QVBoxLayout(redaction)
+        for name, meaning in REDACTABLE.items():
+            box = QCheckBox(f"{name}: {meaning}")
+            self.redact[name] = box
+            redaction_layout.addWidget(box)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.export_button = QPushButton(self.tr("Export"))
+        self.export_button.clicked.connect(self.run)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.clicked.connect(self._cancel_or_close)
+
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.target)
+        target_row.addWidget(browse)
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.use_period)
+        period_row.addWidget(self.date_from)
+        period_row.addWidget(QLabel(self.tr("to")))
+        period_row.addWidget(self.date_to)
+        period_row.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("Save as"), target_row)
+        form.addRow(self.tr("Period"), period_row)
+        scope = QVBoxLayout()
+        for button in (self.scope_all, self.scope_filter, self.scope_selected):
+            scope.addWidget(button)
+        form.addRow(self.tr("Cases"), scope)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(redaction)
+        if kind == PACK:
+            warning = QLabel(
+                self.tr(
+                    "<b>The pack is not encrypted.</b> Anyone who gets the file can read every "
+                    "case and see every screenshot in it. Send it only over a channel you trust."
+                )
+            )
+            warning.setWordWrap(True)
+            warning.setStyleSheet("background: #fff4e5; padding: 8px; border: 1px solid #f0c36d;")
+            layout.addWidget(warning)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.resize(620, 0)
+
+    def pick_target(self) -> str:
+        suffix = "Excel workbook (*.xlsx)" if self.kind == WORKBOOK else "ZIP archive (*.zip)"
+        path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), self.target.text(), suffix)
+        return path
+
+    def _browse(self) -> None:
+        path = self.pick_target()
+        if path:
+            self.target.setText(path)
+
+    def params(self) -> IndicatorParams:
+        date_from = date_to = None
+        if self.use_period.isChecked():
+            date_from = datetime.combine(self.date_from.date().toPython(), time(), self.tz)
+            date_to = datetime.combine(
+                self.date_to.date().toPython() + timedelta(days=1), time(), self.tz
+            )
+        refs: tuple[str, ...] = ()
+        if self.scope_filter.isChecked():
+            refs = tuple(self.filtered_refs)
+        elif self.scope_selected.isChecked():
+            refs = tuple(self.selected_refs)
+        return IndicatorParams(
+            tz=self.tz,
+            as_of=now_utc(),
+            date_from=date_from,
+            date_to=date_to,
+            sla_hours=self.sla_hours,
+            repeat_threshold=self.repeat_threshold,
+            case_refs=refs,
+        )
+
+    def run(self) -> None:
+        from desktop_app.export.pack import export_pack
+        from desktop_app.export.redact import Redaction
+        from desktop_app.export.workbook import write_workbook
+
+        params = self.params()
+        if (
+            self.scope_filter.isChecked() or self.scope_selected.isChecked()
+        ) and not params.case_refs:
+            self.message.setText(self.tr("There are no cases to export in this choice."))
+            return
+        redaction = Redaction(
+            fields=frozenset(n for n, box in self.redact.items() if box.isChecked())
+        )
+        target = Path(self.target.text().strip())
+        store = self.store
+        function = write_workbook if self.kind == WORKBOOK else export_pack
+        self.worker = Worker(
+            lambda progress, cancelled: function(
+                store, params, target, redaction=redaction, progress=progress, cancelled=cancelled
+            )
+        )
+        self.worker.signals.progress.connect(self._progress)
+        self.worker.signals.finished.connect(self._done)
+        self.worker.signals.failed.connect(self._failed)
+        self.worker.signals.cancelled.connect(
+            lambda: self._finish(self.tr("Cancelled: no file was written."))
+        )
+        self.export_button.setEnabled(False)
+        self.close_button.setText(self.tr("Cancel"))
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        self.message.setText(self.tr("Writing…"))
+        self.worker.start()
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        self.progress.setFormat(f"{what}: %p%")
+
+    def _finish(self, text: str) -> None:
+        self.worker = None
+        self.progress.setVisible(False)
+        self.export_button.setEnabled(True)
+        self.close_button.setText(self.tr("Close"))
+        self.message.setText(text)
+
+    def _done(self, result: Any) -> None:
+        self.result = result
+        if self.kind == WORKBOOK:
+            text = self.tr("The workbook was written to {0} ({1} reports).").format(
+                result.path, result.reports
+            )
+        else:
+            text = self.tr(
+                "The evidence pack was written to {0}: {1} cases, {2} files, signed with key "
+                "{3}. It is NOT encrypted: send it only over a channel you trust."
+            ).format(result.path, result.cases, result.files, result.fingerprint)
+        self._finish(text)
+
+    def _failed(self, message: str) -> None:
+        self._finish(message)
+
+    def _cancel_or_close(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+        else:
+            self.accept() if self.result is not None else self.reject()
