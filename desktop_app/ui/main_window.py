@@ -30,15 +30,18 @@ from desktop_app.paths import data_dir
 from desktop_app.store.cases import CaseList
 from desktop_app.store.engine import Store, create_store, open_store
 from desktop_app.ui.dialogs.export_dialog import ExportDialog
+from desktop_app.ui.dialogs.import_bundle_dialog import ImportBundleDialog
 from desktop_app.ui.dialogs.import_dialog import ImportDialog
 from desktop_app.ui.dialogs.new_store import NewStoreDialog
 from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
+from desktop_app.ui.dialogs.share_dialog import ShareDialog
 from desktop_app.ui.models.case_table import CaseTableModel
 from desktop_app.ui.widgets.case_editor import CaseEditor
 from desktop_app.ui.widgets.case_list import CaseListPanel
 from desktop_app.ui.widgets.custody_view import CustodyView
 from desktop_app.ui.widgets.dashboard import Dashboard
 from desktop_app.ui.widgets.offenders_view import OffendersView
+from desktop_app.ui.widgets.partners_view import PartnersView
 from desktop_app.ui.widgets.start_page import StartPage
 from desktop_app.ui.widgets.unlock_page import UnlockPage
 
@@ -80,6 +83,8 @@ class MainWindow(QMainWindow):
         self.workspace.addTab(self.dashboard, self.tr("Dashboard"))
         self.workspace.addTab(self.offenders, self.tr("Repeat offenders and duplicates"))
         self.workspace.addTab(self.custody, self.tr("Custody log"))
+        self.partners = PartnersView()
+        self.workspace.addTab(self.partners, self.tr("Partners"))
         self.workspace.currentChanged.connect(self._tab_changed)
         self.stack = QStackedWidget()
         for page in (self.start_page, self.unlock_page, self.workspace):
@@ -135,6 +140,10 @@ class MainWindow(QMainWindow):
         self.export_workbook_action.triggered.connect(lambda: self.export("workbook"))
         self.export_pack_action = QAction(self.tr("Export evidence pack…"), self)
         self.export_pack_action.triggered.connect(lambda: self.export("pack"))
+        self.share_action = QAction(self.tr("Share with partner…"), self)
+        self.share_action.triggered.connect(self.share)
+        self.import_bundle_action = QAction(self.tr("Import partner bundle…"), self)
+        self.import_bundle_action.triggered.connect(self.import_bundle)
         self.settings_action = QAction(self.tr("Settings…"), self)
         self.settings_action.triggered.connect(self.open_settings)
         self.backup_action = QAction(self.tr("Back up store…"), self)
@@ -302,6 +311,7 @@ class MainWindow(QMainWindow):
             self.case_list.distinct("category"),
         )
         self.custody.attach(self.store, self.tz)
+        self.partners.attach(self.store, self.tz)
         self.offenders.detach()
         self.offenders.store = self.store
         self._tab_changed(self.workspace.currentIndex())
@@ -396,6 +406,37 @@ class MainWindow(QMainWindow):
             return
         self.export_dialog(kind).exec()
 
+    def _refs(self) -> tuple[list[str], list[str]]:
+        assert self.case_list is not None
+        filtered = self.case_list.case_refs(self.case_panel.current_filter())
+        selected_ids = set(self.case_panel.selected_post_ids())
+        selected = [
+            r.case_ref for r in (self.model.rows if self.model else []) if r.post_id in selected_ids
+        ]
+        return filtered, selected
+
+    def share_dialog(self) -> ShareDialog:
+        assert self.store is not None
+        filtered, selected = self._refs()
+        return ShareDialog(self.store, self.tz, filtered, selected, self)
+
+    def share(self) -> None:
+        if self.store is not None:
+            self.share_dialog().exec()
+            self.partners.refresh()
+
+    def import_bundle_dialog(self) -> ImportBundleDialog:
+        assert self.store is not None
+        return ImportBundleDialog(self.store, self)
+
+    def import_bundle(self) -> None:
+        if self.store is None:
+            return
+        dialog = self.import_bundle_dialog()
+        dialog.exec()
+        if dialog.result is not None:
+            self.refresh_cases()
+
     def pick_backup_folder(self) -> str:
         return QFileDialog.getExistingDirectory(
             self, self.tr("Back up to which folder or USB stick?")
@@ -431,6 +472,7 @@ class MainWindow(QMainWindow):
         self.dashboard.detach()
         self.offenders.detach()
         self.custody.detach()
+        self.partners.detach()
         self.statusBar().clearMessage()
         if self.model is not None:
             self.model.clear()
