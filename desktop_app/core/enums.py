@@ -73,3 +73,5 @@ class AuditAction(StrEnum):
     IMPORT = "import"
     REKEY = "rekey"
     MIGRATE = "migrate"
+    EXPORT = "export"  # a partner bundle was made
+    CONFLICT = "conflict"  # a merged record differed from ours (BUNDLE.md)

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, select, update
-from sqlmodel import Session
+from sqlalchemy import Connection, update
+from sqlmodel import Session, col, select
 
 from desktop_app.core.enums import FINAL_OUTCOMES, AuditAction, Outcome
 from desktop_app.core.errors import AppError, BadInputError, Cancelled
@@ -472,7 +472,9 @@ class _Writer:
             + 1
             for table in ("post", "author_account", "report", "response")
         }
-        self.raw = conn.connection.driver_connection
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        self.raw: Any = raw
         self.first_new_post = self.next_id["post"]
         # Index new posts for search in one statement at the end (see migration 0004).
         conn.exec_driver_sql(
@@ -528,7 +530,7 @@ class _Writer:
         if existing_posts:
             for post_id, reported_at, reporter_key in self.conn.execute(
                 select(Report.post_id, Report.reported_at, Report.reporter_key).where(
-                    Report.post_id.in_(existing_posts)  # type: ignore[attr-defined]
+                    col(Report.post_id).in_(existing_posts)  # type: ignore[attr-defined]
                 )
             ):
                 self.report_keys.add((post_id, to_micros(reported_at), reporter_key))

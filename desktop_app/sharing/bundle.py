@@ -23,7 +23,8 @@ from typing import Any
 
 import pyrage
 from pyrage import x25519
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
+from sqlmodel import Session, col, select
 
 from desktop_app import __version__
 from desktop_app.core.errors import BadInputError, Cancelled
@@ -78,7 +79,7 @@ class _Recipients:
     partners: list[Partner]
 
 
-def _resolve_recipients(session: Any, names: Iterable[str]) -> _Recipients:
+def _resolve_recipients(session: Session, names: Iterable[str]) -> _Recipients:
     keys: list[x25519.Recipient] = []
     shown: list[str] = []
     partners: list[Partner] = []
@@ -399,7 +400,12 @@ def export_bundle(
     size = _encrypt_to(target, buffer, chosen_recipients.keys, passphrase)
     del buffer
     with store.transaction() as session:
-        partner_ids: list[int | None] = [p.id for p in chosen_recipients.partners] or [None]
+        partner_ids: list[int | None] = [p.id for p in chosen_recipients.partners]
+        if selection.since_last_bundle_to is not None:
+            since_partner = get_partner(session, selection.since_last_bundle_to)
+            if since_partner is not None and since_partner.id not in partner_ids:
+                partner_ids.append(since_partner.id)
+        partner_ids = partner_ids or [None]
         for partner_id in partner_ids:
             session.add(
                 BundleLog(
@@ -439,7 +445,7 @@ def export_bundle(
     )
 
 
-def _since(session: Any, partner_name: str | None) -> tuple[datetime | None, list[str]]:
+def _since(session: Session, partner_name: str | None) -> tuple[datetime | None, list[str]]:
     """When the last bundle for the partner was made, and bundles imported since then."""
     if partner_name is None:
         return None, []
@@ -448,8 +454,8 @@ def _since(session: Any, partner_name: str | None) -> tuple[datetime | None, lis
         raise BadInputError(f"--since-last-bundle: no partner named {partner_name!r}")
     last = session.scalars(
         select(BundleLog.at)
-        .where(BundleLog.partner_id == partner.id, BundleLog.direction == "export")
-        .order_by(BundleLog.at.desc())  # type: ignore[attr-defined]
+        .where(col(BundleLog.partner_id) == partner.id, col(BundleLog.direction) == "export")
+        .order_by(col(BundleLog.at).desc())
         .limit(1)
     ).first()
     if last is None:

@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from pyrage import x25519
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select
 
 from desktop_app.core.enums import FINAL_OUTCOMES
 from desktop_app.core.errors import BadInputError, Cancelled, VerificationError
@@ -36,6 +37,7 @@ from desktop_app.core.normalise import (
     normalise_platform,
     normalise_reporter,
 )
+from desktop_app.core.redaction import REDACTED
 from desktop_app.core.timeutil import now_utc
 from desktop_app.sharing.partners import find_partner_by_signing_key
 from desktop_app.sharing.reader import VerifiedBundle, open_bundle, read_identity_file
@@ -102,8 +104,9 @@ class BundlePreview:
 
     @property
     def changes(self) -> int:
-        """Records that merging would add or replace."""
-        return sum(c.new + c.updated for c in self.counts.values())
+        """Case records (and tag links) that merging would add or replace; the
+        partner's audit events are counted apart, in ``counts["audit"]``."""
+        return sum(c.new + c.updated for name, c in self.counts.items() if name != "audit")
 
 
 @dataclass
@@ -124,6 +127,11 @@ class _Local:
     content: dict[str, Any]
     key: Any
     planned: bool = False  # added by this same bundle
+
+
+def _redacted(value: object) -> bool:
+    """A placeholder that redaction left instead of the real value."""
+    return isinstance(value, str) and (value == REDACTED or value.startswith("[redacted "))
 
 
 def _content_cols(kind: Kind) -> list[tuple[str, str]]:
@@ -268,13 +276,13 @@ class _Plan:
             for local in self._fetch(kind, "x.uid", sorted(rec["uid"] for rec in records))
         }
         by_key: dict[Any, _Local] = {}
-        for local in [*self._secondary(kind, keys), *by_uid.values()]:
-            by_key.setdefault(local.key, local)
+        for known in [*self._secondary(kind, keys), *by_uid.values()]:
+            by_key.setdefault(known.key, known)
         claimed: set[int] = set()
         counts = self.counts[name]
         for rec, content, key in zip(records, resolved, keys, strict=True):
-            local = by_uid.get(rec["uid"]) or by_key.get(key)
-            if local is None:
+            found = by_uid.get(rec["uid"]) or by_key.get(key)
+            if found is None:
                 new_id = self.next_id[kind.table]
                 self.next_id[kind.table] = new_id + 1
                 self.local_id[name][rec["uid"]] = new_id
@@ -284,6 +292,7 @@ class _Plan:
                 counts.new += 1
                 self._touch(name, content, None)
                 continue
+            local = found
             self.local_id[name][rec["uid"]] = local.id
             if local.uid != rec["uid"]:
                 self.local_uid[rec["uid"]] = local.uid
@@ -291,7 +300,13 @@ class _Plan:
                 counts.same += 1  # the bundle repeats a record it already holds
                 continue
             claimed.add(local.id)
-            differing = tuple(n for n, v in content.items() if local.content[n] != v)
+            # A redacted value in the bundle never counts as a change, nor replaces ours.
+            masked = {
+                n for n, v in content.items() if _redacted(v) and not _redacted(local.content[n])
+            }
+            differing = tuple(
+                n for n, v in content.items() if n not in masked and local.content[n] != v
+            )
             if not differing:
                 counts.same += 1
                 continue
@@ -302,7 +317,8 @@ class _Plan:
                 if owner is not None and owner.id != local.id:
                     bundle_newer = False
             if bundle_newer:
-                self.updates[name].append((rec, local.id))
+                kept = {n: local.content[n] for n in masked}
+                self.updates[name].append(({**rec, **kept}, local.id))
                 counts.updated += 1
                 self._touch(name, content, local.content)
             else:
@@ -420,6 +436,8 @@ class _Apply:
         out = dict(self.plan.derived.get((name, rec["uid"]), {}))
         if name == "accounts":
             out["handle_key"] = normalise_handle(rec["handle"])
+        if name == "reports":
+            out["reporter_key"] = normalise_reporter(rec["reporter"])
         if new_id is not None and name in ("posts", "reports"):
             out["import_event_uid"] = self.event_uid
             if name == "posts":
@@ -665,7 +683,8 @@ def _preview(
         already = (
             session.scalars(
                 select(BundleLog.id).where(
-                    BundleLog.bundle_id == manifest.bundle_id, BundleLog.direction == "import"
+                    col(BundleLog.bundle_id) == manifest.bundle_id,
+                    col(BundleLog.direction) == "import",
                 )
             ).first()
             is not None

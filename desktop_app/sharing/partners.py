@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select, update
-from sqlmodel import Session
+from sqlalchemy import func, update
+from sqlmodel import Session, col, select
 
 from desktop_app.core import signing
 from desktop_app.core.enums import AuditAction
@@ -40,7 +40,7 @@ class PartnerInfo:
 def _info(session: Session, partner: Partner) -> PartnerInfo:
     last = session.scalar(
         select(func.max(BundleLog.at)).where(
-            BundleLog.partner_id == partner.id, BundleLog.direction == "export"
+            col(BundleLog.partner_id) == partner.id, col(BundleLog.direction) == "export"
         )
     )
     return PartnerInfo(
@@ -107,7 +107,9 @@ def get_partner(session: Session, name: str) -> Partner | None:
 
 def find_partner_by_signing_key(session: Session, public_key: str) -> Partner | None:
     """The partner whose bundles this Ed25519 key signs, or None."""
-    return session.scalars(select(Partner).where(Partner.signing_public_key == public_key)).first()
+    return session.scalars(
+        select(Partner).where(col(Partner.signing_public_key) == public_key)
+    ).first()
 
 
 def remove_partner(store: Store, name: str) -> PartnerInfo:
@@ -121,7 +123,7 @@ def remove_partner(store: Store, name: str) -> PartnerInfo:
             raise BadInputError(f"no partner named {name!r}: see 'caselog-cli partner list'")
         info = _info(session, partner)
         session.execute(
-            update(BundleLog).where(BundleLog.partner_id == partner.id).values(partner_id=None)
+            update(BundleLog).where(col(BundleLog.partner_id) == partner.id).values(partner_id=None)
         )
         append_event(
             session,

@@ -54,7 +54,9 @@ RATIO_FLOOR = 1 << 20
 CHUNK = 1 << 20
 
 _NAME_RE = re.compile(
-    r"^(manifest\.json|manifest\.sig|records/[a-z_]+\.jsonl|attachments/[0-9a-f]{64})$"
+    r"^(manifest\.json|manifest\.sig|attachments/[0-9a-f]{64}|records/("
+    + "|".join(kind.name for kind in ORDER)
+    + r")\.jsonl)$"
 )
 
 
@@ -117,7 +119,9 @@ def read_identity_file(path: str | Path) -> list[x25519.Identity]:
     return identities
 
 
-def _decrypt(path: Path, identities: list[x25519.Identity] | None, passphrase: str | None) -> bytes:
+def _decrypt(
+    path: Path, identities: list[x25519.Identity] | None, passphrase: str | None
+) -> io.BytesIO:
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -144,11 +148,12 @@ def _decrypt(path: Path, identities: list[x25519.Identity] | None, passphrase: s
         )
     try:
         if passphrase is not None:
-            return bytes(pyrage.passphrase.decrypt(path.read_bytes(), passphrase))
+            return io.BytesIO(pyrage.passphrase.decrypt(path.read_bytes(), passphrase))
         out = io.BytesIO()
         with path.open("rb") as handle:
             pyrage.decrypt_io(handle, out, identities or [])
-        return out.getvalue()
+        out.seek(0)
+        return out
     except pyrage.DecryptError as exc:
         reason = str(exc)
         if "No matching keys" in reason:
@@ -160,10 +165,16 @@ def _decrypt(path: Path, identities: list[x25519.Identity] | None, passphrase: s
             raise BadInputError(
                 f"{path.name}: wrong bundle passphrase, or the file was changed"
             ) from None
-        raise VerificationError(
-            f"{path.name} is damaged or truncated: the encrypted data does not check out; "
-            "ask the sender for a new copy"
-        ) from None
+        raise _corrupt(path) from None
+    except OSError:  # pyrage's streaming decryption reports a bad payload this way
+        raise _corrupt(path) from None
+
+
+def _corrupt(path: Path) -> VerificationError:
+    return VerificationError(
+        f"{path.name} is damaged or truncated: the encrypted data does not check out; "
+        "ask the sender for a new copy"
+    )
 
 
 def _damaged(name: str) -> VerificationError:
@@ -291,7 +302,7 @@ def open_bundle(
         progress(0, 0, "decrypting")
     plain = _decrypt(source, identities, passphrase)
     try:
-        archive = zipfile.ZipFile(io.BytesIO(plain))
+        archive = zipfile.ZipFile(plain)
     except (zipfile.BadZipFile, ValueError, EOFError):
         raise VerificationError(
             f"{source.name}: the decrypted content is not a bundle (not a ZIP); refused"

@@ -13,8 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from desktop_app.core.timeutil import now_utc
 from desktop_app.store.models import AuditEvent, new_uid
@@ -156,6 +155,6 @@ def list_events(
     if case_ref:
         uids = case_entity_uids(session, case_ref)
         query = query.where(
-            AuditEvent.entity_uid.in_(uids) | AuditEvent.uid.in_(uids)  # type: ignore[attr-defined]
+            col(AuditEvent.entity_uid).in_(uids) | col(AuditEvent.uid).in_(uids)  # type: ignore[attr-defined]
         )
     return list(session.scalars(query))

@@ -9,8 +9,8 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
-from sqlmodel import Session
+from sqlalchemy import delete, func, update
+from sqlmodel import Session, col, select
 
 from desktop_app.core.enums import FINAL_OUTCOMES, AuditAction, Outcome
 from desktop_app.core.errors import BadInputError
@@ -101,7 +101,7 @@ def get_or_create_account(
         return None
     account = session.scalars(
         select(AuthorAccount).where(
-            AuthorAccount.platform == platform, AuthorAccount.handle_key == key
+            col(AuthorAccount.platform) == platform, col(AuthorAccount.handle_key) == key
         )
     ).first()
     if account is None:
@@ -200,9 +200,9 @@ def add_report(
     reporter_key = normalise_reporter(reporter)
     clash = session.scalars(
         select(Report.id).where(
-            Report.post_id == post.id,
-            Report.reported_at == reported_at,
-            Report.reporter_key == reporter_key,
+            col(Report.post_id) == post.id,
+            col(Report.reported_at) == reported_at,
+            col(Report.reporter_key) == reporter_key,
         )
     ).first()
     if clash is not None:
@@ -281,13 +281,13 @@ def refresh_report_summary(session: Session, report: Report) -> None:
     rows = session.execute(
         select(Response.received_at, Response.outcome, Response.id)
         .where(Response.report_id == report.id)
-        .order_by(Response.received_at, Response.id)
+        .order_by(col(Response.received_at), col(Response.id))
     ).all()
     first = rows[0].received_at if rows else None
     final = next((r for r in rows if r.outcome in FINAL_OUTCOMES), None)
     session.execute(
         update(Report)
-        .where(Report.id == report.id)
+        .where(col(Report.id) == report.id)
         .values(
             first_response_at=first,
             final_response_at=final.received_at if final else None,
@@ -383,7 +383,7 @@ def update_post(
             fallback=(fields.content, post.created_at.isoformat()),
         )
         clash = session.scalars(
-            select(Post.case_ref).where(Post.identity_key == key, Post.id != post.id)
+            select(Post.case_ref).where(Post.identity_key == key, col(Post.id) != post.id)
         ).first()
         if clash is not None:
             raise BadInputError(f"this link is already logged as case {clash}")
@@ -424,13 +424,13 @@ def set_post_tags(session: Session, post: Post, names: list[str]) -> None:
     current = sorted(
         session.scalars(
             select(Tag.name)
-            .join(PostTag, PostTag.tag_id == Tag.id)
+            .join(PostTag, col(PostTag.tag_id) == Tag.id)
             .where(PostTag.post_id == post.id)
         )
     )
     if wanted == current:
         return
-    session.execute(delete(PostTag).where(PostTag.post_id == post.id))
+    session.execute(delete(PostTag).where(col(PostTag.post_id) == post.id))
     for name in wanted:
         tag = session.scalars(select(Tag).where(Tag.name == name)).first()
         if tag is None:
@@ -450,7 +450,7 @@ def set_post_tags(session: Session, post: Post, names: list[str]) -> None:
 
 def account_handles(session: Session, platform: str | None = None) -> list[str]:
     """Existing handles, for type-to-complete in the editor."""
-    query = select(AuthorAccount.handle).order_by(AuthorAccount.handle)
+    query = select(AuthorAccount.handle).order_by(col(AuthorAccount.handle))
     if platform:
         query = query.where(AuthorAccount.platform == normalise_platform(platform))
     return list(session.scalars(query))
@@ -462,8 +462,8 @@ def find_account(session: Session, platform: str, handle: str) -> AuthorAccount 
         return None
     return session.scalars(
         select(AuthorAccount).where(
-            AuthorAccount.platform == normalise_platform(platform),
-            AuthorAccount.handle_key == key,
+            col(AuthorAccount.platform) == normalise_platform(platform),
+            col(AuthorAccount.handle_key) == key,
         )
     ).first()
 
@@ -499,25 +499,27 @@ def load_case(session: Session, post_id: int) -> CaseDetail:
     tags = list(
         session.scalars(
             select(Tag.name)
-            .join(PostTag, PostTag.tag_id == Tag.id)
+            .join(PostTag, col(PostTag.tag_id) == Tag.id)
             .where(PostTag.post_id == post.id)
-            .order_by(Tag.name)
+            .order_by(col(Tag.name))
         )
     )
     attachments = list(
         session.scalars(
-            select(Attachment).where(Attachment.post_id == post.id).order_by(Attachment.id)
+            select(Attachment).where(Attachment.post_id == post.id).order_by(col(Attachment.id))
         )
     )
     reports: list[ReportView] = []
     for report in session.scalars(
-        select(Report).where(Report.post_id == post.id).order_by(Report.reported_at, Report.id)
+        select(Report)
+        .where(Report.post_id == post.id)
+        .order_by(col(Report.reported_at), col(Report.id))
     ):
         views = []
         for response in session.scalars(
             select(Response)
             .where(Response.report_id == report.id)
-            .order_by(Response.received_at, Response.id)
+            .order_by(col(Response.received_at), col(Response.id))
         ):
             files = list(
                 session.scalars(select(Attachment).where(Attachment.response_id == response.id))

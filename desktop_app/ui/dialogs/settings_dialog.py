@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import zoneinfo
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -71,6 +72,13 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Lock after idle time"), self.idle)
         form.addRow(self.tr("Remind me to back up after"), self.reminder)
         form.addRow(self.tr("Interface language"), self.language)
+        from desktop_app.store.keys import load_keys
+
+        with store.transaction() as session:
+            keys = load_keys(session)
+        self.fingerprint = QLabel(keys.fingerprint)
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Signing key fingerprint"), self.fingerprint)
 
         self.new_passphrase = QLineEdit()
         self.new_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
