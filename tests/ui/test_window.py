@@ -253,3 +253,13 @@ def test_import_runs_in_the_background_and_refreshes(unlocked, qtbot, tmp_path) 
     assert dialog.result.added == 50
     window.refresh_cases()
     assert window.model.total == 52
+
+
+def test_zawgyi_text_is_kept_but_shown_readable(unlocked) -> None:  # type: ignore[no-untyped-def]
+    editor = unlocked.editor
+    unlocked.new_case_action.trigger()
+    editor.content.setPlainText("ျမန္မာ ႏိုင္ငံ")
+    assert editor.zawgyi_note.isVisibleTo(editor)
+    assert "မြန်မာ နိုင်ငံ" in editor.zawgyi_note.text()
+    editor.content.setPlainText("မြန်မာ နိုင်ငံ")
+    assert not editor.zawgyi_note.isVisibleTo(editor)

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop_app.core.normalise import to_unicode_burmese
 from desktop_app.store.cases import CaseFilter, CaseList, CaseRow
 
 PAGE = 200
@@ -135,7 +136,7 @@ class CaseTableModel(QAbstractTableModel):
             return "" if row.hours is None else f"{row.hours:,.1f}"
         if column == COL_SLA:
             return self.tr("over SLA") if row.over_sla else ""
-        return " ".join(row.content.split())[:120]
+        return " ".join(to_unicode_burmese(row.content).split())[:120]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column][0]

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.enums import Category
 from desktop_app.core.errors import AppError
+from desktop_app.core.normalise import is_zawgyi, to_unicode_burmese
 from desktop_app.core.timeutil import hours_between, now_utc
 from desktop_app.store import repository as repo
 from desktop_app.store.engine import Store
@@ -101,6 +102,11 @@ class CaseEditor(QWidget):
         self.content = QPlainTextEdit()
         self.content.setPlaceholderText(self.tr("The text of the post, as it appears"))
         self.content.setMinimumHeight(90)
+        self.zawgyi_note = QLabel()
+        self.zawgyi_note.setWordWrap(True)
+        self.zawgyi_note.setStyleSheet("background: #eef4fb; padding: 4px;")
+        self.zawgyi_note.setVisible(False)
+        self.content.textChanged.connect(self._check_zawgyi)
         self.author = QLineEdit()
         self.author.setPlaceholderText(self.tr("@handle of the account that posted"))
         self.author_completer = QCompleter([])
@@ -127,6 +133,7 @@ class CaseEditor(QWidget):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Posted at"), self.posted_at)
         form.addRow(self.tr("Content"), self.content)
+        form.addRow("", self.zawgyi_note)
         author_row = QHBoxLayout()
         author_row.addWidget(self.author)
         author_row.addWidget(self.author_name)
@@ -286,6 +293,19 @@ class CaseEditor(QWidget):
         self._fill_evidence(detail.attachments, blobs)
         self._fill_timeline(detail)
         self._set_case_widgets_enabled(True)
+
+    def _check_zawgyi(self) -> None:
+        """Zawgyi text is kept as entered; show how it reads in Unicode, for people."""
+        text = self.content.toPlainText()
+        if is_zawgyi(text):
+            self.zawgyi_note.setText(
+                self.tr(
+                    "This text is Zawgyi-encoded. It is kept as entered; in Unicode it reads:\n{0}"
+                ).format(to_unicode_burmese(text))
+            )
+            self.zawgyi_note.setVisible(True)
+        else:
+            self.zawgyi_note.setVisible(False)
 
     # --- saving ----------------------------------------------------------------------
     def _fields(self) -> repo.PostFields:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.normalise import to_unicode_burmese
 from desktop_app.indicators.compute import IndicatorParams
 from desktop_app.indicators.offenders import (
     DuplicateCluster,
@@ -167,7 +168,7 @@ class OffendersView(QWidget):
                 (
                     len(cluster.posts),
                     first.first_reported.astimezone(tz).strftime("%Y-%m-%d"),
-                    " ".join(first.content.split())[:140],
+                    " ".join(to_unicode_burmese(first.content).split())[:140],
                 )
             ):
                 self.cluster_table.setItem(row, column, _item(value))
