@@ -28,7 +28,13 @@ class WorkerSignals(QObject):
 
 
 class Worker(QRunnable):
-    """Runs ``task(progress=..., cancelled=...)`` and reports through ``signals``."""
+    """Runs ``task(progress=..., cancelled=...)`` and reports through ``signals``.
+
+    Running workers are kept alive here until they finish, so a dialog that closes
+    (or a window that locks) mid-task cannot delete the signals the thread emits on.
+    """
+
+    _running: set[Worker] = set()
 
     def __init__(self, task: Callable[..., Any]) -> None:
         super().__init__()
@@ -41,6 +47,14 @@ class Worker(QRunnable):
         self._cancel.set()
 
     def run(self) -> None:
+        try:
+            self._run()
+        except RuntimeError:  # the receiver was deleted: nobody is left to tell
+            log.debug("worker finished after its receiver was gone")
+        finally:
+            Worker._running.discard(self)
+
+    def _run(self) -> None:
         try:
             result = self.task(
                 progress=lambda done, total, what: self.signals.progress.emit(done, total, what),
@@ -61,4 +75,5 @@ class Worker(QRunnable):
         # Keep worker threads alive: each thread holds its own SQLCipher connection,
         # and a new one costs a full key derivation (about 0.2 s).
         pool.setExpiryTimeout(-1)
+        Worker._running.add(self)
         pool.start(self)

@@ -12,14 +12,12 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDateEdit,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -30,13 +28,13 @@ from desktop_app.core.redaction import REDACTABLE
 from desktop_app.core.timeutil import now_utc
 from desktop_app.indicators.compute import IndicatorParams
 from desktop_app.store.engine import Store
-from desktop_app.ui.workers import Worker
+from desktop_app.ui.dialogs.worker_dialog import WorkerDialog
 
 WORKBOOK = "workbook"
 PACK = "pack"
 
 
-class ExportDialog(QDialog):
+class ExportDialog(WorkerDialog):
     """``pick_target`` can be replaced in tests; ``result`` holds what was written."""
 
     def __init__(
@@ -50,7 +48,9 @@ class ExportDialog(QDialog):
         selected_refs: list[str],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
+        self.action_button.setText(self.tr("Export"))
+        self.action_button.clicked.connect(self.run)
         self.store = store
         self.kind = kind
         self.tz = tz
@@ -58,8 +58,6 @@ class ExportDialog(QDialog):
         self.repeat_threshold = repeat_threshold
         self.filtered_refs = filtered_refs
         self.selected_refs = selected_refs
-        self.worker: Worker | None = None
-        self.result: Any = None
         self.setWindowTitle(
             self.tr("Export the indicator workbook")
             if kind == WORKBOOK
@@ -96,14 +94,6 @@ class ExportDialog(QDialog):
             box = QCheckBox(f"{name}: {meaning}")
             self.redact[name] = box
             redaction_layout.addWidget(box)
-        self.progress = QProgressBar()
-        self.progress.setVisible(False)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.export_button = QPushButton(self.tr("Export"))
-        self.export_button.clicked.connect(self.run)
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.clicked.connect(self._cancel_or_close)
 
         target_row = QHBoxLayout()
         target_row.addWidget(self.target)
@@ -123,7 +113,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Cases"), scope)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.action_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -192,36 +182,14 @@ class ExportDialog(QDialog):
         target = Path(self.target.text().strip())
         store = self.store
         function = write_workbook if self.kind == WORKBOOK else export_pack
-        self.worker = Worker(
+        self.start(
             lambda progress, cancelled: function(
                 store, params, target, redaction=redaction, progress=progress, cancelled=cancelled
-            )
+            ),
+            self._done,
+            busy_text=self.tr("Writing…"),
+            cancelled_text=self.tr("Cancelled: no file was written."),
         )
-        self.worker.signals.progress.connect(self._progress)
-        self.worker.signals.finished.connect(self._done)
-        self.worker.signals.failed.connect(self._failed)
-        self.worker.signals.cancelled.connect(
-            lambda: self._finish(self.tr("Cancelled: no file was written."))
-        )
-        self.export_button.setEnabled(False)
-        self.close_button.setText(self.tr("Cancel"))
-        self.progress.setVisible(True)
-        self.progress.setRange(0, 0)
-        self.message.setText(self.tr("Writing…"))
-        self.worker.start()
-
-    def _progress(self, done: int, total: int, what: str) -> None:
-        if total:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
-        self.progress.setFormat(f"{what}: %p%")
-
-    def _finish(self, text: str) -> None:
-        self.worker = None
-        self.progress.setVisible(False)
-        self.export_button.setEnabled(True)
-        self.close_button.setText(self.tr("Close"))
-        self.message.setText(text)
 
     def _done(self, result: Any) -> None:
         self.result = result
@@ -234,13 +202,4 @@ class ExportDialog(QDialog):
                 "The evidence pack was written to {0}: {1} cases, {2} files, signed with key "
                 "{3}. It is NOT encrypted: send it only over a channel you trust."
             ).format(result.path, result.cases, result.files, result.fingerprint)
-        self._finish(text)
-
-    def _failed(self, message: str) -> None:
-        self._finish(message)
-
-    def _cancel_or_close(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-        else:
-            self.accept() if self.result is not None else self.reject()
+        self.message.setText(text)

@@ -8,13 +8,11 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,17 +22,19 @@ from PySide6.QtWidgets import (
 
 from desktop_app.sharing.merge import BundlePreview, import_bundle, preview_bundle
 from desktop_app.store.engine import Store
-from desktop_app.ui.workers import Worker
+from desktop_app.ui.dialogs.worker_dialog import WorkerDialog
 
 
-class ImportBundleDialog(QDialog):
+class ImportBundleDialog(WorkerDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
+        self.action_button.setText(self.tr("Merge into our store"))
+        self.action_button.setEnabled(False)
+        self.action_button.clicked.connect(self.run_import)
+        self.merge_button = self.action_button
         self.store = store
         self.preview: BundlePreview | None = None
         self.needs_trust = False
-        self.result: Any = None
-        self.worker: Worker | None = None
         self.setWindowTitle(self.tr("Import a partner's bundle"))
         self.path = QLineEdit()
         self.path.setReadOnly(True)
@@ -60,16 +60,7 @@ class ImportBundleDialog(QDialog):
         self.counts.horizontalHeader().setStretchLastSection(True)
         self.trust = QCheckBox()
         self.trust.setVisible(False)
-        self.trust.toggled.connect(self._update_buttons)
-        self.progress = QProgressBar()
-        self.progress.setVisible(False)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.merge_button = QPushButton(self.tr("Merge into our store"))
-        self.merge_button.setEnabled(False)
-        self.merge_button.clicked.connect(self.run_import)
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.clicked.connect(self._cancel_or_close)
+        self.trust.toggled.connect(self.update_buttons)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path)
         file_row.addWidget(choose)
@@ -106,31 +97,9 @@ class ImportBundleDialog(QDialog):
         self.path.setText(path)
         self.run_preview()
 
-    def _start(self, task: Any, done: Any) -> None:
-        self.worker = Worker(task)
-        self.worker.signals.progress.connect(self._progress)
-        self.worker.signals.finished.connect(done)
-        self.worker.signals.failed.connect(self._failed)
-        self.worker.signals.cancelled.connect(lambda: self._failed(self.tr("Cancelled.")))
-        self.check_button.setEnabled(False)
-        self.merge_button.setEnabled(False)
-        self.close_button.setText(self.tr("Cancel"))
-        self.progress.setVisible(True)
-        self.progress.setRange(0, 0)
-        self.worker.start()
-
     def _idle(self) -> None:
-        self.worker = None
-        self.progress.setVisible(False)
+        super()._idle()
         self.check_button.setEnabled(True)
-        self.close_button.setText(self.tr("Close"))
-        self._update_buttons()
-
-    def _progress(self, done: int, total: int, what: str) -> None:
-        if total:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
-        self.progress.setFormat(f"{what}: %p%")
 
     def run_preview(self) -> None:
         if not self.path.text():
@@ -139,12 +108,13 @@ class ImportBundleDialog(QDialog):
         passphrase = self.passphrase.text() or None
         store = self.store
         self.preview = None
-        self.message.setText(self.tr("Decrypting and checking every record and file…"))
-        self._start(
+        self.check_button.setEnabled(False)
+        self.start(
             lambda progress, cancelled: preview_bundle(
                 store, path, passphrase=passphrase, progress=progress, cancelled=cancelled
             ),
             self._previewed,
+            busy_text=self.tr("Decrypting and checking every record and file…"),
         )
 
     def _previewed(self, preview: BundlePreview) -> None:
@@ -191,13 +161,11 @@ class ImportBundleDialog(QDialog):
             ).format(preview.changes, len(preview.conflicts))
         )
         self.message.setText(summary)
-        self._idle()
+        self.update_buttons()
 
-    def _update_buttons(self) -> None:
-        ready = self.preview is not None and self.worker is None and self.result is None
-        if ready and self.needs_trust:
-            ready = self.trust.isChecked()
-        self.merge_button.setEnabled(ready)
+    def ready(self) -> bool:
+        ready = self.preview is not None and self.result is None
+        return ready and (self.trust.isChecked() if self.needs_trust else True)
 
     def run_import(self) -> None:
         if self.preview is None:
@@ -206,7 +174,8 @@ class ImportBundleDialog(QDialog):
         passphrase = self.passphrase.text() or None
         trust = self.needs_trust and self.trust.isChecked()
         store = self.store
-        self._start(
+        self.check_button.setEnabled(False)
+        self.start(
             lambda progress, cancelled: import_bundle(
                 store,
                 path,
@@ -225,14 +194,4 @@ class ImportBundleDialog(QDialog):
             if result.written
             else self.tr("Nothing new: the store is unchanged.")
         )
-        self._idle()
-
-    def _failed(self, message: str) -> None:
-        self.message.setText(message)
-        self._idle()
-
-    def _cancel_or_close(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-        else:
-            self.accept() if self.result is not None else self.reject()
+        self.update_buttons()

@@ -10,14 +10,11 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.timeutil import zone
 from desktop_app.importers.spreadsheet import CheckResult, ImportResult, check_file, import_file
 from desktop_app.store.engine import Store
-from desktop_app.ui.workers import Worker
+from desktop_app.ui.dialogs.worker_dialog import WorkerDialog
 
 SAMPLE_COLUMNS = (
     "Row",
@@ -42,16 +39,17 @@ SAMPLE_COLUMNS = (
 )
 
 
-class ImportDialog(QDialog):
+class ImportDialog(WorkerDialog):
     """``pick_file`` can be replaced in tests; ``worker`` is the running job, if any."""
 
     def __init__(self, store: Store, tz_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
+        self.action_button.setText(self.tr("Import"))
+        self.action_button.clicked.connect(self.run_import)
+        self.import_button = self.action_button
         self.store = store
         self.setWindowTitle(self.tr("Import a spreadsheet"))
         self.check: CheckResult | None = None
-        self.result: ImportResult | None = None
-        self.worker: Worker | None = None
         self.path = QLineEdit()
         self.path.setReadOnly(True)
         choose = QPushButton(self.tr("Choose file…"))
@@ -64,8 +62,6 @@ class ImportDialog(QDialog):
         self.sheet.setPlaceholderText(self.tr("first sheet"))
         self.check_button = QPushButton(self.tr("Check file"))
         self.check_button.clicked.connect(self.run_check)
-        self.summary = QLabel(self.tr("Choose a CSV or XLSX file in the report-log format."))
-        self.summary.setWordWrap(True)
         self.problems = QTableWidget(0, 3)
         self.problems.setHorizontalHeaderLabels(
             [self.tr("Row"), self.tr("Column"), self.tr("Problem")]
@@ -80,14 +76,10 @@ class ImportDialog(QDialog):
         self.skip_invalid = QCheckBox(
             self.tr("Import the valid rows and write the invalid ones to a rejects file")
         )
-        self.skip_invalid.toggled.connect(self._update_buttons)
-        self.progress = QProgressBar()
-        self.progress.setVisible(False)
-        self.import_button = QPushButton(self.tr("Import"))
+        self.skip_invalid.toggled.connect(self.update_buttons)
         self.import_button.setEnabled(False)
-        self.import_button.clicked.connect(self.run_import)
-        self.cancel_button = QPushButton(self.tr("Close"))
-        self.cancel_button.clicked.connect(self._cancel_or_close)
+        self.summary = self.message
+        self.message.setText(self.tr("Choose a CSV or XLSX file in the report-log format."))
 
         file_row = QHBoxLayout()
         file_row.addWidget(self.path)
@@ -100,7 +92,7 @@ class ImportDialog(QDialog):
         buttons.addWidget(self.check_button)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
-        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary)
@@ -128,14 +120,6 @@ class ImportDialog(QDialog):
     def _zone(self) -> Any:
         return zone(self.tz.currentText())
 
-    def _busy(self, busy: bool, label: str = "") -> None:
-        self.check_button.setEnabled(not busy)
-        self.import_button.setEnabled(False if busy else self._can_import())
-        self.progress.setVisible(busy)
-        self.cancel_button.setText(self.tr("Cancel") if busy else self.tr("Close"))
-        if label:
-            self.summary.setText(label)
-
     def run_check(self) -> None:
         if not self.path.text():
             return
@@ -143,28 +127,21 @@ class ImportDialog(QDialog):
         tz = self._zone()
         sheet = self.sheet.text().strip() or None
         self.check = None
-        self.worker = Worker(
+        self.check_button.setEnabled(False)
+        self.start(
             lambda progress, cancelled: check_file(
                 path, tz, sheet=sheet, progress=progress, cancelled=cancelled
-            )
+            ),
+            self._checked,
+            busy_text=self.tr("Checking every row…"),
         )
-        self.worker.signals.progress.connect(self._progress)
-        self.worker.signals.finished.connect(self._checked)
-        self.worker.signals.failed.connect(self._failed)
-        self.worker.signals.cancelled.connect(lambda: self._busy(False, self.tr("Cancelled.")))
-        self._busy(True, self.tr("Checking every row…"))
-        self.progress.setRange(0, 0)
-        self.worker.start()
 
-    def _progress(self, done: int, total: int, what: str) -> None:
-        if total:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
-        self.progress.setFormat(f"{what}: {done:,}")
+    def _idle(self) -> None:
+        super()._idle()
+        self.check_button.setEnabled(True)
 
     def _checked(self, check: CheckResult) -> None:
         self.check = check
-        self.worker = None
         self.problems.setRowCount(len(check.problems))
         for row, problem in enumerate(check.problems):
             for column, value in enumerate((str(problem.row), problem.column, problem.reason)):
@@ -200,17 +177,15 @@ class ImportDialog(QDialog):
                 check.rows_total
             )
             self.tabs.setCurrentWidget(self.sample)
-        self._busy(False, text + extra)
+        self.message.setText(text + extra)
+        self.update_buttons()
 
-    def _can_import(self) -> bool:
+    def ready(self) -> bool:
         return (
             self.check is not None
             and (self.check.ok or self.skip_invalid.isChecked())
-            and (self.check.rows_valid > 0)
+            and self.check.rows_valid > 0
         )
-
-    def _update_buttons(self) -> None:
-        self.import_button.setEnabled(self.worker is None and self._can_import())
 
     def run_import(self) -> None:
         if self.check is None:
@@ -219,9 +194,11 @@ class ImportDialog(QDialog):
         tz = self._zone()
         sheet = self.sheet.text().strip() or None
         skip = self.skip_invalid.isChecked()
-        self.worker = Worker(
+        store = self.store
+        self.check_button.setEnabled(False)
+        self.start(
             lambda progress, cancelled: import_file(
-                self.store,
+                store,
                 check.path,
                 tz,
                 sheet=sheet,
@@ -229,36 +206,23 @@ class ImportDialog(QDialog):
                 check=check,
                 progress=progress,
                 cancelled=cancelled,
-            )
+            ),
+            self._imported,
+            busy_text=self.tr("Importing…"),
+            cancelled_text=self.tr("Import cancelled: nothing was written."),
         )
-        self.worker.signals.progress.connect(self._progress)
-        self.worker.signals.finished.connect(self._imported)
-        self.worker.signals.failed.connect(self._failed)
-        self.worker.signals.cancelled.connect(
-            lambda: self._busy(False, self.tr("Import cancelled: nothing was written."))
-        )
-        self.progress.setRange(0, max(1, check.rows_total))
-        self._busy(True, self.tr("Importing…"))
-        self.worker.start()
 
     def _imported(self, result: ImportResult) -> None:
         self.result = result
-        self.worker = None
         text = self.tr("Imported: {0} reports added, {1} already present, {2} rejected.").format(
             result.added, result.already_present, result.rejected
         )
         if result.rejects_path:
             text += " " + self.tr("Rejected rows: {0}").format(result.rejects_path)
         self.check = None
-        self._busy(False, text)
+        self.message.setText(text)
+        self.update_buttons()
 
-    def _failed(self, message: str) -> None:
-        self.worker = None
-        self._busy(False, message)
-        QMessageBox.warning(self, self.tr("Import"), message)
-
-    def _cancel_or_close(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-        else:
-            self.accept() if self.result else self.reject()
+    def failed(self, text: str) -> None:
+        super().failed(text)
+        QMessageBox.warning(self, self.tr("Import"), text)

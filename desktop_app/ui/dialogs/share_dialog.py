@@ -10,16 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -32,10 +29,10 @@ from desktop_app.indicators.compute import IndicatorParams
 from desktop_app.sharing.bundle import BundleSelection, export_bundle
 from desktop_app.sharing.partners import list_partners
 from desktop_app.store.engine import Store
-from desktop_app.ui.workers import Worker
+from desktop_app.ui.dialogs.worker_dialog import WorkerDialog
 
 
-class ShareDialog(QDialog):
+class ShareDialog(WorkerDialog):
     def __init__(
         self,
         store: Store,
@@ -44,13 +41,13 @@ class ShareDialog(QDialog):
         selected_refs: list[str],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
+        self.action_button.setText(self.tr("Write bundle"))
+        self.action_button.clicked.connect(self.run)
         self.store = store
         self.tz = tz
         self.filtered_refs = filtered_refs
         self.selected_refs = selected_refs
-        self.worker: Worker | None = None
-        self.result: Any = None
         self.setWindowTitle(self.tr("Share with a partner"))
         stamp = now_utc().astimezone(tz).strftime("%Y-%m-%d")
         self.target = QLineEdit(str(Path.home() / f"caselog-bundle-{stamp}.caselog"))
@@ -90,14 +87,6 @@ class ShareDialog(QDialog):
         for name, meaning in REDACTABLE.items():
             self.redact[name] = QCheckBox(f"{name}: {meaning}")
             redaction_layout.addWidget(self.redact[name])
-        self.progress = QProgressBar()
-        self.progress.setVisible(False)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.share_button = QPushButton(self.tr("Write bundle"))
-        self.share_button.clicked.connect(self.run)
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.clicked.connect(self._cancel_or_close)
         target_row = QHBoxLayout()
         target_row.addWidget(self.target)
         target_row.addWidget(browse)
@@ -112,7 +101,7 @@ class ShareDialog(QDialog):
         form.addRow(self.tr("Cases"), scope)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        buttons.addWidget(self.share_button)
+        buttons.addWidget(self.action_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -160,7 +149,7 @@ class ShareDialog(QDialog):
         target = Path(self.target.text().strip())
         redaction = frozenset(n for n, box in self.redact.items() if box.isChecked())
         store = self.store
-        self.worker = Worker(
+        self.start(
             lambda progress, cancelled: export_bundle(
                 store,
                 target,
@@ -170,45 +159,17 @@ class ShareDialog(QDialog):
                 redaction=redaction,
                 progress=progress,
                 cancelled=cancelled,
-            )
+            ),
+            self._done,
+            cancelled_text=self.tr("Cancelled: no bundle was written."),
         )
-        self.worker.signals.progress.connect(self._progress)
-        self.worker.signals.finished.connect(self._done)
-        self.worker.signals.failed.connect(self._finish)
-        self.worker.signals.cancelled.connect(
-            lambda: self._finish(self.tr("Cancelled: no bundle was written."))
-        )
-        self.share_button.setEnabled(False)
-        self.close_button.setText(self.tr("Cancel"))
-        self.progress.setVisible(True)
-        self.progress.setRange(0, 0)
-        self.worker.start()
-
-    def _progress(self, done: int, total: int, what: str) -> None:
-        if total:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
-        self.progress.setFormat(f"{what}: %p%")
-
-    def _finish(self, text: str) -> None:
-        self.worker = None
-        self.progress.setVisible(False)
-        self.share_button.setEnabled(True)
-        self.close_button.setText(self.tr("Close"))
-        self.message.setText(text)
 
     def _done(self, result: Any) -> None:
         self.result = result
         counts = ", ".join(f"{v} {k}" for k, v in result.counts.items())
-        self._finish(
+        self.message.setText(
             self.tr(
-                "Bundle written to {0} ({1}). Only the chosen partners (or the "
-                "passphrase) can open it."
+                "Bundle written to {0} ({1}). Only the chosen partners (or the passphrase) "
+                "can open it."
             ).format(result.path, counts)
         )
-
-    def _cancel_or_close(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-        else:
-            self.accept() if self.result is not None else self.reject()
