@@ -27,6 +27,15 @@ SHA_PREFIX = 12
 _CHUNK = 500
 
 
+def display_time(value: datetime | None, tz: ZoneInfo) -> str:
+    """A time for people: ``2018-03-05 14:30 (UTC+06:30)``; ``-`` when unknown."""
+    if value is None:
+        return "-"
+    local = value.astimezone(tz)
+    offset = local.strftime("%z")
+    return f"{local:%Y-%m-%d %H:%M} (UTC{offset[:3]}:{offset[3:]})"
+
+
 def _iso(value: datetime | None, tz: ZoneInfo) -> str | None:
     return None if value is None else value.astimezone(tz).isoformat()
 
@@ -261,7 +270,7 @@ def load_cases(
         for report in session.scalars(
             select(Report)
             .where(Report.post_id.in_(chunk))  # type: ignore[attr-defined]
-            .order_by(Report.reported_at, Report.id)
+            .order_by(Report.reported_at, Report.id)  # type: ignore[arg-type]
         ):
             reports.setdefault(report.post_id, []).append(report)
     report_ids = [r.id for rows in reports.values() for r in rows]
@@ -270,7 +279,7 @@ def load_cases(
         for response in session.scalars(
             select(Response)
             .where(Response.report_id.in_(chunk))  # type: ignore[attr-defined]
-            .order_by(Response.received_at, Response.id)
+            .order_by(Response.received_at, Response.id)  # type: ignore[arg-type]
         ):
             responses.setdefault(response.report_id, []).append(response)
     response_ids = [r.id for rows in responses.values() for r in rows]
@@ -284,24 +293,28 @@ def load_cases(
             for attachment in session.scalars(
                 select(Attachment)
                 .where(column.in_(chunk))  # type: ignore[union-attr]
-                .order_by(Attachment.captured_at, Attachment.id)
+                .order_by(Attachment.captured_at, Attachment.id)  # type: ignore[arg-type]
             ):
                 key = attachment.post_id if column is Attachment.post_id else attachment.response_id
                 into.setdefault(key, []).append(attachment)  # type: ignore[arg-type]
 
     cases = []
+    folders: set[str] = set()
     for post_id in post_ids:
         post = posts[post_id]
         folder = f"cases/{safe_name(post.case_ref, default=f'case-{post_id}')}"
-        account = authors.get(post.author_id) if post.author_id is not None else None
+        if folder in folders:  # two references that sanitise alike keep apart
+            folder = f"{folder}-{post_id}"
+        folders.add(folder)
+        found = authors.get(post.author_id) if post.author_id is not None else None
         author = None
-        if account is not None:
+        if found is not None:
             author = AuthorRecord(
-                platform=account.platform,
-                handle=redaction.author(account.handle, account.id),
-                display_name=redaction.author_name(account.display_name),
-                suspected_fake=account.suspected_fake,
-                notes=redaction.notes(account.notes),
+                platform=found.platform,
+                handle=redaction.author(found.handle, found.id),
+                display_name=redaction.author_name(found.display_name),
+                suspected_fake=found.suspected_fake,
+                notes=redaction.notes(found.notes),
             )
         report_records = []
         for report in reports.get(post_id, []):

@@ -16,8 +16,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
 
-from desktop_app.core.enums import ACTIONED_OUTCOMES, Outcome
+from desktop_app.core.enums import ACTIONED_OUTCOMES
 from desktop_app.export.redact import Redaction
+from desktop_app.indicators import offenders
 from desktop_app.indicators.compute import UNCATEGORISED, IndicatorParams, _Filter
 from desktop_app.store.engine import Store
 from desktop_app.store.types import MICROS_PER_HOUR, from_micros
@@ -179,48 +180,24 @@ class RepeatOffender:
         return "not banned"
 
 
-_OUTCOME_ORDER = (
-    Outcome.REMOVED.value,
-    Outcome.RESTRICTED.value,
-    Outcome.ACCOUNT_SUSPENDED.value,
-    Outcome.ACCOUNT_BANNED.value,
-    Outcome.NO_VIOLATION.value,
-    "pending",
-)
-
-
 def repeat_offenders(
     conn: Connection, params: IndicatorParams, redaction: Redaction
 ) -> list[RepeatOffender]:
-    """Repeat offenders, most reported posts first."""
-    flt = _Filter(params)
-    outcome_sums = ", ".join(f"sum(r.final_outcome = '{name}')" for name in _OUTCOME_ORDER[:-1])
-    sql = f"""
-    SELECT a.id, a.platform, a.handle, a.display_name, a.suspected_fake,
-      count(DISTINCT p.id) AS posts, count(*), {outcome_sums}, sum(r.final_outcome IS NULL)
-    FROM report r JOIN post p ON p.id = r.post_id JOIN author_account a ON a.id = p.author_id
-    WHERE {flt.where}
-    GROUP BY a.id HAVING posts >= :threshold
-    ORDER BY posts DESC, a.platform, a.handle_key
-    """
-    out = []
-    for row in _raw(conn).execute(sql, flt.args):
-        account_id, platform, handle, name, fake, posts, reports, *counts = row
-        outcomes = dict(zip(_OUTCOME_ORDER, (int(c or 0) for c in counts), strict=True))
-        out.append(
-            RepeatOffender(
-                platform=platform,
-                account=redaction.author(handle, account_id),
-                display_name=redaction.author_name(name),
-                suspected_fake=bool(fake),
-                posts=posts,
-                reports=reports,
-                outcomes=outcomes,
-                banned=outcomes[Outcome.ACCOUNT_BANNED.value] > 0,
-                suspended=outcomes[Outcome.ACCOUNT_SUSPENDED.value] > 0,
-            )
+    """Repeat offenders, most reported posts first (indicators.offenders), redacted."""
+    return [
+        RepeatOffender(
+            platform=row.platform,
+            account=redaction.author(row.handle, row.account_id),
+            display_name=redaction.author_name(row.display_name),
+            suspected_fake=row.suspected_fake,
+            posts=row.posts,
+            reports=row.reports,
+            outcomes=row.outcomes,
+            banned=row.banned > 0,
+            suspended=row.suspended > 0,
         )
-    return out
+        for row in offenders.repeat_offenders(conn, params)
+    ]
 
 
 @dataclass
@@ -241,53 +218,29 @@ class DuplicateCluster:
 def duplicate_clusters(
     conn: Connection, params: IndicatorParams, redaction: Redaction
 ) -> list[DuplicateCluster]:
-    """Duplicate clusters, numbered D0001... in order of their first report."""
-    flt = _Filter(params)
-    raw = _raw(conn)
-    sql = f"""
-    SELECT p.content_key, count(DISTINCT p.id) AS posts, min(r.reported_at), max(r.reported_at)
-    FROM report r JOIN post p ON p.id = r.post_id
-    WHERE {flt.where} AND p.content_key != ''
-    GROUP BY p.content_key HAVING posts >= 2
-    ORDER BY min(r.reported_at), p.content_key
-    """
-    clusters: dict[str, DuplicateCluster] = {}
-    for number, (key, posts, first, last) in enumerate(raw.execute(sql, flt.args), 1):
-        first_local = local_time(first, params.tz)
-        last_local = local_time(last, params.tz)
-        assert first_local is not None and last_local is not None
-        clusters[key] = DuplicateCluster(
-            group=f"D{number:04d}",
-            content_key=key,
-            posts=posts,
-            first_reported=first_local,
-            last_reported=last_local,
-            case_refs=[],
-            accounts=[],
+    """Duplicate clusters (indicators.offenders), numbered D0001... in order of their
+    first report, with their cases and (redacted) accounts."""
+    out = []
+    for number, cluster in enumerate(offenders.duplicate_clusters(conn, params), 1):
+        first = min(post.first_reported for post in cluster.posts)
+        last = max(post.last_reported for post in cluster.posts)
+        accounts: list[str] = []
+        seen: set[int] = set()
+        for post in sorted(cluster.posts, key=lambda p: p.post_id):
+            if post.author_id is not None and post.author_id not in seen:
+                seen.add(post.author_id)
+                accounts.append(redaction.author(post.author, post.author_id))
+        out.append(
+            DuplicateCluster(
+                group=f"D{number:04d}",
+                content_key=cluster.content_key,
+                posts=len(cluster.posts),
+                first_reported=first.astimezone(params.tz),
+                last_reported=last.astimezone(params.tz),
+                sample=min(cluster.posts, key=lambda p: p.post_id).content,
+                case_refs=[p.case_ref for p in sorted(cluster.posts, key=lambda p: p.post_id)],
+                accounts=accounts,
+                accounts_total=len(seen),
+            )
         )
-    if not clusters:
-        return []
-    members = f"""
-    SELECT p.content_key, p.case_ref, p.content, a.id, a.handle
-    FROM post p LEFT JOIN author_account a ON a.id = p.author_id
-    WHERE p.id IN (SELECT DISTINCT r.post_id FROM report r JOIN post p ON p.id = r.post_id
-                   WHERE {flt.where} AND p.content_key != '')
-    ORDER BY p.id
-    """
-    seen_accounts: dict[str, set[int]] = {}
-    for key, case_ref, content, account_id, handle in raw.execute(members, flt.args):
-        cluster = clusters.get(key)
-        if cluster is None:
-            continue
-        assert cluster.case_refs is not None and cluster.accounts is not None
-        if not cluster.sample:
-            cluster.sample = content
-        cluster.case_refs.append(case_ref)
-        if account_id is not None:
-            accounts = seen_accounts.setdefault(key, set())
-            if account_id not in accounts:
-                accounts.add(account_id)
-                cluster.accounts.append(redaction.author(handle, account_id))
-    for key, cluster in clusters.items():
-        cluster.accounts_total = len(seen_accounts.get(key, ()))
-    return list(clusters.values())
+    return out

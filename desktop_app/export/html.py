@@ -11,7 +11,12 @@ from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
-from desktop_app.export.cases import AttachmentRecord, CaseRecord, ReportRecord
+from desktop_app.export.cases import (
+    AttachmentRecord,
+    CaseRecord,
+    ReportRecord,
+    display_time,
+)
 from desktop_app.export.redact import Redaction
 from desktop_app.indicators.compute import Indicators
 from desktop_app.indicators.labels import LINES, display_value, label_for, value_at
@@ -36,8 +41,9 @@ table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size:
 th, td { text-align: left; vertical-align: top; padding: .3rem .5rem;
   border-bottom: 1px solid #d8dee4; }
 th { background: #f6f8fa; font-weight: 600; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td code { font-size: .85rem; }
+td.sub { padding-left: 1.6rem; }
 dl { display: grid; grid-template-columns: 11rem 1fr; gap: .25rem 1rem; margin: .5rem 0; }
 dt { color: #57606a; }
 dd { margin: 0; overflow-wrap: anywhere; }
@@ -80,23 +86,27 @@ def _span(value: str) -> str:
 def _when(value: datetime | None, tz: ZoneInfo) -> str:
     if value is None:
         return '<span class="muted">-</span>'
-    return _text(value.astimezone(tz).strftime("%Y-%m-%d %H:%M %Z (UTC%z)"))
+    return _text(display_time(value, tz))
 
 
 def _hours(value: float | None) -> str:
     return display_value(value, "hours")
 
 
+SUB = ' class="sub"'
+
+
 def _indicators(result: Indicators) -> str:
     data = result.to_json()
     rows = "".join(
-        f"<tr><td>{_text(label_for(line, result))}</td>"
+        f"<tr><td{SUB if line.label.startswith(' ') else ''}>"
+        f"{_text(label_for(line, result).strip())}</td>"
         f'<td class="num">{_text(display_value(value_at(data, line.key), line.kind))}</td>'
         f"<td><code>{_text(line.key)}</code></td></tr>"
         for line in LINES
     )
     out = [
-        "<table><thead><tr><th>Indicator</th><th>Value</th><th>Key</th></tr></thead>",
+        "<table><thead><tr><th>Indicator</th><th class='num'>Value</th><th>Key</th></tr></thead>",
         f"<tbody>{rows}</tbody></table>",
     ]
     if result.by_month:
@@ -108,9 +118,11 @@ def _indicators(result: Indicators) -> str:
             for m in result.by_month
         )
         out.append(
-            "<h3>By month</h3><table><thead><tr><th>Month</th><th>Reports</th><th>Removed</th>"
-            "<th>Actioned</th><th>Mean hours to decision</th>"
-            f"<th>Over {result.params.sla_hours:g} h</th></tr></thead><tbody>{months}</tbody>"
+            "<h3>By month</h3><table><thead><tr><th>Month</th><th class='num'>Reports</th>"
+            "<th class='num'>Removed</th><th class='num'>Actioned</th>"
+            "<th class='num'>Mean hours to decision</th>"
+            f"<th class='num'>Over {result.params.sla_hours:g} h</th></tr></thead>"
+            f"<tbody>{months}</tbody>"
             "</table>"
         )
     return "".join(out)
@@ -206,7 +218,8 @@ def _case(case: CaseRecord, tz: ZoneInfo) -> str:
         + (f"<h3>Evidence</h3>{shots}" if shots else "")
         + "<h3>Reports and the platform's responses</h3>"
         "<table><thead><tr><th>Reported at</th><th>Reporter</th><th>Channel</th>"
-        "<th>Platform reference</th><th>Final outcome</th><th>Hours to decision</th></tr>"
+        "<th>Platform reference</th><th>Final outcome</th><th class='num'>Hours to decision</th>"
+        "</tr>"
         f"</thead><tbody>{reports}</tbody></table>"
         f'<p class="muted">Record: <code>{_text(case.folder)}/case.json</code></p></section>'
     )

@@ -81,18 +81,19 @@ def scratch_file(beside: Path, suffix: str) -> Iterator[Path]:
         temp.unlink(missing_ok=True)
 
 
-_UNSAFE = re.compile(r"[^\w.\-]+")
+def _keep(ch: str) -> bool:
+    """Letters, marks (Burmese vowel signs and stacking), digits, and . - _"""
+    return unicodedata.category(ch)[0] in "LMN" or ch in ".-_"
 
 
 def safe_name(name: str, *, default: str = "file", limit: int = 96) -> str:
     """A file name that cannot climb out of its folder or upset any file system.
 
-    Keeps letters of every script (Burmese included), digits, ``.``, ``-`` and ``_``;
-    drops any folder part, control characters and leading dots.
+    Keeps letters and marks of every script (Burmese included), digits, ``.``, ``-``
+    and ``_``; drops any folder part; everything else becomes ``_``.
     """
     base = re.split(r"[\\/]", unicodedata.normalize("NFC", name or ""))[-1]
-    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C")
-    base = _UNSAFE.sub("_", base).strip("._ ")
+    base = re.sub("_+", "_", "".join(ch if _keep(ch) else "_" for ch in base)).strip("._ ")
     while ".." in base:
         base = base.replace("..", ".")
     if not base:

@@ -100,7 +100,7 @@ class _ZipWriter:
         info.external_attr = 0o644 << 16
         return info
 
-    def add_bytes(self, path: str, data: bytes, *, listed: bool = True) -> PackedFile:
+    def add_bytes(self, path: str, data: bytes | bytearray, *, listed: bool = True) -> PackedFile:
         self.zf.writestr(self._info(path), data)
         entry = PackedFile(path, len(data), hashlib.sha256(data).hexdigest())
         if listed:
@@ -152,13 +152,13 @@ def _custody_lines(
         for start in range(0, len(uids), 500):
             chunk = uids[start : start + 500]
             wanted.update(
-                session.scalars(select(AuditEvent.id).where(column.in_(chunk)))  # type: ignore[attr-defined]
+                session.scalars(select(AuditEvent.id).where(column.in_(chunk)))  # type: ignore[call-overload, attr-defined]
             )
     ids = sorted(i for i in wanted if i is not None)
     for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+        id_chunk = ids[start : start + 500]
         for event in session.scalars(
-            select(AuditEvent).where(AuditEvent.id.in_(chunk)).order_by(AuditEvent.id)  # type: ignore[union-attr]
+            select(AuditEvent).where(AuditEvent.id.in_(id_chunk)).order_by(AuditEvent.id)  # type: ignore[union-attr, arg-type]
         ):
             line = event_payload(event)
             line["prev_hash"] = event.prev_hash
@@ -166,7 +166,7 @@ def _custody_lines(
             if "researcher" in redaction.fields and line["actor"]:
                 line["actor"] = REDACTED
                 line["redacted"] = ["actor"]
-            yield json.dumps(line, ensure_ascii=False, sort_keys=True)
+            yield json.dumps(line, ensure_ascii=False)
 
 
 def _selection(
@@ -214,8 +214,7 @@ def export_pack(
         organisation = get_organisation(session).name
     made_at = now_utc()
     pack_id = str(uuid.uuid4())
-    with atomic_file(path) as temp, snapshot(store) as conn:
-        session = Session(bind=conn)
+    with atomic_file(path) as temp, snapshot(store) as conn, Session(bind=conn) as session:
         post_ids = selected_post_ids(conn, params)
         if not post_ids:
             raise BadInputError(
@@ -292,6 +291,7 @@ def export_pack(
                 steps=Steps(pdf_progress, cancelled, "evidence pack"),
             )
             writer.add_bytes("report.pdf", report)
+            del report
             done += len(cases) + 1
             steps.check()
             manifest = {
@@ -312,6 +312,8 @@ def export_pack(
                 "redaction": {
                     "fields": sorted(redaction.fields),
                     "removed": redaction.describe(),
+                    "note": "Removed before writing. Links, post text and screenshots are kept "
+                    "as captured and may still show names.",
                 },
                 "files": [
                     {"path": f.path, "size": f.size, "sha256": f.sha256}
@@ -327,7 +329,6 @@ def export_pack(
             sums = "".join(f"{f.sha256}  {f.path}\n" for f in sorted(listed, key=lambda f: f.path))
             writer.add_bytes(SUMS, sums.encode("utf-8"), listed=False)
             steps.report(total, total, "done")
-        session.close()
     log.info("evidence pack written: %d cases, %d files", len(cases), len(writer.files))
     return PackResult(
         path=path,

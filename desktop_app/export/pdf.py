@@ -8,17 +8,23 @@ consonants and vowel signs are shaped, not drawn as boxes.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from io import BytesIO
 from zoneinfo import ZoneInfo
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.fonts import FontFace
 from PIL import Image, UnidentifiedImageError
 
 from desktop_app.core.errors import AppError
-from desktop_app.export.cases import AttachmentRecord, CaseRecord, ReportRecord
+from desktop_app.export.cases import (
+    AttachmentRecord,
+    CaseRecord,
+    ReportRecord,
+    display_time,
+)
 from desktop_app.export.output import Steps
 from desktop_app.export.redact import Redaction
 from desktop_app.indicators.compute import Indicators
@@ -38,6 +44,7 @@ FONTS = (
 MAX_IMAGE_HEIGHT_MM = 170.0
 GREY = (87, 96, 106)
 BLACK = (31, 35, 40)
+HEADING = FontFace(emphasis="BOLD", fill_color=(246, 248, 250))
 
 
 class FontsMissingError(AppError):
@@ -51,9 +58,26 @@ class _Report(FPDF):
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.footer_text = footer_text
 
+    def pin_font(self) -> None:
+        """Set the current font at page level, outside any q/Q block.
+
+        fpdf2 2.8 sets a page's font lazily inside the first text line's q/Q block when
+        the text is coloured, so the lines after it lose their font ("No font in show"
+        in Poppler; the text is not drawn). Setting it at page level avoids that.
+        """
+        if self.current_font is not None and self.page > 0:
+            self._out(self._set_font_for_page(self.current_font, self.font_size_pt))
+
+    def use_font(self, style: str = "", size: float = 9.5) -> None:
+        self.set_font(LATIN, style, size)
+        self.pin_font()
+
+    def header(self) -> None:
+        self.pin_font()
+
     def footer(self) -> None:
         self.set_y(-12)
-        self.set_font(LATIN, size=7.5)
+        self.use_font(size=7.5)
         self.set_text_color(*GREY)
         self.cell(0, 5, f"{self.footer_text}  ·  page {self.page_no()}/{{nb}}", align="C")
         self.set_text_color(*BLACK)
@@ -76,9 +100,7 @@ def _setup(footer_text: str) -> _Report:
 
 
 def _when(value: datetime | None, tz: ZoneInfo) -> str:
-    if value is None:
-        return "-"
-    return value.astimezone(tz).strftime("%Y-%m-%d %H:%M (UTC%z)")
+    return display_time(value, tz)
 
 
 class _Writer:
@@ -94,46 +116,51 @@ class _Writer:
         pdf.ln(space)
         if pdf.will_page_break(size * 1.6):
             pdf.add_page()
-        pdf.set_font(LATIN, "B", size)
-        pdf.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.use_font("B", size)
+        pdf.multi_cell(0, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(1.5)
-        pdf.set_font(LATIN, size=9.5)
+        pdf.use_font(size=9.5)
 
     def para(self, text: str, *, size: float = 9.5, grey: bool = False) -> None:
         pdf = self.pdf
-        pdf.set_font(LATIN, size=size)
+        pdf.use_font(size=size)
         if grey:
             pdf.set_text_color(*GREY)
-        pdf.multi_cell(0, size * 0.55, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(0, size * 0.55, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_text_color(*BLACK)
 
     def facts(self, rows: list[tuple[str, str]]) -> None:
         pdf = self.pdf
         for label, value in rows:
-            pdf.set_font(LATIN, size=9)
+            pdf.use_font(size=9)
             pdf.set_text_color(*GREY)
             y = pdf.get_y()
             if pdf.will_page_break(6):
                 pdf.add_page()
                 y = pdf.get_y()
-            pdf.multi_cell(38, 5, label, new_x=XPos.RIGHT, new_y=YPos.TOP)
+            pdf.multi_cell(38, 5, label, align="L", new_x=XPos.RIGHT, new_y=YPos.TOP)
             pdf.set_text_color(*BLACK)
             pdf.set_xy(pdf.l_margin + 40, y)
-            pdf.multi_cell(0, 5, value or "-", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.multi_cell(0, 5, value or "-", align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def quote(self, text: str) -> None:
         pdf = self.pdf
-        pdf.set_font(LATIN, size=10.5)
+        pdf.use_font(size=10.5)
         pdf.set_fill_color(246, 248, 250)
         pdf.ln(1)
-        pdf.multi_cell(0, 6.5, text, fill=True, padding=2.5, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(
+            0, 6.5, text, fill=True, padding=2, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
         pdf.ln(1)
 
     def table(
-        self, header: tuple[str, ...], rows: list[tuple[str, ...]], widths: tuple[float, ...]
+        self,
+        header: tuple[str, ...],
+        rows: Sequence[tuple[str, ...]],
+        widths: tuple[float, ...],
     ) -> None:
         pdf = self.pdf
-        pdf.set_font(LATIN, size=8.5)
+        pdf.use_font(size=8.5)
         align = tuple("RIGHT" if w <= 24 and i else "LEFT" for i, w in enumerate(widths))
         with pdf.table(
             col_widths=widths,
@@ -142,18 +169,17 @@ class _Writer:
             text_align=align,
             line_height=4.6,
             borders_layout="HORIZONTAL_LINES",
-            headings_style=None,
+            headings_style=HEADING,
             padding=1.2,
         ) as table:
             head = table.row()
-            pdf.set_font(LATIN, "B", 8.5)
             for name in header:
                 head.cell(name)
             for values in rows:
                 row = table.row()
                 for value in values:
                     row.cell(value)
-        pdf.set_font(LATIN, size=9.5)
+        pdf.use_font(size=9.5)
         pdf.ln(2)
 
     def image(self, item: AttachmentRecord) -> None:
@@ -302,8 +328,12 @@ def render_pdf(
     redaction: Redaction,
     read_blob: Callable[[str], bytes],
     steps: Steps,
-) -> bytes:
-    """The report as PDF bytes. ``read_blob(sha256)`` gives an attachment's bytes."""
+) -> bytearray:
+    """The report as PDF bytes. ``read_blob(sha256)`` gives an attachment's bytes.
+
+    fpdf2 keeps every embedded image until the end, so memory grows with the
+    screenshots of the chosen cases (about 3x their size at the peak).
+    """
     tz = result.params.tz
     pdf = _setup(f"Evidence pack {pack_id}")
     pdf.set_title(f"Evidence pack {pack_id}")
@@ -348,4 +378,6 @@ def render_pdf(
         steps.report(index - 1, len(cases), "laying out the PDF")
         _case(w, case, steps)
     steps.report(len(cases), len(cases), "laying out the PDF")
-    return bytes(pdf.output())
+    output = pdf.output()  # not copied again: a pack's PDF can be hundreds of MB
+    del pdf
+    return output

@@ -10,9 +10,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import Connection
+
+from desktop_app.core.enums import Outcome
 from desktop_app.indicators.compute import IndicatorParams, _Filter
-from desktop_app.store.engine import Store
 from desktop_app.store.types import from_micros
+
+# Final outcomes in the order lists show them, then reports still waiting.
+OUTCOME_ORDER = (
+    Outcome.REMOVED.value,
+    Outcome.RESTRICTED.value,
+    Outcome.ACCOUNT_SUSPENDED.value,
+    Outcome.ACCOUNT_BANNED.value,
+    Outcome.NO_VIOLATION.value,
+    "pending",
+)
 
 
 @dataclass(frozen=True)
@@ -24,9 +36,19 @@ class OffenderRow:
     suspected_fake: bool
     posts: int
     reports: int
-    removed: int
-    suspended: int
-    banned: int
+    outcomes: dict[str, int]  # final outcome (or "pending") -> reports
+
+    @property
+    def removed(self) -> int:
+        return self.outcomes[Outcome.REMOVED.value]
+
+    @property
+    def suspended(self) -> int:
+        return self.outcomes[Outcome.ACCOUNT_SUSPENDED.value]
+
+    @property
+    def banned(self) -> int:
+        return self.outcomes[Outcome.ACCOUNT_BANNED.value]
 
     @property
     def still_on_platform(self) -> bool:
@@ -39,8 +61,10 @@ class ClusterPost:
     post_id: int
     case_ref: str
     platform: str
+    author_id: int | None
     author: str
-    first_reported: datetime
+    first_reported: datetime  # its earliest report in the period
+    last_reported: datetime  # its latest report in the period
     content: str
 
 
@@ -50,55 +74,86 @@ class DuplicateCluster:
     posts: list[ClusterPost]
 
 
-def repeat_offenders(store: Store, params: IndicatorParams) -> list[OffenderRow]:
-    flt = _Filter(params)
-    with store.engine.connect() as conn:
-        raw: Any = conn.connection.driver_connection
-        rows = raw.execute(
-            f"""
-            SELECT a.id, a.platform, a.handle, a.display_name, a.suspected_fake,
-              count(DISTINCT r.post_id) AS posts, count(*),
-              coalesce(sum(r.final_outcome = 'removed'), 0),
-              coalesce(sum(r.final_outcome = 'account_suspended'), 0),
-              coalesce(sum(r.final_outcome = 'account_banned'), 0)
-            FROM report r JOIN post p ON p.id = r.post_id
-            JOIN author_account a ON a.id = p.author_id
-            WHERE {flt.where}
-            GROUP BY a.id HAVING posts >= :threshold
-            ORDER BY posts DESC, a.handle
-            """,
-            flt.args,
-        ).fetchall()
-    return [OffenderRow(r[0], r[1], r[2], r[3], bool(r[4]), *r[5:]) for r in rows]
+def _raw(conn: Connection) -> Any:
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    return raw
 
 
-def duplicate_clusters(store: Store, params: IndicatorParams) -> list[DuplicateCluster]:
+def repeat_offenders(conn: Connection, params: IndicatorParams) -> list[OffenderRow]:
+    """Accounts with at least ``repeat_threshold`` distinct posts among R, most first."""
     flt = _Filter(params)
-    with store.engine.connect() as conn:
-        raw: Any = conn.connection.driver_connection
-        rows = raw.execute(
+    sums = ", ".join(f"sum(r.final_outcome = '{name}')" for name in OUTCOME_ORDER[:-1])
+    rows = (
+        _raw(conn)
+        .execute(
             f"""
-            WITH chosen AS (
-              SELECT p.id, p.content_key, min(r.reported_at) AS first_reported
-              FROM report r JOIN post p ON p.id = r.post_id
-              WHERE {flt.where} AND p.content_key != ''
-              GROUP BY p.id),
-            clusters AS (
-              SELECT content_key FROM chosen GROUP BY content_key HAVING count(*) >= 2)
-            SELECT c.content_key, p.id, p.case_ref, p.platform, coalesce(a.handle, ''),
-              c.first_reported, p.content
-            FROM chosen c JOIN clusters USING (content_key)
-            JOIN post p ON p.id = c.id LEFT JOIN author_account a ON a.id = p.author_id
-            ORDER BY c.content_key, c.first_reported
-            """,
+        SELECT a.id, a.platform, a.handle, a.display_name, a.suspected_fake,
+          count(DISTINCT r.post_id) AS posts, count(*), {sums}, sum(r.final_outcome IS NULL)
+        FROM report r JOIN post p ON p.id = r.post_id
+        JOIN author_account a ON a.id = p.author_id
+        WHERE {flt.where}
+        GROUP BY a.id HAVING posts >= :threshold
+        ORDER BY posts DESC, a.platform, a.handle_key
+        """,
             flt.args,
-        ).fetchall()
-    clusters: dict[str, list[ClusterPost]] = {}
-    for key, post_id, ref, platform, author, first, content in rows:
-        clusters.setdefault(key, []).append(
-            ClusterPost(post_id, ref, platform, author, from_micros(first), content)
         )
-    return sorted(
-        (DuplicateCluster(key, posts) for key, posts in clusters.items()),
-        key=lambda c: (-len(c.posts), c.posts[0].first_reported),
+        .fetchall()
     )
+    return [
+        OffenderRow(
+            account_id=r[0],
+            platform=r[1],
+            handle=r[2],
+            display_name=r[3],
+            suspected_fake=bool(r[4]),
+            posts=r[5],
+            reports=r[6],
+            outcomes=dict(zip(OUTCOME_ORDER, (int(c or 0) for c in r[7:]), strict=True)),
+        )
+        for r in rows
+    ]
+
+
+def duplicate_clusters(conn: Connection, params: IndicatorParams) -> list[DuplicateCluster]:
+    """Groups of two or more posts of R with the same normalised text, in the order of
+    their first report; each group's posts in the order they were first reported."""
+    flt = _Filter(params)
+    rows = (
+        _raw(conn)
+        .execute(
+            f"""
+        WITH chosen AS (
+          SELECT p.id, p.content_key, min(r.reported_at) AS first_reported,
+            max(r.reported_at) AS last_reported
+          FROM report r JOIN post p ON p.id = r.post_id
+          WHERE {flt.where} AND p.content_key != ''
+          GROUP BY p.id),
+        clusters AS (
+          SELECT content_key, min(first_reported) AS cluster_first FROM chosen
+          GROUP BY content_key HAVING count(*) >= 2)
+        SELECT c.content_key, p.id, p.case_ref, p.platform, p.author_id,
+          coalesce(a.handle, ''), c.first_reported, c.last_reported, p.content
+        FROM chosen c JOIN clusters k USING (content_key)
+        JOIN post p ON p.id = c.id LEFT JOIN author_account a ON a.id = p.author_id
+        ORDER BY k.cluster_first, c.content_key, c.first_reported, p.id
+        """,
+            flt.args,
+        )
+        .fetchall()
+    )
+    clusters: dict[str, list[ClusterPost]] = {}
+    for key, post_id, ref, platform, author_id, author, first, last, content in rows:
+        clusters.setdefault(key, []).append(
+            ClusterPost(
+                post_id,
+                ref,
+                platform,
+                author_id,
+                author,
+                from_micros(first),
+                from_micros(last),
+                content,
+            )
+        )
+    return [DuplicateCluster(key, posts) for key, posts in clusters.items()]

@@ -141,8 +141,9 @@ class OffendersView(QWidget):
     def refresh(self) -> None:
         if self.store is None or self.params is None:
             return
-        self.offenders = repeat_offenders(self.store, self.params)
-        self.clusters = duplicate_clusters(self.store, self.params)
+        with self.store.engine.connect() as conn:
+            self.offenders = repeat_offenders(conn, self.params)
+            self.clusters = duplicate_clusters(conn, self.params)
         self.offender_table.setRowCount(len(self.offenders))
         for row, o in enumerate(self.offenders):
             values = (
