@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint lock clean
+.PHONY: run test bench lint lock clean package test-package
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,7 +25,17 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check desktop_app tests
 	$(BIN)/ruff format --check desktop_app tests
-	$(BIN)/mypy desktop_app/core desktop_app/store desktop_app/indicators desktop_app/importers
+	$(BIN)/mypy desktop_app/core desktop_app/store desktop_app/indicators desktop_app/importers desktop_app/export desktop_app/sharing
+
+# The one-folder app (caselog + caselog-cli) and the archive to hand out, in dist/:
+# dist/caselog-<version>-<os>-<arch>.tar.gz (.zip on Windows) and its .sha256.
+package: $(STAMP)
+	$(BIN)/python packaging/build.py
+
+# Build from a clean copy of the source in /tmp, unpack the archive and run the frozen
+# programs with no Python in reach (packaging/test_package.sh). About 2 minutes.
+test-package: $(STAMP)
+	packaging/test_package.sh $(BIN)/python
 
 # Re-pin every dependency after changing pyproject.toml.
 lock:

@@ -7,12 +7,12 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import __version__
-from desktop_app.paths import resource_path
+from desktop_app.paths import portable_settings_dir, resource_path
 
 log = logging.getLogger(__name__)
 FONT_FILES = (
@@ -58,6 +58,13 @@ def create_app(argv: list[str]) -> QApplication:
     app.setApplicationName("Caselog")
     app.setOrganizationName("Caselog")
     app.setApplicationVersion(__version__)
+    portable = portable_settings_dir()
+    if portable is not None:
+        # Portable (USB stick): settings go in an INI file beside the store, never in
+        # the registry or the user profile of the laptop it is plugged into.
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(QSettings.Format.IniFormat, scope, str(portable))
     load_fonts(app)
     return app
 

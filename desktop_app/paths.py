@@ -2,7 +2,7 @@
 
 Installed: the platform's user data folder (platformdirs). Portable (a file named
 ``portable`` beside the executable): a ``CaselogData`` folder beside it, so the
-store travels on the USB stick. Resources are found whether frozen or not.
+store and the window's settings travel on the USB stick. Resources are found whether frozen or not.
 """
 
 from __future__ import annotations
@@ -32,6 +32,12 @@ def data_dir() -> Path:
     if is_portable():
         return install_dir() / "CaselogData"
     return user_data_path(APP_NAME, appauthor=False)
+
+
+def portable_settings_dir() -> Path | None:
+    """Where the window keeps its settings (an INI file) in portable mode, else None:
+    installed, Qt's usual place (registry, ~/.config, ~/Library/Preferences) is used."""
+    return data_dir() if is_portable() else None
 
 
 def default_store_path() -> Path:

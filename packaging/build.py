@@ -95,8 +95,18 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     subprocess.run(
         [
-            sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-            "--distpath", str(dist), "--workpath", str(work), str(SPEC),
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(SPEC),
         ],
         check=True,
         cwd=ROOT,

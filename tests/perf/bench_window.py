@@ -76,16 +76,24 @@ def test_bench_window(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-c", MAKE_STORE, str(db), str(log), PASS], check=True)
     out = subprocess.run(
         [sys.executable, "-c", LAUNCH, str(db), PASS, str(tmp_path / "s.ini")],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.splitlines()
     dashboard = float(out[-1].split()[1])
     out = out[:-1]
     painted, rows = out[0].split()
-    print(f"\nwindow: launch to case list painted {float(painted):.2f} s with {REPORTS:,} reports "
-          f"(process start, Qt, unlock and first page of {rows} rows; target < 2 s)")
+    print(
+        f"\nwindow: launch to case list painted {float(painted):.2f} s with {REPORTS:,} reports "
+        f"(process start, Qt, unlock and first page of {rows} rows; target < 2 s)"
+    )
     for line in out[1:]:
         text, seconds, total = line.rsplit(" ", 2)
-        print(f"search {text}: {1000 * float(seconds):.0f} ms to the filtered list "
-              f"({int(total):,} cases; target < 200 ms)")
-    print(f"dashboard refresh: {1000 * dashboard:.0f} ms from asking to figures and charts "
-          f"painted (target < 500 ms; the first one starts in the background at unlock)")
+        print(
+            f"search {text}: {1000 * float(seconds):.0f} ms to the filtered list "
+            f"({int(total):,} cases; target < 200 ms)"
+        )
+    print(
+        f"dashboard refresh: {1000 * dashboard:.0f} ms from asking to figures and charts "
+        f"painted (target < 500 ms; the first one starts in the background at unlock)"
+    )
