@@ -260,6 +260,8 @@ def _case(w: _Writer, case: CaseRecord, steps: Steps) -> None:
     tz = w.tz
     pdf.add_page()
     w.heading(f"Case {case.case_ref}", 15, space=0)
+    # Named at the top, so it cannot be left alone on a page of its own.
+    w.para(f"Record: {case.folder}/case.json", size=7.5, grey=True)
     author = "unknown"
     if case.author is not None:
         author = case.author.handle
@@ -314,7 +316,6 @@ def _case(w: _Writer, case: CaseRecord, steps: Steps) -> None:
                 w.image(item)
         if report.notes:
             w.para(f"  Notes: {report.notes}", size=9)
-    w.para(f"Record: {case.folder}/case.json", size=7.5, grey=True)
 
 
 def render_pdf(
