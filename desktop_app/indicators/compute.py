@@ -268,14 +268,28 @@ def compute_indicators(store: Store, params: IndicatorParams) -> Indicators:
         return compute_on(conn, params)
 
 
-def compute_on(connection: Connection, params: IndicatorParams) -> Indicators:
-    """The indicators on an open connection (the caller's transaction, if any)."""
+@dataclass
+class ChartSeries:
+    """Per-report detail the dashboard charts need, gathered during the same pass."""
+
+    month_hours: dict[str, list[float]] = field(default_factory=dict)
+    final_hours: list[float] = field(default_factory=list)
+    outcomes_by_platform: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def compute_on(
+    connection: Connection, params: IndicatorParams, *, series: ChartSeries | None = None
+) -> Indicators:
+    """The indicators on an open connection (the caller's transaction, if any).
+
+    With ``series``, also fills the chart series from the same selected reports.
+    """
     conn = connection.connection.driver_connection
     assert conn is not None
     for table in _TEMP_TABLES:
         conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
     try:
-        return _compute(conn, params)
+        return _compute(conn, params, series)
     finally:
         for table in _TEMP_TABLES:
             conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
@@ -404,7 +418,7 @@ class _Tally:
             self.over_pending += count if over else 0
 
 
-def _compute(conn: Any, params: IndicatorParams) -> Indicators:
+def _compute(conn: Any, params: IndicatorParams, series: ChartSeries | None) -> Indicators:
     flt = _Filter(params)
     codes = _Codes(conn, params, flt)
     conn.execute(
@@ -433,6 +447,9 @@ def _compute(conn: Any, params: IndicatorParams) -> Indicators:
         "FROM indicator_r GROUP BY cell",
     ):
         platform, category, month, outcome, bucket, over = codes.decode(cell)
+        if series is not None:
+            by_outcome = series.outcomes_by_platform.setdefault(platform, {})
+            by_outcome[outcome or "pending"] = by_outcome.get(outcome or "pending", 0) + count
         for tally in (
             whole,
             by_platform_tally.setdefault(platform, _Tally()),
@@ -499,11 +516,27 @@ def _compute(conn: Any, params: IndicatorParams) -> Indicators:
             conn, "SELECT first_micros FROM indicator_r WHERE first_micros IS NOT NULL"
         )
     ]
-    final_rows = _query(
-        conn,
-        "SELECT platform_code, final_micros FROM indicator_r WHERE final_micros IS NOT NULL",
-    )
+    if series is None:
+        final_rows = _query(
+            conn,
+            "SELECT platform_code, final_micros FROM indicator_r WHERE final_micros IS NOT NULL",
+        )
+    else:
+        # The month index sits inside ``cell`` (see _SELECT_R): take it out in SQL.
+        n_months = max(1, len(codes.months))
+        rows = _query(
+            conn,
+            f"SELECT platform_code, final_micros, (cell / {12 * len(_OUTCOME_CODES)}) "
+            f"% {n_months} FROM indicator_r WHERE final_micros IS NOT NULL",
+        )
+        final_rows = [(code, micros) for code, micros, _ in rows]
+        by_month: dict[int, list[float]] = {}
+        for _, micros, month_index in rows:
+            by_month.setdefault(month_index, []).append(micros / MICROS_PER_HOUR)
+        series.month_hours = {codes.months[i]: hours for i, hours in by_month.items()}
     final_hours = [micros / MICROS_PER_HOUR for _, micros in final_rows]
+    if series is not None:
+        series.final_hours = final_hours
     platform_hours: dict[int, list[float]] = {}
     if len(codes.platforms) <= _MAX_CODED_VALUES:
         for code in {code for code, _ in final_rows}:

@@ -13,16 +13,16 @@ from datetime import datetime
 from typing import Any
 
 from desktop_app.core.enums import ACTIONED_OUTCOMES
-from desktop_app.core.timeutil import month_starts, zone
 from desktop_app.indicators.compute import (
+    ChartSeries,
     IndicatorParams,
     Indicators,
     _Filter,
-    compute_indicators,
+    compute_on,
     hours_stats,
 )
 from desktop_app.store.engine import Store
-from desktop_app.store.types import MICROS_PER_HOUR, from_micros, to_micros
+from desktop_app.store.types import MICROS_PER_HOUR, to_micros
 
 # Histogram edges for hours to a final response (the last bin is open-ended).
 HOUR_EDGES = (0, 6, 12, 24, 36, 48, 72, 96, 168, 336, 720)
@@ -51,48 +51,19 @@ class DashboardData:
     outcomes_by_platform: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def _month_bounds(
-    params: IndicatorParams, first: datetime, last: datetime
-) -> tuple[list[int], list[str]]:
-    starts = month_starts(first, last, params.tz)
-    return [to_micros(s) for s in starts], [
-        s.astimezone(params.tz).strftime("%Y-%m") for s in starts[:-1]
-    ]
-
-
 def dashboard_data(store: Store, params: IndicatorParams) -> DashboardData:
-    """Indicators plus chart series, computed off the window's thread."""
-    result = compute_indicators(store, params)
-    data = DashboardData(indicators=result)
-    flt = _Filter(params)
+    """Indicators plus chart series, from one pass (run it off the window's thread)."""
+    series = ChartSeries()
     with store.engine.connect() as conn:
-        raw: Any = conn.connection.driver_connection
-        rows = raw.execute(
-            f"SELECT r.reported_at, r.final_response_at - r.reported_at FROM report r "
-            f"JOIN post p ON p.id = r.post_id WHERE {flt.where} "
-            f"AND r.final_response_at IS NOT NULL ORDER BY r.reported_at",
-            flt.args,
-        ).fetchall()
-        outcome_rows = raw.execute(
-            f"SELECT p.platform, coalesce(r.final_outcome, 'pending'), count(*) FROM report r "
-            f"JOIN post p ON p.id = r.post_id WHERE {flt.where} GROUP BY 1, 2",
-            flt.args,
-        ).fetchall()
+        result = compute_on(conn, params, series=series)
+    data = DashboardData(indicators=result, outcomes_by_platform=series.outcomes_by_platform)
+    for month in sorted(series.month_hours):
+        stats = hours_stats(series.month_hours[month])
+        data.month_hours.append(MonthHours(month, stats.count, stats.median, stats.p90))
     histogram = [0] * len(HOUR_EDGES)
-    if rows:
-        bounds, labels = _month_bounds(params, from_micros(rows[0][0]), from_micros(rows[-1][0]))
-        per_month: dict[str, list[float]] = {}
-        for reported, micros in rows:
-            hours = micros / MICROS_PER_HOUR
-            month = labels[bisect.bisect_right(bounds, reported) - 1]
-            per_month.setdefault(month, []).append(hours)
-            histogram[bisect.bisect_right(HOUR_EDGES, hours) - 1] += 1
-        for month in sorted(per_month):
-            stats = hours_stats(per_month[month])
-            data.month_hours.append(MonthHours(month, stats.count, stats.median, stats.p90))
+    for hours in series.final_hours:
+        histogram[bisect.bisect_right(HOUR_EDGES, hours) - 1] += 1
     data.histogram = histogram
-    for platform, outcome, count in outcome_rows:
-        data.outcomes_by_platform.setdefault(platform, {})[outcome] = count
     return data
 
 
@@ -185,6 +156,3 @@ def drill_report_count(store: Store, params: IndicatorParams, drill: Drilldown) 
                 args,
             ).fetchone()[0]
         )
-
-
-__all__ = ["DashboardData", "Drilldown", "dashboard_data", "drill_posts", "zone"]

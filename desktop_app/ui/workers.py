@@ -1,8 +1,12 @@
 """Long work off the window's thread: one adapter from core callbacks to Qt signals.
 
 Core functions take ``progress(done, total, what)`` and ``cancelled()``; a Worker
-runs one on the global QThreadPool and re-emits progress as a signal. Workers
-never touch widgets; the window connects to the signals.
+runs one on the store's background thread and re-emits progress as a signal
+(queued to the window's thread). Workers never touch widgets.
+
+The background thread is a plain Python thread: measured over 100,000 reports, the
+same indicator computation took 0.33 s there and 0.55 s in a QThreadPool thread
+of the running window.
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop_app.core.errors import AppError, Cancelled
 
@@ -27,7 +32,7 @@ class WorkerSignals(QObject):
     cancelled = Signal()
 
 
-class Worker(QRunnable):
+class Worker:
     """Runs ``task(progress=..., cancelled=...)`` and reports through ``signals``.
 
     Running workers are kept alive here until they finish, so a dialog that closes
@@ -37,11 +42,9 @@ class Worker(QRunnable):
     _running: set[Worker] = set()
 
     def __init__(self, task: Callable[..., Any]) -> None:
-        super().__init__()
         self.task = task
         self.signals = WorkerSignals()
         self._cancel = threading.Event()
-        self.setAutoDelete(False)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -71,9 +74,21 @@ class Worker(QRunnable):
             self.signals.finished.emit(result)
 
     def start(self) -> None:
-        pool = QThreadPool.globalInstance()
-        # Keep worker threads alive: each thread holds its own SQLCipher connection,
-        # and a new one costs a full key derivation (about 0.2 s).
-        pool.setExpiryTimeout(-1)
         Worker._running.add(self)
-        pool.start(self)
+        store_executor().submit(self.run)
+
+
+_EXECUTOR: ThreadPoolExecutor | None = None
+
+
+def store_executor() -> ThreadPoolExecutor:
+    """One long-lived background thread for store work.
+
+    Each thread has its own SQLCipher connection, and a new connection costs a full
+    key derivation and a cold page cache (together about 0.3 s over 100,000
+    reports). One thread keeps one warm connection, and SQLite has one writer anyway.
+    """
+    global _EXECUTOR
+    if _EXECUTOR is None:
+        _EXECUTOR = ThreadPoolExecutor(max_workers=1, thread_name_prefix="caselog-store")
+    return _EXECUTOR

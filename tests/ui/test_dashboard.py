@@ -26,11 +26,10 @@ def _demo_window(window, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def _wait_dashboard(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    if window.dashboard.worker is not None or window.dashboard.data is None:
+        with qtbot.waitSignal(window.dashboard.updated, timeout=10000):
+            window.workspace.setCurrentWidget(window.dashboard)
     window.workspace.setCurrentWidget(window.dashboard)
-    qtbot.waitUntil(
-        lambda: window.dashboard.worker is None and window.dashboard.data is not None,
-        timeout=10000,
-    )
 
 
 def test_dashboard_figures_equal_the_cli_json(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -110,9 +109,8 @@ def test_changing_the_sla_changes_the_over_sla_figures(
     monkeypatch.setattr(window, "settings_dialog", lambda: dialog)
     window.open_settings()
     assert "sla_hours" in dialog.changed
-    _wait_dashboard(window, qtbot)
-    window.dashboard.refresh()
-    qtbot.waitUntil(lambda: window.dashboard.worker is None, timeout=10000)
+    with qtbot.waitSignal(window.dashboard.updated, timeout=10000):
+        window.dashboard.refresh()
     after = window.dashboard.data.indicators
     assert after.params.sla_hours == 10_000
     assert before > 0 and after.reports_over_sla_responded == 0

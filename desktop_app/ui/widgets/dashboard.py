@@ -94,6 +94,7 @@ class FigureCard(QFrame):
 
 class Dashboard(QWidget):
     show_posts = Signal(object, str)  # frozenset of post ids, description
+    updated = Signal()  # new figures are on screen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +105,7 @@ class Dashboard(QWidget):
         self.data: DashboardData | None = None
         self.params: IndicatorParams | None = None
         self.worker: Worker | None = None
+        self.refresh_pending = False
 
         self.period = QComboBox()
         for label, key in (
@@ -207,9 +209,8 @@ class Dashboard(QWidget):
             combo.blockSignals(False)
 
     def detach(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-            self.worker = None
+        self.worker = None
+        self.refresh_pending = False
         self.store = None
         self.data = None
         for card in self.cards.values():
@@ -265,20 +266,31 @@ class Dashboard(QWidget):
         if self.store is None or self.tz is None:
             return
         if self.worker is not None:
-            self.worker.cancel()
+            # One computation at a time: run again with the new choices when it ends.
+            self.refresh_pending = True
+            return
+        self.refresh_pending = False
         params = self.current_params()
         store = self.store
         worker = Worker(lambda progress, cancelled: (params, dashboard_data(store, params)))
         worker.signals.finished.connect(lambda result, w=worker: self._computed(w, result))
-        worker.signals.failed.connect(self.status.setText)
+        worker.signals.failed.connect(lambda text, w=worker: self._failed(w, text))
         self.worker = worker
         self.status.setText(self.tr("Computing…"))
         worker.start()
+
+    def _failed(self, worker: Worker, text: str) -> None:
+        if worker is self.worker:
+            self.worker = None
+            self.status.setText(text)
 
     def _computed(self, worker: Worker, result: tuple[IndicatorParams, DashboardData]) -> None:
         if worker is not self.worker or self.store is None:
             return  # an older computation, or the window locked meanwhile
         self.worker = None
+        if self.refresh_pending:
+            self.refresh()
+            return
         self.params, self.data = result
         self._show(self.data)
         self.status.setText(
@@ -286,6 +298,7 @@ class Dashboard(QWidget):
                 self.params.as_of.astimezone(self.tz).strftime("%Y-%m-%d %H:%M")
             )
         )
+        self.updated.emit()
 
     def _show(self, data: DashboardData) -> None:
         result = data.indicators
