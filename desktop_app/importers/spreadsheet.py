@@ -123,6 +123,7 @@ class CheckResult:
     headers: list[str] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
     sample: list[ParsedRow] = field(default_factory=list)
+    mapping: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -200,6 +201,12 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[list[Any]]:
         workbook.close()
 
 
+def read_headers(path: str | Path, sheet: str | None = None) -> list[str]:
+    """The file's own column headers (row 1), for matching them by hand."""
+    first = next(iter(read_rows(Path(path), sheet)), [])
+    return [name for name in (_text(h) for h in first) if name]
+
+
 def read_rows(path: Path, sheet: str | None = None) -> Iterator[list[Any]]:
     """Every row of the file, header first, as lists of cell values."""
     if not path.is_file():
@@ -225,10 +232,27 @@ def _text(value: Any) -> str:
 # --- validating ----------------------------------------------------------------
 
 
+class MissingColumns(BadInputError):
+    """The header lacks required columns; the window offers to match them by hand."""
+
+    def __init__(self, message: str, headers: list[str]) -> None:
+        super().__init__(message)
+        self.headers = headers
+
+
 class _Header:
-    def __init__(self, raw: list[Any], filename: str) -> None:
+    """Which file column holds which report-log column.
+
+    ``mapping`` (report-log column -> the file's header) lets a sheet whose headers
+    differ be read without editing it; everything else matches by name.
+    """
+
+    def __init__(
+        self, raw: list[Any], filename: str, mapping: dict[str, str] | None = None
+    ) -> None:
         self.names = [_text(h) for h in raw]
-        keys = [n.lower() for n in self.names]
+        chosen = {header.strip().lower(): column for column, header in (mapping or {}).items()}
+        keys = [chosen.get(n.lower(), n.lower()) for n in self.names]
         self.index: dict[str, int] = {}
         self.unknown: list[tuple[int, str]] = []
         for position, key in enumerate(keys):
@@ -244,9 +268,10 @@ class _Header:
         if not any(c in self.index for c in ("post_url", "post_ref", "content")):
             missing.append("post_url, post_ref or content")
         if missing:
-            raise BadInputError(
+            raise MissingColumns(
                 f"{filename}: row 1: missing column {' and '.join(missing)} "
-                "(see IMPORT_FORMAT.md for the headers)"
+                "(see IMPORT_FORMAT.md for the headers, or match the columns in the window)",
+                [n for n in self.names if n],
             )
 
 
@@ -378,7 +403,12 @@ def _parse_row(
 
 
 def _iter_parsed(
-    path: Path, sheet: str | None, tz: ZoneInfo, *, full_rows: int | None = None
+    path: Path,
+    sheet: str | None,
+    tz: ZoneInfo,
+    *,
+    full_rows: int | None = None,
+    mapping: dict[str, str] | None = None,
 ) -> Iterator[tuple[int, list[Any], ParsedRow | None, list[RowProblem], _Header]]:
     """Each data row, validated; the first ``full_rows`` (default all) also normalised."""
     rows = read_rows(path, sheet)
@@ -386,7 +416,7 @@ def _iter_parsed(
     seen = 0
     for number, values in enumerate(rows, start=1):
         if header is None:
-            header = _Header(values, path.name)
+            header = _Header(values, path.name, mapping)
             continue
         if all(_text(v) == "" for v in values):
             continue  # blank line
@@ -406,13 +436,17 @@ def check_file(
     sample_size: int = 200,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    mapping: dict[str, str] | None = None,
 ) -> CheckResult:
-    """Pass 1: validate the whole file and collect every problem. Writes nothing."""
+    """Pass 1: validate the whole file and collect every problem. Writes nothing.
+
+    ``mapping`` names, for report-log columns, the file's own header that holds them.
+    """
     path = Path(path)
-    result = CheckResult(path=path, sha256=_sha256(path))
+    result = CheckResult(path=path, sha256=_sha256(path), mapping=dict(mapping or {}))
     header_seen: _Header | None = None
     for number, values, parsed, problems, header in _iter_parsed(
-        path, sheet, tz, full_rows=sample_size
+        path, sheet, tz, full_rows=sample_size, mapping=mapping
     ):
         header_seen = header
         result.rows_total += 1
@@ -431,7 +465,7 @@ def check_file(
                 raise Cancelled("import cancelled; nothing was written")
     if header_seen is None:
         # No data rows: read the header alone to report it.
-        header_seen = _Header(next(iter(read_rows(path, sheet)), []), path.name)
+        header_seen = _Header(next(iter(read_rows(path, sheet)), []), path.name, mapping)
     result.headers = header_seen.names
     result.unknown_columns = [name for _, name in header_seen.unknown]
     return result
@@ -705,6 +739,7 @@ def import_file(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     check: CheckResult | None = None,
+    mapping: dict[str, str] | None = None,
 ) -> ImportResult:
     """Check the whole file, then write it in one transaction (or nothing).
 
@@ -714,7 +749,9 @@ def import_file(
     """
     path = Path(path)
     if check is None:
-        check = check_file(path, tz, sheet=sheet, progress=progress, cancelled=cancelled)
+        check = check_file(
+            path, tz, sheet=sheet, progress=progress, cancelled=cancelled, mapping=mapping
+        )
     if check.problems and not skip_invalid:
         raise ImportProblems(check)
     total = check.rows_total
@@ -725,7 +762,9 @@ def import_file(
             writer = _Writer(conn, event_uid)
             chunk: list[ParsedRow] = []
             done = 0
-            for _number, _values, parsed, _problems, _header in _iter_parsed(path, sheet, tz):
+            for _number, _values, parsed, _problems, _header in _iter_parsed(
+                path, sheet, tz, mapping=check.mapping
+            ):
                 done += 1
                 if parsed is not None:
                     chunk.append(parsed)

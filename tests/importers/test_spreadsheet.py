@@ -333,3 +333,30 @@ def test_imported_posts_are_searchable_by_a_burmese_substring(store, tmp_path: P
             "SELECT count(*) FROM post_search WHERE post_search MATCH ?", ('"hate_page"',)
         ).scalar()
         assert by_author == 1
+
+
+def test_headers_that_differ_can_be_matched_by_hand(store, tmp_path: Path) -> None:
+    from desktop_app.importers.spreadsheet import MissingColumns, read_headers
+
+    path = tmp_path / "theirs.csv"
+    path.write_text(
+        "Link,Site,Date reported,Reporter name,Comment\n"
+        "https://facebook.com/p/1,Facebook,2024-01-02 10:00,Ma Hla,seen twice\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(MissingColumns) as missing:
+        import_file(store, path, UTC_ZONE)
+    assert missing.value.headers == read_headers(path)
+    mapping = {
+        "post_url": "Link",
+        "platform": "site",
+        "reported_at": "Date reported",
+        "reporter": "Reporter name",
+    }
+    result = import_file(store, path, UTC_ZONE, mapping=mapping)
+    assert result.added == 1
+    with store.session() as session:
+        report = session.scalars(select(Report)).one()
+        assert report.reporter == "Ma Hla"
+        assert "Comment: seen twice" in report.notes  # unmatched columns are still kept
+    assert import_file(store, path, UTC_ZONE, mapping=mapping).already_present == 1

@@ -263,3 +263,36 @@ def test_zawgyi_text_is_kept_but_shown_readable(unlocked) -> None:  # type: igno
     assert "မြန်မာ နိုင်ငံ" in editor.zawgyi_note.text()
     editor.content.setPlainText("မြန်မာ နိုင်ငံ")
     assert not editor.zawgyi_note.isVisibleTo(editor)
+
+
+def test_import_a_sheet_whose_headers_differ_by_matching_columns(unlocked, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = unlocked
+    sheet = tmp_path / "theirs.csv"
+    sheet.write_text(
+        "Link,Site,Date reported,Text\n"
+        "https://tiktok.com/@x/video/9,TikTok,2024-03-01 10:00,ဗုဒ္ဓဘာသာ\n",
+        encoding="utf-8",
+    )
+    dialog = window.import_dialog()
+    dialog.set_file(str(sheet))
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=10000)
+    assert dialog.check is None and "Match columns" in dialog.message.text()
+
+    def matched():  # type: ignore[no-untyped-def]
+        mapper = dialog.__class__.mapping_dialog(dialog)
+        mapper.combos["post_url"].setCurrentIndex(mapper.combos["post_url"].findData("Link"))
+        mapper.combos["platform"].setCurrentIndex(mapper.combos["platform"].findData("Site"))
+        mapper.combos["reported_at"].setCurrentIndex(
+            mapper.combos["reported_at"].findData("Date reported")
+        )
+        mapper.combos["content"].setCurrentIndex(mapper.combos["content"].findData("Text"))
+        mapper.exec = lambda: (mapper._accept(), mapper.result())[1]
+        return mapper
+
+    dialog.mapping_dialog = matched
+    dialog.match_columns()
+    qtbot.waitUntil(lambda: dialog.worker is None and dialog.check is not None, timeout=10000)
+    assert dialog.check.ok and dialog.import_button.isEnabled()
+    dialog.run_import()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    assert dialog.result.added == 1

@@ -23,9 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.errors import AppError
 from desktop_app.core.timeutil import zone
-from desktop_app.importers.spreadsheet import CheckResult, ImportResult, check_file, import_file
+from desktop_app.importers.spreadsheet import (
+    CheckResult,
+    ImportResult,
+    check_file,
+    import_file,
+    read_headers,
+)
 from desktop_app.store.engine import Store
+from desktop_app.ui.dialogs.column_mapping_dialog import ColumnMappingDialog
 from desktop_app.ui.dialogs.worker_dialog import WorkerDialog
 
 SAMPLE_COLUMNS = (
@@ -62,6 +70,11 @@ class ImportDialog(WorkerDialog):
         self.sheet.setPlaceholderText(self.tr("first sheet"))
         self.check_button = QPushButton(self.tr("Check file"))
         self.check_button.clicked.connect(self.run_check)
+        self.mapping: dict[str, str] = {}
+        self.headers: list[str] = []
+        self.match_button = QPushButton(self.tr("Match columns…"))
+        self.match_button.setEnabled(False)
+        self.match_button.clicked.connect(self.match_columns)
         self.problems = QTableWidget(0, 3)
         self.problems.setHorizontalHeaderLabels(
             [self.tr("Row"), self.tr("Column"), self.tr("Problem")]
@@ -90,6 +103,7 @@ class ImportDialog(WorkerDialog):
         form.addRow(self.tr("Sheet (XLSX)"), self.sheet)
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_button)
+        buttons.addWidget(self.match_button)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.close_button)
@@ -115,7 +129,25 @@ class ImportDialog(WorkerDialog):
 
     def set_file(self, path: str) -> None:
         self.path.setText(path)
+        self.mapping = {}
         self.run_check()
+
+    def mapping_dialog(self) -> ColumnMappingDialog:
+        return ColumnMappingDialog(self.headers, self.mapping, self)
+
+    def match_columns(self) -> None:
+        """Match the sheet's own headers to Caselog's columns, then check again."""
+        if not self.path.text():
+            return
+        try:
+            self.headers = read_headers(self.path.text(), self.sheet.text().strip() or None)
+        except AppError as exc:
+            self.message.setText(exc.message)
+            return
+        dialog = self.mapping_dialog()
+        if dialog.exec():
+            self.mapping = dialog.mapping()
+            self.run_check()
 
     def _zone(self) -> Any:
         return zone(self.tz.currentText())
@@ -126,11 +158,13 @@ class ImportDialog(WorkerDialog):
         path = Path(self.path.text())
         tz = self._zone()
         sheet = self.sheet.text().strip() or None
+        mapping = dict(self.mapping)
         self.check = None
         self.check_button.setEnabled(False)
+        self.match_button.setEnabled(True)
         self.start(
             lambda progress, cancelled: check_file(
-                path, tz, sheet=sheet, progress=progress, cancelled=cancelled
+                path, tz, sheet=sheet, progress=progress, cancelled=cancelled, mapping=mapping
             ),
             self._checked,
             busy_text=self.tr("Checking every row…"),
@@ -225,4 +259,9 @@ class ImportDialog(WorkerDialog):
 
     def failed(self, text: str) -> None:
         super().failed(text)
+        if "missing column" in text:
+            self.message.setText(
+                text + " " + self.tr("Use 'Match columns…' to say which of your columns hold them.")
+            )
+            return
         QMessageBox.warning(self, self.tr("Import"), text)
