@@ -44,21 +44,21 @@ def test_wrong_key(store_a: Store, store_b: Store, partners: None, tmp_path: Pat
     out = export_bundle(
         store_a, tmp_path / "other.caselog", recipients=[str(other.to_public())]
     ).path
-    refused(store_b, out, BadInputError, "not encrypted to this organisation's age key")
+    assert refused(store_b, out, BadInputError, "not encrypted to this organisation's age key")
 
 
 def test_truncated_file(store_b: Store, bundle: Path) -> None:
     data = bundle.read_bytes()
     for cut in (len(data) // 2, 40, 10):
         bundle.write_bytes(data[:cut])
-        refused(store_b, bundle, VerificationError, "truncated")
+        assert refused(store_b, bundle, VerificationError, "truncated")
 
 
 def test_one_flipped_byte_in_the_ciphertext(store_b: Store, bundle: Path) -> None:
     data = bytearray(bundle.read_bytes())
     data[len(data) // 2] ^= 0x01
     bundle.write_bytes(bytes(data))
-    refused(store_b, bundle, VerificationError, "damaged")
+    assert refused(store_b, bundle, VerificationError, "damaged")
 
 
 def test_a_changed_record_fails_its_hash(store_b: Store, bundle: Path) -> None:
@@ -67,7 +67,7 @@ def test_a_changed_record_fails_its_hash(store_b: Store, bundle: Path) -> None:
         b"incitement", b"satire!!!!"
     )
     write_bundle(bundle, files, b_recipient(store_b))
-    refused(store_b, bundle, VerificationError, "does not match its hash")
+    assert refused(store_b, bundle, VerificationError, "does not match its hash")
 
 
 def test_a_changed_manifest_fails_the_signature(store_b: Store, bundle: Path) -> None:
@@ -76,28 +76,28 @@ def test_a_changed_manifest_fails_the_signature(store_b: Store, bundle: Path) ->
     manifest["origin"]["name"] = "Someone Trusted"
     files["manifest.json"] = json.dumps(manifest).encode()
     write_bundle(bundle, files, b_recipient(store_b))
-    refused(store_b, bundle, VerificationError, "signature does not match")
+    assert refused(store_b, bundle, VerificationError, "signature does not match")
 
 
 @pytest.mark.parametrize("name", ["../evil.txt", "/etc/cron.d/evil", "records/../../x", "C:\\x"])
 def test_unsafe_paths(store_b: Store, bundle: Path, name: str) -> None:
     files = decrypt_zip(bundle, identity_of(store_b))
     write_bundle(bundle, [(name, b"boo"), *files.items()], b_recipient(store_b))
-    refused(store_b, bundle, VerificationError, "unsafe path")
+    assert refused(store_b, bundle, VerificationError, "unsafe path")
 
 
 def test_zip_bomb_by_ratio(store_a: Store, store_b: Store, bundle: Path) -> None:
     files = decrypt_zip(bundle, identity_of(store_b))
     files["records/tags.jsonl"] = b" " * (64 << 20)  # 64 MiB that deflate to ~64 KiB
     write_bundle(bundle, resign(files, store_a), b_recipient(store_b))
-    refused(store_b, bundle, VerificationError, "ZIP bomb")
+    assert refused(store_b, bundle, VerificationError, "ZIP bomb")
 
 
 def test_zip_bomb_by_total_size(
     store_b: Store, bundle: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(reader, "MAX_TOTAL_BYTES", 10_000)  # the real cap is 2 GiB
-    refused(store_b, bundle, VerificationError, "more than")
+    assert refused(store_b, bundle, VerificationError, "more than")
 
 
 def test_a_field_of_the_wrong_type(store_a: Store, store_b: Store, bundle: Path) -> None:
@@ -130,7 +130,7 @@ def test_other_bad_records(
     change(first)
     files["records/reports.jsonl"] = b"\n".join([json.dumps(first).encode(), *lines[1:]])
     write_bundle(bundle, resign(files, store_a), b_recipient(store_b))
-    refused(store_b, bundle, VerificationError, "records/reports.jsonl")
+    assert refused(store_b, bundle, VerificationError, "records/reports.jsonl")
 
 
 def test_unknown_signer_is_refused_unless_trusted(store_b: Store, bundle: Path) -> None:
@@ -156,7 +156,7 @@ def test_a_bundle_signed_by_another_key_than_it_names(
     files["manifest.sig"] = resigned["manifest.sig"]
     files["manifest.json"] = json.dumps(manifest).encode()
     write_bundle(bundle, files, b_recipient(store_b))
-    refused(store_b, bundle, VerificationError, "signature")
+    assert refused(store_b, bundle, VerificationError, "signature")
 
 
 def test_not_a_zip_and_not_an_age_file(store_b: Store, tmp_path: Path, partners: None) -> None:
@@ -164,18 +164,18 @@ def test_not_a_zip_and_not_an_age_file(store_b: Store, tmp_path: Path, partners:
 
     junk = tmp_path / "junk.caselog"
     junk.write_bytes(pyrage.encrypt(b"just some text", [b_recipient(store_b)]))
-    refused(store_b, junk, VerificationError, "not a ZIP")
+    assert refused(store_b, junk, VerificationError, "not a ZIP")
     plain = tmp_path / "plain.caselog"
     with zipfile.ZipFile(plain, "w") as archive:
         archive.writestr("manifest.json", "{}")
-    refused(store_b, plain, BadInputError, "not an age-encrypted")
+    assert refused(store_b, plain, BadInputError, "not an age-encrypted")
 
 
 def test_missing_signature(store_b: Store, bundle: Path) -> None:
     files = decrypt_zip(bundle, identity_of(store_b))
     del files["manifest.sig"]
     write_bundle(bundle, files, b_recipient(store_b))
-    refused(store_b, bundle, VerificationError, "no signed manifest")
+    assert refused(store_b, bundle, VerificationError, "no signed manifest")
 
 
 def test_a_response_dated_before_its_report(store_a: Store, store_b: Store, bundle: Path) -> None:
@@ -185,13 +185,15 @@ def test_a_response_dated_before_its_report(store_a: Store, store_b: Store, bund
     first["received_at"] = "2001-01-01T00:00:00+00:00"
     files["records/responses.jsonl"] = b"\n".join([json.dumps(first).encode(), *lines[1:]])
     write_bundle(bundle, resign(files, store_a), b_recipient(store_b))
-    refused(store_b, bundle, VerificationError, "dated before its report")
+    assert refused(store_b, bundle, VerificationError, "dated before its report")
 
 
 def test_wrong_passphrase(store_a: Store, store_b: Store, tmp_path: Path) -> None:
     out = export_bundle(store_a, tmp_path / "p.caselog", passphrase="right phrase here").path
-    refused(store_b, out, BadInputError, "wrong bundle passphrase", passphrase="wrong phrase")
-    refused(store_b, out, BadInputError, "protected by a passphrase")
+    assert refused(
+        store_b, out, BadInputError, "wrong bundle passphrase", passphrase="wrong phrase"
+    )
+    assert refused(store_b, out, BadInputError, "protected by a passphrase")
 
 
 @pytest.mark.parametrize(
@@ -209,4 +211,4 @@ def test_unexpected_or_repeated_files(store_b: Store, bundle: Path, extra: str, 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # zipfile warns about the duplicate name
         write_bundle(bundle, [(extra, b"{}\n"), *files.items()], b_recipient(store_b))
-    refused(store_b, bundle, VerificationError, words)
+    assert refused(store_b, bundle, VerificationError, words)
