@@ -154,7 +154,8 @@ def to_unicode_burmese(text: str) -> str:
     if is_zawgyi(text):
         from para import zg_to_unicode
 
-        return zg_to_unicode(text, force=True)
+        converted: str = zg_to_unicode(text, force=True)
+        return converted
     return text
 
 

@@ -94,7 +94,7 @@ class _ZipWriter:
         if path in self.names:
             raise AssertionError(f"duplicate pack path {path}")
         self.names.add(path)
-        info = zipfile.ZipInfo(path, date_time=self.stamp)  # type: ignore[arg-type]
+        info = zipfile.ZipInfo(path, date_time=self.stamp)
         stored = path.lower().endswith(_STORED_SUFFIXES)
         info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16

@@ -564,7 +564,7 @@ class _Writer:
         if existing_posts:
             for post_id, reported_at, reporter_key in self.conn.execute(
                 select(Report.post_id, Report.reported_at, Report.reporter_key).where(
-                    col(Report.post_id).in_(existing_posts)  # type: ignore[attr-defined]
+                    col(Report.post_id).in_(existing_posts)
                 )
             ):
                 self.report_keys.add((post_id, to_micros(reported_at), reporter_key))

@@ -530,10 +530,10 @@ def _compute(conn: Any, params: IndicatorParams, series: ChartSeries | None) -> 
             f"% {n_months} FROM indicator_r WHERE final_micros IS NOT NULL",
         )
         final_rows = [(code, micros) for code, micros, _ in rows]
-        by_month: dict[int, list[float]] = {}
+        hours_by_month: dict[int, list[float]] = {}
         for _, micros, month_index in rows:
-            by_month.setdefault(month_index, []).append(micros / MICROS_PER_HOUR)
-        series.month_hours = {codes.months[i]: hours for i, hours in by_month.items()}
+            hours_by_month.setdefault(month_index, []).append(micros / MICROS_PER_HOUR)
+        series.month_hours = {codes.months[i]: hours for i, hours in hours_by_month.items()}
     final_hours = [micros / MICROS_PER_HOUR for _, micros in final_rows]
     if series is not None:
         series.final_hours = final_hours

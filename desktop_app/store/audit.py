@@ -154,7 +154,5 @@ def list_events(
         query = query.where(AuditEvent.action == action)
     if case_ref:
         uids = case_entity_uids(session, case_ref)
-        query = query.where(
-            col(AuditEvent.entity_uid).in_(uids) | col(AuditEvent.uid).in_(uids)  # type: ignore[attr-defined]
-        )
+        query = query.where(col(AuditEvent.entity_uid).in_(uids) | col(AuditEvent.uid).in_(uids))
     return list(session.scalars(query))
