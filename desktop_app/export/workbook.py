@@ -247,7 +247,16 @@ def _indicators_sheet(
     if params.category is not None:
         about.append(("Only the category", params.category, "category"))
     if params.case_refs:
-        about.append(("Only the cases", ", ".join(params.case_refs), "cases"))
+        refs = list(params.case_refs)
+        # A cell holds at most 32,767 characters: long selections are summarised.
+        shown = (
+            ", ".join(refs)
+            if len(refs) <= 50
+            else (
+                f"{len(refs):,} cases: {', '.join(refs[:20])}, … (all listed on the Reports sheet)"
+            )
+        )
+        about.append(("Only the cases", shown, "cases"))
     if redaction.fields:
         about.append(("Fields removed (redacted)", ", ".join(sorted(redaction.fields)), ""))
     about.append(("Made at", _local_iso(made_at.replace(microsecond=0), params), ""))

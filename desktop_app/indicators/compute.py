@@ -10,6 +10,7 @@ median and 90th percentile, and month boundaries in an IANA zone) is done here.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -203,11 +204,10 @@ class _Filter:
                 self.post_clauses.append("p.category = :category")
             self.args["category"] = params.category
         if params.case_refs:
-            names = []
-            for index, ref in enumerate(params.case_refs):
-                self.args[f"case{index}"] = ref
-                names.append(f":case{index}")
-            self.post_clauses.append(f"p.case_ref IN ({', '.join(names)})")
+            # One JSON parameter, not one per case: "the cases in the current list" can
+            # be tens of thousands, more than some SQLite builds allow as parameters.
+            self.args["case_refs"] = json.dumps(list(params.case_refs))
+            self.post_clauses.append("p.case_ref IN (SELECT value FROM json_each(:case_refs))")
 
     @property
     def dates(self) -> str:

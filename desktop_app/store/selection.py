@@ -21,15 +21,17 @@ def selected_post_ids(conn: Connection, params: IndicatorParams) -> list[int]:
         found = {
             ref
             for (ref,) in conn.exec_driver_sql(
-                "SELECT case_ref FROM post WHERE case_ref IN ("
-                + ", ".join(f":case{i}" for i in range(len(params.case_refs)))
-                + ")",
-                {f"case{i}": ref for i, ref in enumerate(params.case_refs)},
+                "SELECT case_ref FROM post WHERE case_ref IN "
+                "(SELECT value FROM json_each(:case_refs))",
+                {"case_refs": flt.args["case_refs"]},
             )
         }
         missing = [ref for ref in params.case_refs if ref not in found]
         if missing:
-            raise BadInputError(f"--case: no case {', '.join(missing)} in this store")
+            named = ", ".join(missing[:10]) + (
+                f" and {len(missing) - 10} more" if len(missing) > 10 else ""
+            )
+            raise BadInputError(f"--case: no case {named} in this store")
     rows = conn.exec_driver_sql(
         f"SELECT DISTINCT p.id FROM report r JOIN post p ON p.id = r.post_id "
         f"WHERE {flt.where} ORDER BY p.id",

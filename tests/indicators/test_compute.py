@@ -6,6 +6,7 @@ import math
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -353,3 +354,21 @@ def test_many_free_text_categories_use_the_lookup_path(store, tmp_path: Path) ->
     topic1 = next(c for c in data["by_category"] if c["category"] == "topic 1")
     assert topic1 == {"category": "topic 1", "reports_total": 2, "reports_removed": 2}
     assert data["by_platform"][0]["response_hours_median"] == 24.0
+
+
+def test_a_very_long_case_selection(store, tmp_path: Path) -> None:
+    """'The cases in the current list' can be huge: more cases than SQLite accepts
+    parameters (250,000 in this build) must still work."""
+    from desktop_app.store.selection import selected_post_ids
+
+    import_file(store, write_log(tmp_path / "w.csv", WORKED), UTC_ZONE)
+    refs = ("C-000001", "C-000004", *(f"X-{i:06d}" for i in range(300_000)))
+    result = compute_indicators(store, IndicatorParams(tz=UTC_ZONE, as_of=AS_OF, case_refs=refs))
+    assert result.reports_total == 3  # A twice (alice, bob) and D
+    with store.engine.connect() as conn:
+        from desktop_app.core.errors import BadInputError
+
+        with pytest.raises(BadInputError, match="and 299990 more"):
+            selected_post_ids(conn, IndicatorParams(tz=UTC_ZONE, as_of=AS_OF, case_refs=refs))
+        real = IndicatorParams(tz=UTC_ZONE, as_of=AS_OF, case_refs=("C-000001", "C-000004"))
+        assert len(selected_post_ids(conn, real)) == 2

@@ -32,8 +32,13 @@ def test_series_and_drilldowns(store, tmp_path: Path) -> None:
     }
     assert data.indicators.reports_total == 5
     # The reports behind a figure are exactly what the figure counts.
-    for figure in ("reports_over_sla", "reports_over_sla_pending", "reports_removed",
-                   "pending.total", "reports_actioned"):
+    for figure in (
+        "reports_over_sla",
+        "reports_over_sla_pending",
+        "reports_removed",
+        "pending.total",
+        "reports_actioned",
+    ):
         key = figure.split(".")
         value = data.indicators.to_json()[key[0]]
         expected = value[key[1]] if len(key) == 2 else value
