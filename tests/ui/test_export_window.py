@@ -23,11 +23,11 @@ def test_export_pack_of_selected_cases_with_redaction(window, qtbot, tmp_path) -
     window.case_panel.table.selectRow(0)
     chosen = window.model.rows[0].case_ref
     dialog = window.export_dialog("pack")
-    assert dialog.scope_selected.isChecked()
+    assert dialog.scope.selected.isChecked()
     target = tmp_path / "out" / "pack.zip"
     target.parent.mkdir()
     dialog.target.setText(str(target))
-    dialog.redact["reporter"].setChecked(True)
+    dialog.redaction.boxes["reporter"].setChecked(True)
     dialog.run()
     qtbot.waitUntil(lambda: dialog.worker is None, timeout=60000)
     assert dialog.result is not None, dialog.message.text()
@@ -48,7 +48,7 @@ def test_export_workbook_for_the_current_list(window, qtbot, tmp_path) -> None: 
     _demo(window, tmp_path)
     window.case_panel.platform.setCurrentIndex(window.case_panel.platform.findData("tiktok"))
     dialog = window.export_dialog("workbook")
-    dialog.scope_filter.setChecked(True)
+    dialog.scope.filtered.setChecked(True)
     target = tmp_path / "indicators.xlsx"
     dialog.target.setText(str(target))
     dialog.run()

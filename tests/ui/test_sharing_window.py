@@ -60,3 +60,18 @@ def test_share_selected_case_and_partner_merges_it(unlocked, qtbot, tmp_path: Pa
         post = session.scalars(select(Post)).one()
         assert post.origin_org and post.origin_bundle
     partner.close()
+
+
+def test_an_empty_choice_of_cases_shares_nothing(unlocked, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = unlocked
+    window.case_panel.search.setText("no post says this")
+    assert window.model.total == 0
+    dialog = window.share_dialog()
+    dialog.use_passphrase.setChecked(True)
+    dialog.passphrase.setText("a bundle passphrase")
+    dialog.scope.filtered.setChecked(True)
+    dialog.target.setText(str(tmp_path / "empty.caselog"))
+    dialog.run()
+    # "The 0 cases in the current list" must not fall back to every case.
+    assert dialog.worker is None and "no cases" in dialog.message.text()
+    assert not (tmp_path / "empty.caselog").exists()

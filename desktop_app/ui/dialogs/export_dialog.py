@@ -9,26 +9,23 @@ from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QDateEdit,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.core.redaction import REDACTABLE
 from desktop_app.core.timeutil import now_utc
 from desktop_app.indicators.compute import IndicatorParams
 from desktop_app.store.engine import Store
 from desktop_app.ui.dialogs.worker_dialog import WorkerDialog
+from desktop_app.ui.widgets.choices import CaseScope, RedactionChoice
 
 WORKBOOK = "workbook"
 PACK = "pack"
@@ -56,8 +53,6 @@ class ExportDialog(WorkerDialog):
         self.tz = tz
         self.sla_hours = sla_hours
         self.repeat_threshold = repeat_threshold
-        self.filtered_refs = filtered_refs
-        self.selected_refs = selected_refs
         self.setWindowTitle(
             self.tr("Export the indicator workbook")
             if kind == WORKBOOK
@@ -75,25 +70,8 @@ class ExportDialog(WorkerDialog):
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.scope_all = QRadioButton(self.tr("All cases"))
-        self.scope_filter = QRadioButton(
-            self.tr("The {0} cases in the current list").format(len(filtered_refs))
-        )
-        self.scope_selected = QRadioButton(
-            self.tr("The {0} selected cases").format(len(selected_refs))
-        )
-        self.scope_selected.setEnabled(bool(selected_refs))
-        self.scope_group = QButtonGroup(self)
-        for button in (self.scope_all, self.scope_filter, self.scope_selected):
-            self.scope_group.addButton(button)
-        (self.scope_selected if selected_refs else self.scope_filter).setChecked(True)
-        self.redact: dict[str, QCheckBox] = {}
-        redaction = QGroupBox(self.tr("Remove before writing (redaction)"))
-        redaction_layout = QVBoxLayout(redaction)
-        for name, meaning in REDACTABLE.items():
-            box = QCheckBox(f"{name}: {meaning}")
-            self.redact[name] = box
-            redaction_layout.addWidget(box)
+        self.scope = CaseScope(filtered_refs, selected_refs)
+        self.redaction = RedactionChoice()
 
         target_row = QHBoxLayout()
         target_row.addWidget(self.target)
@@ -107,17 +85,14 @@ class ExportDialog(WorkerDialog):
         form = QFormLayout()
         form.addRow(self.tr("Save as"), target_row)
         form.addRow(self.tr("Period"), period_row)
-        scope = QVBoxLayout()
-        for button in (self.scope_all, self.scope_filter, self.scope_selected):
-            scope.addWidget(button)
-        form.addRow(self.tr("Cases"), scope)
+        form.addRow(self.tr("Cases"), self.scope)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.action_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(redaction)
+        layout.addWidget(self.redaction)
         if kind == PACK:
             warning = QLabel(
                 self.tr(
@@ -150,11 +125,7 @@ class ExportDialog(WorkerDialog):
             date_to = datetime.combine(
                 self.date_to.date().toPython() + timedelta(days=1), time(), self.tz
             )
-        refs: tuple[str, ...] = ()
-        if self.scope_filter.isChecked():
-            refs = tuple(self.filtered_refs)
-        elif self.scope_selected.isChecked():
-            refs = tuple(self.selected_refs)
+        refs = self.scope.refs() or ()
         return IndicatorParams(
             tz=self.tz,
             as_of=now_utc(),
@@ -171,14 +142,10 @@ class ExportDialog(WorkerDialog):
         from desktop_app.export.workbook import write_workbook
 
         params = self.params()
-        if (
-            self.scope_filter.isChecked() or self.scope_selected.isChecked()
-        ) and not params.case_refs:
+        if self.scope.refs() == ():
             self.message.setText(self.tr("There are no cases to export in this choice."))
             return
-        redaction = Redaction(
-            fields=frozenset(n for n, box in self.redact.items() if box.isChecked())
-        )
+        redaction = Redaction(fields=self.redaction.fields())
         target = Path(self.target.text().strip())
         store = self.store
         function = write_workbook if self.kind == WORKBOOK else export_pack

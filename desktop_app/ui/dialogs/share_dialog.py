@@ -8,11 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -23,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.redaction import REDACTABLE
 from desktop_app.core.timeutil import now_utc
 from desktop_app.indicators.compute import IndicatorParams
 from desktop_app.sharing.bundle import BundleSelection, export_bundle
 from desktop_app.sharing.partners import list_partners
 from desktop_app.store.engine import Store
 from desktop_app.ui.dialogs.worker_dialog import WorkerDialog
+from desktop_app.ui.widgets.choices import CaseScope, RedactionChoice
 
 
 class ShareDialog(WorkerDialog):
@@ -46,8 +44,6 @@ class ShareDialog(WorkerDialog):
         self.action_button.clicked.connect(self.run)
         self.store = store
         self.tz = tz
-        self.filtered_refs = filtered_refs
-        self.selected_refs = selected_refs
         self.setWindowTitle(self.tr("Share with a partner"))
         stamp = now_utc().astimezone(tz).strftime("%Y-%m-%d")
         self.target = QLineEdit(str(Path.home() / f"caselog-bundle-{stamp}.caselog"))
@@ -66,46 +62,27 @@ class ShareDialog(WorkerDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setEnabled(False)
         self.use_passphrase.toggled.connect(self.passphrase.setEnabled)
-        self.scope_all = QRadioButton(self.tr("All cases"))
-        self.scope_filter = QRadioButton(
-            self.tr("The {0} cases in the current list").format(len(filtered_refs))
-        )
-        self.scope_selected = QRadioButton(
-            self.tr("The {0} selected cases").format(len(selected_refs))
-        )
-        self.scope_selected.setEnabled(bool(selected_refs))
         self.scope_since = QRadioButton(
             self.tr("Everything new since the last bundle to the (one) chosen partner")
         )
-        group = QButtonGroup(self)
-        for button in (self.scope_all, self.scope_filter, self.scope_selected, self.scope_since):
-            group.addButton(button)
-        (self.scope_selected if selected_refs else self.scope_filter).setChecked(True)
-        self.redact: dict[str, QCheckBox] = {}
-        redaction = QGroupBox(self.tr("Remove before writing (redaction)"))
-        redaction_layout = QVBoxLayout(redaction)
-        for name, meaning in REDACTABLE.items():
-            self.redact[name] = QCheckBox(f"{name}: {meaning}")
-            redaction_layout.addWidget(self.redact[name])
+        self.scope = CaseScope(filtered_refs, selected_refs, (self.scope_since,))
+        self.redaction = RedactionChoice()
         target_row = QHBoxLayout()
         target_row.addWidget(self.target)
         target_row.addWidget(browse)
-        scope = QVBoxLayout()
-        for button in (self.scope_all, self.scope_filter, self.scope_selected, self.scope_since):
-            scope.addWidget(button)
         form = QFormLayout()
         form.addRow(self.tr("Save as"), target_row)
         form.addRow(self.tr("For"), self.partners)
         form.addRow("", self.use_passphrase)
         form.addRow(self.tr("Bundle passphrase"), self.passphrase)
-        form.addRow(self.tr("Cases"), scope)
+        form.addRow(self.tr("Cases"), self.scope)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.action_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(redaction)
+        layout.addWidget(self.redaction)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -129,12 +106,10 @@ class ShareDialog(WorkerDialog):
         if self.scope_since.isChecked():
             partners = self.chosen_partners()
             return BundleSelection(since_last_bundle_to=partners[0] if partners else None)
-        if self.scope_all.isChecked():
+        refs = self.scope.refs()
+        if refs is None:
             return BundleSelection()
-        refs = self.filtered_refs if self.scope_filter.isChecked() else self.selected_refs
-        return BundleSelection(
-            params=IndicatorParams(tz=self.tz, as_of=now_utc(), case_refs=tuple(refs))
-        )
+        return BundleSelection(params=IndicatorParams(tz=self.tz, as_of=now_utc(), case_refs=refs))
 
     def run(self) -> None:
         partners = self.chosen_partners()
@@ -142,12 +117,15 @@ class ShareDialog(WorkerDialog):
         if not partners and not passphrase:
             self.message.setText(self.tr("Choose at least one partner, or a bundle passphrase."))
             return
+        if not self.scope_since.isChecked() and self.scope.refs() == ():
+            self.message.setText(self.tr("There are no cases to share in this choice."))
+            return
         if self.scope_since.isChecked() and len(partners) != 1:
             self.message.setText(self.tr("'Since the last bundle' needs exactly one partner."))
             return
         selection = self.selection()
         target = Path(self.target.text().strip())
-        redaction = frozenset(n for n, box in self.redact.items() if box.isChecked())
+        redaction = self.redaction.fields()
         store = self.store
         self.start(
             lambda progress, cancelled: export_bundle(
