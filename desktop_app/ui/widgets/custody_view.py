@@ -58,10 +58,11 @@ class CustodyView(QWidget):
         self.verify_button.clicked.connect(self.verify)
 
     def attach(self, store: Store, tz: Any) -> None:
+        """Bind to the store; the events are read when the tab is shown (refresh)."""
         self.store = store
         self.tz = tz
         self.result.clear()
-        self.refresh()
+        self.table.setRowCount(0)
 
     def detach(self) -> None:
         self.store = None
