@@ -26,6 +26,44 @@ def now_utc() -> datetime:
     return datetime.now(UTC)
 
 
+# The one allowed range for every time a person or a file gives Caselog (window
+# fields, spreadsheet rows, bundles, corrections). Before 2000 no platform in scope
+# took reports; "future" means more than a day past this computer's clock, so a
+# laptop whose clock is a little off still works.
+EARLIEST_TIME = datetime(2000, 1, 1, tzinfo=UTC)
+FUTURE_SLACK = timedelta(hours=24)
+
+
+def latest_allowed(now: datetime | None = None) -> datetime:
+    """The latest time accepted now: this computer's clock plus FUTURE_SLACK."""
+    return (now or now_utc()) + FUTURE_SLACK
+
+
+def time_problem(value: datetime, now: datetime | None = None) -> str | None:
+    """Why ``value`` (aware) is outside the allowed range, or None when it is inside.
+
+    The text is a plain reason a message can quote after naming the field or row.
+    """
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    if value < EARLIEST_TIME:
+        return f"{value.date().isoformat()} is before 2000-01-01, the earliest date Caselog accepts"
+    if value > latest_allowed(now):
+        return (
+            f"{value.date().isoformat()} is in the future (more than 24 hours past this "
+            "computer's clock)"
+        )
+    return None
+
+
+def check_time_in_range(value: datetime, what: str, now: datetime | None = None) -> datetime:
+    """``value`` unchanged, or BadInputError naming ``what`` (a field, a row and column)."""
+    problem = time_problem(value, now)
+    if problem is not None:
+        raise BadInputError(f"{what}: {problem}")
+    return value
+
+
 def to_utc(value: datetime, tz: ZoneInfo) -> datetime:
     """Aware values are exact; naive ones are read in ``tz``."""
     if value.tzinfo is None:

@@ -40,3 +40,20 @@ def test_month_starts_follow_the_zone() -> None:
     starts = month_starts(first, first, YANGON)
     assert starts[0] == datetime(2018, 2, 28, 17, 30, tzinfo=UTC)
     assert len(starts) == 2
+
+
+def test_time_range_refuses_far_past_and_future() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    import pytest
+
+    from desktop_app.core.errors import BadInputError
+    from desktop_app.core.timeutil import check_time_in_range, time_problem
+
+    now = datetime(2026, 12, 1, 12, tzinfo=UTC)
+    assert time_problem(now + timedelta(hours=23), now) is None
+    assert time_problem(datetime(2000, 1, 1, tzinfo=UTC), now) is None
+    assert "future" in (time_problem(now + timedelta(hours=25), now) or "")
+    assert "before 2000" in (time_problem(datetime(1999, 12, 31, tzinfo=UTC), now) or "")
+    with pytest.raises(BadInputError, match="reported_at: 2027-01-05 is in the future"):
+        check_time_in_range(datetime(2027, 1, 5, tzinfo=UTC), "reported_at", now)
