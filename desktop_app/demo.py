@@ -63,6 +63,7 @@ def create_demo_store(path: str | Path) -> Store:
                 media_type="image/png",
                 post=post,
                 captured_at=post.created_at - timedelta(minutes=5),
+                capture_source="typed",
                 captured_by="Demo researcher",
             )
         response = session.scalars(

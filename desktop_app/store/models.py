@@ -26,6 +26,19 @@ def _time(nullable: bool = True, index: bool = False) -> object:
     return Field(default=None, sa_type=UTCDateTime, nullable=nullable, index=index)
 
 
+class Retractable(SQLModel):
+    """Columns of a record that can be retracted (CORRECTIONS.md, migration 0005).
+
+    A retracted record stays in the store, marked, and leaves every reader: the
+    indicators, lists, exports and bundle payloads select ``retracted_at IS NULL``.
+    ``retracted_with`` is the uid of the record whose retraction carried this one.
+    """
+
+    retracted_at: datetime | None = _time()  # type: ignore[assignment]
+    retraction_reason: str = ""
+    retracted_with: str = ""
+
+
 class Record(SQLModel):
     """Columns every mergeable record has."""
 
@@ -69,7 +82,7 @@ class AuthorAccount(Record, table=True):
     notes: str = ""
 
 
-class Post(Record, table=True):
+class Post(Record, Retractable, table=True):
     """One piece of content on a platform: a case."""
 
     __table_args__ = (
@@ -97,7 +110,7 @@ class Post(Record, table=True):
     import_event_uid: str | None = None
 
 
-class Report(Record, table=True):
+class Report(Record, Retractable, table=True):
     """One submission of a post to the platform.
 
     ``first_response_at``, ``final_response_at`` and ``final_outcome`` summarise the
@@ -136,7 +149,7 @@ class Report(Record, table=True):
     import_event_uid: str | None = None
 
 
-class Response(Record, table=True):
+class Response(Record, Retractable, table=True):
     """A message from the platform about a report.
 
     Beyond the outcome it keeps room for the EU DSA statement-of-reasons fields
@@ -169,7 +182,7 @@ class Blob(SQLModel, table=True):
     data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
-class Attachment(Record, table=True):
+class Attachment(Record, Retractable, table=True):
     """A screenshot or file kept as evidence for a post or a platform response."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -183,9 +196,24 @@ class Attachment(Record, table=True):
     size: int
     media_type: str = "application/octet-stream"
     original_name: str = ""
+    # When the file entered the store.
+    attached_at: datetime | None = _time()  # type: ignore[assignment]
+    # When the screenshot was taken, only when known; capture_source says how it is
+    # known ("png", "exif" from the file's own metadata, "typed" by the researcher).
     captured_at: datetime | None = _time()  # type: ignore[assignment]
+    capture_source: str = ""
     captured_by: str = ""
+    # Set when the bytes were erased (purge): the row stays as the record of it.
+    purged_at: datetime | None = _time()  # type: ignore[assignment]
     note: str = ""
+
+
+class Draft(SQLModel, table=True):
+    """Unsaved editor text kept across an idle lock, inside the encrypted store."""
+
+    key: str = Field(primary_key=True)
+    saved_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    payload: str
 
 
 class Tag(Record, table=True):

@@ -316,8 +316,11 @@ def add_attachment(
     post: Post | None = None,
     response: Response | None = None,
     captured_at: datetime | None = None,
+    capture_source: str = "",
     captured_by: str = "",
 ) -> Attachment:
+    """Keep ``data`` as evidence. ``captured_at`` only when the capture time is known
+    (``capture_source`` says how); ``attached_at`` is always now."""
     if (post is None) == (response is None):
         raise BadInputError("an attachment belongs to exactly one post or one response")
     digest = store_blob(session, data)
@@ -328,7 +331,9 @@ def add_attachment(
         size=len(data),
         media_type=media_type,
         original_name=original_name,
-        captured_at=captured_at or now_utc(),
+        attached_at=now_utc(),
+        captured_at=captured_at,
+        capture_source=capture_source if captured_at else "",
         captured_by=captured_by,
     )
     session.add(attachment)

@@ -19,7 +19,7 @@ from desktop_app.store.engine import (
     open_store,
     rekey,
 )
-from desktop_app.store.models import AuditEvent, Post
+from desktop_app.store.models import Attachment, AuditEvent, Post
 from tests.conftest import PASSPHRASE
 
 SECRET = "ယုံကြည်စိတ်ချ secret-marker-7f3a"
@@ -39,6 +39,34 @@ def _add_case(store, content: str = SECRET) -> None:  # type: ignore[no-untyped-
         )
         repo.add_attachment(
             session, b"PNG-bytes " + SECRET.encode(), original_name="shot.png", post=post
+        )
+
+
+def _add_old_case(store) -> None:  # type: ignore[no-untyped-def]
+    """A case written as the first schema (0001) had it: raw SQL, not today's models."""
+    t = 1_704_067_200_000_000  # 2024-01-01 UTC in microseconds
+    with store.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO post (uid, created_at, updated_at, id, case_ref, platform, url,"
+                " canonical_url, post_ref, identity_key, category, language, content,"
+                " content_key, notes) VALUES ('p-1', :t, :t, 1, 'C-000001', 'facebook',"
+                " 'https://facebook.com/p/1', 'https://facebook.com/p/1', '', 'k1', '', '',"
+                " :content, '', '')"
+            ),
+            {"t": t, "content": SECRET},
+        )
+        conn.execute(
+            text("INSERT INTO blob (sha256, size, data) VALUES (:h, 3, :d)"),
+            {"h": "a" * 64, "d": b"PNG"},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO attachment (uid, created_at, updated_at, id, post_id, sha256,"
+                " size, media_type, original_name, captured_at, captured_by, note)"
+                " VALUES ('a-1', :t, :t, 1, 1, :h, 3, 'image/png', 'shot.png', :t, '', '')"
+            ),
+            {"t": t, "h": "a" * 64},
         )
 
 
@@ -104,7 +132,7 @@ def test_pragmas_are_set(store) -> None:
 def test_store_made_by_the_first_version_upgrades_with_a_copy(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     old = create_store(path, PASSPHRASE, organisation="Old", target="0001")
-    _add_case(old)
+    _add_old_case(old)
     assert current_revision(old.engine) == "0001"
     old.close()
     if head_revision() == "0001":
@@ -114,6 +142,10 @@ def test_store_made_by_the_first_version_upgrades_with_a_copy(tmp_path: Path) ->
         assert current_revision(upgraded.engine) == head_revision()
         with upgraded.session() as session:
             assert session.scalars(select(Post.content)).one() == SECRET
+            # What 0001 called captured_at was the moment of attaching (migration 0005).
+            shot = session.scalars(select(Attachment)).one()
+            assert shot.attached_at == datetime(2024, 1, 1, tzinfo=UTC)
+            assert shot.captured_at is None and shot.retracted_at is None
             events = session.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()
             # The upgrade is audited, and the keys an older store lacked are made once.
             assert [e.action for e in events[-3:]] == ["migrate", "create", "create"]

@@ -406,7 +406,6 @@ class CaseEditor(QWidget):
                 original_name=name,
                 media_type=media_type,
                 post=post,
-                captured_at=now_utc(),
             )
         assert self.post_id is not None
         self.show_case(self.post_id)
