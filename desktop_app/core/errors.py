@@ -35,6 +35,13 @@ class StoreLockedError(AppError):
     code = "locked"
 
 
+class StoreBusyError(AppError):
+    """Another task holds the store's write lock past the busy timeout; retry later."""
+
+    exit_code = 1
+    code = "busy"
+
+
 class StoreNotFoundError(AppError):
     """No store at the given path (a usage problem): exit 2."""
 

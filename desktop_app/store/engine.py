@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.pool import SingletonThreadPool
 from sqlmodel import Session
 
 if TYPE_CHECKING:
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 from desktop_app.core.errors import (
     AppError,
     BadInputError,
+    StoreBusyError,
     StoreExistsError,
     StoreLockedError,
     StoreNotFoundError,
@@ -38,6 +41,12 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 # 64 MiB page cache: aggregate queries over encrypted pages then decrypt each page
 # once instead of on every visit (the SQLCipher performance advice).
 CACHE_KIB = 65536
+# A second writer (a CLI import while the window saves) waits this long for the
+# write lock, then gets a plain StoreBusyError instead of "database is locked".
+BUSY_TIMEOUT_MS = 5000
+BUSY_MESSAGE = (
+    "the store is busy with another task (an import?); nothing was written, try again in a moment"
+)
 
 
 def _quiet_sqlcipher() -> None:
@@ -83,13 +92,69 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     cursor.execute("PRAGMA temp_store = MEMORY")
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
-def _make_engine(path: Path, passphrase: str) -> Engine:
-    url = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
-    engine = create_engine(url)
+class KeyHolder:
+    """The passphrase of one open store, held only until the store is closed.
+
+    Every new connection asks it for the passphrase; after ``clear()`` (locking)
+    it refuses, so nothing left holding the engine can reconnect to the store.
+    """
+
+    def __init__(self, passphrase: str) -> None:
+        self._passphrase: str | None = passphrase
+
+    def get(self) -> str:
+        if self._passphrase is None:
+            raise StoreLockedError("the store is locked: unlock it again to go on")
+        return self._passphrase
+
+    def set(self, passphrase: str) -> None:
+        self._passphrase = passphrase
+
+    def clear(self) -> None:
+        self._passphrase = None
+
+    @property
+    def cleared(self) -> bool:
+        return self._passphrase is None
+
+
+def _sql_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _busy_error(context: ExceptionContext) -> BaseException | None:
+    """Turn SQLite's "database is locked" (after the busy timeout) into a plain error."""
+    original = context.original_exception
+    if isinstance(original, sqlcipher3.OperationalError) and (
+        "database is locked" in str(original) or "database is busy" in str(original)
+    ):
+        return StoreBusyError(BUSY_MESSAGE)
+    return None
+
+
+def _make_engine(path: Path, key: KeyHolder) -> Engine:
+    def creator() -> Any:
+        passphrase = key.get()  # StoreLockedError once the store was closed
+        conn = sqlcipher3.connect(
+            str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+        conn.execute("PRAGMA key = " + _sql_literal(passphrase))
+        return conn
+
+    # The same pool as the pysqlcipher dialect (one connection per thread), but the
+    # passphrase lives in the key holder, not in the URL where the engine keeps it.
+    engine = create_engine(
+        URL.create("sqlite", database=str(path)),
+        module=sqlcipher3,
+        creator=creator,
+        poolclass=SingletonThreadPool,
+    )
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "handle_error", _busy_error)
     return engine
 
 
@@ -107,8 +172,18 @@ class Store:
 
     path: Path
     engine: Engine
+    key: KeyHolder
+
+    @property
+    def closed(self) -> bool:
+        return self.key.cleared
+
+    def _check_open(self) -> None:
+        if self.key.cleared:
+            raise StoreLockedError("the store is locked: unlock it again to go on")
 
     def session(self) -> Session:
+        self._check_open()
         return Session(self.engine, expire_on_commit=False)
 
     @contextmanager
@@ -118,6 +193,11 @@ class Store:
             yield session
 
     def close(self) -> None:
+        """Forget the passphrase, then close every pooled connection.
+
+        Afterwards any use of this Store (or of its engine) raises StoreLockedError.
+        """
+        self.key.clear()
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -127,8 +207,8 @@ class Store:
         self.close()
 
 
-def _connect(path: Path, passphrase: str) -> Engine:
-    engine = _make_engine(path, passphrase)
+def _connect(path: Path, key: KeyHolder) -> Engine:
+    engine = _make_engine(path, key)
     try:
         with engine.connect():
             pass
@@ -208,8 +288,9 @@ def open_store(path: str | Path, passphrase: str | None, *, upgrade: bool = True
         raise StoreNotFoundError(
             f"no store at {path}: create one with 'caselog-cli init' or give --db"
         )
-    engine = _connect(path, _check_passphrase(passphrase))
-    store = Store(path, engine)
+    key = KeyHolder(_check_passphrase(passphrase))
+    engine = _connect(path, key)
+    store = Store(path, engine, key)
     if current_revision(engine) is None:
         store.close()
         raise BadInputError(f"{path} is not a Caselog store (no schema version)")
@@ -248,8 +329,9 @@ def create_store(
     passphrase = _check_passphrase(passphrase)
     zone(timezone)  # a clear error before any file is made
     path.parent.mkdir(parents=True, exist_ok=True)
-    engine = _make_engine(path, passphrase)
-    store = Store(path, engine)
+    key = KeyHolder(passphrase)
+    engine = _make_engine(path, key)
+    store = Store(path, engine, key)
     try:
         migrate(store, target)
         with store.transaction() as session:
@@ -273,8 +355,7 @@ def rekey(store: Store, new_passphrase: str) -> None:
     its own); pooled ones are closed here.
     """
     new_passphrase = _check_passphrase(new_passphrase)
-    old_passphrase = store.engine.url.password
-    assert old_passphrase is not None
+    old_passphrase = store.key.get()
     store.engine.dispose()
     conn = sqlcipher3.connect(str(store.path))
     try:
@@ -293,7 +374,8 @@ def rekey(store: Store, new_passphrase: str) -> None:
     finally:
         conn.close()
     # Connections made from now on must use the new passphrase.
-    store.engine = _connect(store.path, new_passphrase)
+    store.key.set(new_passphrase)
+    store.engine.dispose()
     from desktop_app.core.enums import AuditAction
     from desktop_app.store.audit import append_event
 

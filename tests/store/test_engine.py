@@ -174,3 +174,50 @@ def test_a_store_from_a_newer_caselog_is_refused_clearly(store, store_path: Path
     store.close()
     with pytest.raises(BadInputError, match="newer version of Caselog"):
         open_store(store_path, PASSPHRASE)
+
+
+def test_a_closed_store_forgets_its_passphrase_and_cannot_reconnect(store) -> None:
+    """Locking must hold: nothing that kept the Store (or its engine) can reach the file."""
+    _add_case(store)
+    engine = store.engine
+    store.close()
+    assert store.closed
+    with pytest.raises(StoreLockedError):
+        store.session()
+    with pytest.raises(StoreLockedError), store.transaction():
+        pass
+    with pytest.raises(StoreLockedError):
+        engine.connect()  # even straight through the engine
+    with pytest.raises(StoreLockedError):
+        rekey(store, "an intruder's passphrase")
+    assert "password" not in repr(engine.url) and PASSPHRASE not in str(engine.url)
+
+
+def test_a_second_writer_waits_then_hears_the_store_is_busy(store, store_path: Path) -> None:
+    import time
+
+    from desktop_app.core.errors import StoreBusyError
+    from desktop_app.store import engine as engine_module
+
+    _add_case(store)
+    other = open_store(store_path, PASSPHRASE)
+    try:
+        with other.engine.connect() as conn:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout = {300}")  # keep the test short
+            holder = store.engine.connect()
+            holder.exec_driver_sql("BEGIN IMMEDIATE")
+            holder.exec_driver_sql("UPDATE post SET notes = 'first writer'")
+            start = time.monotonic()
+            with pytest.raises(StoreBusyError, match="busy with another task"):
+                conn.exec_driver_sql("UPDATE post SET notes = 'second writer'")
+                conn.commit()
+            assert time.monotonic() - start >= 0.25  # it waited before giving up
+            holder.rollback()
+            holder.close()
+        assert engine_module.BUSY_TIMEOUT_MS >= 1000
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == (
+                engine_module.BUSY_TIMEOUT_MS
+            )
+    finally:
+        other.close()
