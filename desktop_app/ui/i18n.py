@@ -1,0 +1,543 @@
+"""The window's languages: which one to use, installing Qt translators, and the one
+place where a core ``AppError`` message becomes a translated text.
+
+The core never imports Qt and writes its messages in English; the window turns them
+into the user's language here (as OnionShare does), by the error's known message
+templates, and shows the original English text when a message has no template yet.
+
+Qt ships no Burmese translation of its own (no ``qtbase_my.qm``), so the texts Qt's
+standard buttons, message boxes and line-edit menus show are declared below under
+Qt's own translation contexts (``QPlatformTheme``, ``QGnomeTheme``, ``QMessageBox``,
+``QLineEdit``...) and translated in ``caselog_my.ts``: every ``QDialogButtonBox`` and
+``QMessageBox`` in the window then shows Burmese buttons with no call of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
+
+from desktop_app.core.errors import AppError
+from desktop_app.paths import resource_path
+
+log = logging.getLogger(__name__)
+
+ENGLISH = "en"
+BURMESE = "my"
+LANGUAGES = (ENGLISH, BURMESE)
+LANGUAGE_SETTING = "ui/language"  # QSettings key: the window's language, before unlock
+CATALOGUE = "caselog"  # resources/translations/caselog_<lang>.qm
+
+# Translators installed by install_translators(), kept referenced (Qt does not own
+# them) so that a switch can remove exactly these.
+_installed: list[QTranslator] = []
+
+
+def language_names() -> list[tuple[str, str]]:
+    """(code, name) for a language chooser, each name in its own language."""
+    return [(ENGLISH, "English"), (BURMESE, "မြန်မာ (Burmese)")]
+
+
+def normalise_language(value: object) -> str | None:
+    """'my', 'my_MM', 'my-MM', 'Burmese' -> 'my'; 'en_GB' -> 'en'; unknown -> None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip().lower().replace("-", "_")
+    if text in ("burmese", "myanmar", "မြန်မာ"):
+        return BURMESE
+    code = text.split("_", 1)[0]
+    return code if code in LANGUAGES else None
+
+
+def system_language() -> str:
+    """Burmese when the computer's locale is Burmese, else English."""
+    return BURMESE if QLocale.system().language() == QLocale.Language.Burmese else ENGLISH
+
+
+def resolve_language(requested: str | None = None, settings: QSettings | None = None) -> str:
+    """The language to start in: ``--lang``, else the saved choice, else the system's."""
+    for candidate in (requested, settings.value(LANGUAGE_SETTING, "") if settings else None):
+        lang = normalise_language(candidate)
+        if lang is not None:
+            return lang
+    return system_language()
+
+
+def translations_dir() -> Path:
+    return resource_path("translations")
+
+
+def catalogue_path(lang: str) -> Path:
+    return translations_dir() / f"{CATALOGUE}_{lang}.qm"
+
+
+def current_language() -> str:
+    """The language whose translators are installed now (English when none are)."""
+    for translator in _installed:
+        lang = normalise_language(translator.language())
+        if lang is not None:
+            return lang
+    return ENGLISH
+
+
+def install_translators(app: QCoreApplication, lang: str) -> bool:
+    """Replace the window's translators by those of ``lang``; True when all loaded.
+
+    English needs none (the source texts are English). Qt sends every widget a
+    LanguageChange event when translators change, so views that re-read their
+    texts in ``changeEvent`` switch at once.
+    """
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if lang == ENGLISH:
+        return True
+    ok = True
+    ours = QTranslator(app)
+    path = catalogue_path(lang)
+    if ours.load(str(path)):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    else:
+        log.warning("no translation file for %s at %s; the window stays in English", lang, path)
+        ok = False
+    # Qt's own catalogue, should a future Qt ship one for this language (Qt 6.8 has
+    # none for Burmese; our .ts carries Qt's button texts instead, see above).
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qtbase = QTranslator(app)
+    if qtbase.load(f"qtbase_{lang}", qt_dir):
+        app.installTranslator(qtbase)
+        _installed.append(qtbase)
+    return ok
+
+
+def set_language(app: QCoreApplication, lang: str, settings: QSettings | None = None) -> bool:
+    """Switch the window's language now and remember it for the next start.
+
+    For Settings: call it after the choice is saved. Returns False when the
+    language's translation could not be loaded (the window then stays in English).
+    Widgets built before the call keep their texts unless they handle
+    ``QEvent.LanguageChange``; the caller rebuilds those (or offers a restart).
+    """
+    code = normalise_language(lang) or ENGLISH
+    if settings is not None:
+        settings.setValue(LANGUAGE_SETTING, code)
+    return install_translators(app, code)
+
+
+class PseudoTranslator(QTranslator):
+    """A pseudo-locale for layout tests: every text 40 % longer (as Vorta's
+    TRANS_SCALE), the original kept in front so placeholders and mnemonics work."""
+
+    def __init__(self, scale: float = 1.4, parent: QCoreApplication | None = None) -> None:
+        super().__init__(parent)
+        self.scale = scale
+
+    def isEmpty(self) -> bool:  # noqa: N802  (Qt's name)
+        return False
+
+    def translate(  # type: ignore[override]
+        self,
+        context: str,
+        source_text: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str:
+        if not source_text:
+            return source_text
+        lines = source_text.split("\n")
+        return "\n".join(line + "ʬ" * math.ceil(len(line) * (self.scale - 1)) for line in lines)
+
+
+# --- Qt's own texts (Qt has no Burmese catalogue) ----------------------------------
+# Standard buttons: QPlatformTheme::defaultStandardButtonText and its GNOME variant,
+# used by QDialogButtonBox and QMessageBox.
+QT_BUTTON_TEXTS = (
+    QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Save"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Save All"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Open"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&Yes"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Yes to &All"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&No"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "N&o to All"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Abort"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Retry"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Ignore"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Close"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Discard"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Help"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Apply"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Reset"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Restore Defaults"),
+    QT_TRANSLATE_NOOP("QGnomeTheme", "&OK"),
+    QT_TRANSLATE_NOOP("QGnomeTheme", "&Save"),
+    QT_TRANSLATE_NOOP("QGnomeTheme", "&Cancel"),
+    QT_TRANSLATE_NOOP("QGnomeTheme", "&Close"),
+    QT_TRANSLATE_NOOP("QGnomeTheme", "Close without Saving"),
+    QT_TRANSLATE_NOOP("QMessageBox", "Show Details..."),
+    QT_TRANSLATE_NOOP("QMessageBox", "Hide Details..."),
+    QT_TRANSLATE_NOOP("QMessageBox", "&Copy"),
+    # the right-click menu of every line edit and text box
+    QT_TRANSLATE_NOOP("QLineEdit", "&Undo"),
+    QT_TRANSLATE_NOOP("QLineEdit", "&Redo"),
+    QT_TRANSLATE_NOOP("QLineEdit", "Cu&t"),
+    QT_TRANSLATE_NOOP("QLineEdit", "&Copy"),
+    QT_TRANSLATE_NOOP("QLineEdit", "&Paste"),
+    QT_TRANSLATE_NOOP("QLineEdit", "Delete"),
+    QT_TRANSLATE_NOOP("QLineEdit", "Select All"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "&Undo"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "&Redo"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "Cu&t"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "&Copy"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "Copy &Link Location"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "&Paste"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "Delete"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "Select All"),
+    QT_TRANSLATE_NOOP("QAbstractSpinBox", "&Select All"),
+    QT_TRANSLATE_NOOP("QAbstractSpinBox", "&Step up"),
+    QT_TRANSLATE_NOOP("QAbstractSpinBox", "Step &down"),
+)
+
+
+# --- core errors -------------------------------------------------------------------
+# Each core message template as a regular expression, with the translated template
+# (%1, %2... are the groups in order). Kept in the order the core's modules raise
+# them; a message that matches none is tried as "<where>: <known message>" and is
+# otherwise shown as the core wrote it.
+ERROR_CONTEXT = "AppError"
+
+_ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
+    # store/engine.py
+    (
+        r"cannot unlock (.+): wrong passphrase, or not a Caselog store",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "Cannot unlock %1: the passphrase is wrong, or the file is not a Caselog store.",
+        ),
+    ),
+    (
+        r"no passphrase given: .*",
+        QT_TRANSLATE_NOOP("AppError", "No passphrase was given: type the passphrase."),
+    ),
+    (
+        r"no store at (.+?): create one with .*",
+        QT_TRANSLATE_NOOP("AppError", "There is no store at %1: create one or open another."),
+    ),
+    (
+        r"(.+) already exists: choose another path or open it",
+        QT_TRANSLATE_NOOP("AppError", "%1 already exists: choose another name or open it."),
+    ),
+    (
+        r"(.+) is not a Caselog store \(no schema version\)",
+        QT_TRANSLATE_NOOP("AppError", "%1 is not a Caselog store."),
+    ),
+    (
+        r"(.+) was made by a newer version of Caselog \(schema (.+)\); update Caselog to open it",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1 was made by a newer version of Caselog (schema %2): update Caselog to open it.",
+        ),
+    ),
+    (
+        r"this store has no organisation record; it was not made by Caselog",
+        QT_TRANSLATE_NOOP(
+            "AppError", "This store has no organisation record: it was not made by Caselog."
+        ),
+    ),
+    (
+        r"could not change the passphrase of (.+?): (.+); the old one still works",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "Could not change the passphrase of %1 (%2). The old passphrase still works.",
+        ),
+    ),
+    (
+        r"backup to (.+?) failed: (.+)",
+        QT_TRANSLATE_NOOP("AppError", "The backup to %1 failed: %2"),
+    ),
+    (
+        r"(.+): not a folder; choose a folder or a USB stick",
+        QT_TRANSLATE_NOOP("AppError", "%1 is not a folder: choose a folder or a USB stick."),
+    ),
+    (
+        r"the store may be damaged: nothing was written",
+        QT_TRANSLATE_NOOP("AppError", "The store may be damaged: nothing was written."),
+    ),
+    (
+        r"cannot read (.+?): (.+)",
+        QT_TRANSLATE_NOOP("AppError", "Cannot read %1: %2"),
+    ),
+    (r"(.+): no such file", QT_TRANSLATE_NOOP("AppError", "%1: there is no such file.")),
+    # importers
+    (
+        r"(.+): use a \.csv or \.xlsx file",
+        QT_TRANSLATE_NOOP("AppError", "%1: use a .csv or .xlsx file."),
+    ),
+    (
+        r"(.+): the file is empty \(no header row\)",
+        QT_TRANSLATE_NOOP("AppError", "%1: the file is empty (it has no header row)."),
+    ),
+    (
+        r"(.+): not UTF-8 text \((.+)\); save it as 'CSV UTF-8'",
+        QT_TRANSLATE_NOOP("AppError", "%1 is not UTF-8 text (%2): save it as 'CSV UTF-8'."),
+    ),
+    (
+        r"(.+): not a readable XLSX workbook \((.+)\)",
+        QT_TRANSLATE_NOOP("AppError", "%1 is not a readable XLSX workbook (%2)."),
+    ),
+    (
+        r"(.+): not a readable CSV file \((.+)\)",
+        QT_TRANSLATE_NOOP("AppError", "%1 is not a readable CSV file (%2)."),
+    ),
+    (
+        r"(.+): no sheet named (.+) \(it has: (.+)\)",
+        QT_TRANSLATE_NOOP("AppError", "%1 has no sheet named %2 (its sheets: %3)."),
+    ),
+    (
+        r"import cancelled; nothing was written",
+        QT_TRANSLATE_NOOP("AppError", "The import was cancelled; nothing was written."),
+    ),
+    (
+        r"(.+) cancelled; no file was written",
+        QT_TRANSLATE_NOOP("AppError", "Cancelled (%1); no file was written."),
+    ),
+    (
+        r"bundle export cancelled; nothing was written",
+        QT_TRANSLATE_NOOP("AppError", "The bundle was not made (cancelled); nothing was written."),
+    ),
+    (
+        r"the bundle import was cancelled; nothing was written",
+        QT_TRANSLATE_NOOP("AppError", "The bundle import was cancelled; nothing was written."),
+    ),
+    (
+        r"opening the bundle was cancelled; nothing was written",
+        QT_TRANSLATE_NOOP("AppError", "Opening the bundle was cancelled; nothing was written."),
+    ),
+    # case records
+    (
+        r"a post needs a link, a post reference or its text",
+        QT_TRANSLATE_NOOP("AppError", "A post needs a link, a post reference or its text."),
+    ),
+    (
+        r"platform: a post needs the platform it is on",
+        QT_TRANSLATE_NOOP("AppError", "Platform: a post needs the platform it is on."),
+    ),
+    (
+        r"this post is already logged \((.+)\)",
+        QT_TRANSLATE_NOOP("AppError", "This post is already logged (%1)."),
+    ),
+    (
+        r"this link is already logged as case (.+)",
+        QT_TRANSLATE_NOOP("AppError", "This link is already logged as case %1."),
+    ),
+    (
+        r"this report is already logged: same post, time and reporter",
+        QT_TRANSLATE_NOOP(
+            "AppError", "This report is already logged: same post, time and reporter."
+        ),
+    ),
+    (
+        r"received at: an outcome needs the time the platform sent it",
+        QT_TRANSLATE_NOOP(
+            "AppError", "Received at: an outcome needs the time the platform sent it."
+        ),
+    ),
+    (
+        r"received at: the response is dated before its report \((.+) < (.+)\)",
+        QT_TRANSLATE_NOOP(
+            "AppError", "Received at: the response is dated before its report (%1 < %2)."
+        ),
+    ),
+    (
+        r"not a date and time: use ISO 8601 .*",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "Not a date and time: use 2018-03-05T14:30 (ISO 8601) or DD/MM/YYYY HH:MM.",
+        ),
+    ),
+    (
+        r"unknown time zone (.+?): use an IANA name such as Asia/Yangon or UTC",
+        QT_TRANSLATE_NOOP(
+            "AppError", "Unknown time zone %1: use a name such as Asia/Yangon or UTC."
+        ),
+    ),
+    (r"no case with id (.+)", QT_TRANSLATE_NOOP("AppError", "There is no case with id %1.")),
+    # core/timeutil.py (time_problem)
+    (
+        r"(\S+) is before 2000-01-01, the earliest date Caselog accepts",
+        QT_TRANSLATE_NOOP(
+            "AppError", "%1 is before 2000-01-01, the earliest date Caselog accepts."
+        ),
+    ),
+    (
+        r"(\S+) is in the future \(more than 24 hours past this computer's clock\)",
+        QT_TRANSLATE_NOOP(
+            "AppError", "%1 is in the future (more than 24 hours past this computer's clock)."
+        ),
+    ),
+    # export
+    (
+        r"no case matches these filters; nothing was written.*",
+        QT_TRANSLATE_NOOP("AppError", "No case matches these filters; nothing was written."),
+    ),
+    (
+        r"(.+): the file name must end in (.+)",
+        QT_TRANSLATE_NOOP("AppError", "%1: the file name must end in %2."),
+    ),
+    (
+        r"(.+) is a folder: give a file name ending in (.+)",
+        QT_TRANSLATE_NOOP("AppError", "%1 is a folder: give a file name ending in %2."),
+    ),
+    (
+        r"(.+) does not exist: create the folder first",
+        QT_TRANSLATE_NOOP("AppError", "%1 does not exist: create the folder first."),
+    ),
+    (
+        r"font (.+) is missing from (.+): reinstall Caselog",
+        QT_TRANSLATE_NOOP("AppError", "The font %1 is missing from %2: reinstall Caselog."),
+    ),
+    # sharing: bundles and partner cards
+    (
+        r"(.+): wrong bundle passphrase, or the file was changed",
+        QT_TRANSLATE_NOOP(
+            "AppError", "%1: the bundle passphrase is wrong, or the file was changed."
+        ),
+    ),
+    (
+        r"the bundle passphrase is too short: use 8 characters or more",
+        QT_TRANSLATE_NOOP(
+            "AppError", "The bundle passphrase is too short: use 8 characters or more."
+        ),
+    ),
+    (
+        r"(.+) is not an age-encrypted Caselog bundle",
+        QT_TRANSLATE_NOOP("AppError", "%1 is not an encrypted Caselog bundle."),
+    ),
+    (
+        r"(.+) is not a readable ZIP file \(truncated or damaged\)",
+        QT_TRANSLATE_NOOP("AppError", "%1 is not a readable ZIP file (cut short or damaged)."),
+    ),
+    (
+        r"(.+) is truncated: the encrypted header is incomplete",
+        QT_TRANSLATE_NOOP("AppError", "%1 is cut short: its encrypted header is incomplete."),
+    ),
+    (
+        r"(.+) was not encrypted to this organisation's age key.*",
+        QT_TRANSLATE_NOOP(
+            "AppError", "%1 was not encrypted for this organisation: it cannot be opened here."
+        ),
+    ),
+    (
+        r"(.+) is signed by a key that is not a partner's.*",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1 is signed by a key that is not a partner's: add the sender's partner card first.",
+        ),
+    ),
+    (
+        r"(.+): not a Caselog partner card",
+        QT_TRANSLATE_NOOP("AppError", "%1 is not a Caselog partner card."),
+    ),
+    (
+        r"(.+): not a readable partner card \((.+)\)",
+        QT_TRANSLATE_NOOP("AppError", "%1 is not a readable partner card (%2)."),
+    ),
+    (
+        r"(.+): the card's fingerprint does not match its key",
+        QT_TRANSLATE_NOOP("AppError", "%1: the card's fingerprint does not match its key."),
+    ),
+    (
+        r"a partner named (.+) already exists: remove it first to replace it",
+        QT_TRANSLATE_NOOP(
+            "AppError", "A partner named %1 already exists: remove it first to replace it."
+        ),
+    ),
+    (
+        r"this card's signing key is already the key of partner (.+)",
+        QT_TRANSLATE_NOOP("AppError", "This card's signing key is already the key of partner %1."),
+    ),
+    (
+        r"the bundle has no signed manifest; it was refused",
+        QT_TRANSLATE_NOOP("AppError", "The bundle has no signed manifest; it was refused."),
+    ),
+    (
+        r"(.+): the signature does not match; the file was changed or not signed.*",
+        QT_TRANSLATE_NOOP(
+            "AppError", "%1: the signature does not match; the file was changed or not signed."
+        ),
+    ),
+    (
+        r"(.+) is larger than (\d+) MiB; it was not opened",
+        QT_TRANSLATE_NOOP("AppError", "%1 is larger than %2 MiB; it was not opened."),
+    ),
+)
+_COMPILED = tuple((re.compile(pattern, re.DOTALL), text) for pattern, text in _ERROR_TEMPLATES)
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+
+def fill(template: str, args: Sequence[str]) -> str:
+    """Qt's ``QString.arg`` for %1..%9 (PySide6 has none): one pass, so an argument
+    that itself holds "%2" is left alone."""
+
+    def value(match: re.Match[str]) -> str:
+        index = int(match.group(1)) - 1
+        return args[index] if 0 <= index < len(args) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, template)
+
+
+def translate_message(message: str) -> str:
+    """The translated text of one core message, or the message itself."""
+    text = message.strip()
+    for pattern, template in _COMPILED:
+        match = pattern.fullmatch(text)
+        if match:
+            return fill(QCoreApplication.translate(ERROR_CONTEXT, template), match.groups())
+    # "<where>: <a known message>", e.g. "log.csv: row 4: ..." or "Case C-000003: ..."
+    head, sep, tail = text.partition(": ")
+    if sep and tail:
+        inner = translate_message(tail)
+        if inner != tail:
+            return fill(QCoreApplication.translate(ERROR_CONTEXT, "%1: %2"), [head, inner])
+    return message
+
+
+def error_text(exc: AppError | BaseException) -> str:
+    """What the window shows for an error: the AppError's message in the user's language."""
+    if isinstance(exc, AppError):
+        return translate_message(exc.message)
+    return str(exc)
+
+
+def error_title(exc: AppError | BaseException) -> str:
+    """A dialog title for an error, by its kind."""
+    code = getattr(exc, "code", "")
+    titles = {
+        "bad_input": QT_TRANSLATE_NOOP("AppError", "Check the input"),
+        "locked": QT_TRANSLATE_NOOP("AppError", "The store is locked"),
+        "no_store": QT_TRANSLATE_NOOP("AppError", "Store not found"),
+        "store_exists": QT_TRANSLATE_NOOP("AppError", "The store already exists"),
+        "verification": QT_TRANSLATE_NOOP("AppError", "Verification failed"),
+        "cancelled": QT_TRANSLATE_NOOP("AppError", "Cancelled"),
+    }
+    return QCoreApplication.translate(
+        ERROR_CONTEXT, titles.get(code, QT_TRANSLATE_NOOP("AppError", "Caselog could not do it"))
+    )
+
+
+# Used only so lupdate sees the generic "where: message" joiner above.
+_JOIN = QT_TRANSLATE_NOOP("AppError", "%1: %2")
