@@ -13,10 +13,16 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-run: $(STAMP)
+# The window's Burmese translation, compiled from its source of truth (the .ts; the .qm
+# is committed too, so a clean checkout or the packaging runs without a make step).
+QM := resources/translations/caselog_my.qm
+$(QM): resources/translations/caselog_my.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -removeidentical -nounfinished resources/translations/caselog_my.ts -qm $(QM)
+
+run: $(STAMP) $(QM)
 	$(BIN)/python -m desktop_app
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
@@ -29,7 +35,7 @@ lint: $(STAMP)
 
 # The one-folder app (caselog + caselog-cli) and the archive to hand out, in dist/:
 # dist/caselog-<version>-<os>-<arch>.tar.gz (.zip on Windows) and its .sha256.
-package: $(STAMP)
+package: $(STAMP) $(QM)
 	$(BIN)/python packaging/build.py
 
 # Build from a clean copy of the source in /tmp, unpack the archive and run the frozen

@@ -12,5 +12,5 @@ cd "$ROOT"
 # -locations none: no file/line references, so the .ts changes only when texts do.
 "$BIN/pyside6-lupdate" -extensions py -no-obsolete -locations none -target-language my_MM \
   desktop_app/ui desktop_app/app.py -ts resources/translations/caselog_my.ts
-"$BIN/pyside6-lrelease" -removeidentical resources/translations/caselog_my.ts \
+"$BIN/pyside6-lrelease" -removeidentical -nounfinished resources/translations/caselog_my.ts \
   -qm resources/translations/caselog_my.qm

@@ -1,0 +1,1886 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="my_MM">
+<context>
+    <name>AppError</name>
+    <message>
+        <source>Cannot unlock %1: the passphrase is wrong, or the file is not a Caselog store.</source>
+        <translation>%1 ကို လော့ခ်ဖွင့်၍ မရပါ- စကားဝှက် မှားနေသည်၊ သို့မဟုတ် ဤဖိုင်သည် Caselog သိုလှောင်ရာ မဟုတ်ပါ။</translation>
+    </message>
+    <message>
+        <source>No passphrase was given: type the passphrase.</source>
+        <translation>စကားဝှက် မပေးရသေးပါ- စကားဝှက်ကို ရိုက်ထည့်ပါ။</translation>
+    </message>
+    <message>
+        <source>There is no store at %1: create one or open another.</source>
+        <translation>%1 တွင် သိုလှောင်ရာ မရှိပါ- အသစ်တစ်ခု ဖန်တီးပါ သို့မဟုတ် အခြားတစ်ခုကို ဖွင့်ပါ။</translation>
+    </message>
+    <message>
+        <source>%1 already exists: choose another name or open it.</source>
+        <translation>%1 ရှိပြီးသား ဖြစ်သည်- အခြားအမည်တစ်ခု ရွေးပါ သို့မဟုတ် ၎င်းကို ဖွင့်ပါ။</translation>
+    </message>
+    <message>
+        <source>%1 is not a Caselog store.</source>
+        <translation>%1 သည် Caselog သိုလှောင်ရာ မဟုတ်ပါ။</translation>
+    </message>
+    <message>
+        <source>%1 was made by a newer version of Caselog (schema %2): update Caselog to open it.</source>
+        <translation>%1 ကို Caselog ဗားရှင်းအသစ်ဖြင့် ပြုလုပ်ထားသည် (schema %2)- ဖွင့်ရန် Caselog ကို အပ်ဒိတ်လုပ်ပါ။</translation>
+    </message>
+    <message>
+        <source>This store has no organisation record: it was not made by Caselog.</source>
+        <translation>ဤသိုလှောင်ရာတွင် အဖွဲ့အစည်း မှတ်တမ်း မရှိပါ- Caselog ဖြင့် ပြုလုပ်ထားခြင်း မဟုတ်ပါ။</translation>
+    </message>
+    <message>
+        <source>Could not change the passphrase of %1 (%2). The old passphrase still works.</source>
+        <translation>%1 ၏ စကားဝှက်ကို ပြောင်း၍ မရပါ (%2)။ စကားဝှက်ဟောင်းဖြင့် ဆက်ဖွင့်နိုင်ပါသည်။</translation>
+    </message>
+    <message>
+        <source>The backup to %1 failed: %2</source>
+        <translation>%1 သို့ အရန်ကူးယူခြင်း မအောင်မြင်ပါ- %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder: choose a folder or a USB stick.</source>
+        <translation>%1 သည် ဖိုင်တွဲ မဟုတ်ပါ- ဖိုင်တွဲ သို့မဟုတ် USB တစ်ခုကို ရွေးပါ။</translation>
+    </message>
+    <message>
+        <source>The store may be damaged: nothing was written.</source>
+        <translation>သိုလှောင်ရာ ပျက်စီးနေနိုင်သည်- ဘာမျှ မသိမ်းရသေးပါ။</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 ကို ဖတ်၍ မရပါ- %2</translation>
+    </message>
+    <message>
+        <source>%1: there is no such file.</source>
+        <translation>%1- ဤဖိုင် မရှိပါ။</translation>
+    </message>
+    <message>
+        <source>%1: use a .csv or .xlsx file.</source>
+        <translation>%1- .csv သို့မဟုတ် .xlsx ဖိုင်ကို သုံးပါ။</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty (it has no header row).</source>
+        <translation>%1- ဖိုင်သည် ဗလာ ဖြစ်နေသည် (ခေါင်းစီးအတန်း မရှိပါ)။</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text (%2): save it as &apos;CSV UTF-8&apos;.</source>
+        <translation>%1 သည် UTF-8 စာသား မဟုတ်ပါ (%2)- &apos;CSV UTF-8&apos; အဖြစ် သိမ်းပါ။</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable XLSX workbook (%2).</source>
+        <translation>%1 သည် ဖတ်၍ရသော XLSX ဖိုင် မဟုတ်ပါ (%2)။</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable CSV file (%2).</source>
+        <translation>%1 သည် ဖတ်၍ရသော CSV ဖိုင် မဟုတ်ပါ (%2)။</translation>
+    </message>
+    <message>
+        <source>%1 has no sheet named %2 (its sheets: %3).</source>
+        <translation>%1 တွင် %2 ဟု အမည်ရသော စာရွက် မရှိပါ (ရှိသော စာရွက်များ- %3)။</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>ထည့်သွင်းခြင်းကို ပယ်ဖျက်လိုက်သည်- ဘာမျှ မသိမ်းရသေးပါ။</translation>
+    </message>
+    <message>
+        <source>Cancelled (%1); no file was written.</source>
+        <translation>ပယ်ဖျက်လိုက်သည် (%1)- ဖိုင် မရေးရသေးပါ။</translation>
+    </message>
+    <message>
+        <source>The bundle was not made (cancelled); nothing was written.</source>
+        <translation>ဖိုင်ထုပ်ကို မပြုလုပ်ရသေးပါ (ပယ်ဖျက်လိုက်သည်)- ဘာမျှ မသိမ်းရသေးပါ။</translation>
+    </message>
+    <message>
+        <source>The bundle import was cancelled; nothing was written.</source>
+        <translation>ဖိုင်ထုပ် ထည့်သွင်းခြင်းကို ပယ်ဖျက်လိုက်သည်- ဘာမျှ မသိမ်းရသေးပါ။</translation>
+    </message>
+    <message>
+        <source>Opening the bundle was cancelled; nothing was written.</source>
+        <translation>ဖိုင်ထုပ် ဖွင့်ခြင်းကို ပယ်ဖျက်လိုက်သည်- ဘာမျှ မသိမ်းရသေးပါ။</translation>
+    </message>
+    <message>
+        <source>A post needs a link, a post reference or its text.</source>
+        <translation>ပို့စ်တစ်ခုတွင် လင့်ခ်၊ ပို့စ် ရည်ညွှန်းနံပါတ် သို့မဟုတ် ၎င်း၏ စာသား လိုအပ်သည်။</translation>
+    </message>
+    <message>
+        <source>Platform: a post needs the platform it is on.</source>
+        <translation>ပလက်ဖောင်း- ပို့စ်တစ်ခုတွင် ၎င်းရှိရာ ပလက်ဖောင်း လိုအပ်သည်။</translation>
+    </message>
+    <message>
+        <source>This post is already logged (%1).</source>
+        <translation>ဤပို့စ်ကို မှတ်တမ်းတင်ပြီးသား ဖြစ်သည် (%1)။</translation>
+    </message>
+    <message>
+        <source>This link is already logged as case %1.</source>
+        <translation>ဤလင့်ခ်ကို ဖြစ်စဉ် %1 အဖြစ် မှတ်တမ်းတင်ပြီးသား ဖြစ်သည်။</translation>
+    </message>
+    <message>
+        <source>This report is already logged: same post, time and reporter.</source>
+        <translation>ဤတိုင်ကြားချက်ကို မှတ်တမ်းတင်ပြီးသား ဖြစ်သည်- ပို့စ်၊ အချိန်နှင့် တိုင်ကြားသူ တူညီသည်။</translation>
+    </message>
+    <message>
+        <source>Received at: an outcome needs the time the platform sent it.</source>
+        <translation>လက်ခံရရှိချိန်- ရလဒ်တစ်ခုတွင် ပလက်ဖောင်းက ပေးပို့သည့် အချိန် လိုအပ်သည်။</translation>
+    </message>
+    <message>
+        <source>Received at: the response is dated before its report (%1 &lt; %2).</source>
+        <translation>လက်ခံရရှိချိန်- တုံ့ပြန်ချက်၏ ရက်စွဲသည် ၎င်း၏ တိုင်ကြားချက်ထက် စောနေသည် (%1 &lt; %2)။</translation>
+    </message>
+    <message>
+        <source>Not a date and time: use 2018-03-05T14:30 (ISO 8601) or DD/MM/YYYY HH:MM.</source>
+        <translation>ရက်စွဲနှင့် အချိန် မဟုတ်ပါ- 2018-03-05T14:30 (ISO 8601) သို့မဟုတ် DD/MM/YYYY HH:MM ပုံစံကို သုံးပါ။</translation>
+    </message>
+    <message>
+        <source>Unknown time zone %1: use a name such as Asia/Yangon or UTC.</source>
+        <translation>မသိသော အချိန်ဇုန် %1- Asia/Yangon သို့မဟုတ် UTC ကဲ့သို့ အမည်ကို သုံးပါ။</translation>
+    </message>
+    <message>
+        <source>There is no case with id %1.</source>
+        <translation>id %1 ရှိသော ဖြစ်စဉ် မရှိပါ။</translation>
+    </message>
+    <message>
+        <source>%1 is before 2000-01-01, the earliest date Caselog accepts.</source>
+        <translation>%1 သည် Caselog လက်ခံသော အစောဆုံးရက်စွဲ 2000-01-01 ထက် စောနေသည်။</translation>
+    </message>
+    <message>
+        <source>%1 is in the future (more than 24 hours past this computer&apos;s clock).</source>
+        <translation>%1 သည် အနာဂတ်ရက်စွဲ ဖြစ်နေသည် (ဤကွန်ပျူတာ၏ နာရီထက် 24 နာရီကျော် နောက်ကျနေသည်)။</translation>
+    </message>
+    <message>
+        <source>No case matches these filters; nothing was written.</source>
+        <translation>ဤစစ်ထုတ်ချက်များနှင့် ကိုက်ညီသော ဖြစ်စဉ် မရှိပါ- ဘာမျှ မရေးရသေးပါ။</translation>
+    </message>
+    <message>
+        <source>%1: the file name must end in %2.</source>
+        <translation>%1- ဖိုင်အမည်သည် %2 ဖြင့် ဆုံးရမည်။</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: give a file name ending in %2.</source>
+        <translation>%1 သည် ဖိုင်တွဲ ဖြစ်သည်- %2 ဖြင့် ဆုံးသော ဖိုင်အမည်ကို ပေးပါ။</translation>
+    </message>
+    <message>
+        <source>%1 does not exist: create the folder first.</source>
+        <translation>%1 မရှိပါ- ဖိုင်တွဲကို ဦးစွာ ဖန်တီးပါ။</translation>
+    </message>
+    <message>
+        <source>The font %1 is missing from %2: reinstall Caselog.</source>
+        <translation>%2 တွင် ဖောင့် %1 မရှိပါ- Caselog ကို ပြန်လည် ထည့်သွင်းပါ။</translation>
+    </message>
+    <message>
+        <source>%1: the bundle passphrase is wrong, or the file was changed.</source>
+        <translation>%1- ဖိုင်ထုပ်၏ စကားဝှက် မှားနေသည်၊ သို့မဟုတ် ဖိုင်ကို ပြောင်းလဲထားသည်။</translation>
+    </message>
+    <message>
+        <source>The bundle passphrase is too short: use 8 characters or more.</source>
+        <translation>ဖိုင်ထုပ်၏ စကားဝှက် တိုလွန်းသည်- စာလုံး 8 လုံး သို့မဟုတ် ထို့ထက်ပို၍ သုံးပါ။</translation>
+    </message>
+    <message>
+        <source>%1 is not an encrypted Caselog bundle.</source>
+        <translation>%1 သည် ကုဒ်ဝှက်ထားသော Caselog ဖိုင်ထုပ် မဟုတ်ပါ။</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable ZIP file (cut short or damaged).</source>
+        <translation>%1 သည် ဖတ်၍ရသော ZIP ဖိုင် မဟုတ်ပါ (ပြတ်တောက်နေသည် သို့မဟုတ် ပျက်စီးနေသည်)။</translation>
+    </message>
+    <message>
+        <source>%1 is cut short: its encrypted header is incomplete.</source>
+        <translation>%1 ပြတ်တောက်နေသည်- ကုဒ်ဝှက်ထားသော ခေါင်းစီးပိုင်း မပြည့်စုံပါ။</translation>
+    </message>
+    <message>
+        <source>%1 was not encrypted for this organisation: it cannot be opened here.</source>
+        <translation>%1 ကို ဤအဖွဲ့အစည်းအတွက် ကုဒ်ဝှက်ထားခြင်း မဟုတ်ပါ- ဤနေရာတွင် ဖွင့်၍ မရပါ။</translation>
+    </message>
+    <message>
+        <source>%1 is signed by a key that is not a partner&apos;s: add the sender&apos;s partner card first.</source>
+        <translation>%1 ကို မိတ်ဖက်အဖွဲ့ မဟုတ်သူ၏ သော့ဖြင့် လက်မှတ်ထိုးထားသည်- ပေးပို့သူ၏ မိတ်ဖက်ကတ်ကို ဦးစွာ ထည့်ပါ။</translation>
+    </message>
+    <message>
+        <source>%1 is not a Caselog partner card.</source>
+        <translation>%1 သည် Caselog မိတ်ဖက်ကတ် မဟုတ်ပါ။</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable partner card (%2).</source>
+        <translation>%1 သည် ဖတ်၍ရသော မိတ်ဖက်ကတ် မဟုတ်ပါ (%2)။</translation>
+    </message>
+    <message>
+        <source>%1: the card&apos;s fingerprint does not match its key.</source>
+        <translation>%1- ကတ်၏ လက်ဗွေသည် ၎င်း၏ သော့နှင့် မကိုက်ညီပါ။</translation>
+    </message>
+    <message>
+        <source>A partner named %1 already exists: remove it first to replace it.</source>
+        <translation>%1 အမည်ရှိ မိတ်ဖက်အဖွဲ့ ရှိပြီးသား ဖြစ်သည်- အစားထိုးရန် ၎င်းကို ဦးစွာ ဖယ်ရှားပါ။</translation>
+    </message>
+    <message>
+        <source>This card&apos;s signing key is already the key of partner %1.</source>
+        <translation>ဤကတ်၏ လက်မှတ်ထိုးသော့သည် မိတ်ဖက်အဖွဲ့ %1 ၏ သော့ ဖြစ်ပြီးသားပါ။</translation>
+    </message>
+    <message>
+        <source>The bundle has no signed manifest; it was refused.</source>
+        <translation>ဖိုင်ထုပ်တွင် လက်မှတ်ထိုးထားသော ပါဝင်မှုစာရင်း မရှိပါ- ငြင်းပယ်လိုက်သည်။</translation>
+    </message>
+    <message>
+        <source>%1: the signature does not match; the file was changed or not signed.</source>
+        <translation>%1- လက်မှတ် မကိုက်ညီပါ- ဖိုင်ကို ပြောင်းလဲထားသည် သို့မဟုတ် လက်မှတ် မထိုးထားပါ။</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MiB; it was not opened.</source>
+        <translation>%1 သည် %2 MiB ထက် ကြီးသည်- မဖွင့်ခဲ့ပါ။</translation>
+    </message>
+    <message>
+        <source>Check the input</source>
+        <translation>ထည့်သွင်းချက်ကို စစ်ဆေးပါ</translation>
+    </message>
+    <message>
+        <source>The store is locked</source>
+        <translation>သိုလှောင်ရာကို လော့ခ်ချထားသည်</translation>
+    </message>
+    <message>
+        <source>Store not found</source>
+        <translation>သိုလှောင်ရာ ရှာမတွေ့ပါ</translation>
+    </message>
+    <message>
+        <source>The store already exists</source>
+        <translation>သိုလှောင်ရာ ရှိပြီးသား ဖြစ်သည်</translation>
+    </message>
+    <message>
+        <source>Verification failed</source>
+        <translation>စိစစ်ခြင်း မအောင်မြင်ပါ</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>ပယ်ဖျက်လိုက်သည်</translation>
+    </message>
+    <message>
+        <source>Caselog could not do it</source>
+        <translation>Caselog လုပ်ဆောင်၍ မရပါ</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1- %2</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>No data for this selection</source>
+        <translation>ဤရွေးချယ်မှုအတွက် ဒေတာ မရှိပါ</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEditor</name>
+    <message>
+        <source>&lt;h3&gt;No case selected&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;ဖြစ်စဉ် မရွေးရသေးပါ&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>when there is no link, e.g. a Messenger chain</source>
+        <translation>လင့်ခ် မရှိသည့်အခါ၊ ဥပမာ Messenger မက်ဆေ့ချ်တွဲ</translation>
+    </message>
+    <message>
+        <source>The text of the post, as it appears</source>
+        <translation>ပို့စ်၏ စာသား၊ မြင်ရသည့်အတိုင်း</translation>
+    </message>
+    <message>
+        <source>@handle of the account that posted</source>
+        <translation>ပို့စ်တင်သူ အကောင့်၏ @အမည်</translation>
+    </message>
+    <message>
+        <source>Suspected fake account</source>
+        <translation>အကောင့်အတု ဖြစ်နိုင်သည်</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>ကော်မာဖြင့် ခြားပါ</translation>
+    </message>
+    <message>
+        <source>Save case</source>
+        <translation>ဖြစ်စဉ်ကို သိမ်းမည်</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>ပလက်ဖောင်း</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>လင့်ခ်</translation>
+    </message>
+    <message>
+        <source>Post reference</source>
+        <translation>ပို့စ် ရည်ညွှန်းနံပါတ်</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>အမျိုးအစား</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>ဘာသာစကား</translation>
+    </message>
+    <message>
+        <source>Posted at</source>
+        <translation>ပို့စ်တင်ချိန်</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>အကြောင်းအရာ</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>ပို့စ်တင်သူ</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>တက်ဂ်များ</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>မှတ်စုများ</translation>
+    </message>
+    <message>
+        <source>Paste screenshot (Ctrl+V)</source>
+        <translation>မျက်နှာပြင်ပုံ ကူးထည့်မည် (Ctrl+V)</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>ဖိုင်များ ထည့်မည်…</translation>
+    </message>
+    <message>
+        <source>or drop files here</source>
+        <translation>သို့မဟုတ် ဖိုင်များကို ဤနေရာသို့ ဆွဲထည့်ပါ</translation>
+    </message>
+    <message>
+        <source>Evidence (kept encrypted in the store)</source>
+        <translation>အထောက်အထား (သိုလှောင်ရာတွင် ကုဒ်ဝှက်၍ သိမ်းထားသည်)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>အချိန်</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>အကြောင်းအရာ</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>နာရီ</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>အသေးစိတ်</translation>
+    </message>
+    <message>
+        <source>Add report…</source>
+        <translation>တိုင်ကြားချက် ထည့်မည်…</translation>
+    </message>
+    <message>
+        <source>Add response to selected report…</source>
+        <translation>ရွေးထားသော တိုင်ကြားချက်သို့ တုံ့ပြန်ချက် ထည့်မည်…</translation>
+    </message>
+    <message>
+        <source>Reports and platform responses</source>
+        <translation>တိုင်ကြားချက်များနှင့် ပလက်ဖောင်း၏ တုံ့ပြန်ချက်များ</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;New case&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;ဖြစ်စဉ်အသစ်&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>This text is Zawgyi-encoded. It is kept as entered; in Unicode it reads:
+{0}</source>
+        <translation>ဤစာသားသည် ဇော်ဂျီ ဖြင့် ရေးထားသည်။ ထည့်သွင်းသည့်အတိုင်း သိမ်းထားပြီး ယူနီကုဒ်ဖြင့် ဤသို့ ဖတ်ရသည်-
+{0}</translation>
+    </message>
+    <message>
+        <source>captured {0}</source>
+        <translation>{0} တွင် ရိုက်ယူထားသည်</translation>
+    </message>
+    <message>
+        <source>Add evidence files</source>
+        <translation>အထောက်အထား ဖိုင်များ ထည့်မည်</translation>
+    </message>
+    <message>
+        <source>unknown reporter</source>
+        <translation>မသိရသော တိုင်ကြားသူ</translation>
+    </message>
+    <message>
+        <source>Reported by {0}</source>
+        <translation>{0} က တိုင်ကြားသည်</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>စောင့်ဆိုင်းဆဲ</translation>
+    </message>
+    <message>
+        <source>Report not added</source>
+        <translation>တိုင်ကြားချက် မထည့်ရသေးပါ</translation>
+    </message>
+    <message>
+        <source>Choose a report</source>
+        <translation>တိုင်ကြားချက်တစ်ခု ရွေးပါ</translation>
+    </message>
+    <message>
+        <source>Select the report this response answers.</source>
+        <translation>ဤတုံ့ပြန်ချက်က ဖြေကြားသော တိုင်ကြားချက်ကို ရွေးပါ။</translation>
+    </message>
+    <message>
+        <source>Response not added</source>
+        <translation>တုံ့ပြန်ချက် မထည့်ရသေးပါ</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPanel</name>
+    <message>
+        <source>Search text, link, author, notes (any language)</source>
+        <translation>စာသား၊ လင့်ခ်၊ ပို့စ်တင်သူ၊ မှတ်စု ရှာရန် (မည်သည့်ဘာသာမဆို)</translation>
+    </message>
+    <message>
+        <source>Pending and decided</source>
+        <translation>စောင့်ဆိုင်းဆဲနှင့် ဆုံးဖြတ်ပြီး</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>စောင့်ဆိုင်းဆဲ</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>ဆုံးဖြတ်ပြီး</translation>
+    </message>
+    <message>
+        <source>Over SLA</source>
+        <translation>SLA ကျော်လွန်</translation>
+    </message>
+    <message>
+        <source>First reported from</source>
+        <translation>ပထမဆုံး တိုင်ကြားရက်</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>မှ</translation>
+    </message>
+    <message>
+        <source>All platforms</source>
+        <translation>ပလက်ဖောင်း အားလုံး</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>အမျိုးအစား အားလုံး</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>မည်သည့် ရလဒ်မဆို</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>စောင့်ဆိုင်းဆဲ</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} of %n case(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chosen cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseScope</name>
+    <message>
+        <source>All cases</source>
+        <translation>ဖြစ်စဉ် အားလုံး</translation>
+    </message>
+    <message>
+        <source>The {0} cases in the current list</source>
+        <translation>လက်ရှိစာရင်းရှိ ဖြစ်စဉ် {0} ခု</translation>
+    </message>
+    <message>
+        <source>The {0} selected cases</source>
+        <translation>ရွေးထားသော ဖြစ်စဉ် {0} ခု</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Hours waiting so far</source>
+        <translation>ယခုထိ စောင့်ဆိုင်းခဲ့သော နာရီ</translation>
+    </message>
+    <message>
+        <source>Hours from report to the last decision</source>
+        <translation>တိုင်ကြားချိန်မှ နောက်ဆုံး ဆုံးဖြတ်ချက်အထိ နာရီ</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(မသိရ)</translation>
+    </message>
+    <message>
+        <source>uncategorised</source>
+        <translation>အမျိုးအစား မခွဲရသေး</translation>
+    </message>
+    <message>
+        <source>not reported yet</source>
+        <translation>မတိုင်ကြားရသေး</translation>
+    </message>
+    <message>
+        <source>over SLA</source>
+        <translation>SLA ကျော်လွန်</translation>
+    </message>
+</context>
+<context>
+    <name>Caselog</name>
+    <message>
+        <source>Caselog: unexpected error</source>
+        <translation>Caselog- မမျှော်လင့်သော အမှား</translation>
+    </message>
+    <message>
+        <source>Caselog hit a problem it did not expect. Your saved work is safe in the encrypted store. Please copy the details below into a report.</source>
+        <translation>Caselog တွင် မမျှော်လင့်ထားသော ပြဿနာ ဖြစ်ပေါ်ခဲ့သည်။ သင် သိမ်းထားသော အလုပ်များသည် ကုဒ်ဝှက်ထားသော သိုလှောင်ရာတွင် လုံခြုံစွာ ရှိနေပါသည်။ အောက်ပါ အသေးစိတ်ကို ကူးယူ၍ ပြဿနာ အစီရင်ခံစာတွင် ထည့်ပေးပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMappingDialog</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>ကော်လံများကို ကိုက်ညီအောင် ချိတ်ပါ</translation>
+    </message>
+    <message>
+        <source>(not in this file)</source>
+        <translation>(ဤဖိုင်တွင် မပါ)</translation>
+    </message>
+    <message>
+        <source> (required)</source>
+        <translation> (မဖြစ်မနေ လိုအပ်)</translation>
+    </message>
+    <message>
+        <source>For each column Caselog reads, choose the column of your sheet that holds it. Columns you leave unmatched are kept as notes.</source>
+        <translation>Caselog ဖတ်သော ကော်လံတစ်ခုစီအတွက် ၎င်းကို ထည့်ထားသော သင့်စာရွက်၏ ကော်လံကို ရွေးပါ။ မချိတ်ဘဲ ချန်ထားသော ကော်လံများကို မှတ်စုအဖြစ် သိမ်းထားမည်။</translation>
+    </message>
+    <message>
+        <source>Still needed: {0}</source>
+        <translation>လိုအပ်နေသေးသည်- {0}</translation>
+    </message>
+    <message>
+        <source>Used for two columns: {0}</source>
+        <translation>ကော်လံနှစ်ခုအတွက် သုံးထားသည်- {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CustodyView</name>
+    <message>
+        <source>Case, e.g. C-000012</source>
+        <translation>ဖြစ်စဉ်၊ ဥပမာ C-000012</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>လုပ်ဆောင်ချက် အားလုံး</translation>
+    </message>
+    <message>
+        <source>Verify the chain</source>
+        <translation>မှတ်တမ်းကွင်းဆက်ကို စိစစ်မည်</translation>
+    </message>
+    <message>
+        <source>The custody log is intact: all {0} events link to the one before them and none was changed.</source>
+        <translation>ထိန်းသိမ်းမှု မှတ်တမ်း ပြည့်စုံမှန်ကန်သည်- ဖြစ်ရပ် {0} ခုလုံးသည် ၎င်းတို့၏ ရှေ့ဖြစ်ရပ်နှင့် ချိတ်ဆက်နေပြီး မည်သည့်ဖြစ်ရပ်ကိုမျှ ပြောင်းလဲထားခြင်း မရှိပါ။</translation>
+    </message>
+    <message>
+        <source>The custody log is BROKEN at event {0}: {1}. Events from there on cannot be trusted; keep this store as it is and compare it with a backup.</source>
+        <translation>ထိန်းသိမ်းမှု မှတ်တမ်းသည် ဖြစ်ရပ် {0} တွင် ပျက်နေသည်- {1}။ ထိုနေရာမှစ၍ ဖြစ်ရပ်များကို ယုံကြည်၍ မရပါ- ဤသိုလှောင်ရာကို မူလအတိုင်း ထားပြီး အရန်မိတ္တူနှင့် နှိုင်းယှဉ်ပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Refresh</source>
+        <translation>ပြန်လည်တွက်ချက်မည်</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>ကာလ</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>မှ</translation>
+    </message>
+    <message>
+        <source>Click to see the cases behind this figure</source>
+        <translation>ဤကိန်းဂဏန်း၏ နောက်ကွယ်ရှိ ဖြစ်စဉ်များကို ကြည့်ရန် နှိပ်ပါ</translation>
+    </message>
+    <message>
+        <source>Reports and removals per month</source>
+        <translation>လစဉ် တိုင်ကြားချက်နှင့် ဖယ်ရှားမှု</translation>
+    </message>
+    <message>
+        <source>Hours to a final decision per month</source>
+        <translation>လစဉ် နောက်ဆုံး ဆုံးဖြတ်ချက်အထိ ကြာချိန် (နာရီ)</translation>
+    </message>
+    <message>
+        <source>How long final decisions took</source>
+        <translation>နောက်ဆုံး ဆုံးဖြတ်ချက်များ ကြာချိန်</translation>
+    </message>
+    <message>
+        <source>Reports still waiting, by age</source>
+        <translation>စောင့်ဆိုင်းဆဲ တိုင်ကြားချက်များ၊ ကြာချိန်အလိုက်</translation>
+    </message>
+    <message>
+        <source>Outcomes by platform</source>
+        <translation>ပလက်ဖောင်းအလိုက် ရလဒ်များ</translation>
+    </message>
+    <message>
+        <source>All platforms</source>
+        <translation>ပလက်ဖောင်း အားလုံး</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>အမျိုးအစား အားလုံး</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>တွက်ချက်နေသည်…</translation>
+    </message>
+    <message>
+        <source>As of {0}</source>
+        <translation>{0} အထိ</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>တိုင်ကြားချက်</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>ဖယ်ရှားပြီး</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>အလယ်ကိန်း</translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation>90 ရာခိုင်နှုန်းမြောက်ကိန်း</translation>
+    </message>
+    <message>
+        <source>SLA {0:g} h</source>
+        <translation>SLA {0:g} နာရီ</translation>
+    </message>
+    <message>
+        <source>Reports of {0}</source>
+        <translation>{0} ၏ တိုင်ကြားချက်များ</translation>
+    </message>
+    <message>
+        <source>Waiting {0}</source>
+        <translation>စောင့်ဆိုင်းချိန် {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>ထုတ်ယူမည်</translation>
+    </message>
+    <message>
+        <source>Export the indicator workbook</source>
+        <translation>အညွှန်းကိန်း Excel ဖိုင်ကို ထုတ်ယူမည်</translation>
+    </message>
+    <message>
+        <source>Export an evidence pack</source>
+        <translation>အထောက်အထားအစုံ ထုတ်ယူမည်</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>ရွေးမည်…</translation>
+    </message>
+    <message>
+        <source>Only reports made from</source>
+        <translation>ဤရက်များအတွင်း ပြုလုပ်သော တိုင်ကြားချက်များသာ</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>မှ</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>သိမ်းမည့်ဖိုင်</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>ကာလ</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>ဖြစ်စဉ်များ</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The pack is not encrypted.&lt;/b&gt; Anyone who gets the file can read every case and see every screenshot in it. Send it only over a channel you trust.</source>
+        <translation>&lt;b&gt;ဤအစုံကို ကုဒ်ဝှက်မထားပါ။&lt;/b&gt; ဖိုင်ကို ရရှိသူ မည်သူမဆို ဖြစ်စဉ်တိုင်းကို ဖတ်နိုင်ပြီး မျက်နှာပြင်ပုံတိုင်းကို မြင်နိုင်သည်။ သင် ယုံကြည်သော လမ်းကြောင်းဖြင့်သာ ပေးပို့ပါ။</translation>
+    </message>
+    <message>
+        <source>There are no cases to export in this choice.</source>
+        <translation>ဤရွေးချယ်မှုတွင် ထုတ်ယူရန် ဖြစ်စဉ် မရှိပါ။</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>ရေးနေသည်…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>ပယ်ဖျက်လိုက်သည်- ဖိုင် မရေးရသေးပါ။</translation>
+    </message>
+    <message>
+        <source>The workbook was written to {0} ({1} reports).</source>
+        <translation>Excel ဖိုင်ကို {0} သို့ ရေးပြီးပါပြီ (တိုင်ကြားချက် {1} ခု)။</translation>
+    </message>
+    <message>
+        <source>The evidence pack was written to {0}: {1} cases, {2} files, signed with key {3}. It is NOT encrypted: send it only over a channel you trust.</source>
+        <translation>အထောက်အထားအစုံကို {0} သို့ ရေးပြီးပါပြီ- ဖြစ်စဉ် {1} ခု၊ ဖိုင် {2} ခု၊ သော့ {3} ဖြင့် လက်မှတ်ထိုးထားသည်။ ၎င်းကို ကုဒ်ဝှက်မထားပါ- သင် ယုံကြည်သော လမ်းကြောင်းဖြင့်သာ ပေးပို့ပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <source>This file is not an image Caselog can show.</source>
+        <translation>ဤဖိုင်သည် Caselog ပြသနိုင်သော ပုံ မဟုတ်ပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>ImportBundleDialog</name>
+    <message>
+        <source>Merge into our store</source>
+        <translation>ကျွန်ုပ်တို့၏ သိုလှောင်ရာသို့ ပေါင်းထည့်မည်</translation>
+    </message>
+    <message>
+        <source>Import a partner&apos;s bundle</source>
+        <translation>မိတ်ဖက်အဖွဲ့၏ ဖိုင်ထုပ်ကို ထည့်သွင်းမည်</translation>
+    </message>
+    <message>
+        <source>Choose bundle…</source>
+        <translation>ဖိုင်ထုပ် ရွေးမည်…</translation>
+    </message>
+    <message>
+        <source>only if it was locked with a passphrase</source>
+        <translation>စကားဝှက်ဖြင့် လော့ခ်ချထားမှသာ</translation>
+    </message>
+    <message>
+        <source>Check bundle</source>
+        <translation>ဖိုင်ထုပ်ကို စစ်ဆေးမည်</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>မှတ်တမ်းများ</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>အသစ်</translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation>အတူတူ</translation>
+    </message>
+    <message>
+        <source>Changed, theirs newer</source>
+        <translation>ပြောင်းထားသည်၊ သူတို့၏ဟာ ပိုသစ်</translation>
+    </message>
+    <message>
+        <source>Changed, ours newer</source>
+        <translation>ပြောင်းထားသည်၊ ကျွန်ုပ်တို့၏ဟာ ပိုသစ်</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>ဖိုင်ထုပ်</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>စကားဝှက်</translation>
+    </message>
+    <message>
+        <source>Decrypting and checking every record and file…</source>
+        <translation>မှတ်တမ်းနှင့် ဖိုင်တိုင်းကို ကုဒ်ဖြေ၍ စစ်ဆေးနေသည်…</translation>
+    </message>
+    <message>
+        <source>a partner in your directory ({0})</source>
+        <translation>သင့်စာရင်းရှိ မိတ်ဖက်အဖွဲ့ ({0})</translation>
+    </message>
+    <message>
+        <source>your own organisation</source>
+        <translation>သင်၏ ကိုယ်ပိုင် အဖွဲ့အစည်း</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;NOT a known partner&lt;/b&gt;</source>
+        <translation>&lt;b&gt;သိထားသော မိတ်ဖက်အဖွဲ့ မဟုတ်ပါ&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Made by &lt;b&gt;{0}&lt;/b&gt; on {1}, signed with key &lt;b&gt;{2}&lt;/b&gt;, which is {3}. The signature and every file&apos;s hash check out.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; က {1} တွင် ပြုလုပ်ပြီး သော့ &lt;b&gt;{2}&lt;/b&gt; ဖြင့် လက်မှတ်ထိုးထားသည်- ၎င်းသည် {3} ဖြစ်သည်။ လက်မှတ်နှင့် ဖိုင်တိုင်း၏ SHA-256 တန်ဖိုး မှန်ကန်ပါသည်။</translation>
+    </message>
+    <message>
+        <source>I checked this fingerprint with {0} on a call, and I trust this bundle</source>
+        <translation>ဤလက်ဗွေကို {0} နှင့် ဖုန်းဖြင့် တိုက်စစ်ပြီးပြီ၊ ဤဖိုင်ထုပ်ကို ယုံကြည်ပါသည်</translation>
+    </message>
+    <message>
+        <source>This bundle was imported before: merging changes nothing.</source>
+        <translation>ဤဖိုင်ထုပ်ကို ယခင်က ထည့်သွင်းပြီးပြီ- ပေါင်းထည့်လျှင် ဘာမျှ မပြောင်းလဲပါ။</translation>
+    </message>
+    <message>
+        <source>{0} records would be added or updated; {1} conflicts are kept in the custody log. Nothing has been written yet.</source>
+        <translation>မှတ်တမ်း {0} ခုကို ထည့်မည် သို့မဟုတ် အပ်ဒိတ်လုပ်မည်- ကွဲလွဲချက် {1} ခုကို ထိန်းသိမ်းမှု မှတ်တမ်းတွင် သိမ်းထားမည်။ ဘာမျှ မသိမ်းရသေးပါ။</translation>
+    </message>
+    <message>
+        <source>Merged: {0} records added or updated.</source>
+        <translation>ပေါင်းထည့်ပြီးပါပြီ- မှတ်တမ်း {0} ခု ထည့်ပြီး သို့မဟုတ် အပ်ဒိတ်လုပ်ပြီး။</translation>
+    </message>
+    <message>
+        <source>Nothing new: the store is unchanged.</source>
+        <translation>အသစ် မရှိပါ- သိုလှောင်ရာ မပြောင်းလဲပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation>ထည့်သွင်းမည်</translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet</source>
+        <translation>စာရင်းဇယား ဖိုင် ထည့်သွင်းမည်</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>ဖိုင် ရွေးမည်…</translation>
+    </message>
+    <message>
+        <source>first sheet</source>
+        <translation>ပထမ စာရွက်</translation>
+    </message>
+    <message>
+        <source>Check file</source>
+        <translation>ဖိုင်ကို စစ်ဆေးမည်</translation>
+    </message>
+    <message>
+        <source>Match columns…</source>
+        <translation>ကော်လံများ ချိတ်မည်…</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>အတန်း</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>ကော်လံ</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>ပြဿနာ</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>ပြဿနာများ</translation>
+    </message>
+    <message>
+        <source>Rows understood</source>
+        <translation>နားလည်သော အတန်းများ</translation>
+    </message>
+    <message>
+        <source>Import the valid rows and write the invalid ones to a rejects file</source>
+        <translation>မှန်ကန်သော အတန်းများကို ထည့်သွင်းပြီး မမှန်သော အတန်းများကို ပယ်ချဖိုင်တွင် ရေးမည်</translation>
+    </message>
+    <message>
+        <source>Choose a CSV or XLSX file in the report-log format.</source>
+        <translation>တိုင်ကြားချက်မှတ်တမ်း ပုံစံရှိ CSV သို့မဟုတ် XLSX ဖိုင်ကို ရွေးပါ။</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ဖိုင်</translation>
+    </message>
+    <message>
+        <source>Times without a zone are in</source>
+        <translation>ဇုန်မပါသော အချိန်များ၏ အချိန်ဇုန်</translation>
+    </message>
+    <message>
+        <source>Sheet (XLSX)</source>
+        <translation>စာရွက် (XLSX)</translation>
+    </message>
+    <message>
+        <source>Report log</source>
+        <translation>တိုင်ကြားချက် မှတ်တမ်း</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>အတန်းတိုင်းကို စစ်ဆေးနေသည်…</translation>
+    </message>
+    <message>
+        <source> Unknown columns kept as notes: {0}.</source>
+        <translation> မသိသော ကော်လံများကို မှတ်စုအဖြစ် သိမ်းထားမည်- {0}။</translation>
+    </message>
+    <message>
+        <source>{0} rows: {1} valid, {2} problems. Nothing has been written. Fix the file, or import only the valid rows.</source>
+        <translation>အတန်း {0} ခု- မှန်ကန် {1} ခု၊ ပြဿနာ {2} ခု။ ဘာမျှ မသိမ်းရသေးပါ။ ဖိုင်ကို ပြင်ပါ၊ သို့မဟုတ် မှန်ကန်သော အတန်းများကိုသာ ထည့်သွင်းပါ။</translation>
+    </message>
+    <message>
+        <source>{0} rows, all valid. Nothing has been written yet.</source>
+        <translation>အတန်း {0} ခု၊ အားလုံး မှန်ကန်သည်။ ဘာမျှ မသိမ်းရသေးပါ။</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>ထည့်သွင်းနေသည်…</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>ထည့်သွင်းခြင်းကို ပယ်ဖျက်လိုက်သည်- ဘာမျှ မသိမ်းရသေးပါ။</translation>
+    </message>
+    <message>
+        <source>Imported: {0} reports added, {1} already present, {2} rejected.</source>
+        <translation>ထည့်သွင်းပြီးပါပြီ- တိုင်ကြားချက် {0} ခု ထည့်ပြီး၊ {1} ခု ရှိပြီးသား၊ {2} ခု ပယ်ချ။</translation>
+    </message>
+    <message>
+        <source>Rejected rows: {0}</source>
+        <translation>ပယ်ချသော အတန်းများ- {0}</translation>
+    </message>
+    <message>
+        <source>Use &apos;Match columns…&apos; to say which of your columns hold them.</source>
+        <translation>သင့်ကော်လံများအနက် မည်သည့်ကော်လံတွင် ၎င်းတို့ ပါသည်ကို &apos;ကော်လံများ ချိတ်မည်…&apos; ဖြင့် ပြောပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Cases</source>
+        <translation>ဖြစ်စဉ်များ</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>အနှစ်ချုပ်</translation>
+    </message>
+    <message>
+        <source>Repeat offenders and duplicates</source>
+        <translation>ထပ်တလဲလဲ ကျူးလွန်သူများနှင့် ထပ်နေသော ပို့စ်များ</translation>
+    </message>
+    <message>
+        <source>Custody log</source>
+        <translation>ထိန်းသိမ်းမှု မှတ်တမ်း</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>မိတ်ဖက်အဖွဲ့များ</translation>
+    </message>
+    <message>
+        <source>Open the demo store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a report log (CSV or Excel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the indicator workbook (Excel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>လော့ခ်ချမည်</translation>
+    </message>
+    <message>
+        <source>Lock now (Ctrl+L): close the store and clear the screen</source>
+        <translation>ယခု လော့ခ်ချမည် (Ctrl+L)- သိုလှောင်ရာကို ပိတ်ပြီး မျက်နှာပြင်ကို ရှင်းမည်</translation>
+    </message>
+    <message>
+        <source>Find cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all cases (clear filters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste screenshot as evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach the image on the clipboard to the open case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>ဖြစ်စဉ်အသစ်</translation>
+    </message>
+    <message numerus="yes">
+        <source>No backup in the last %n day(s): use File &gt; Back up store.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case has changes that are not saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the store locked at {0}, a case had changes that were not saved. They were kept, encrypted, in the store. Open them again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import spreadsheet…</source>
+        <translation>စာရင်းဇယား ဖိုင် ထည့်သွင်းမည်…</translation>
+    </message>
+    <message>
+        <source>New store…</source>
+        <translation>သိုလှောင်ရာ အသစ်…</translation>
+    </message>
+    <message>
+        <source>Open store…</source>
+        <translation>သိုလှောင်ရာ ဖွင့်မည်…</translation>
+    </message>
+    <message>
+        <source>Export workbook…</source>
+        <translation>Excel ဖိုင် ထုတ်ယူမည်…</translation>
+    </message>
+    <message>
+        <source>Export evidence pack…</source>
+        <translation>အထောက်အထားအစုံ ထုတ်ယူမည်…</translation>
+    </message>
+    <message>
+        <source>Share with partner…</source>
+        <translation>မိတ်ဖက်အဖွဲ့နှင့် မျှဝေမည်…</translation>
+    </message>
+    <message>
+        <source>Import partner bundle…</source>
+        <translation>မိတ်ဖက်အဖွဲ့၏ ဖိုင်ထုပ် ထည့်သွင်းမည်…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>ဆက်တင်များ…</translation>
+    </message>
+    <message>
+        <source>Back up store…</source>
+        <translation>သိုလှောင်ရာကို အရန်ကူးယူမည်…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>ထွက်မည်</translation>
+    </message>
+    <message>
+        <source>Save case</source>
+        <translation type="unfinished">ဖြစ်စဉ်ကို သိမ်းမည်</translation>
+    </message>
+    <message>
+        <source>Add report…</source>
+        <translation type="unfinished">တိုင်ကြားချက် ထည့်မည်…</translation>
+    </message>
+    <message>
+        <source>Add response to the selected report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add evidence files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the response&apos;s screenshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">ပြန်လည်တွက်ချက်မည်</translation>
+    </message>
+    <message>
+        <source>About Caselog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ဖိုင် (&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open a Caselog store</source>
+        <translation>Caselog သိုလှောင်ရာ ဖွင့်မည်</translation>
+    </message>
+    <message>
+        <source>Store not created</source>
+        <translation>သိုလှောင်ရာ မဖန်တီးရသေးပါ</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>နမူနာ</translation>
+    </message>
+    <message>
+        <source>Demo store: its passphrase is &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>နမူနာ သိုလှောင်ရာ- ၎င်း၏ စကားဝှက်မှာ &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify evidence pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caselog keeps the cases of harmful posts, the reports made to platforms and their responses in one encrypted store on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caselog store (*.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the demo store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Try again.</source>
+        <translation>စကားဝှက် မှားနေသည်။ ထပ်စမ်းကြည့်ပါ။</translation>
+    </message>
+    <message>
+        <source>Back up to which folder or USB stick?</source>
+        <translation>မည်သည့် ဖိုင်တွဲ သို့မဟုတ် USB သို့ အရန်ကူးယူမည်နည်း။</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backed up to {0}. It is encrypted with the passphrase of today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>အရန်ကူးယူခြင်း မအောင်မြင်ပါ</translation>
+    </message>
+</context>
+<context>
+    <name>NewStoreDialog</name>
+    <message>
+        <source>Create a new store</source>
+        <translation>သိုလှောင်ရာ အသစ် ဖန်တီးမည်</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>ရွေးမည်…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Write the passphrase down and keep it safe.&lt;/b&gt; Everything in the store is encrypted with it. If it is lost, nobody can recover the store: there is no reset and no back door.</source>
+        <translation>&lt;b&gt;စကားဝှက်ကို ချရေးပြီး လုံခြုံစွာ ထားပါ။&lt;/b&gt; သိုလှောင်ရာရှိ အရာအားလုံးကို ၎င်းဖြင့် ကုဒ်ဝှက်ထားသည်။ ပျောက်သွားပါက မည်သူမျှ သိုလှောင်ရာကို ပြန်ဖွင့်၍ မရပါ- ပြန်သတ်မှတ်ရန် နည်းလမ်း မရှိ၊ နောက်ဖေးပေါက် မရှိပါ။</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>အဖွဲ့အစည်း</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>အချိန်ဇုန်</translation>
+    </message>
+    <message>
+        <source>Store file</source>
+        <translation>သိုလှောင်ရာ ဖိုင်</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>စကားဝှက်</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>ထပ်မံ ရိုက်ထည့်ပါ</translation>
+    </message>
+    <message>
+        <source>Create store</source>
+        <translation>သိုလှောင်ရာ ဖန်တီးမည်</translation>
+    </message>
+    <message>
+        <source>New store file</source>
+        <translation>သိုလှောင်ရာ ဖိုင်အသစ်</translation>
+    </message>
+    <message>
+        <source>Choose where to keep the store file.</source>
+        <translation>သိုလှောင်ရာ ဖိုင်ကို ထားမည့်နေရာ ရွေးပါ။</translation>
+    </message>
+    <message>
+        <source>That file already exists; choose another name.</source>
+        <translation>ထိုဖိုင် ရှိပြီးသား ဖြစ်သည်- အခြားအမည်တစ်ခု ရွေးပါ။</translation>
+    </message>
+    <message>
+        <source>Choose a time zone from the list, e.g. Asia/Yangon.</source>
+        <translation>စာရင်းမှ အချိန်ဇုန်တစ်ခု ရွေးပါ၊ ဥပမာ Asia/Yangon။</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short.</source>
+        <translation>စကားဝှက် တိုလွန်းသည်။</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>စကားဝှက် နှစ်ခု မတူညီပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>OffendersView</name>
+    <message>
+        <source>Flag selected account as suspected fake</source>
+        <translation>ရွေးထားသော အကောင့်ကို အကောင့်အတု ဖြစ်နိုင်သည်ဟု မှတ်မည်</translation>
+    </message>
+    <message>
+        <source>Show its cases</source>
+        <translation>ဤအကောင့်၏ ဖြစ်စဉ်များကို ပြမည်</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>ပို့စ်များ</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>ပထမဆုံး တွေ့ရချိန်</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>စာသား</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>ဖြစ်စဉ်</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>ပလက်ဖောင်း</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>ပို့စ်တင်သူ</translation>
+    </message>
+    <message>
+        <source>First reported</source>
+        <translation>ပထမဆုံး တိုင်ကြားချိန်</translation>
+    </message>
+    <message>
+        <source>Text as posted</source>
+        <translation>တင်ထားသည့်အတိုင်း စာသား</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Repeat offenders&lt;/b&gt; (accounts with at least the repeat threshold of distinct reported posts)</source>
+        <translation>&lt;b&gt;ထပ်တလဲလဲ ကျူးလွန်သူများ&lt;/b&gt; (တိုင်ကြားခံရသော ပို့စ်အရေအတွက် သတ်မှတ်ချက်နှင့် ညီ သို့မဟုတ် ကျော်သော အကောင့်များ)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Duplicate posts&lt;/b&gt; (same text once punctuation, case and spacing are ignored)</source>
+        <translation>&lt;b&gt;ထပ်နေသော ပို့စ်များ&lt;/b&gt; (သတ်ပုံ သင်္ကေတ၊ စာလုံးအကြီးအသေးနှင့် နေရာလွတ်များကို ချန်ထားလျှင် စာသားတူသည်)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ဟုတ်</translation>
+    </message>
+    <message>
+        <source>banned</source>
+        <translation>ပိတ်ပင်ခံရ</translation>
+    </message>
+    <message>
+        <source>{0} repeat offenders, {1} duplicate clusters</source>
+        <translation>ထပ်တလဲလဲ ကျူးလွန်သူ {0} ဦး၊ ထပ်နေသော အုပ်စု {1} စု</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersView</name>
+    <message>
+        <source>Save our partner card…</source>
+        <translation>ကျွန်ုပ်တို့၏ မိတ်ဖက်ကတ်ကို သိမ်းမည်…</translation>
+    </message>
+    <message>
+        <source>Add a partner from its card…</source>
+        <translation>မိတ်ဖက်ကတ်မှ မိတ်ဖက်အဖွဲ့ ထည့်မည်…</translation>
+    </message>
+    <message>
+        <source>Remove selected partner</source>
+        <translation>ရွေးထားသော မိတ်ဖက်အဖွဲ့ကို ဖယ်ရှားမည်</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Our key fingerprint:&lt;/b&gt; {0}&lt;br&gt;Give partners our card and read this out to them on a call.</source>
+        <translation>&lt;b&gt;ကျွန်ုပ်တို့၏ သော့လက်ဗွေ-&lt;/b&gt; {0}&lt;br&gt;မိတ်ဖက်အဖွဲ့များကို ကျွန်ုပ်တို့၏ ကတ်ပေးပြီး ဤလက်ဗွေကို ဖုန်းဖြင့် ဖတ်ပြပါ။</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>မရှိသေး</translation>
+    </message>
+    <message>
+        <source>Partner card</source>
+        <translation>မိတ်ဖက်ကတ်</translation>
+    </message>
+    <message>
+        <source>Save our partner card</source>
+        <translation>ကျွန်ုပ်တို့၏ မိတ်ဖက်ကတ်ကို သိမ်းမည်</translation>
+    </message>
+    <message>
+        <source>Partner not added</source>
+        <translation>မိတ်ဖက်အဖွဲ့ မထည့်ရသေးပါ</translation>
+    </message>
+    <message>
+        <source>Not a partner card</source>
+        <translation>မိတ်ဖက်ကတ် မဟုတ်ပါ</translation>
+    </message>
+    <message>
+        <source>Check the fingerprint</source>
+        <translation>လက်ဗွေကို စစ်ဆေးပါ</translation>
+    </message>
+    <message>
+        <source>Call {0} and ask them to read their key fingerprint. Add them only if it is exactly:
+
+{1}</source>
+        <translation>{0} ကို ဖုန်းခေါ်ပြီး ၎င်းတို့၏ သော့လက်ဗွေကို ဖတ်ပြရန် တောင်းဆိုပါ။ ဤအတိုင်း အတိအကျ ဖြစ်မှသာ ထည့်ပါ-
+
+{1}</translation>
+    </message>
+    <message>
+        <source>Remove partner</source>
+        <translation>မိတ်ဖက်အဖွဲ့ကို ဖယ်ရှားမည်</translation>
+    </message>
+    <message>
+        <source>Remove {0}? Their bundles will be refused until they are added again.</source>
+        <translation>{0} ကို ဖယ်ရှားမလား။ ပြန်မထည့်မချင်း ၎င်းတို့၏ ဖိုင်ထုပ်များကို ငြင်းပယ်မည်။</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <source>&amp;Select All</source>
+        <translation>အားလုံး ရွေးမည် (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Step up</source>
+        <translation>တိုးမည် (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Step &amp;down</source>
+        <translation>လျှော့မည် (&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>အိုကေ (&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>သိမ်းမည် (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>ပယ်ဖျက်မည် (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>ပိတ်မည် (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>မသိမ်းဘဲ ပိတ်မည်</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>နောက်ပြန်ပြင်မည် (&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>ပြန်လုပ်မည် (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>ဖြတ်ယူမည် (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>ကူးယူမည် (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>ကူးထည့်မည် (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>ဖျက်မည်</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>အားလုံး ရွေးမည်</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>အသေးစိတ် ပြမည်...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>အသေးစိတ် ဖျောက်မည်...</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>ကူးယူမည် (&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>အိုကေ</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>သိမ်းမည်</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>အားလုံး သိမ်းမည်</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>ဖွင့်မည်</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>ဟုတ်ကဲ့ (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>အားလုံးကို ဟုတ်ကဲ့ (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>မဟုတ်ပါ (&amp;N)</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>အားလုံးကို မဟုတ်ပါ (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>ရပ်တန့်မည်</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>ထပ်မံကြိုးစားမည်</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>လျစ်လျူရှုမည်</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ပိတ်မည်</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ပယ်ဖျက်မည်</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>စွန့်ပစ်မည်</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>အကူအညီ</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>အသုံးပြုမည်</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>ပြန်သတ်မှတ်မည်</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>ပုံသေအတိုင်း ပြန်ထားမည်</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>နောက်ပြန်ပြင်မည် (&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>ပြန်လုပ်မည် (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>ဖြတ်ယူမည် (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>ကူးယူမည် (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>လင့်ခ်လိပ်စာ ကူးယူမည် (&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>ကူးထည့်မည် (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>ဖျက်မည်</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>အားလုံး ရွေးမည်</translation>
+    </message>
+</context>
+<context>
+    <name>RedactionChoice</name>
+    <message>
+        <source>Remove before writing (redaction)</source>
+        <translation>မရေးမီ ဖယ်ထုတ်မည့် အချက်များ (redaction)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Add a report</source>
+        <translation>တိုင်ကြားချက် ထည့်မည်</translation>
+    </message>
+    <message>
+        <source>Reported at ({0})</source>
+        <translation>တိုင်ကြားချိန် ({0})</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>တိုင်ကြားသည့် လမ်းကြောင်း</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>တိုင်ကြားသူ</translation>
+    </message>
+    <message>
+        <source>Platform reference</source>
+        <translation>ပလက်ဖောင်း၏ ရည်ညွှန်းနံပါတ်</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>မှတ်စုများ</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseDialog</name>
+    <message>
+        <source>Add the platform&apos;s response</source>
+        <translation>ပလက်ဖောင်း၏ တုံ့ပြန်ချက် ထည့်မည်</translation>
+    </message>
+    <message>
+        <source>— choose the outcome —</source>
+        <translation>— ရလဒ်ကို ရွေးပါ —</translation>
+    </message>
+    <message>
+        <source> (final)</source>
+        <translation> (နောက်ဆုံး)</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s wording, pasted as received</source>
+        <translation>ပလက်ဖောင်း၏ စကားလုံးများ၊ လက်ခံရရှိသည့်အတိုင်း ကူးထည့်ပါ</translation>
+    </message>
+    <message>
+        <source>No screenshot attached</source>
+        <translation>မျက်နှာပြင်ပုံ မပူးတွဲရသေးပါ</translation>
+    </message>
+    <message>
+        <source>Attach screenshot of the email or notice…</source>
+        <translation>အီးမေးလ် သို့မဟုတ် အသိပေးချက်၏ မျက်နှာပြင်ပုံကို ပူးတွဲမည်…</translation>
+    </message>
+    <message>
+        <source>Received at ({0})</source>
+        <translation>လက်ခံရရှိချိန် ({0})</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>ရလဒ်</translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation>စကားလုံးများ</translation>
+    </message>
+    <message>
+        <source>Platform reference</source>
+        <translation>ပလက်ဖောင်း၏ ရည်ညွှန်းနံပါတ်</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>အထောက်အထား</translation>
+    </message>
+    <message>
+        <source>Report made {0}</source>
+        <translation>တိုင်ကြားချိန် {0}</translation>
+    </message>
+    <message>
+        <source>Screenshot of the response</source>
+        <translation>တုံ့ပြန်ချက်၏ မျက်နှာပြင်ပုံ</translation>
+    </message>
+    <message>
+        <source>Choose what the platform decided.</source>
+        <translation>ပလက်ဖောင်းက ဆုံးဖြတ်ခဲ့သည့်အရာကို ရွေးပါ။</translation>
+    </message>
+    <message>
+        <source>The response cannot come before the report ({0}).</source>
+        <translation>တုံ့ပြန်ချက်သည် တိုင်ကြားချက် ({0}) မတိုင်မီ ဖြစ်၍ မရပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>ဆက်တင်များ</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> နာရီ</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>လော့ခ်မချ</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> မိနစ်</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> ရက်</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>အဖွဲ့အစည်း</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>အချိန်ဇုန်</translation>
+    </message>
+    <message>
+        <source>Target time to a final decision (SLA)</source>
+        <translation>နောက်ဆုံး ဆုံးဖြတ်ချက်အတွက် ပစ်မှတ်ကြာချိန် (SLA)</translation>
+    </message>
+    <message>
+        <source>Repeat offender: distinct reported posts</source>
+        <translation>ထပ်တလဲလဲ ကျူးလွန်သူ- တိုင်ကြားခံရသော ပို့စ် အရေအတွက်</translation>
+    </message>
+    <message>
+        <source>Lock after idle time</source>
+        <translation>အသုံးမပြုဘဲ ဤမျှကြာလျှင် လော့ခ်ချမည်</translation>
+    </message>
+    <message>
+        <source>Remind me to back up after</source>
+        <translation>ဤမျှကြာလျှင် အရန်ကူးယူရန် သတိပေးမည်</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>မျက်နှာပြင် ဘာသာစကား</translation>
+    </message>
+    <message>
+        <source>Signing key fingerprint</source>
+        <translation>လက်မှတ်ထိုးသော့၏ လက်ဗွေ</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>စကားဝှက် ပြောင်းမည်</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>စကားဝှက်</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>စကားဝှက် အသစ်</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>ထပ်မံ ရိုက်ထည့်ပါ</translation>
+    </message>
+    <message>
+        <source>The new passphrase is too short.</source>
+        <translation>စကားဝှက်အသစ် တိုလွန်းသည်။</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>စကားဝှက် နှစ်ခု မတူညီပါ။</translation>
+    </message>
+    <message>
+        <source>Done: the store is now encrypted with the new passphrase, and it was checked that it opens with it. The old passphrase no longer works.</source>
+        <translation>ပြီးပါပြီ- သိုလှောင်ရာကို စကားဝှက်အသစ်ဖြင့် ကုဒ်ဝှက်ပြီး ၎င်းဖြင့် ဖွင့်၍ရကြောင်း စစ်ဆေးပြီးပါပြီ။ စကားဝှက်ဟောင်းဖြင့် မဖွင့်နိုင်တော့ပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Write bundle</source>
+        <translation>ဖိုင်ထုပ် ရေးမည်</translation>
+    </message>
+    <message>
+        <source>Share with a partner</source>
+        <translation>မိတ်ဖက်အဖွဲ့နှင့် မျှဝေမည်</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>ရွေးမည်…</translation>
+    </message>
+    <message>
+        <source>Or lock it with a bundle passphrase instead</source>
+        <translation>သို့မဟုတ် ဖိုင်ထုပ် စကားဝှက်ဖြင့် လော့ခ်ချမည်</translation>
+    </message>
+    <message>
+        <source>Everything new since the last bundle to the (one) chosen partner</source>
+        <translation>ရွေးထားသော မိတ်ဖက်အဖွဲ့ (တစ်ဖွဲ့) ထံ နောက်ဆုံးဖိုင်ထုပ် ပို့ပြီးနောက် အသစ်ဖြစ်သမျှ</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>သိမ်းမည့်ဖိုင်</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>ပေးမည့်သူ</translation>
+    </message>
+    <message>
+        <source>Bundle passphrase</source>
+        <translation>ဖိုင်ထုပ် စကားဝှက်</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>ဖြစ်စဉ်များ</translation>
+    </message>
+    <message>
+        <source>Choose at least one partner, or a bundle passphrase.</source>
+        <translation>မိတ်ဖက်အဖွဲ့ အနည်းဆုံး တစ်ဖွဲ့ သို့မဟုတ် ဖိုင်ထုပ် စကားဝှက် ရွေးပါ။</translation>
+    </message>
+    <message>
+        <source>There are no cases to share in this choice.</source>
+        <translation>ဤရွေးချယ်မှုတွင် မျှဝေရန် ဖြစ်စဉ် မရှိပါ။</translation>
+    </message>
+    <message>
+        <source>&apos;Since the last bundle&apos; needs exactly one partner.</source>
+        <translation>&apos;နောက်ဆုံးဖိုင်ထုပ် ပို့ပြီးနောက်&apos; အတွက် မိတ်ဖက်အဖွဲ့ တစ်ဖွဲ့တည်း လိုအပ်သည်။</translation>
+    </message>
+    <message>
+        <source>Cancelled: no bundle was written.</source>
+        <translation>ပယ်ဖျက်လိုက်သည်- ဖိုင်ထုပ် မရေးရသေးပါ။</translation>
+    </message>
+    <message>
+        <source>Bundle written to {0} ({1}). Only the chosen partners (or the passphrase) can open it.</source>
+        <translation>ဖိုင်ထုပ်ကို {0} သို့ ရေးပြီးပါပြီ ({1})။ ရွေးထားသော မိတ်ဖက်အဖွဲ့များ (သို့မဟုတ် စကားဝှက်ရှိသူ) သာ ဖွင့်နိုင်သည်။</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>&lt;h1&gt;Caselog&lt;/h1&gt;</source>
+        <translation>&lt;h1&gt;Caselog&lt;/h1&gt;</translation>
+    </message>
+    <message>
+        <source>Log harmful posts, your reports to the platforms and their responses, in a store encrypted on this computer. Nothing is sent anywhere.</source>
+        <translation>အန္တရာယ်ရှိသော ပို့စ်များ၊ ပလက်ဖောင်းများသို့ သင်၏ တိုင်ကြားချက်များနှင့် ၎င်းတို့၏ တုံ့ပြန်ချက်များကို ဤကွန်ပျူတာပေါ်ရှိ ကုဒ်ဝှက်ထားသော သိုလှောင်ရာတွင် မှတ်တမ်းတင်ပါ။ မည်သည့်နေရာသို့မျှ ပေးပို့ခြင်း မရှိပါ။</translation>
+    </message>
+    <message>
+        <source>Create a new store…</source>
+        <translation>သိုလှောင်ရာ အသစ် ဖန်တီးမည်…</translation>
+    </message>
+    <message>
+        <source>Open an existing store…</source>
+        <translation>ရှိပြီးသား သိုလှောင်ရာကို ဖွင့်မည်…</translation>
+    </message>
+    <message>
+        <source>Try the demo store</source>
+        <translation>နမူနာ သိုလှောင်ရာကို စမ်းကြည့်မည်</translation>
+    </message>
+    <message>
+        <source>The demo holds sample cases only. Its passphrase is: &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>နမူနာတွင် စမ်းသပ်ဖြစ်စဉ်များသာ ပါဝင်သည်။ ၎င်း၏ စကားဝှက်မှာ- &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>&lt;h2&gt;Unlock your store&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;သင်၏ သိုလှောင်ရာကို လော့ခ်ဖွင့်ပါ&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>စကားဝှက်</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>လော့ခ်ဖွင့်မည်</translation>
+    </message>
+    <message>
+        <source>Open or create another store…</source>
+        <translation>အခြား သိုလှောင်ရာကို ဖွင့်မည် သို့မဟုတ် ဖန်တီးမည်…</translation>
+    </message>
+    <message>
+        <source>Type the passphrase of this store.</source>
+        <translation>ဤသိုလှောင်ရာ၏ စကားဝှက်ကို ရိုက်ထည့်ပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>ပိတ်မည်</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>ပယ်ဖျက်လိုက်သည်။</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ပယ်ဖျက်မည်</translation>
+    </message>
+</context>
+<context>
+    <name>edit</name>
+    <message>
+        <source>Give the date and time, e.g. 2024-03-05 14:30.</source>
+        <translation>ရက်စွဲနှင့် အချိန်ကို ပေးပါ၊ ဥပမာ 2024-03-05 14:30။</translation>
+    </message>
+    <message>
+        <source>Cannot read this time: {0}</source>
+        <translation>ဤအချိန်ကို ဖတ်၍ မရပါ- {0}</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Now</source>
+        <translation>ယခု</translation>
+    </message>
+</context>
+</TS>
