@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint lock clean package test-package
+.PHONY: run test bench bench-scale lint lock clean package test-package
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ test: $(STAMP) $(QM)
 
 bench: $(STAMP)
 	$(BIN)/python -m pytest -q -s tests/perf/bench_*.py
+
+# Not part of `make test` or `make bench`: 1,000,000 reports against their floors, about
+# 20 min on 2 cores (CASELOG_SCALE_REPORTS=100000 for a tenth). See docs/PERFORMANCE.md.
+bench-scale: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.perf.scale
 
 lint: $(STAMP)
 	$(BIN)/ruff check desktop_app tests

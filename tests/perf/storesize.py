@@ -83,15 +83,22 @@ def main(argv: list[str]) -> int:
         f"{db}: {file_size:,} bytes on disk ({page_size}-byte pages, {free:,} free = "
         f"{free * page_size:,} bytes); b-trees {total:,} bytes"
     )
+    small = [row for row in rows if row[3] <= 1]
     for name, owner, size, pages in rows:
+        if pages <= 1:
+            continue
         what = name if owner == name else f"{name} (on {owner})"
         print(f"  {size:>14,}  {100 * size / file_size:5.1f}%  {pages:>8,} pages  {what}")
+    if small:
+        print(f"  {len(small)} more b-trees of one page each: {', '.join(r[0] for r in small)}")
     families: dict[str, int] = {}
     for name, owner, size, _pages in rows:
         key = family(name, owner)
         families[key] = families.get(key, 0) + size
     print("per table, its indexes included:")
     for key, size in sorted(families.items(), key=lambda item: -item[1]):
+        if size <= 4 * page_size:
+            continue
         print(f"  {size:>14,}  {100 * size / file_size:5.1f}%  {key}")
     return 0
 
