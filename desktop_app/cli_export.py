@@ -47,26 +47,60 @@ def cmd_export_pack(args: argparse.Namespace) -> int:
 
 
 def cmd_verify_pack(args: argparse.Namespace) -> int:
-    from desktop_app.export.verify import PackVerificationError, verify_pack
+    from desktop_app.export.verify import (
+        PackVerificationError,
+        known_signers_of,
+        normal_fingerprint,
+        verify_pack,
+    )
 
+    expected = normal_fingerprint(args.expect_fingerprint) if args.expect_fingerprint else None
+    known = None
+    if args.db:  # only an explicit --db: verify-pack needs no store
+        from desktop_app.cli import _open
+
+        with _open(args) as store:
+            known = known_signers_of(store)
     try:
-        report = verify_pack(args.pack)
+        report = verify_pack(args.pack, expect_fingerprint=expected, known_signers=known)
     except PackVerificationError as exc:
         for problem in exc.problems:
             print(f"  problem: {problem}", file=sys.stderr)
+        if exc.fingerprint:
+            who = _known(exc.known_as, known, expected, exc.fingerprint)
+            print(f"  signed by: {exc.fingerprint} ({who})", file=sys.stderr)
         raise
     print(f"{report.path}: intact. Every file matches the manifest and the signature is valid.")
     print(f"Pack:         {report.pack_id}")
     print(f"Made at:      {report.made_at} with Caselog {report.app_version}")
-    print(f"Made by:      {report.organisation or '(no name set)'}")
-    print(f"Key:          {report.fingerprint}")
+    print(f"Made by:      {report.organisation or '(no name set)'} (as the pack says)")
+    print(f"Signed by:    {report.fingerprint}")
+    print(f"Signer:       {_known(report.known_as, known, expected, report.fingerprint)}")
     print(f"Holds:        {report.cases:,} cases in {report.files:,} files")
-    print(f"Redacted:     {', '.join(report.redacted) if report.redacted else 'nothing'}")
     print(
-        "Compare the key fingerprint with the one the organisation gave you: the signature "
-        "only proves the pack is unchanged since that key signed it."
+        f"Custody:      {report.custody_events:,} events checked in full, "
+        f"{report.custody_linked_only:,} by their links only (redacted or of other cases)"
     )
+    print(f"Redacted:     {', '.join(report.redacted) if report.redacted else 'nothing'}")
+    if expected is None and known is None:
+        print(
+            "Compare the signer's fingerprint with one you got another way (a call you place, "
+            "the organisation's website), never with one printed in the pack; or run again "
+            "with --expect-fingerprint FP or --db STORE."
+        )
     return 0
+
+
+def _known(known_as: str | None, known: object, expected: str | None, fingerprint: str) -> str:
+    if expected is not None and fingerprint == expected:
+        return "the expected key"
+    if known is not None:
+        return (
+            f"known: {known_as}" if known_as else "UNKNOWN (not this store's key nor a partner's)"
+        )
+    if expected is not None:
+        return "NOT the expected key"
+    return "not checked against any known key"
 
 
 def add_commands(commands: Any) -> None:
@@ -91,8 +125,15 @@ def add_commands(commands: Any) -> None:
     )
     pack.set_defaults(run=cmd_export_pack)
 
-    verify = commands.add_parser("verify-pack", help="check a pack; needs no store")
-    verify.add_argument("pack", metavar="PACK.zip")
+    verify = commands.add_parser(
+        "verify-pack", help="check a pack (ZIP or unpacked folder); needs no store"
+    )
+    verify.add_argument("pack", metavar="PACK", help="the .zip file or its unpacked folder")
+    verify.add_argument(
+        "--expect-fingerprint",
+        metavar="FP",
+        help="fail unless the pack was signed by the key with this fingerprint",
+    )
     verify.set_defaults(run=cmd_verify_pack)
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from desktop_app.core.timeutil import hours_between
-from desktop_app.export.output import safe_name
+from desktop_app.export.output import ascii_name
 from desktop_app.export.redact import Redaction
 from desktop_app.indicators.compute import IndicatorParams
 from desktop_app.store.models import Attachment, AuthorAccount, Post, Report, Response
@@ -47,10 +47,12 @@ class AttachmentRecord:
     size: int
     media_type: str
     original_name: str
-    captured_at: datetime | None
+    attached_at: datetime | None  # when the file entered the store
+    captured_at: datetime | None  # when it was taken, only when known
+    capture_source: str  # how captured_at is known: png, exif, typed ('' if unknown)
     captured_by: str
     note: str
-    pack_path: str  # where the bytes are inside the pack
+    pack_path: str  # where the bytes are inside the pack's payload (ASCII only)
 
     @property
     def is_image(self) -> bool:
@@ -64,7 +66,9 @@ class AttachmentRecord:
             "sha256": self.sha256,
             "size": self.size,
             "media_type": self.media_type,
+            "attached_at": _iso(self.attached_at, tz),
             "captured_at": _iso(self.captured_at, tz),
+            "capture_source": self.capture_source or None,
             "captured_by": self.captured_by,
             "note": self.note,
         }
@@ -227,14 +231,16 @@ def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
 
 
 def _attachment(row: Attachment, folder: str, redaction: Redaction) -> AttachmentRecord:
-    name = safe_name(row.original_name, default="attachment")
+    name = ascii_name(row.original_name, default="attachment")
     return AttachmentRecord(
         uid=row.uid,
         sha256=row.sha256,
         size=row.size,
         media_type=row.media_type,
         original_name=row.original_name,
-        captured_at=row.captured_at,
+        attached_at=row.attached_at,
+        captured_at=row.captured_at if row.capture_source else None,
+        capture_source=row.capture_source if row.captured_at is not None else "",
         captured_by=redaction.researcher(row.captured_by),
         note=redaction.notes(row.note),
         pack_path=f"{folder}/evidence/{row.sha256[:SHA_PREFIX]}-{name}",
@@ -270,6 +276,7 @@ def load_cases(
         for report in session.scalars(
             select(Report)
             .where(Report.post_id.in_(chunk))  # type: ignore[attr-defined]
+            .where(Report.retracted_at.is_(None))  # type: ignore[union-attr]
             .order_by(Report.reported_at, Report.id)  # type: ignore[arg-type]
         ):
             reports.setdefault(report.post_id, []).append(report)
@@ -279,6 +286,7 @@ def load_cases(
         for response in session.scalars(
             select(Response)
             .where(Response.report_id.in_(chunk))  # type: ignore[attr-defined]
+            .where(Response.retracted_at.is_(None))  # type: ignore[union-attr]
             .order_by(Response.received_at, Response.id)  # type: ignore[arg-type]
         ):
             responses.setdefault(response.report_id, []).append(response)
@@ -293,7 +301,9 @@ def load_cases(
             for attachment in session.scalars(
                 select(Attachment)
                 .where(column.in_(chunk))  # type: ignore[union-attr]
-                .order_by(Attachment.captured_at, Attachment.id)  # type: ignore[arg-type]
+                .where(Attachment.retracted_at.is_(None))  # type: ignore[union-attr]
+                .where(Attachment.purged_at.is_(None))  # type: ignore[union-attr]
+                .order_by(Attachment.attached_at, Attachment.id)  # type: ignore[arg-type]
             ):
                 key = attachment.post_id if column is Attachment.post_id else attachment.response_id
                 into.setdefault(key, []).append(attachment)  # type: ignore[arg-type]
@@ -302,7 +312,7 @@ def load_cases(
     folders: set[str] = set()
     for post_id in post_ids:
         post = posts[post_id]
-        folder = f"cases/{safe_name(post.case_ref, default=f'case-{post_id}')}"
+        folder = f"cases/{ascii_name(post.case_ref, default=f'case-{post_id}')}"
         if folder in folders:  # two references that sanitise alike keep apart
             folder = f"{folder}-{post_id}"
         folders.add(folder)

@@ -128,11 +128,25 @@ def _indicators(result: Indicators) -> str:
     return "".join(out)
 
 
+CAPTURE_SOURCES = {
+    "png": "from the PNG file's own time stamp",
+    "exif": "from the photo's EXIF data",
+    "typed": "as typed by the researcher",
+}
+
+
 def _attachment(item: AttachmentRecord, tz: ZoneInfo) -> str:
     caption = (
         f"{_span(item.original_name)} &middot; {item.size:,} bytes &middot; "
-        f"captured {_when(item.captured_at, tz)}"
+        f"attached to the record {_when(item.attached_at, tz)}"
         + (f" by {_span(item.captured_by)}" if item.captured_by else "")
+        + (
+            f" &middot; taken {_when(item.captured_at, tz)} "
+            f"({_text(CAPTURE_SOURCES.get(item.capture_source, item.capture_source))})"
+            if item.captured_at is not None
+            else " &middot; when it was taken is not known"
+        )
+        + f'<br>file in this pack: <span class="hash">{_text(item.pack_path)}</span>'
         + (f"<br>{_span(item.note)}" if item.note else "")
         + f'<br>SHA-256 <span class="hash">{_text(item.sha256)}</span>'
     )
@@ -280,10 +294,14 @@ def render_index(
 <dt>Signing key</dt><dd class="hash">{_text(fingerprint)}</dd>
 </dl>
 <div class="notice">To check that nothing in this pack was changed: run
-<code>caselog-cli verify-pack</code> on the ZIP file, or unzip it and run
-<code>sha256sum -c SHA256SUMS</code>; then compare the signing-key fingerprint above with
-the one the organisation gave you. <code>manifest.sig</code> is the Ed25519 signature of
-<code>manifest.json</code>.</div>
+<code>caselog-cli verify-pack</code> on the ZIP file or its unpacked folder, or
+<code>bagit.py --validate</code> on the folder, or run <code>sha256sum -c SHA256SUMS</code>
+in the folder that holds <code>manifest.json</code>. These prove only that the pack is unchanged
+since the key above signed it; <strong>anyone can make a key and sign a pack.</strong> Before
+you trust it, get the organisation's fingerprint another way (ask them on a call you
+place, or read it on their own website) and compare it with the one <code>verify-pack</code>
+prints. Never compare it with the fingerprint printed in this page: whoever made the pack
+also wrote this page. <code>README.txt</code> describes every file and encoding.</div>
 </header>
 <main>
 <h2>Selection</h2>

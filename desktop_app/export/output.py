@@ -62,13 +62,100 @@ def atomic_file(target: Path) -> Iterator[Path]:
     On any error (cancel included) the temporary file is removed, so a failed export
     never leaves a partial file that could be mistaken for a whole one.
     """
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
+    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{PARTIAL_SUFFIX}")
+    os.close(open_private(temp))  # owner-only from the first byte
     try:
         yield temp
         os.replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+PARTIAL_SUFFIX = ".partial"
+_LEFTOVER = re.compile(r"^\..+\.[0-9a-f]{8}(\.partial|\.base\.xlsx|\.xlsx)$")
+
+
+def open_private(path: Path) -> int:
+    """Create ``path`` for writing, readable by its owner only (0600), never reusing a file."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    return os.open(path, flags, 0o600)
+
+
+def write_private(target: Path, data: bytes | bytearray | memoryview) -> None:
+    """Write ``data`` to ``target`` (0600) through a temporary name renamed at the end."""
+    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{PARTIAL_SUFFIX}")
+    try:
+        fd = open_private(temp)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def scratch_dir() -> Path:
+    """The app's own scratch folder (owner-only, in the data folder, not $TMPDIR) for
+    the few parts a library insists on writing to disk (openpyxl's sheet files)."""
+    from desktop_app.paths import data_dir
+
+    folder = Path(os.environ.get("CASELOG_SCRATCH") or data_dir() / "scratch")
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)
+    return folder
+
+
+def scratch_path(suffix: str) -> Path:
+    """A new owner-only file in ``scratch_dir()``, named after this process."""
+    path = scratch_dir() / f"{os.getpid()}-{secrets.token_hex(6)}{suffix}"
+    os.close(open_private(path))
+    return path
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def clean_leftovers(folder: str | Path | None = None) -> list[Path]:
+    """Remove what a killed export left: in ``folder``, ``.<name>.<8 hex>.partial``
+    files (and older scratch workbooks); in ``scratch_dir()``, the files of processes
+    that no longer run. Call it at start (the window and the CLI) with the folder of
+    the last export, or None; returns what was removed."""
+    removed: list[Path] = []
+    for entry in _entries(scratch_dir()):
+        pid = entry.name.split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)) and entry.is_file():
+            try:
+                entry.unlink()
+                removed.append(entry)
+            except OSError as exc:
+                log.warning("could not remove the leftover %s: %s", entry, exc)
+    for entry in _entries(Path(folder)) if folder is not None else []:
+        if _LEFTOVER.match(entry.name) and entry.is_file() and not entry.is_symlink():
+            try:
+                entry.unlink()
+                removed.append(entry)
+            except OSError as exc:
+                log.warning("could not remove the leftover %s: %s", entry, exc)
+    return removed
+
+
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
 
 
 @contextmanager
@@ -79,6 +166,34 @@ def scratch_file(beside: Path, suffix: str) -> Iterator[Path]:
         yield temp
     finally:
         temp.unlink(missing_ok=True)
+
+
+def ascii_name(name: str, *, default: str = "file", limit: int = 80) -> str:
+    """A file name of ASCII letters, digits, ``.``, ``-`` and ``_`` only.
+
+    Pack paths must survive every unzip and zip tool (Info-ZIP, Windows, macOS), which
+    disagree about non-ASCII names; the original name is kept in the manifest and the
+    case records. Accents are dropped (``é`` -> ``e``); other scripts are replaced, and
+    the extension is kept when it is ASCII.
+    """
+    base = safe_name(name, default=default, limit=limit * 2)
+    stem, dot, ext = base.rpartition(".")
+    if not dot:
+        stem, ext = base, ""
+
+    def fold(text: str) -> str:
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+        return re.sub("_+", "_", re.sub(r"[^A-Za-z0-9._-]+", "_", text)).strip("._ ")
+
+    stem, ext = fold(stem), fold(ext)
+    folded = f"{stem or default}.{ext}" if ext else (stem or default)
+    if len(folded) > limit:
+        stem, dot, ext = folded.rpartition(".")
+        if dot and 0 < len(ext) <= 10:
+            folded = stem[: limit - len(ext) - 1] + "." + ext
+        else:
+            folded = folded[:limit]
+    return folded
 
 
 def _keep(ch: str) -> bool:

@@ -1,27 +1,30 @@
-"""The evidence pack of EVIDENCE_PACK.md: one ZIP anyone can open offline and check.
+"""The evidence pack of EVIDENCE_PACK.md: a zipped BagIt bag anyone can check offline.
 
-Order of writing: evidence files, case.json files, custody.jsonl, indicators.xlsx,
-index.html, report.pdf; then manifest.json (every file above with its size and
-SHA-256), manifest.sig (Ed25519 over the exact bytes of manifest.json) and SHA256SUMS
-(every file, manifest and signature included, as ``sha256sum -c`` reads it).
-The ZIP is written beside the target and renamed only when complete.
+The format is in ``spec.SPEC`` (also the pack's README.txt and docs/EVIDENCE_PACK.md).
+Order of writing: the payload under data/ (evidence, case.json files, custody.jsonl,
+indicators.xlsx, index.html, report.pdf), README.txt and the BagIt tag files; then
+manifest.json, manifest.sig, SHA256SUMS and tagmanifest-sha256.txt. The ZIP is built
+in memory and written once, owner-only (0600), under a temporary name that is renamed
+at the end, so a killed export leaves at most a ``.partial`` file that
+``output.clean_leftovers`` removes at the next start.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import uuid
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from desktop_app import __version__
 from desktop_app.core.errors import BadInputError
@@ -34,12 +37,12 @@ from desktop_app.export.output import (
     CancelCheck,
     Progress,
     Steps,
-    atomic_file,
     check_target,
-    scratch_file,
+    write_private,
 )
 from desktop_app.export.pdf import render_pdf
 from desktop_app.export.redact import NO_REDACTION, Redaction
+from desktop_app.export.spec import readme
 from desktop_app.export.workbook import write_workbook_on
 from desktop_app.indicators.compute import IndicatorParams, compute_on
 from desktop_app.store.audit import event_payload
@@ -52,11 +55,17 @@ from desktop_app.store.selection import selected_post_ids
 log = logging.getLogger(__name__)
 
 PACK_FORMAT = "caselog-evidence-pack"
-PACK_FORMAT_VERSION = 1
+PACK_FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 SUMS = "SHA256SUMS"
-COPY_CHUNK = 1 << 20
+PAYLOAD = "data"
+CUSTODY = "custody.jsonl"
+README = "README.txt"
+BAGIT = "bagit.txt"
+BAG_INFO = "bag-info.txt"
+BAG_MANIFEST = "manifest-sha256.txt"
+TAG_MANIFEST = "tagmanifest-sha256.txt"
 _STORED_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".xlsx", ".zip", ".mp4")
 
 
@@ -65,6 +74,13 @@ class PackedFile:
     path: str
     size: int
     sha256: str
+    original_name: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        entry: dict[str, Any] = {"path": self.path, "size": self.size, "sha256": self.sha256}
+        if self.original_name:
+            entry["original_name"] = self.original_name
+        return entry
 
 
 @dataclass(frozen=True)
@@ -100,23 +116,18 @@ class _ZipWriter:
         info.external_attr = 0o644 << 16
         return info
 
-    def add_bytes(self, path: str, data: bytes | bytearray, *, listed: bool = True) -> PackedFile:
+    def add_bytes(
+        self,
+        path: str,
+        data: bytes | bytearray | memoryview,
+        *,
+        listed: bool = True,
+        original_name: str = "",
+    ) -> PackedFile:
         self.zf.writestr(self._info(path), data)
-        entry = PackedFile(path, len(data), hashlib.sha256(data).hexdigest())
+        entry = PackedFile(path, len(data), hashlib.sha256(data).hexdigest(), original_name)
         if listed:
             self.files.append(entry)
-        return entry
-
-    def add_file(self, path: str, source: Path) -> PackedFile:
-        digest = hashlib.sha256()
-        size = 0
-        with source.open("rb") as src, self.zf.open(self._info(path), "w") as dst:
-            while chunk := src.read(COPY_CHUNK):
-                digest.update(chunk)
-                size += len(chunk)
-                dst.write(chunk)
-        entry = PackedFile(path, size, digest.hexdigest())
-        self.files.append(entry)
         return entry
 
 
@@ -135,10 +146,60 @@ def _blob_reader(conn: Connection) -> Any:
     return read
 
 
-def _custody_lines(
-    session: Session, cases: Sequence[CaseRecord], redaction: Redaction
-) -> Iterator[str]:
-    """The audit events of the chosen cases, oldest first, each with its chain link."""
+# Redaction field -> the keys of an audit event's detail that carry it.
+_DETAIL_KEYS = {
+    "reporter": ("reporter", "reporter_key"),
+    "notes": ("notes", "note"),
+    "researcher": ("captured_by", "researcher"),
+    "response_text": ("text", "response_text"),
+    "author": ("handle", "display_name", "author", "author_handle"),
+}
+
+
+def _redact_event(line: dict[str, Any], redaction: Redaction) -> None:
+    """Blank the redacted fields of one event in place and name them in ``redacted``."""
+    removed: list[str] = []
+    if "researcher" in redaction.fields and line["actor"]:
+        line["actor"] = REDACTED
+        removed.append("actor")
+
+    def walk(value: Any, path: str) -> Any:
+        if isinstance(value, dict):
+            out = {}
+            for key, item in value.items():
+                if any(key in _DETAIL_KEYS[f] for f in redaction.fields if f in _DETAIL_KEYS):
+                    if item not in ("", None):
+                        out[key] = REDACTED
+                        removed.append(f"{path}.{key}")
+                        continue
+                out[key] = walk(item, f"{path}.{key}")
+            return out
+        if isinstance(value, list):
+            return [walk(item, f"{path}[{i}]") for i, item in enumerate(value)]
+        return value
+
+    line["detail"] = walk(line["detail"], "detail")
+    if removed:
+        line["redacted"] = removed
+
+
+@dataclass(frozen=True)
+class Custody:
+    text: str
+    first_seq: int
+    head_seq: int
+    head_hash: str
+    events: int  # events of the chosen cases, in full
+    linked_only: int  # other events: seq and hashes only
+
+
+def _custody(session: Session, cases: Sequence[CaseRecord], redaction: Redaction) -> Custody:
+    """The audit chain from the first event of any chosen case to the head of the log.
+
+    Events of the chosen cases are written in full (redaction applied); every other
+    event in that stretch is reduced to its ``seq``, ``prev_hash`` and ``hash``, so a
+    reader can follow every link without seeing other cases.
+    """
     entity_uids: set[str] = set()
     import_uids: set[str] = set()
     for case in cases:
@@ -154,19 +215,45 @@ def _custody_lines(
             wanted.update(
                 session.scalars(select(AuditEvent.id).where(column.in_(chunk)))  # type: ignore[call-overload, attr-defined]
             )
-    ids = sorted(i for i in wanted if i is not None)
+    wanted.discard(None)
+    head = session.execute(
+        select(col(AuditEvent.id), col(AuditEvent.hash))
+        .order_by(col(AuditEvent.id).desc())
+        .limit(1)
+    ).first()
+    if not wanted or head is None:
+        return Custody("", 0, 0, "", 0, 0)
+    first = min(wanted)
+    ids = sorted(wanted)
+    events: dict[int, AuditEvent] = {}
     for start in range(0, len(ids), 500):
-        id_chunk = ids[start : start + 500]
         for event in session.scalars(
-            select(AuditEvent).where(AuditEvent.id.in_(id_chunk)).order_by(AuditEvent.id)  # type: ignore[union-attr, arg-type]
+            select(AuditEvent).where(col(AuditEvent.id).in_(ids[start : start + 500]))
         ):
+            assert event.id is not None
+            events[event.id] = event
+    lines: list[str] = []
+    full = linked = 0
+    rows = session.execute(
+        select(col(AuditEvent.id), col(AuditEvent.prev_hash), col(AuditEvent.hash))
+        .where(col(AuditEvent.id) >= first)
+        .order_by(col(AuditEvent.id))
+    ).all()
+    for seq, prev_hash, digest in rows:
+        found = events.get(seq)
+        if found is not None:
+            event = found
             line = event_payload(event)
             line["prev_hash"] = event.prev_hash
             line["hash"] = event.hash
-            if "researcher" in redaction.fields and line["actor"]:
-                line["actor"] = REDACTED
-                line["redacted"] = ["actor"]
-            yield json.dumps(line, ensure_ascii=False)
+            if redaction.fields:
+                _redact_event(line, redaction)
+            full += 1
+        else:
+            line = {"seq": seq, "other": True, "prev_hash": prev_hash, "hash": digest}
+            linked += 1
+        lines.append(json.dumps(line, ensure_ascii=False, sort_keys=True))
+    return Custody("".join(f"{line}\n" for line in lines), first, head.id, head.hash, full, linked)
 
 
 def _selection(
@@ -214,7 +301,8 @@ def export_pack(
         organisation = get_organisation(session).name
     made_at = now_utc()
     pack_id = str(uuid.uuid4())
-    with atomic_file(path) as temp, snapshot(store) as conn, Session(bind=conn) as session:
+    buffer = io.BytesIO()  # built in memory: a killed export leaves no plain text on disk
+    with snapshot(store) as conn, Session(bind=conn) as session:
         post_ids = selected_post_ids(conn, params)
         if not post_ids:
             raise BadInputError(
@@ -222,13 +310,15 @@ def export_pack(
             )
         result = compute_on(conn, params)
         cases = load_cases(session, post_ids, params, redaction)
-        attachments = sorted(
-            {(a.pack_path, a.sha256) for case in cases for a in case.all_attachments()}
-        )
+        originals: dict[tuple[str, str], str] = {}
+        for case in cases:
+            for item in case.all_attachments():
+                originals.setdefault((item.pack_path, item.sha256), item.original_name)
+        attachments = sorted(originals)
         total = len(attachments) + 2 * len(cases) + 4
         done = 0
         read_blob = _blob_reader(conn)
-        with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
             writer = _ZipWriter(zf, made_at)
             for pack_path, sha256 in attachments:
                 steps.check()
@@ -238,30 +328,33 @@ def export_pack(
                         f"an attachment of the store no longer matches its SHA-256 ({sha256}); "
                         "the store may be damaged: nothing was written"
                     )
-                writer.add_bytes(pack_path, data)
+                writer.add_bytes(
+                    f"{PAYLOAD}/{pack_path}", data, original_name=originals[(pack_path, sha256)]
+                )
                 done += 1
                 steps.report(done, total, "copying evidence")
             tz = params.tz
             for case in cases:
                 steps.check()
                 document = json.dumps(case.to_json(tz), ensure_ascii=False, indent=2) + "\n"
-                writer.add_bytes(f"{case.folder}/case.json", document.encode("utf-8"))
+                writer.add_bytes(f"{PAYLOAD}/{case.folder}/case.json", document.encode("utf-8"))
                 done += 1
             steps.report(done, total, "writing case records")
-            custody = "".join(line + "\n" for line in _custody_lines(session, cases, redaction))
-            writer.add_bytes("custody.jsonl", custody.encode("utf-8"))
+            custody = _custody(session, cases, redaction)
+            writer.add_bytes(f"{PAYLOAD}/{CUSTODY}", custody.text.encode("utf-8"))
             steps.check()
-            with scratch_file(path, ".xlsx") as workbook_path:
-                workbook = write_workbook_on(
-                    conn,
-                    params,
-                    workbook_path,
-                    organisation=organisation,
-                    redaction=redaction,
-                    steps=Steps(None, cancelled, "evidence pack"),
-                    made_at=made_at,
-                )
-                writer.add_file("indicators.xlsx", workbook_path)
+            workbook_bytes = io.BytesIO()
+            workbook = write_workbook_on(
+                conn,
+                params,
+                workbook_bytes,
+                organisation=organisation,
+                redaction=redaction,
+                steps=Steps(None, cancelled, "evidence pack"),
+                made_at=made_at,
+            )
+            writer.add_bytes(f"{PAYLOAD}/indicators.xlsx", workbook_bytes.getbuffer())
+            del workbook_bytes
             done += 1
             steps.report(done, total, "writing the workbook")
             page = render_index(
@@ -273,7 +366,7 @@ def export_pack(
                 made_at=made_at,
                 redaction=redaction,
             )
-            writer.add_bytes("index.html", page.encode("utf-8"))
+            writer.add_bytes(f"{PAYLOAD}/index.html", page.encode("utf-8"))
             steps.check()
 
             def pdf_progress(step: int, _total: int, what: str) -> None:
@@ -290,13 +383,21 @@ def export_pack(
                 read_blob=read_blob,
                 steps=Steps(pdf_progress, cancelled, "evidence pack"),
             )
-            writer.add_bytes("report.pdf", report)
+            writer.add_bytes(f"{PAYLOAD}/report.pdf", report)
             del report
             done += len(cases) + 1
             steps.check()
+            _write_tags(
+                writer,
+                keys_fingerprint=keys.fingerprint,
+                organisation=organisation,
+                pack_id=pack_id,
+                made_at=made_at,
+            )
             manifest = {
                 "format": PACK_FORMAT,
                 "format_version": PACK_FORMAT_VERSION,
+                "layout": "BagIt 1.0 (RFC 8493); README.txt states every encoding",
                 "pack_id": pack_id,
                 "made_at": made_at.isoformat(),
                 "made_by": {
@@ -304,7 +405,8 @@ def export_pack(
                     "signing_public_key": keys.signing_public,
                     "fingerprint": keys.fingerprint,
                     "signature_file": SIGNATURE,
-                    "signature": "Ed25519 over the exact bytes of manifest.json",
+                    "signature": "Ed25519 (RFC 8032), 64 raw bytes, over the exact bytes of "
+                    "manifest.json",
                 },
                 "app": {"name": "Caselog", "version": __version__},
                 "encrypted": False,
@@ -315,10 +417,15 @@ def export_pack(
                     "note": "Removed before writing. Links, post text and screenshots are kept "
                     "as captured and may still show names.",
                 },
-                "files": [
-                    {"path": f.path, "size": f.size, "sha256": f.sha256}
-                    for f in sorted(writer.files, key=lambda f: f.path)
-                ],
+                "custody": {
+                    "file": f"{PAYLOAD}/{CUSTODY}",
+                    "first_seq": custody.first_seq,
+                    "head_seq": custody.head_seq,
+                    "head_hash": custody.head_hash,
+                    "events_in_full": custody.events,
+                    "events_linked_only": custody.linked_only,
+                },
+                "files": [f.to_json() for f in sorted(writer.files, key=lambda f: f.path)],
             }
             manifest_bytes = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode(
                 "utf-8"
@@ -327,8 +434,15 @@ def export_pack(
             listed.append(writer.add_bytes(MANIFEST, manifest_bytes, listed=False))
             listed.append(writer.add_bytes(SIGNATURE, keys.sign(manifest_bytes), listed=False))
             sums = "".join(f"{f.sha256}  {f.path}\n" for f in sorted(listed, key=lambda f: f.path))
-            writer.add_bytes(SUMS, sums.encode("utf-8"), listed=False)
+            listed.append(writer.add_bytes(SUMS, sums.encode("utf-8"), listed=False))
+            tags = sorted((f for f in listed if not f.path.startswith(PAYLOAD + "/")), key=_path)
+            writer.add_bytes(
+                TAG_MANIFEST,
+                "".join(f"{f.sha256}  {f.path}\n" for f in tags).encode("utf-8"),
+                listed=False,
+            )
             steps.report(total, total, "done")
+    write_private(path, buffer.getbuffer())
     log.info("evidence pack written: %d cases, %d files", len(cases), len(writer.files))
     return PackResult(
         path=path,
@@ -336,7 +450,44 @@ def export_pack(
         cases=len(cases),
         reports=sum(len(case.reports) for case in cases),
         attachments=len(attachments),
-        files=len(writer.files) + 3,
+        files=len(writer.files) + 4,
         redacted=tuple(sorted(redaction.fields)),
         fingerprint=keys.fingerprint,
     )
+
+
+def _path(f: PackedFile) -> str:
+    return f.path
+
+
+def _tag_value(text: str) -> str:
+    return " ".join(text.split()) or "(no name set)"
+
+
+def _write_tags(
+    writer: _ZipWriter, *, keys_fingerprint: str, organisation: str, pack_id: str, made_at: datetime
+) -> None:
+    """README.txt and the BagIt tag files that manifest.json lists (see spec.py)."""
+    payload = [f for f in writer.files if f.path.startswith(PAYLOAD + "/")]
+    writer.add_bytes(
+        README,
+        readme(
+            organisation=organisation,
+            pack_id=pack_id,
+            made_at=made_at.isoformat(),
+            fingerprint=keys_fingerprint,
+        ).encode("utf-8"),
+    )
+    writer.add_bytes(BAGIT, b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
+    info = (
+        f"Source-Organization: {_tag_value(organisation)}\n"
+        f"Bagging-Date: {made_at.date().isoformat()}\n"
+        f"External-Identifier: {pack_id}\n"
+        f"External-Description: Caselog evidence pack; see README.txt\n"
+        f"Bag-Software-Agent: Caselog {__version__}\n"
+        f"Payload-Oxum: {sum(f.size for f in payload)}.{len(payload)}\n"
+        f"Caselog-Signing-Key-Fingerprint: {keys_fingerprint}\n"
+    )
+    writer.add_bytes(BAG_INFO, info.encode("utf-8"))
+    lines = "".join(f"{f.sha256}  {f.path}\n" for f in sorted(payload, key=_path))
+    writer.add_bytes(BAG_MANIFEST, lines.encode("utf-8"))

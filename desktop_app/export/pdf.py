@@ -25,6 +25,7 @@ from desktop_app.export.cases import (
     ReportRecord,
     display_time,
 )
+from desktop_app.export.html import CAPTURE_SOURCES
 from desktop_app.export.output import Steps
 from desktop_app.export.redact import Redaction
 from desktop_app.indicators.compute import Indicators
@@ -185,9 +186,15 @@ class _Writer:
     def image(self, item: AttachmentRecord) -> None:
         pdf = self.pdf
         caption = (
-            f"{item.original_name} · {item.size:,} bytes · captured "
-            f"{_when(item.captured_at, self.tz)}"
+            f"{item.original_name} · {item.size:,} bytes · attached to the record "
+            f"{_when(item.attached_at, self.tz)}"
             + (f" by {item.captured_by}" if item.captured_by else "")
+            + (
+                f" · taken {_when(item.captured_at, self.tz)} "
+                f"({CAPTURE_SOURCES.get(item.capture_source, item.capture_source)})"
+                if item.captured_at is not None
+                else " · when it was taken is not known"
+            )
             + (f" · {item.note}" if item.note else "")
             + f"\nSHA-256 {item.sha256} · file {item.pack_path}"
         )
@@ -367,9 +374,13 @@ def render_pdf(
     else:
         w.para("Nothing was removed (no redaction).")
     w.para(
-        "To check the pack: run 'caselog-cli verify-pack' on the ZIP file, or unzip it and "
-        "run 'sha256sum -c SHA256SUMS', then compare the signing-key fingerprint above with "
-        "the one the organisation gave you.",
+        "To check the pack: run 'caselog-cli verify-pack' on the ZIP file or its unpacked "
+        "folder (or 'sha256sum -c SHA256SUMS' in that folder). That proves only that the pack "
+        "is unchanged since the key above signed it, and anyone can make a key. Before you "
+        "trust it, get the organisation's fingerprint another way (ask them on a call you "
+        "place, or read it on their own website) and compare it with the one verify-pack "
+        "prints. Never compare it with the fingerprint printed here: whoever made the pack "
+        "also wrote this page.",
         grey=True,
     )
     w.heading("Indicators", 15)

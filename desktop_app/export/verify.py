@@ -1,10 +1,14 @@
 """Checking an evidence pack with nothing but the pack: no store, no passphrase.
 
-Every file is hashed and compared with manifest.json; files missing from the pack or
-added to it, a SHA256SUMS that disagrees, unsafe paths inside the ZIP and a signature
-that does not match are each named. The signature proves the pack is unchanged since
-the key named in the manifest signed it; the reader must still compare that key's
-fingerprint with the one the organisation gave them.
+The pack may be the ZIP as written, the same files zipped again by another tool (with
+or without one enclosing folder), or the unpacked folder. Every file is hashed and
+compared with manifest.json; files missing or added, BagIt and SHA256SUMS lines that
+disagree, unsafe paths, a signature that does not match, a fingerprint shown in the
+pack that is not the signer's, and a broken custody chain are each named.
+
+Who signed is the reader's question: ``expect_fingerprint`` fails any other signer,
+and ``known_signers`` (the store's own key and its partners, see ``known_signers_of``)
+fails a key that is not among them. The format is in ``spec.SPEC``.
 """
 
 from __future__ import annotations
@@ -14,30 +18,60 @@ import json
 import re
 import stat
 import zipfile
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import IO, Any
 
 from desktop_app.core import signing
 from desktop_app.core.errors import BadInputError, VerificationError
-from desktop_app.export.pack import MANIFEST, PACK_FORMAT, SIGNATURE, SUMS
+from desktop_app.export.pack import (
+    BAG_INFO,
+    BAG_MANIFEST,
+    CUSTODY,
+    MANIFEST,
+    PACK_FORMAT,
+    PAYLOAD,
+    README,
+    SIGNATURE,
+    SUMS,
+    TAG_MANIFEST,
+)
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _SUM_LINE = re.compile(r"^([0-9a-f]{64}) [ *](.+)$")
+_FINGERPRINT = re.compile(r"(?<![0-9A-Fa-f])((?:[0-9A-F]{4}\s+){7}[0-9A-F]{4})(?![0-9A-Fa-f])")
 READ_CHUNK = 1 << 20
-_OWN_FILES = frozenset({MANIFEST, SIGNATURE, SUMS})
+MAX_MANIFEST = 64 << 20  # a manifest of a million files is ~150 MB; refuse more than this
+MAX_TAG_FILE = 64 << 20
+MAX_SIGNATURE = 1024
+MAX_SHOWN = 512 << 20  # index.html / report.pdf read whole to find shown fingerprints
+_OWN_FILES = frozenset({MANIFEST, SIGNATURE, SUMS, TAG_MANIFEST})
+_GENESIS = "0" * 64
+_EVENT_KEYS = ("seq", "uid", "at", "actor", "action", "entity", "entity_uid", "detail")
 
 
 class PackVerificationError(VerificationError):
-    """The pack failed verification; ``problems`` names each problem found."""
+    """The pack failed verification; ``problems`` names each problem found, and
+    ``fingerprint`` / ``known_as`` say who signed it when that could be read."""
 
-    def __init__(self, path: Path, problems: list[str]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        problems: list[str],
+        *,
+        fingerprint: str = "",
+        known_as: str | None = None,
+    ) -> None:
         count = len(problems)
         super().__init__(
             f"{path.name} failed verification ({count} problem{'s' if count != 1 else ''}): "
             + "; ".join(problems)
         )
         self.problems = problems
+        self.fingerprint = fingerprint
+        self.known_as = known_as
 
 
 @dataclass(frozen=True)
@@ -54,9 +88,24 @@ class PackReport:
     files: int
     cases: int
     redacted: tuple[str, ...]
+    # None: no list of known signers was given; else the name the key is known by.
+    known_as: str | None = None
+    checked_against: str = ""  # "", "expected fingerprint", "known signers"
+    custody_events: int = 0
+    custody_linked_only: int = 0
 
 
-def unsafe_reason(name: str, info: zipfile.ZipInfo) -> str | None:
+def normal_fingerprint(text: str) -> str:
+    """``1a2b:3c4d ...`` or ``1A2B3C4D...`` -> ``1A2B 3C4D ...`` (32 hex digits)."""
+    digits = re.sub(r"[\s:.-]", "", text or "").upper()
+    if not re.fullmatch(r"[0-9A-F]{32}", digits):
+        raise BadInputError(
+            f"{text!r} is not a key fingerprint: give the 32 hex digits (8 groups of 4)"
+        )
+    return " ".join(digits[i : i + 4] for i in range(0, 32, 4))
+
+
+def unsafe_reason(name: str, info: zipfile.ZipInfo | None = None) -> str | None:
     """Why a ZIP member name could write outside the folder it is unpacked into."""
     if "\\" in name or "\x00" in name:
         return "contains a backslash or NUL"
@@ -64,15 +113,116 @@ def unsafe_reason(name: str, info: zipfile.ZipInfo) -> str | None:
         return "is an absolute path"
     if any(part == ".." for part in PurePosixPath(name).parts):
         return "climbs out of the pack folder (..)"
-    if stat.S_ISLNK(info.external_attr >> 16):
+    if info is not None and stat.S_ISLNK(info.external_attr >> 16):
         return "is a symbolic link"
     return None
 
 
-def _hash_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, str]:
+# --- where the files come from: a ZIP or a folder ------------------------------------
+
+
+@dataclass
+class _Source:
+    """The pack's files by their path inside the bag, whatever holds them."""
+
+    label: str
+    names: dict[str, Any] = field(default_factory=dict)  # bag path -> ZipInfo | Path
+    zf: zipfile.ZipFile | None = None
+
+    @contextmanager
+    def open(self, name: str) -> Iterator[IO[bytes]]:
+        entry = self.names[name]
+        if self.zf is not None:
+            with self.zf.open(entry) as handle:
+                yield handle
+        else:
+            with Path(entry).open("rb") as handle:
+                yield handle
+
+    def declared_size(self, name: str) -> int:
+        entry = self.names[name]
+        return int(entry.file_size) if self.zf is not None else Path(entry).stat().st_size
+
+    def read(self, name: str, limit: int) -> bytes | None:
+        """The whole file, or None when it is larger than ``limit``."""
+        if self.declared_size(name) > limit:
+            return None
+        with self.open(name) as handle:
+            data = handle.read(limit + 1)
+        return None if len(data) > limit else data
+
+
+def _strip_folder(names: dict[str, Any]) -> dict[str, Any]:
+    """A pack zipped again as ``zip -r new.zip folder/`` has one enclosing folder."""
+    if MANIFEST in names or not names:
+        return names
+    tops = {name.split("/", 1)[0] for name in names}
+    if len(tops) == 1 and all("/" in name for name in names):
+        top = tops.pop() + "/"
+        return {name[len(top) :]: entry for name, entry in names.items()}
+    return names
+
+
+def _zip_source(path: Path, problems: list[str]) -> _Source | None:
+    with path.open("rb") as handle:
+        head = handle.read(4)
+    if head not in (b"PK\x03\x04", b"PK\x05\x06"):
+        problems.append(
+            f"{path.name} does not start as a ZIP file does: something was put before the "
+            "pack, or it is not a pack"
+        )
+        return None
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        problems.append(f"{path.name} is not a readable ZIP file (truncated or damaged)")
+        return None
+    source = _Source(path.name, zf=zf)
+    members: dict[str, zipfile.ZipInfo] = {}
+    for info in zf.infolist():
+        name = info.filename
+        reason = unsafe_reason(name, info)
+        if info.is_dir() and info.file_size == 0 and reason is None:
+            continue  # folder entries (a re-zipped pack has them) hold no content
+        if reason:
+            problems.append(f"{name!r}: unsafe path in the ZIP, {reason}")
+            continue
+        if name in members:
+            problems.append(f"{name}: appears twice in the ZIP")
+            continue
+        members[name] = info
+    first = min((info.header_offset for info in zf.infolist()), default=0)
+    if first != 0 or zf.start_dir > path.stat().st_size:
+        problems.append(f"{path.name}: data before the first file of the ZIP")
+    source.names = _strip_folder(dict(members))
+    return source
+
+
+def _folder_source(path: Path, problems: list[str]) -> _Source:
+    source = _Source(path.name)
+    root = path.resolve()
+    for item in sorted(path.rglob("*")):
+        rel = item.relative_to(path).as_posix()
+        if item.is_symlink():
+            problems.append(f"{rel}: is a symbolic link (refused)")
+            continue
+        if item.is_dir():
+            continue
+        if not item.resolve().is_relative_to(root):
+            problems.append(f"{rel}: points outside the pack folder")
+            continue
+        source.names[rel] = item
+    source.names = _strip_folder(source.names)
+    return source
+
+
+# --- checks ------------------------------------------------------------------------
+
+
+def _hash(source: _Source, name: str) -> tuple[int, str]:
     digest = hashlib.sha256()
     size = 0
-    with zf.open(info) as handle:
+    with source.open(name) as handle:
         while chunk := handle.read(READ_CHUNK):
             digest.update(chunk)
             size += len(chunk)
@@ -87,7 +237,7 @@ def _manifest_files(manifest: Any, problems: list[str]) -> dict[str, tuple[int, 
         return files
     for entry in entries:
         try:
-            path, size, sha = entry["path"], int(entry["size"]), str(entry["sha256"])
+            path, size, sha = str(entry["path"]), int(entry["size"]), str(entry["sha256"])
         except (KeyError, TypeError, ValueError):
             problems.append(f"{MANIFEST}: a file entry is malformed ({str(entry)[:80]})")
             continue
@@ -97,143 +247,352 @@ def _manifest_files(manifest: Any, problems: list[str]) -> dict[str, tuple[int, 
     return files
 
 
-def verify_pack(path: str | Path) -> PackReport:
-    """Check the pack at ``path``; return a report, or raise ``PackVerificationError``
-    (exit 4) naming every problem. Unreadable input is ``BadInputError`` (exit 2)."""
-    path = Path(path)
-    if not path.is_file():
-        raise BadInputError(f"no pack at {path}: give the path of the .zip file")
-    problems: list[str] = []
+def _sum_lines(
+    source: _Source, name: str, problems: list[str], *, required: bool = True
+) -> dict[str, str] | None:
+    if name not in source.names:
+        if required:
+            problems.append(f"{name}: missing")
+        return None
+    data = source.read(name, MAX_TAG_FILE)
+    if data is None:
+        problems.append(f"{name}: larger than any pack's would be (refused)")
+        return None
     try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
-        raise PackVerificationError(
-            path, [f"{path.name} is not a readable ZIP file (truncated or damaged)"]
-        ) from None
-    with zf:
-        members: dict[str, zipfile.ZipInfo] = {}
-        for info in zf.infolist():
-            name = info.filename
-            if info.is_dir() and info.file_size == 0 and unsafe_reason(name, info) is None:
-                continue  # folder entries (a re-zipped pack has them) hold no content
-            reason = unsafe_reason(name, info)
-            if reason:
-                problems.append(f"{name!r}: unsafe path in the ZIP, {reason}")
-                continue
-            if name in members:
-                problems.append(f"{name}: appears twice in the ZIP")
-                continue
-            members[name] = info
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        problems.append(f"{name}: not UTF-8 text (changed or damaged)")
+        return None
+    listed: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _SUM_LINE.match(line)
+        if not match:
+            problems.append(f"{name}: line {number} is not '<sha256>  <path>'")
+            continue
+        sha, path = match.groups()
+        if path in listed:
+            problems.append(f"{name}: {path} is listed twice")
+        listed[path] = sha
+    return listed
 
-        actual: dict[str, tuple[int, str]] = {}
-        for name, info in members.items():
+
+def _check_listing(
+    name: str,
+    listed: dict[str, str] | None,
+    should_list: set[str],
+    reference: dict[str, tuple[int, str]],
+    problems: list[str],
+) -> None:
+    """A checksum file lists exactly ``should_list``, each with the file's real hash."""
+    if listed is None:
+        return
+    for path, sha in sorted(listed.items()):
+        if path not in should_list:
+            problems.append(f"{name}: lists {path}, which it should not")
+        elif path in reference and reference[path][1] != sha:
+            problems.append(f"{name}: the hash of {path} does not match")
+    for path in sorted(should_list - set(listed)):
+        problems.append(f"{name}: does not list {path}")
+
+
+def _shown_fingerprints(source: _Source, name: str) -> set[str] | None:
+    """Every fingerprint-shaped text in a file the reader sees (None: not readable)."""
+    data = source.read(name, MAX_SHOWN)
+    if data is None:
+        return None
+    if name.endswith(".pdf"):
+        from desktop_app.export.pdftext import pdf_text_of
+
+        text = pdf_text_of(data)
+    else:
+        text = data.decode("utf-8", "replace")
+    return {" ".join(match.split()) for match in _FINGERPRINT.findall(text)}
+
+
+def _check_custody(
+    source: _Source, manifest: dict[str, Any], problems: list[str]
+) -> tuple[int, int]:
+    """Follow every link of data/custody.jsonl; recompute each hash that can be."""
+    name = f"{PAYLOAD}/{CUSTODY}"
+    info = manifest.get("custody")
+    if name not in source.names:
+        return 0, 0  # named as missing by the file checks
+    if not isinstance(info, dict):
+        problems.append(f"{MANIFEST}: says nothing of the custody chain")
+        return 0, 0
+    full = linked = 0
+    previous: dict[str, Any] | None = None
+    with source.open(name) as handle:
+        for number, raw in enumerate(handle, 1):
             try:
-                actual[name] = _hash_member(zf, info)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-                problems.append(f"{name}: cannot be read from the ZIP (damaged: {exc})")
+                line = json.loads(raw.decode("utf-8"))
+                seq = int(line["seq"])
+                prev_hash, digest = str(line["prev_hash"]), str(line["hash"])
+            except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+                problems.append(f"{CUSTODY}: line {number} is not a custody event")
+                return full, linked
+            if previous is None:
+                if seq != info.get("first_seq"):
+                    problems.append(
+                        f"{CUSTODY}: starts at event {seq}, not {info.get('first_seq')} as the "
+                        "manifest says"
+                    )
+                if seq == 1 and prev_hash != _GENESIS:
+                    problems.append(f"{CUSTODY}: event 1 does not start the chain")
+            else:
+                if seq != previous["seq"] + 1:
+                    problems.append(
+                        f"{CUSTODY}: event {previous['seq'] + 1} is missing (the chain jumps "
+                        f"from {previous['seq']} to {seq})"
+                    )
+                if prev_hash != previous["hash"]:
+                    problems.append(
+                        f"{CUSTODY}: event {seq} does not link to event {previous['seq']} "
+                        "(its prev_hash is not that event's hash)"
+                    )
+            if line.get("other") is True:
+                linked += 1
+            elif line.get("redacted"):
+                linked += 1
+            else:
+                payload = {key: line.get(key) for key in _EVENT_KEYS}
+                canonical = json.dumps(
+                    payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+                )
+                recomputed = hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
+                if recomputed != digest or any(key not in line for key in _EVENT_KEYS):
+                    problems.append(
+                        f"{CUSTODY}: event {seq} was changed (its hash does not match its content)"
+                    )
+                full += 1
+            previous = {"seq": seq, "hash": digest}
+    if previous is None:
+        if info.get("head_seq"):
+            problems.append(f"{CUSTODY}: empty, but the manifest names events")
+    elif previous["seq"] != info.get("head_seq") or previous["hash"] != info.get("head_hash"):
+        problems.append(
+            f"{CUSTODY}: ends at event {previous['seq']}, not at the head the manifest names "
+            f"({info.get('head_seq')}); events were removed from the end"
+        )
+    return full, linked
 
-        manifest: Any = None
-        manifest_bytes = b""
-        if MANIFEST not in members:
-            problems.append(f"{MANIFEST}: missing, so no file can be checked against it")
-        elif MANIFEST in actual:
-            manifest_bytes = zf.read(members[MANIFEST])
+
+def verify_pack(
+    path: str | Path,
+    *,
+    expect_fingerprint: str | None = None,
+    known_signers: Mapping[str, str] | None = None,
+) -> PackReport:
+    """Check the pack at ``path`` (ZIP or unpacked folder); return a report, or raise
+    ``PackVerificationError`` (exit 4) naming every problem. Unreadable input is
+    ``BadInputError`` (exit 2).
+
+    ``expect_fingerprint``: fail unless the signer's key has this fingerprint.
+    ``known_signers``: fingerprint -> name of every key the reader trusts; fail when the
+    signer is not one of them.
+    """
+    path = Path(path)
+    expected_fp = normal_fingerprint(expect_fingerprint) if expect_fingerprint else None
+    problems: list[str] = []
+    if path.is_dir():
+        source: _Source | None = _folder_source(path, problems)
+    elif path.is_file():
+        source = _zip_source(path, problems)
+    else:
+        raise BadInputError(f"no pack at {path}: give the .zip file or the unpacked folder")
+    if source is None:
+        raise PackVerificationError(path, problems)
+    try:
+        return _verify(path, source, problems, expected_fp, known_signers)
+    finally:
+        if source.zf is not None:
+            source.zf.close()
+
+
+def _verify(
+    path: Path,
+    source: _Source,
+    problems: list[str],
+    expected_fp: str | None,
+    known_signers: Mapping[str, str] | None,
+) -> PackReport:
+    actual: dict[str, tuple[int, str]] = {}
+    for name in source.names:
+        try:
+            actual[name] = _hash(source, name)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            problems.append(f"{name}: cannot be read (damaged: {exc})")
+
+    manifest: Any = None
+    manifest_bytes = b""
+    if MANIFEST not in source.names:
+        problems.append(f"{MANIFEST}: missing, so no file can be checked against it")
+    elif MANIFEST in actual:
+        read = source.read(MANIFEST, MAX_MANIFEST)
+        if read is None:
+            problems.append(f"{MANIFEST}: larger than {MAX_MANIFEST >> 20} MB (refused)")
+        else:
+            manifest_bytes = read
             try:
                 manifest = json.loads(manifest_bytes.decode("utf-8"))
                 if not isinstance(manifest, dict) or manifest.get("format") != PACK_FORMAT:
                     problems.append(f"{MANIFEST}: not the manifest of a Caselog evidence pack")
-            except (UnicodeDecodeError, json.JSONDecodeError):
+                    manifest = None
+            except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
                 problems.append(f"{MANIFEST}: not valid JSON (changed or damaged)")
                 manifest = None
 
-        made_by = manifest.get("made_by", {}) if isinstance(manifest, dict) else {}
-        public_key = made_by.get("signing_public_key", "") if isinstance(made_by, dict) else ""
-        if SIGNATURE not in members:
-            problems.append(f"{SIGNATURE}: missing, so the pack's origin cannot be checked")
-        elif manifest is not None and SIGNATURE in actual:
-            if not public_key:
-                problems.append(f"{MANIFEST}: names no signing key")
-            else:
-                try:
-                    signing.verify(
-                        public_key, manifest_bytes, zf.read(members[SIGNATURE]), what=SIGNATURE
-                    )
-                except VerificationError as exc:
-                    problems.append(exc.message)
+    made_by = manifest.get("made_by", {}) if isinstance(manifest, dict) else {}
+    made_by = made_by if isinstance(made_by, dict) else {}
+    public_key = str(made_by.get("signing_public_key", ""))
+    signer_fp = ""
+    if public_key:
+        try:
+            signer_fp = signing.fingerprint(public_key)
+        except ValueError:
+            problems.append(f"{MANIFEST}: the signing key is not base64")
+    if SIGNATURE not in source.names:
+        problems.append(f"{SIGNATURE}: missing, so the pack's origin cannot be checked")
+    elif manifest is not None and SIGNATURE in actual:
+        signature = source.read(SIGNATURE, MAX_SIGNATURE)
+        if not public_key:
+            problems.append(f"{MANIFEST}: names no signing key")
+        elif signature is None or len(signature) != 64:
+            problems.append(f"{SIGNATURE}: not a 64-byte Ed25519 signature")
+        else:
+            try:
+                signing.verify(public_key, manifest_bytes, signature, what=SIGNATURE)
+            except VerificationError as exc:
+                problems.append(exc.message)
 
-        expected = _manifest_files(manifest, problems) if manifest is not None else {}
-        for name, (size, sha) in sorted(expected.items()):
-            if name not in members:
-                problems.append(f"{name}: missing from the pack (listed in the manifest)")
-            elif name in actual and actual[name] != (size, sha):
+    known_as: str | None = None
+    checked = ""
+    if signer_fp:
+        _check_shown(source, made_by, signer_fp, actual, problems)
+        if expected_fp is not None:
+            checked = "expected fingerprint"
+            if signer_fp != expected_fp:
+                problems.append(f"signed by the key {signer_fp}, not by the expected {expected_fp}")
+        if known_signers is not None:
+            checked = checked or "known signers"
+            known_as = known_signers.get(signer_fp)
+            if known_as is None:
                 problems.append(
-                    f"{name}: changed since the pack was signed (SHA-256 or size differs "
-                    "from the manifest)"
+                    f"signed by an unknown key {signer_fp}: neither this store's own key "
+                    "nor any partner's"
                 )
-        if manifest is not None:
-            for name in sorted(set(members) - set(expected) - _OWN_FILES):
-                problems.append(f"{name}: added to the pack (not in the manifest)")
 
-        _check_sums(zf, members, actual, expected, manifest is not None, problems)
+    expected = _manifest_files(manifest, problems) if manifest is not None else {}
+    for name, (size, sha) in sorted(expected.items()):
+        if name not in source.names:
+            problems.append(f"{name}: missing from the pack (listed in the manifest)")
+        elif name in actual and actual[name] != (size, sha):
+            problems.append(
+                f"{name}: changed since the pack was signed (SHA-256 or size differs "
+                "from the manifest)"
+            )
+    if manifest is not None:
+        for name in sorted(set(source.names) - set(expected) - _OWN_FILES):
+            problems.append(f"{name}: added to the pack (not in the manifest)")
+        payload = {n for n in set(expected) | set(source.names) if n.startswith(PAYLOAD + "/")}
+        everything = set(expected) | (set(source.names) & _OWN_FILES) | {MANIFEST, SIGNATURE}
+        # A changed file is named once (against the manifest), not again by each list.
+        reference = dict(actual) | expected
+        _check_listing(
+            SUMS,
+            _sum_lines(source, SUMS, problems),
+            everything - {SUMS, TAG_MANIFEST},
+            reference,
+            problems,
+        )
+        _check_listing(
+            BAG_MANIFEST, _sum_lines(source, BAG_MANIFEST, problems), payload, reference, problems
+        )
+        _check_listing(
+            TAG_MANIFEST,
+            _sum_lines(source, TAG_MANIFEST, problems),
+            (everything | {SUMS}) - payload - {TAG_MANIFEST},
+            reference,
+            problems,
+        )
+    custody = (0, 0)
+    if isinstance(manifest, dict):
+        custody = _check_custody(source, manifest, problems)
 
     if problems:
-        raise PackVerificationError(path, problems)
+        raise PackVerificationError(path, problems, fingerprint=signer_fp, known_as=known_as)
     assert isinstance(manifest, dict)
     redaction = manifest.get("redaction", {})
     selection = manifest.get("selection", {})
+    app = manifest.get("app", {})
     return PackReport(
         path=path,
         pack_id=str(manifest.get("pack_id", "")),
         made_at=str(manifest.get("made_at", "")),
         organisation=str(made_by.get("organisation", "")),
         signing_public_key=public_key,
-        fingerprint=signing.fingerprint(public_key),
-        app_version=str(manifest.get("app", {}).get("version", "")),
+        fingerprint=signer_fp,
+        app_version=str(app.get("version", "")) if isinstance(app, dict) else "",
         files=len(expected),
         cases=len(selection.get("cases", [])) if isinstance(selection, dict) else 0,
         redacted=tuple(redaction.get("fields", [])) if isinstance(redaction, dict) else (),
+        known_as=known_as,
+        checked_against=checked,
+        custody_events=custody[0],
+        custody_linked_only=custody[1],
     )
 
 
-def _check_sums(
-    zf: zipfile.ZipFile,
-    members: dict[str, zipfile.ZipInfo],
+def _check_shown(
+    source: _Source,
+    made_by: dict[str, Any],
+    signer_fp: str,
     actual: dict[str, tuple[int, str]],
-    expected: dict[str, tuple[int, str]],
-    have_manifest: bool,
     problems: list[str],
 ) -> None:
-    """SHA256SUMS must list every file once, with the hash the manifest (or the file) has."""
-    if SUMS not in members:
-        problems.append(f"{SUMS}: missing")
-        return
-    if SUMS not in actual:
-        return
-    try:
-        text = zf.read(members[SUMS]).decode("utf-8")
-    except UnicodeDecodeError:
-        problems.append(f"{SUMS}: not UTF-8 text (changed or damaged)")
-        return
-    listed: dict[str, str] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        match = _SUM_LINE.match(line)
-        if not match:
-            problems.append(f"{SUMS}: line {number} is not '<sha256>  <path>'")
+    """Every fingerprint the pack shows a reader must be the signer's."""
+    stated = str(made_by.get("fingerprint", ""))
+    if stated and " ".join(stated.split()).upper() != signer_fp:
+        problems.append(
+            f"{MANIFEST}: shows the fingerprint {stated}, but the key that signed the pack "
+            f"is {signer_fp}"
+        )
+    for name in (f"{PAYLOAD}/index.html", f"{PAYLOAD}/report.pdf", README, BAG_INFO):
+        if name not in source.names or name not in actual:
             continue
-        sha, name = match.groups()
-        if name in listed:
-            problems.append(f"{SUMS}: {name} is listed twice")
-        listed[name] = sha
-    for name, sha in sorted(listed.items()):
-        if name in expected:
-            if expected[name][1] != sha:
-                problems.append(f"{SUMS}: the hash of {name} differs from the manifest")
-        elif name in (MANIFEST, SIGNATURE):
-            if name in actual and actual[name][1] != sha:
-                problems.append(f"{SUMS}: the hash of {name} does not match the file")
-        elif have_manifest:
-            problems.append(f"{SUMS}: lists {name}, which the manifest does not")
-    if have_manifest:
-        for name in sorted((set(expected) | {MANIFEST, SIGNATURE}) - set(listed)):
-            if name in members or name in expected:
-                problems.append(f"{SUMS}: does not list {name}")
+        shown = _shown_fingerprints(source, name)
+        if shown is None:
+            problems.append(f"{name}: too large to check which key fingerprint it shows")
+            continue
+        for other in sorted(shown - {signer_fp}):
+            problems.append(
+                f"{name}: shows the fingerprint {other}, but the key that signed the pack is "
+                f"{signer_fp}"
+            )
+
+
+def known_signers_of(store: Any) -> dict[str, str]:
+    """Fingerprint -> name of the keys a store trusts: its own and its partners'.
+
+    Reads the store only (no write, no audit event)."""
+    from sqlmodel import select
+
+    from desktop_app.store.keys import SIGNING
+    from desktop_app.store.models import OrgKey, Partner
+    from desktop_app.store.repository import get_organisation
+
+    known: dict[str, str] = {}
+    with store.session() as session:
+        own = session.scalars(select(OrgKey).where(OrgKey.kind == SIGNING)).first()
+        for partner in session.scalars(select(Partner)):
+            if partner.signing_public_key:
+                try:
+                    known[signing.fingerprint(partner.signing_public_key)] = (
+                        f"partner {partner.name}"
+                    )
+                except ValueError:
+                    continue
+        if own is not None:
+            name = get_organisation(session).name or "this organisation"
+            known[signing.fingerprint(own.public_key)] = f"{name} (this store's own key)"
+    return known

@@ -8,15 +8,18 @@ reader can recompute each one from the Reports sheet alone.
 
 from __future__ import annotations
 
+import io
 import logging
 import re
+import threading
 import warnings
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from xml.sax.saxutils import escape as xml_escape
 
 from openpyxl import Workbook
@@ -26,6 +29,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
+from openpyxl.worksheet import _writer as openpyxl_writer
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
@@ -51,7 +55,7 @@ from desktop_app.export.output import (
     Steps,
     atomic_file,
     check_target,
-    scratch_file,
+    scratch_path,
 )
 from desktop_app.export.redact import NO_REDACTION, Redaction
 from desktop_app.indicators.compute import IndicatorParams, Indicators, compute_on
@@ -60,6 +64,7 @@ from desktop_app.store.engine import Store
 from desktop_app.store.repository import get_organisation
 
 log = logging.getLogger(__name__)
+_SCRATCH_LOCK = threading.Lock()
 
 MYANMAR_FONT = "Noto Sans Myanmar"  # named on every column that may hold Burmese text
 TEXT = Font(name=MYANMAR_FONT)
@@ -460,8 +465,8 @@ class _RowXml:
 
 
 def _splice_report_rows(
-    base: Path,
-    target: Path,
+    base: Path | BinaryIO,
+    target: Path | BinaryIO,
     sheet: _Sheet,
     serialiser: _RowXml,
     rows: Iterable[ReportRow],
@@ -597,10 +602,29 @@ def _discard(wb: Workbook) -> None:
             pass
 
 
+@contextmanager
+def _sheets_in_scratch() -> Iterator[None]:
+    """openpyxl's write-only sheets go to temporary files; keep them in the app's
+    owner-only scratch folder (cleaned at next start) instead of $TMPDIR."""
+    original = openpyxl_writer.create_temporary_file
+
+    def create(suffix: str = "") -> str:
+        name = str(scratch_path(suffix or ".xml"))
+        openpyxl_writer.ALL_TEMP_FILES.append(name)
+        return name
+
+    with _SCRATCH_LOCK:
+        openpyxl_writer.create_temporary_file = create
+        try:
+            yield
+        finally:
+            openpyxl_writer.create_temporary_file = original
+
+
 def write_workbook_on(
     conn: Connection,
     params: IndicatorParams,
-    path: Path,
+    path: Path | BinaryIO,
     *,
     organisation: str,
     redaction: Redaction = NO_REDACTION,
@@ -616,6 +640,37 @@ def write_workbook_on(
     clusters = duplicate_clusters(conn, params, redaction)
     groups = {cluster.content_key: cluster.group for cluster in clusters}
     wb = Workbook(write_only=True)
+    with _sheets_in_scratch():
+        return _write_on(
+            conn,
+            params,
+            path,
+            wb,
+            result,
+            total,
+            clusters,
+            groups,
+            organisation,
+            redaction,
+            steps,
+            made_at,
+        )
+
+
+def _write_on(
+    conn: Connection,
+    params: IndicatorParams,
+    path: Path | BinaryIO,
+    wb: Workbook,
+    result: Indicators,
+    total: int,
+    clusters: Any,
+    groups: dict[Any, Any],
+    organisation: str,
+    redaction: Redaction,
+    steps: Steps,
+    made_at: datetime,
+) -> WorkbookResult:
     try:
         _indicators_sheet(wb, result, organisation, made_at, redaction)
         _monthly_sheet(wb, result)
@@ -628,18 +683,20 @@ def write_workbook_on(
         _duplicates_sheet(wb, clusters, params.tz.key)
         steps.check()
         if total == 0:
-            wb.save(str(path))
+            wb.save(path if not isinstance(path, Path) else str(path))
         else:
-            with scratch_file(path, ".base.xlsx") as base:
-                wb.save(str(base))
-                rows = iter_report_rows(conn, params, redaction, groups)
-                _splice_report_rows(base, path, reports, serialiser, rows, total, steps)
+            base = io.BytesIO()  # in memory: no plain copy of the sheets on disk
+            wb.save(base)
+            rows = iter_report_rows(conn, params, redaction, groups)
+            _splice_report_rows(base, path, reports, serialiser, rows, total, steps)
     except BaseException:
         _discard(wb)
         raise
     written = total
     log.info("workbook written: %d reports", written)
-    return WorkbookResult(path=path, reports=written, indicators=result)
+    return WorkbookResult(
+        path=path if isinstance(path, Path) else Path(), reports=written, indicators=result
+    )
 
 
 def write_workbook(

@@ -1,107 +1,15 @@
 """The text layer of a PDF, to check what a reader (or a search) finds in report.pdf.
 
-fpdf2 embeds subset fonts, so the bytes of the file never hold the text as such;
-``pdftotext`` (Poppler) reads it when installed, else the ToUnicode maps of the fonts
-are applied to the content streams here.
+``pdftotext`` (Poppler) reads it when installed, else desktop_app.export.pdftext.
 """
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
-import zlib
 from pathlib import Path
 
-_OBJ = re.compile(rb"(\d+) 0 obj(.*?)endobj", re.S)
-_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
-_TOKENS = re.compile(rb"/F(\d+) [\d.]+ Tf|\((?:\\.|[^\\)])*\)\s*Tj|\bBT\b", re.S)
-_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
-
-
-def _stream(body: bytes) -> bytes:
-    match = _STREAM.search(body)
-    if not match:
-        return b""
-    data = match.group(1)
-    return zlib.decompress(data) if b"/FlateDecode" in body else data
-
-
-def _literal(token: bytes) -> bytes:
-    inner = token[token.index(b"(") + 1 : token.rindex(b")")]
-    out = bytearray()
-    i = 0
-    while i < len(inner):
-        ch = inner[i : i + 1]
-        if ch == b"\\":
-            nxt = inner[i + 1 : i + 2]
-            if nxt.isdigit():
-                digits = re.match(rb"[0-7]{1,3}", inner[i + 1 : i + 4])
-                assert digits
-                out.append(int(digits.group(0), 8))
-                i += 1 + len(digits.group(0))
-                continue
-            out += _ESCAPES.get(nxt, nxt)
-            i += 2
-            continue
-        out += ch
-        i += 1
-    return bytes(out)
-
-
-def _cmap(data: bytes) -> dict[int, str]:
-    mapping: dict[int, str] = {}
-    text = data.decode("latin-1")
-    for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
-        for src, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
-            mapping[int(src, 16)] = bytes.fromhex(dst).decode("utf-16-be")
-    for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
-        for lo, hi, dst in re.findall(
-            r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block
-        ):
-            start = int(dst, 16)
-            for offset, code in enumerate(range(int(lo, 16), int(hi, 16) + 1)):
-                mapping[code] = chr(start + offset)
-    return mapping
-
-
-def _from_streams(data: bytes) -> str:
-    objects = {int(m.group(1)): m.group(2) for m in _OBJ.finditer(data)}
-    font_objects: dict[int, int] = {}
-    for body in objects.values():
-        for fonts in re.findall(rb"/Font\s*<<(.*?)>>", body, re.S):
-            for name, ref in re.findall(rb"/F(\d+)\s+(\d+) 0 R", fonts):
-                font_objects[int(name)] = int(ref)
-    maps: dict[int, dict[int, str]] = {}
-    for name, ref in font_objects.items():
-        unicode_ref = re.search(rb"/ToUnicode (\d+) 0 R", objects.get(ref, b""))
-        if unicode_ref:
-            maps[name] = _cmap(_stream(objects[int(unicode_ref.group(1))]))
-    out: list[str] = []
-    for body in objects.values():
-        if b"stream" not in body or b"/Length" not in body:
-            continue
-        try:
-            content = _stream(body)
-        except zlib.error:
-            continue
-        if b"Tj" not in content:
-            continue
-        font: dict[int, str] = {}
-        for token in _TOKENS.finditer(content):
-            text = token.group(0)
-            if text == b"BT":
-                out.append("\n")
-            elif token.group(1):
-                font = maps.get(int(token.group(1)), {})
-            else:
-                raw = _literal(text)
-                out.append(
-                    "".join(
-                        font.get(int.from_bytes(raw[i : i + 2]), "") for i in range(0, len(raw), 2)
-                    )
-                )
-    return "".join(out)
+from desktop_app.export.pdftext import pdf_text_of
 
 
 def pdf_text(path: Path) -> str:
@@ -111,4 +19,4 @@ def pdf_text(path: Path) -> str:
             ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
         )
         return done.stdout.decode("utf-8")
-    return _from_streams(path.read_bytes())
+    return pdf_text_of(path.read_bytes())

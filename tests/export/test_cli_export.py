@@ -87,7 +87,7 @@ def test_export_pack_of_chosen_cases(db: list[str], tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "2 cases" in done.stdout
     with zipfile.ZipFile(out) as zf:
-        folders = {n.split("/")[1] for n in zf.namelist() if n.startswith("cases/")}
+        folders = {n.split("/")[2] for n in zf.namelist() if n.startswith("data/cases/")}
     assert folders == {"C-000001", "C-000002"}
 
 
@@ -114,27 +114,27 @@ def test_verify_pack_exit_4_names_each_problem(db: list[str], tmp_path: Path) ->
     assert f"{evidence}: changed" in changed.stderr and "Traceback" not in changed.stderr
 
     def drop(name: str, data: bytes) -> bytes | None:
-        return None if name == "index.html" else data
+        return None if name == "data/index.html" else data
 
     removed = cli("verify-pack", str(_tampered(pack, tmp_path / "r.zip", drop)))
-    assert removed.returncode == 4 and "index.html: missing" in removed.stderr
+    assert removed.returncode == 4 and "data/index.html: missing" in removed.stderr
 
     added = tmp_path / "a.zip"
     shutil.copy(pack, added)
     with zipfile.ZipFile(added, "a") as zf:
-        zf.writestr("cases/C-000001/evidence/extra.png", b"not from the organisation")
+        zf.writestr("data/cases/C-000001/evidence/extra.png", b"not from the organisation")
     planted = cli("verify-pack", str(added))
     assert planted.returncode == 4
-    assert "cases/C-000001/evidence/extra.png: added" in planted.stderr
+    assert "data/cases/C-000001/evidence/extra.png: added" in planted.stderr
 
     everything = _tampered(
-        pack, tmp_path / "all.zip", lambda n, d: None if n == "index.html" else flip(n, d)
+        pack, tmp_path / "all.zip", lambda n, d: None if n == "data/index.html" else flip(n, d)
     )
     with zipfile.ZipFile(everything, "a") as zf:
         zf.writestr("planted.txt", "x")
     several = cli("verify-pack", str(everything))
     assert several.returncode == 4
-    for name in (evidence, "index.html", "planted.txt"):
+    for name in (evidence, "data/index.html", "planted.txt"):
         assert name in several.stderr
     assert "3 problems" in several.stderr
 

@@ -56,20 +56,27 @@ def test_pack_holds_everything_and_sha256sum_checks_it(store, filled, tmp_path: 
     folder = _unzip(result.path, tmp_path / "unpacked")
     names = {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()}
     for required in (
-        "index.html",
-        "report.pdf",
-        "indicators.xlsx",
-        "custody.jsonl",
+        "data/index.html",
+        "data/report.pdf",
+        "data/indicators.xlsx",
+        "data/custody.jsonl",
         "manifest.json",
         "manifest.sig",
         "SHA256SUMS",
+        "README.txt",
+        "bagit.txt",
+        "bag-info.txt",
+        "manifest-sha256.txt",
+        "tagmanifest-sha256.txt",
     ):
         assert required in names
+    assert all(name.isascii() for name in names)
     case_ref = filled.post_with_files.case_ref
-    assert f"cases/{case_ref}/case.json" in names
+    assert f"data/cases/{case_ref}/case.json" in names
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     listed = {f["path"] for f in manifest["files"]}
-    assert listed == names - {"manifest.json", "manifest.sig", "SHA256SUMS"}
+    own = {"manifest.json", "manifest.sig", "SHA256SUMS", "tagmanifest-sha256.txt"}
+    assert listed == names - own
     for entry in manifest["files"]:
         data = (folder / entry["path"]).read_bytes()
         assert entry["size"] == len(data) and entry["sha256"] == hashlib.sha256(data).hexdigest()
@@ -81,7 +88,7 @@ def test_pack_holds_everything_and_sha256sum_checks_it(store, filled, tmp_path: 
             text=True,
         )
         assert check.returncode == 0, check.stdout + check.stderr
-        assert check.stdout.count(": OK") == len(names) - 1  # every file but SHA256SUMS
+        assert check.stdout.count(": OK") == len(names) - 2  # all but itself and the tag list
     # The signature is the organisation's, over the exact bytes of manifest.json.
     with store.transaction() as session:
         keys = load_keys(session)
@@ -103,17 +110,20 @@ def test_pack_holds_everything_and_sha256sum_checks_it(store, filled, tmp_path: 
 def test_evidence_is_byte_for_byte_with_safe_names(store, filled, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = _pack(store, tmp_path)
     folder = _unzip(result.path, tmp_path / "out")
-    evidence = folder / "cases" / filled.post_with_files.case_ref / "evidence"
+    evidence = folder / "data" / "cases" / filled.post_with_files.case_ref / "evidence"
     files = sorted(p.name for p in evidence.iterdir())
     shot = hashlib.sha256(filled.screenshot).hexdigest()
     scan = hashlib.sha256(filled.reply_scan).hexdigest()
-    assert files == sorted([f"{scan[:12]}-reply.pdf", f"{shot[:12]}-ဓာတ်ပုံ_screenshot.png"])
-    assert (evidence / f"{shot[:12]}-ဓာတ်ပုံ_screenshot.png").read_bytes() == filled.screenshot
+    # ASCII names survive every zip tool; the original name is in case.json and the manifest.
+    assert files == sorted([f"{scan[:12]}-reply.pdf", f"{shot[:12]}-screenshot.png"])
+    assert (evidence / f"{shot[:12]}-screenshot.png").read_bytes() == filled.screenshot
     assert (evidence / f"{scan[:12]}-reply.pdf").read_bytes() == filled.reply_scan
     with zipfile.ZipFile(result.path) as zf:
         assert all(".." not in n and not n.startswith("/") for n in zf.namelist())
     case = json.loads(
-        (folder / "cases" / filled.post_with_files.case_ref / "case.json").read_text("utf-8")
+        (folder / "data" / "cases" / filled.post_with_files.case_ref / "case.json").read_text(
+            "utf-8"
+        )
     )
     assert case["content"] == sample.BURMESE_POST
     assert case["attachments"][0]["sha256"] == shot
@@ -121,6 +131,12 @@ def test_evidence_is_byte_for_byte_with_safe_names(store, filled, tmp_path: Path
     banned = case["reports"][0]["responses"][-1]
     assert banned["outcome"] == "account_banned"
     assert banned["attachments"][0]["file"].endswith("-reply.pdf")
+    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    originals = {f["path"]: f.get("original_name") for f in manifest["files"]}
+    shot_path = f"data/{case['attachments'][0]['file']}"
+    assert originals[shot_path] == "../../etc/ဓာတ်ပုံ screenshot.png"
+    html = (folder / "data" / "index.html").read_text("utf-8")
+    assert "ဓာတ်ပုံ screenshot.png" in html
     assert case["reports"][0]["reported_at"] == "2024-01-05T14:30:00+06:30"
 
 
@@ -129,7 +145,9 @@ def test_custody_log_links_each_event_to_the_one_before(store, filled, tmp_path:
         store, tmp_path, params=sample.params(case_refs=(filled.post_with_files.case_ref,))
     )
     with zipfile.ZipFile(result.path) as zf:
-        lines = [json.loads(x) for x in zf.read("custody.jsonl").decode().splitlines()]
+        every = [json.loads(x) for x in zf.read("data/custody.jsonl").decode().splitlines()]
+    lines = [e for e in every if not e.get("other")]
+    assert [e["seq"] for e in every] == list(range(every[0]["seq"], every[-1]["seq"] + 1))
     actions = [(e["action"], e["entity"]) for e in lines]
     assert ("import", "file") in actions  # the import that brought the post in
     assert actions.count(("create", "attachment")) == 2
@@ -148,12 +166,12 @@ def test_indicators_and_workbook_cover_the_chosen_cases(store, filled, tmp_path:
     result = _pack(store, tmp_path, params=params)
     assert result.cases == 1
     folder = _unzip(result.path, tmp_path / "u")
-    assert [p.name for p in (folder / "cases").iterdir()] == list(chosen)
-    rows = sheet_rows(load_workbook(folder / "indicators.xlsx")["Reports"])
+    assert [p.name for p in (folder / "data" / "cases").iterdir()] == list(chosen)
+    rows = sheet_rows(load_workbook(folder / "data" / "indicators.xlsx")["Reports"])
     assert {r["Case"] for r in rows} == set(chosen)
     expected = compute_indicators(store, params).to_json()
     assert_same(recompute(rows, 3), expected)
-    html = (folder / "index.html").read_text("utf-8")
+    html = (folder / "data" / "index.html").read_text("utf-8")
     assert f"{expected['reports_total']}</td>" in html
 
 
@@ -167,21 +185,21 @@ def test_unknown_case_or_empty_selection_is_a_clear_error(store, filled, tmp_pat
 
 def test_html_is_self_contained_and_shows_burmese(store, filled, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = _unzip(_pack(store, tmp_path).path, tmp_path / "u")
-    html = (folder / "index.html").read_text("utf-8")
+    html = (folder / "data" / "index.html").read_text("utf-8")
     assert "<script" not in html.lower()
     assert 'http-equiv="Content-Security-Policy" content="default-src \'none\'' in html
     assert 'src="http' not in html and "url(" not in html and "@import" not in html
     assert sample.BURMESE_POST in html and 'lang="my"' in html
     for src in __import__("re").findall(r'<img src="([^"]+)"', html):
-        assert (folder / src).is_file()  # screenshots by relative path, inside the pack
-    wb = load_workbook(folder / "indicators.xlsx")
+        assert (folder / "data" / src).is_file()  # screenshots by relative path, inside the pack
+    wb = load_workbook(folder / "data" / "indicators.xlsx")
     texts = [c for row in wb["Duplicates"].iter_rows(values_only=True) for c in row]
     assert any(isinstance(t, str) and sample.BURMESE_POST in t for t in texts)
 
 
 def test_pdf_text_layer_holds_the_cases(store, filled, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = _unzip(_pack(store, tmp_path).path, tmp_path / "u")
-    pdf = folder / "report.pdf"
+    pdf = folder / "data" / "report.pdf"
     assert pdf.read_bytes().startswith(b"%PDF-")
     text = pdf_text(pdf)
     assert filled.post_with_files.case_ref in text
@@ -212,7 +230,7 @@ def test_redacted_fields_appear_nowhere_in_the_pack(store, filled, tmp_path: Pat
     manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
     assert manifest["redaction"]["fields"] == sorted(fields)
     assert result.redacted == tuple(sorted(fields))
-    custody = (folder / "custody.jsonl").read_text("utf-8")
+    custody = (folder / "data" / "custody.jsonl").read_text("utf-8")
     assert '"actor": "[redacted]"' in custody
     verify_pack(result.path)  # a redacted pack is still a whole, signed pack
 
@@ -223,9 +241,9 @@ def _everything(folder: Path) -> list[bytes]:
     for path in folder.rglob("*"):
         if path.is_file():
             out.append(path.read_bytes())
-    with zipfile.ZipFile(folder / "indicators.xlsx") as zf:
+    with zipfile.ZipFile(folder / "data" / "indicators.xlsx") as zf:
         out.extend(zf.read(name) for name in zf.namelist())
-    out.append(pdf_text(folder / "report.pdf").encode("utf-8"))
+    out.append(pdf_text(folder / "data" / "report.pdf").encode("utf-8"))
     return out
 
 
@@ -258,7 +276,7 @@ def _rewrite(pack: Path, out: Path, change) -> Path:  # type: ignore[no-untyped-
 
 def test_verify_names_a_changed_a_missing_and_an_added_file(store, filled, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     pack = _pack(store, tmp_path).path
-    target = f"cases/{filled.post_with_files.case_ref}/case.json"
+    target = f"data/cases/{filled.post_with_files.case_ref}/case.json"
 
     def flip(name: str, data: bytes) -> bytes:
         return data[:10] + bytes([data[10] ^ 1]) + data[11:] if name == target else data
@@ -271,7 +289,7 @@ def test_verify_names_a_changed_a_missing_and_an_added_file(store, filled, tmp_p
     assert len(caught.value.problems) == 1
 
     removed = _rewrite(
-        pack, tmp_path / "removed.zip", lambda n, d: None if n == "report.pdf" else d
+        pack, tmp_path / "removed.zip", lambda n, d: None if n == "data/report.pdf" else d
     )
     with pytest.raises(PackVerificationError, match="report.pdf: missing"):
         verify_pack(removed)
@@ -279,8 +297,8 @@ def test_verify_names_a_changed_a_missing_and_an_added_file(store, filled, tmp_p
     added = tmp_path / "added.zip"
     shutil.copy(pack, added)
     with zipfile.ZipFile(added, "a") as zf:
-        zf.writestr("cases/extra.txt", "planted")
-    with pytest.raises(PackVerificationError, match="cases/extra.txt: added"):
+        zf.writestr("data/cases/extra.txt", "planted")
+    with pytest.raises(PackVerificationError, match="data/cases/extra.txt: added"):
         verify_pack(added)
 
 
@@ -290,13 +308,13 @@ def test_verify_catches_a_rewritten_manifest_and_sums(store, filled, tmp_path: P
         manifest = json.loads(zf.read("manifest.json"))
     forged_pdf = b"%PDF-1.4 forged"
     for entry in manifest["files"]:
-        if entry["path"] == "report.pdf":
+        if entry["path"] == "data/report.pdf":
             entry["sha256"] = hashlib.sha256(forged_pdf).hexdigest()
             entry["size"] = len(forged_pdf)
     forged = json.dumps(manifest).encode()
 
     def forge(name: str, data: bytes) -> bytes:
-        return {"report.pdf": forged_pdf, "manifest.json": forged}.get(name, data)
+        return {"data/report.pdf": forged_pdf, "manifest.json": forged}.get(name, data)
 
     with pytest.raises(PackVerificationError) as caught:
         verify_pack(_rewrite(pack, tmp_path / "forged.zip", forge))
