@@ -436,9 +436,12 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP("AppError", "%1 is cut short: its encrypted header is incomplete."),
     ),
     (
-        r"(.+) was not encrypted to this organisation's age key.*",
+        r"(.+) cannot be opened with this organisation's age key.*",
         QT_TRANSLATE_NOOP(
-            "AppError", "%1 was not encrypted for this organisation: it cannot be opened here."
+            "AppError",
+            "%1 cannot be opened with this organisation's key: it was encrypted to another "
+            "key, or its encryption header was damaged. Ask the sender to encrypt it to your "
+            "partner card and send it again.",
         ),
     ),
     (
