@@ -43,7 +43,7 @@ _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _SUM_LINE = re.compile(r"^([0-9a-f]{64}) [ *](.+)$")
 _FINGERPRINT = re.compile(r"(?<![0-9A-Fa-f])((?:[0-9A-F]{4}\s+){7}[0-9A-F]{4})(?![0-9A-Fa-f])")
 READ_CHUNK = 1 << 20
-MAX_MANIFEST = 64 << 20  # a manifest of a million files is ~150 MB; refuse more than this
+MAX_MANIFEST = 64 << 20  # ~150 bytes a file: room for 400,000 files; larger is refused unread
 MAX_TAG_FILE = 64 << 20
 MAX_SIGNATURE = 1024
 MAX_SHOWN = 512 << 20  # index.html / report.pdf read whole to find shown fingerprints
@@ -417,7 +417,14 @@ def _verify(
     known_signers: Mapping[str, str] | None,
 ) -> PackReport:
     actual: dict[str, tuple[int, str]] = {}
+    oversized = {
+        name
+        for name, cap in ((MANIFEST, MAX_MANIFEST), (SIGNATURE, MAX_SIGNATURE))
+        if name in source.names and source.declared_size(name) > cap
+    }
     for name in source.names:
+        if name in oversized:
+            continue  # refused below without reading it
         try:
             actual[name] = _hash(source, name)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
@@ -427,8 +434,8 @@ def _verify(
     manifest_bytes = b""
     if MANIFEST not in source.names:
         problems.append(f"{MANIFEST}: missing, so no file can be checked against it")
-    elif MANIFEST in actual:
-        read = source.read(MANIFEST, MAX_MANIFEST)
+    elif MANIFEST in actual or MANIFEST in oversized:
+        read = None if MANIFEST in oversized else source.read(MANIFEST, MAX_MANIFEST)
         if read is None:
             problems.append(f"{MANIFEST}: larger than {MAX_MANIFEST >> 20} MB (refused)")
         else:
@@ -453,8 +460,8 @@ def _verify(
             problems.append(f"{MANIFEST}: the signing key is not base64")
     if SIGNATURE not in source.names:
         problems.append(f"{SIGNATURE}: missing, so the pack's origin cannot be checked")
-    elif manifest is not None and SIGNATURE in actual:
-        signature = source.read(SIGNATURE, MAX_SIGNATURE)
+    elif manifest is not None and (SIGNATURE in actual or SIGNATURE in oversized):
+        signature = None if SIGNATURE in oversized else source.read(SIGNATURE, MAX_SIGNATURE)
         if not public_key:
             problems.append(f"{MANIFEST}: names no signing key")
         elif signature is None or len(signature) != 64:
