@@ -1,4 +1,5 @@
-"""report.pdf of the evidence pack: the same content as index.html, paginated for print.
+"""report.pdf of the evidence pack: the same content as index.html, paginated for print,
+written as PDF/A-2u (ISO 19005-2, level U: archival, text extractable as Unicode).
 
 fpdf2 with HarfBuzz shaping (uharfbuzz) and the bundled Noto fonts: Latin text in
 Noto Sans, Burmese in Noto Sans Myanmar through fpdf2's font fallback, so stacked
@@ -43,6 +44,7 @@ FONTS = (
     (MYANMAR, "B", "NotoSansMyanmar-Bold.ttf"),
 )
 MAX_IMAGE_HEIGHT_MM = 170.0
+PDF_PROFILE = "PDF/A-2U"
 GREY = (87, 96, 106)
 BLACK = (31, 35, 40)
 HEADING = FontFace(emphasis="BOLD", fill_color=(246, 248, 250))
@@ -56,7 +58,11 @@ class _Report(FPDF):
     """A4 pages with a running footer naming the pack and the page."""
 
     def __init__(self, footer_text: str) -> None:
-        super().__init__(orientation="portrait", unit="mm", format="A4")
+        # PDF/A-2u: archival, every font embedded, sRGB output intent, XMP metadata, and
+        # every glyph mapped to Unicode so the text layer reads as the text shown.
+        super().__init__(
+            orientation="portrait", unit="mm", format="A4", enforce_compliance=PDF_PROFILE
+        )
         self.footer_text = footer_text
 
     def pin_font(self) -> None:

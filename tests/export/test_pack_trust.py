@@ -448,3 +448,30 @@ def test_redacted_custody_keeps_its_links(store, filled, tmp_path: Path) -> None
     redacted = [x for x in _custody(folder) if x.get("redacted")]
     assert redacted and all(x["actor"] == "[redacted]" for x in redacted)
     assert report.custody_linked_only >= len(redacted)
+
+
+# --- PDF/A-2u --------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not shutil.which("qpdf"), reason="qpdf is in .ci/run's packages")
+def test_report_is_pdf_a_2u_and_its_text_reads_as_shown(store, filled, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.export.pdftext import pdf_text
+
+    result = _pack(store, tmp_path)
+    pdf = _unzip(result.path, tmp_path / "u") / "data" / "report.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF-1.7")
+    check = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True)
+    assert check.returncode == 0 and "No syntax or stream encoding errors" in check.stdout
+    raw = pdf.read_bytes()
+    assert b"<pdfaid:part>2</pdfaid:part>" in raw and b"<pdfaid:conformance>U" in raw
+    assert b"/OutputIntents" in raw and b"/GTS_PDFA1" in raw  # the sRGB output intent
+    if shutil.which("pdffonts"):
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+        rows = [line.split() for line in fonts.splitlines()[2:]]
+        assert rows and all(row[-5:-2] == ["yes", "yes", "yes"] for row in rows), fonts
+    text = pdf_text(pdf)
+    squeezed = "".join(text.split())
+    # Burmese in the text layer as the Unicode it shows, letters and marks in order
+    # (an extractor may put a space between syllables; nothing else differs).
+    assert "".join(sample.BURMESE_POST.split()) in squeezed
+    assert "".join(result.fingerprint.split()) in squeezed
