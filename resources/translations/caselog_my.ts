@@ -188,8 +188,8 @@
         <translation>%1 ပြတ်တောက်နေသည်- ကုဒ်ဝှက်ထားသော ခေါင်းစီးပိုင်း မပြည့်စုံပါ။</translation>
     </message>
     <message>
-        <source>%1 was not encrypted for this organisation: it cannot be opened here.</source>
-        <translation>%1 ကို ဤအဖွဲ့အစည်းအတွက် ကုဒ်ဝှက်ထားခြင်း မဟုတ်ပါ- ဤနေရာတွင် ဖွင့်၍ မရပါ။</translation>
+        <source>%1 cannot be opened with this organisation&apos;s key: it was encrypted to another key, or its encryption header was damaged. Ask the sender to encrypt it to your partner card and send it again.</source>
+        <translation>%1 ကို ဤအဖွဲ့အစည်း၏ သော့ဖြင့် ဖွင့်၍ မရပါ- အခြားသော့တစ်ခုအတွက် ကုဒ်ဝှက်ထားသည်၊ သို့မဟုတ် ၎င်း၏ ကုဒ်ဝှက်ခေါင်းစီးပိုင်း ပျက်စီးနေသည်။ ပေးပို့သူကို သင်၏ မိတ်ဖက်ကတ်အတွက် ကုဒ်ဝှက်ပြီး ထပ်ပို့ရန် တောင်းဆိုပါ။</translation>
     </message>
     <message>
         <source>%1 is signed by a key that is not a partner&apos;s: add the sender&apos;s partner card first.</source>
@@ -386,18 +386,38 @@
         <translation>&lt;h3&gt;ဖြစ်စဉ်အသစ်&lt;/h3&gt;</translation>
     </message>
     <message>
+        <source>Restored changes that were not saved: save them to keep them.</source>
+        <translation>မသိမ်းရသေးသော ပြင်ဆင်ချက်များကို ပြန်ဖော်ထားသည်- ထိန်းထားလိုလျှင် သိမ်းပါ။</translation>
+    </message>
+    <message>
         <source>This text is Zawgyi-encoded. It is kept as entered; in Unicode it reads:
 {0}</source>
         <translation>ဤစာသားသည် ဇော်ဂျီ ဖြင့် ရေးထားသည်။ ထည့်သွင်းသည့်အတိုင်း သိမ်းထားပြီး ယူနီကုဒ်ဖြင့် ဤသို့ ဖတ်ရသည်-
 {0}</translation>
     </message>
     <message>
-        <source>captured {0}</source>
+        <source>{0}, {1} bytes</source>
+        <translation>{0}၊ {1} ဘိုက်</translation>
+    </message>
+    <message>
+        <source>attached at {0}</source>
+        <translation>{0} တွင် ပူးတွဲထားသည်</translation>
+    </message>
+    <message>
+        <source>captured at {0}</source>
         <translation>{0} တွင် ရိုက်ယူထားသည်</translation>
     </message>
     <message>
         <source>Add evidence files</source>
         <translation>အထောက်အထား ဖိုင်များ ထည့်မည်</translation>
+    </message>
+    <message>
+        <source>{0} days</source>
+        <translation>{0} ရက်</translation>
+    </message>
+    <message>
+        <source>{0} h</source>
+        <translation>{0} နာရီ</translation>
     </message>
     <message>
         <source>unknown reporter</source>
@@ -410,6 +430,14 @@
     <message>
         <source>waiting</source>
         <translation>စောင့်ဆိုင်းဆဲ</translation>
+    </message>
+    <message>
+        <source>Double-click to open the screenshot</source>
+        <translation>မျက်နှာပြင်ပုံကို ဖွင့်ရန် နှစ်ချက်နှိပ်ပါ</translation>
+    </message>
+    <message>
+        <source>Platform response</source>
+        <translation>ပလက်ဖောင်း၏ တုံ့ပြန်ချက်</translation>
     </message>
     <message>
         <source>Report not added</source>
@@ -456,7 +484,7 @@
     </message>
     <message>
         <source>Remove this filter</source>
-        <translation type="unfinished"></translation>
+        <translation>ဤစစ်ထုတ်ချက်ကို ဖယ်ရှားမည်</translation>
     </message>
     <message>
         <source>to</source>
@@ -480,19 +508,19 @@
     </message>
     <message numerus="yes">
         <source>{0} of %n case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ဖြစ်စဉ် %n ခုအနက် {0} ခု</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ဖြစ်စဉ် %n ခု</numerusform>
         </translation>
     </message>
     <message>
         <source>Chosen cases</source>
-        <translation type="unfinished"></translation>
+        <translation>ရွေးထားသော ဖြစ်စဉ်များ</translation>
     </message>
 </context>
 <context>
@@ -973,15 +1001,15 @@
     </message>
     <message>
         <source>Open the demo store</source>
-        <translation type="unfinished"></translation>
+        <translation>နမူနာ သိုလှောင်ရာကို ဖွင့်မည်</translation>
     </message>
     <message>
         <source>Import a report log (CSV or Excel)</source>
-        <translation type="unfinished"></translation>
+        <translation>တိုင်ကြားချက် မှတ်တမ်း (CSV သို့မဟုတ် Excel) ကို ထည့်သွင်းမည်</translation>
     </message>
     <message>
         <source>Export the indicator workbook (Excel)</source>
-        <translation type="unfinished"></translation>
+        <translation>အညွှန်းကိန်း Excel ဖိုင်ကို ထုတ်ယူမည်</translation>
     </message>
     <message>
         <source>Lock</source>
@@ -993,19 +1021,19 @@
     </message>
     <message>
         <source>Find cases…</source>
-        <translation type="unfinished"></translation>
+        <translation>ဖြစ်စဉ်များ ရှာမည်…</translation>
     </message>
     <message>
         <source>Show all cases (clear filters)</source>
-        <translation type="unfinished"></translation>
+        <translation>ဖြစ်စဉ်အားလုံးကို ပြမည် (စစ်ထုတ်ချက်များ ရှင်းမည်)</translation>
     </message>
     <message>
         <source>Paste screenshot as evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>မျက်နှာပြင်ပုံကို အထောက်အထားအဖြစ် ကူးထည့်မည်</translation>
     </message>
     <message>
         <source>Attach the image on the clipboard to the open case</source>
-        <translation type="unfinished"></translation>
+        <translation>ကူးယူထားသော ပုံကို ဖွင့်ထားသည့် ဖြစ်စဉ်တွင် ပူးတွဲမည်</translation>
     </message>
     <message>
         <source>New case</source>
@@ -1013,25 +1041,25 @@
     </message>
     <message numerus="yes">
         <source>No backup in the last %n day(s): use File &gt; Back up store.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ပြီးခဲ့သော %n ရက်အတွင်း အရန်ကူးယူခြင်း မရှိပါ- ဖိုင် &gt; သိုလှောင်ရာကို အရန်ကူးယူမည် ကို သုံးပါ။</numerusform>
         </translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>မသိမ်းရသေးသော ပြင်ဆင်ချက်များ</translation>
     </message>
     <message>
         <source>This case has changes that are not saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဤဖြစ်စဉ်တွင် မသိမ်းရသေးသော ပြင်ဆင်ချက်များ ရှိသည်။</translation>
     </message>
     <message>
         <source>Unsaved changes kept</source>
-        <translation type="unfinished"></translation>
+        <translation>မသိမ်းရသေးသော ပြင်ဆင်ချက်များကို ထိန်းထားသည်</translation>
     </message>
     <message>
         <source>When the store locked at {0}, a case had changes that were not saved. They were kept, encrypted, in the store. Open them again?</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} တွင် သိုလှောင်ရာ လော့ခ်ကျသွားချိန်၌ ဖြစ်စဉ်တစ်ခုတွင် မသိမ်းရသေးသော ပြင်ဆင်ချက်များ ရှိခဲ့သည်။ ၎င်းတို့ကို သိုလှောင်ရာထဲတွင် ကုဒ်ဝှက်၍ ထိန်းထားသည်။ ပြန်ဖွင့်မလား။</translation>
     </message>
     <message>
         <source>Import spreadsheet…</source>
@@ -1075,31 +1103,31 @@
     </message>
     <message>
         <source>Save case</source>
-        <translation type="unfinished">ဖြစ်စဉ်ကို သိမ်းမည်</translation>
+        <translation>ဖြစ်စဉ်ကို သိမ်းမည်</translation>
     </message>
     <message>
         <source>Add report…</source>
-        <translation type="unfinished">တိုင်ကြားချက် ထည့်မည်…</translation>
+        <translation>တိုင်ကြားချက် ထည့်မည်…</translation>
     </message>
     <message>
         <source>Add response to the selected report…</source>
-        <translation type="unfinished"></translation>
+        <translation>ရွေးထားသော တိုင်ကြားချက်သို့ တုံ့ပြန်ချက် ထည့်မည်…</translation>
     </message>
     <message>
         <source>Add evidence files…</source>
-        <translation type="unfinished"></translation>
+        <translation>အထောက်အထား ဖိုင်များ ထည့်မည်…</translation>
     </message>
     <message>
         <source>Open the response&apos;s screenshot</source>
-        <translation type="unfinished"></translation>
+        <translation>တုံ့ပြန်ချက်၏ မျက်နှာပြင်ပုံကို ဖွင့်မည်</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">ပြန်လည်တွက်ချက်မည်</translation>
+        <translation>ပြန်လည်ဖတ်မည်</translation>
     </message>
     <message>
         <source>About Caselog</source>
-        <translation type="unfinished"></translation>
+        <translation>Caselog အကြောင်း</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1123,43 +1151,43 @@
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>တည်းဖြတ် (&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Case</source>
-        <translation type="unfinished"></translation>
+        <translation>ဖြစ်စဉ် (&amp;C)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>ကြည့်ရှု (&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>အကူအညီ (&amp;H)</translation>
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>ပင်မ ကိရိယာဘား</translation>
     </message>
     <message>
         <source>Show the toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>ကိရိယာဘားကို ပြမည်</translation>
     </message>
     <message>
         <source>Verify evidence pack…</source>
-        <translation type="unfinished"></translation>
+        <translation>အထောက်အထားအစုံကို စိစစ်မည်…</translation>
     </message>
     <message>
         <source>Caselog keeps the cases of harmful posts, the reports made to platforms and their responses in one encrypted store on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Caselog သည် အန္တရာယ်ရှိသော ပို့စ်များ၏ ဖြစ်စဉ်များ၊ ပလက်ဖောင်းများသို့ ပြုလုပ်ခဲ့သော တိုင်ကြားချက်များနှင့် ၎င်းတို့၏ တုံ့ပြန်ချက်များကို ဤကွန်ပျူတာပေါ်ရှိ ကုဒ်ဝှက်ထားသော သိုလှောင်ရာတစ်ခုတည်းတွင် သိမ်းထားသည်။</translation>
     </message>
     <message>
         <source>Caselog store (*.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Caselog သိုလှောင်ရာ (*.db);;ဖိုင်အားလုံး (*)</translation>
     </message>
     <message>
         <source>Creating the demo store…</source>
-        <translation type="unfinished"></translation>
+        <translation>နမူနာ သိုလှောင်ရာကို ဖန်တီးနေသည်…</translation>
     </message>
     <message>
         <source>Wrong passphrase. Try again.</source>
@@ -1171,11 +1199,11 @@
     </message>
     <message>
         <source>Backing up…</source>
-        <translation type="unfinished"></translation>
+        <translation>အရန်ကူးယူနေသည်…</translation>
     </message>
     <message>
         <source>Backed up to {0}. It is encrypted with the passphrase of today.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} သို့ အရန်ကူးယူပြီးပါပြီ။ ၎င်းကို ယနေ့ စကားဝှက်ဖြင့် ကုဒ်ဝှက်ထားသည်။</translation>
     </message>
     <message>
         <source>Backup failed</source>
@@ -1565,7 +1593,7 @@
     <name>RedactionChoice</name>
     <message>
         <source>Remove before writing (redaction)</source>
-        <translation>မရေးမီ ဖယ်ထုတ်မည့် အချက်များ (redaction)</translation>
+        <translation>မရေးမီ ဖယ်ထုတ်မည့် အချက်များ</translation>
     </message>
 </context>
 <context>
@@ -1848,6 +1876,81 @@
     <message>
         <source>Type the passphrase of this store.</source>
         <translation>ဤသိုလှောင်ရာ၏ စကားဝှက်ကို ရိုက်ထည့်ပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>Pending</source>
+        <translation>စောင့်ဆိုင်းဆဲ</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>လက်ခံရရှိကြောင်း အကြောင်းပြန်ပြီး</translation>
+    </message>
+    <message>
+        <source>Under review</source>
+        <translation>စစ်ဆေးဆဲ</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>ဖယ်ရှားပြီး</translation>
+    </message>
+    <message>
+        <source>Restricted</source>
+        <translation>ကန့်သတ်ထားသည်</translation>
+    </message>
+    <message>
+        <source>Account suspended</source>
+        <translation>အကောင့် ယာယီပိတ်ထားသည်</translation>
+    </message>
+    <message>
+        <source>Account banned</source>
+        <translation>အကောင့် အပြီးပိတ်ထားသည်</translation>
+    </message>
+    <message>
+        <source>No violation found</source>
+        <translation>စည်းမျဉ်း ချိုးဖောက်မှု မတွေ့ဟု ဆိုသည်</translation>
+    </message>
+    <message>
+        <source>Hate speech</source>
+        <translation>အမုန်းစကား</translation>
+    </message>
+    <message>
+        <source>Incitement to violence</source>
+        <translation>အကြမ်းဖက်မှုကို လှုံ့ဆော်ခြင်း</translation>
+    </message>
+    <message>
+        <source>Misinformation</source>
+        <translation>သတင်းမှား</translation>
+    </message>
+    <message>
+        <source>Harassment</source>
+        <translation>နှောင့်ယှက်ခြင်း</translation>
+    </message>
+    <message>
+        <source>Fake account</source>
+        <translation>အကောင့်အတု</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>အခြား</translation>
+    </message>
+    <message>
+        <source>In the app</source>
+        <translation>အက်ပ်ထဲမှ</translation>
+    </message>
+    <message>
+        <source>Trusted-partner channel</source>
+        <translation>ယုံကြည်ရသော မိတ်ဖက် လမ်းကြောင်း</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>အီးမေးလ်</translation>
+    </message>
+    <message>
+        <source>Web form</source>
+        <translation>ဝဘ်ဖောင်</translation>
     </message>
 </context>
 <context>

@@ -88,7 +88,7 @@ DATE_FORMAT = re.compile(r"\b[YMDHS]{2,4}(?:[-/:. ][YMDHS]{2,4})*\b")
 URL = re.compile(r"\b(?:https?://|www\.)\S+")
 PATH = re.compile(r"(?:[A-Za-z]:\\|/)[^\s<>]*")
 SHORTCUT = re.compile(r"\b(?:Ctrl|Shift|Alt)\+\S+")
-WORD = re.compile(r"[A-Za-z][A-Za-z0-9_'’-]*")
+WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9_'’-]*")
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -228,13 +228,17 @@ SKIPPED_ACTIONS = ("lock_action", "quit_action", "demo_action")
 LAST_ACTIONS = ("new_store_action", "open_store_action")
 
 
-def walk_window(window: object, visit: Callable[[QWidget, str], None]) -> list[str]:
+def walk_window(window: object, visit: Callable[[QWidget, str], None], qtbot) -> list[str]:  # type: ignore[no-untyped-def]
     """Every page and tab of the unlocked window, then every menu action's dialogs."""
     main = window  # MainWindow
     opened: list[str] = []
     tabs = main.findChild(QTabWidget)  # type: ignore[attr-defined]
     assert tabs is not None
     for index in range(tabs.count()):
+        dashboard = main.dashboard  # type: ignore[attr-defined]
+        if tabs.widget(index) is dashboard and (dashboard.worker or dashboard.data is None):
+            with qtbot.waitSignal(dashboard.updated, timeout=20000):  # its figures, computed
+                tabs.setCurrentIndex(index)
         tabs.setCurrentIndex(index)
         QApplication.processEvents()
         visit(main, f"tab {index}")  # type: ignore[arg-type]
@@ -332,10 +336,10 @@ def test_the_window_in_burmese_shows_no_english(  # type: ignore[no-untyped-def]
     window.unlock(PASSPHRASE)
     assert not window.is_locked
     QApplication.clipboard().setText("ကူးယူထားသော စာသား")  # "paste screenshot" finds no image
-    opened = walk_window(window, visit)
+    opened = walk_window(window, visit, qtbot)
     assert len(walk.seen) > 200 and len(opened) >= 8, (len(walk.seen), opened)
     problems = sorted(set(walk.problems))
-    assert not problems, f"{len(problems)} English texts left:\n" + "\n".join(problems[:80])
+    assert not problems, f"{len(problems)} English texts left:\n" + "\n".join(problems[:300])
 
 
 def clipped(widget: QWidget) -> str | None:
@@ -420,11 +424,11 @@ def test_nothing_is_clipped_in_burmese_or_in_longer_texts(  # type: ignore[no-un
     window.unlock(PASSPHRASE)
     assert not window.is_locked
     QApplication.clipboard().setText("ကူးယူထားသော စာသား")
-    walk_window(window, visit)
+    walk_window(window, visit, qtbot)
     assert len(walk.dialogs) >= 10, walk.dialogs
     assert len(walk.seen) > 200  # labels and buttons measured
     problems = sorted(set(walk.problems))
-    assert not problems, f"{len(problems)} clipped:\n" + "\n".join(problems[:80])
+    assert not problems, f"{len(problems)} clipped:\n" + "\n".join(problems[:300])
 
 
 def test_pseudo_translator_lengthens_every_text(pseudo: QApplication) -> None:
