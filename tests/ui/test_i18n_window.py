@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStyle,
     QTableView,
     QTabWidget,
@@ -390,6 +391,16 @@ def layout_visitor(walk: Walk) -> Callable[[QWidget, str], None]:
             problem = clipped(widget)
             if problem:
                 walk.problems.append(f"{where}: {problem}")
+        for area in root.findChildren(QScrollArea):
+            if area.isVisible() and area.horizontalScrollBar().isVisible():
+                owner = area
+                while owner is not None and not type(owner).__module__.startswith("desktop_app"):
+                    owner = owner.parentWidget()
+                inner = area.widget()
+                walk.problems.append(
+                    f"{where}: {type(owner).__name__}'s form is {inner.width()}px wide in a "
+                    f"{area.viewport().width()}px view: its right side is cut off"
+                )
         for toolbar in root.findChildren(QToolBar):
             if not toolbar.isVisible():
                 continue
