@@ -53,9 +53,9 @@ from desktop_app.export.output import (
     CancelCheck,
     Progress,
     Steps,
-    atomic_file,
     check_target,
     scratch_path,
+    write_private,
 )
 from desktop_app.export.redact import NO_REDACTION, Redaction
 from desktop_app.indicators.compute import IndicatorParams, Indicators, compute_on
@@ -711,15 +711,18 @@ def write_workbook(
     """Write the indicator workbook of EXCEL.md to ``target`` (``.xlsx``).
 
     ``progress(done, total, what)`` is called every few thousand reports;
-    ``cancelled()`` is checked as often and raises ``Cancelled``. The file appears
-    only when complete: nothing is left at ``target`` after an error or a cancel.
+    ``cancelled()`` is checked as often and raises ``Cancelled``. The workbook is built
+    in memory and written once (0600), so nothing is left at ``target`` or beside it
+    after an error, a cancel or a killed process (see ``output.clean_leftovers``).
     """
     path = check_target(Path(target), ".xlsx")
     steps = Steps(progress, cancelled, "workbook export")
     with store.session() as session:
         organisation = get_organisation(session).name
-    with atomic_file(path) as temp, snapshot(store) as conn:
+    buffer = io.BytesIO()  # in memory: a killed export leaves no plain text on disk
+    with snapshot(store) as conn:
         result = write_workbook_on(
-            conn, params, temp, organisation=organisation, redaction=redaction, steps=steps
+            conn, params, buffer, organisation=organisation, redaction=redaction, steps=steps
         )
+    write_private(path, buffer.getbuffer())
     return WorkbookResult(path=path, reports=result.reports, indicators=result.indicators)
