@@ -7,6 +7,8 @@ reaches the disk, and a cancelled or failed export leaves no partial file.
 
 from __future__ import annotations
 
+import base64
+import glob
 import hashlib
 import hmac
 import io
@@ -27,14 +29,21 @@ from sqlalchemy import Connection
 from sqlmodel import Session, col, select
 
 from desktop_app import __version__
-from desktop_app.core.errors import BadInputError, Cancelled
+from desktop_app.core.errors import BadInputError, Cancelled, VerificationError
 from desktop_app.core.normalise import normalise_reporter
 from desktop_app.core.redaction import REDACTABLE, REDACTED
 from desktop_app.core.timeutil import now_utc
 from desktop_app.indicators.compute import IndicatorParams
 from desktop_app.sharing.partners import get_partner
 from desktop_app.sharing.reader import FORMAT, MANIFEST, SIGNATURE, VERSION
-from desktop_app.sharing.records import ORDER, Kind, iso_micros, to_json_record
+from desktop_app.sharing.records import (
+    ORDER,
+    PARTNER_EVENT,
+    UID_RE,
+    Kind,
+    iso_micros,
+    to_json_record,
+)
 from desktop_app.store.audit import append_event
 from desktop_app.store.engine import Store
 from desktop_app.store.keys import OrgKeys, load_keys
@@ -112,6 +121,7 @@ def _ids(conn: Connection, sql: str, *lists: Iterable[int]) -> set[int]:
 
 
 _IN = "IN (SELECT value FROM json_each(?))"
+_LIVE = "retracted_at IS NULL"  # retracted records leave every bundle's payload
 
 
 @dataclass
@@ -128,14 +138,20 @@ def _choose(
 ) -> _Chosen:
     """Local ids of every record to export, closed over references."""
     if params is not None:
-        posts_all = set(selected_post_ids(conn, params))
+        posts_all = _ids(
+            conn,
+            f"SELECT id FROM post WHERE id {_IN} AND {_LIVE}",
+            selected_post_ids(conn, params),
+        )
     else:
-        posts_all = {row[0] for row in conn.exec_driver_sql("SELECT id FROM post")}
-    reports_all = _ids(conn, f"SELECT id FROM report WHERE post_id {_IN}", posts_all)
-    responses_all = _ids(conn, f"SELECT id FROM response WHERE report_id {_IN}", reports_all)
+        posts_all = {row[0] for row in conn.exec_driver_sql(f"SELECT id FROM post WHERE {_LIVE}")}
+    reports_all = _ids(conn, f"SELECT id FROM report WHERE post_id {_IN} AND {_LIVE}", posts_all)
+    responses_all = _ids(
+        conn, f"SELECT id FROM response WHERE report_id {_IN} AND {_LIVE}", reports_all
+    )
     attachments_all = _ids(
         conn,
-        f"SELECT id FROM attachment WHERE post_id {_IN} OR response_id {_IN}",
+        f"SELECT id FROM attachment WHERE (post_id {_IN} OR response_id {_IN}) AND {_LIVE}",
         posts_all,
         responses_all,
     )
@@ -151,8 +167,9 @@ def _choose(
         def changed(table: str, ids: set[int]) -> set[int]:
             rows = conn.exec_driver_sql(
                 f"SELECT id FROM {table} WHERE id {_IN} AND (updated_at > ? "
-                f"OR origin_bundle IN (SELECT value FROM json_each(?)))",
-                (json.dumps(sorted(ids)), since, bundles),
+                f"OR origin_bundle IN (SELECT value FROM json_each(?)) "
+                "OR uid IN (SELECT entity_uid FROM audit_event WHERE at > ?))",
+                (json.dumps(sorted(ids)), since, bundles, since),
             )
             return {row[0] for row in rows}
 
@@ -191,6 +208,38 @@ def _choose(
         "attachments": attachments,
     }
     return _Chosen(ids, links)
+
+
+# Record fields each redaction option hides, wherever an audit event's detail names
+# them (an edit's old and new values, a created record's fields).
+_REDACTED_FIELDS: dict[str, frozenset[str]] = {
+    "notes": frozenset({"notes", "note", "reason"}),
+    "reporter": frozenset({"reporter", "reporter_key"}),
+    "researcher": frozenset({"captured_by", "actor"}),
+    "response_text": frozenset({"text"}),
+    "author": frozenset({"handle", "display_name", "author", "handle_key"}),
+}
+
+
+def _redact_detail(value: Any, hidden: frozenset[str] | set[str]) -> Any:
+    """``value`` with every field in ``hidden`` blanked, also inside
+    ``{"field": name, "old": ..., "new": ...}`` shapes and nested lists."""
+    if not hidden:
+        return value
+    if isinstance(value, list):
+        return [_redact_detail(item, hidden) for item in value]
+    if not isinstance(value, dict):
+        return value
+    named = value.get("field") in hidden or value.get("name") in hidden
+    out: dict[str, Any] = {}
+    for key, item in value.items():
+        if key in hidden and not isinstance(item, dict | list):
+            out[key] = REDACTED if item else item
+        elif named and key in ("old", "new", "value", "before", "after"):
+            out[key] = REDACTED if item else item
+        else:
+            out[key] = _redact_detail(item, hidden)
+    return out
 
 
 class _Redactor:
@@ -232,41 +281,100 @@ class _Redactor:
                 blank("captured_by")
             if kind == "audit":
                 blank("actor")
+        if kind == "retractions" and "notes" in red:
+            blank("reason")
+        if kind == "audit":
+            hidden = {
+                name for group, names in _REDACTED_FIELDS.items() if group in red for name in names
+            }
+            rec["detail"] = _redact_detail(rec["detail"], hidden)
         if kind == "accounts" and "author" in red:
             rec["handle"] = f"[redacted author {rec['uid'][:8]}]"
             blank("display_name")
         return rec
 
 
-class _ZipWriter:
-    """Writes ZIP entries and remembers each one's SHA-256 and size for the manifest."""
+class _Entries:
+    """The record files, built and hashed before the ZIP is written, so that the
+    signed manifest (which lists every file's hash) can be its first entry."""
 
-    def __init__(self, buffer: io.BytesIO) -> None:
-        self.zip = zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6)
+    def __init__(self) -> None:
+        self.records: dict[str, bytes] = {}
         self.files: dict[str, dict[str, Any]] = {}
 
     def lines(self, path: str, rows: Iterable[dict[str, Any]]) -> int:
-        digest = hashlib.sha256()
-        size = count = 0
-        with self.zip.open(path, "w") as entry:
-            for row in rows:
-                line = (json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
-                entry.write(line)
-                digest.update(line)
-                size += len(line)
-                count += 1
-        self.files[path] = {"sha256": digest.hexdigest(), "size": size}
-        return count
-
-    def blob(self, sha256: str, data: bytes) -> None:
-        path = f"attachments/{sha256}"
-        info = zipfile.ZipInfo(path, date_time=(1980, 1, 1, 0, 0, 0))
-        info.compress_type = zipfile.ZIP_STORED
-        self.zip.writestr(info, data)
+        parts = [
+            (json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+            for row in rows
+        ]
+        data = b"".join(parts)
+        self.records[path] = data
         self.files[path] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        return len(parts)
 
-    def raw(self, path: str, data: bytes) -> None:
-        self.zip.writestr(path, data)
+
+def _stored(archive: zipfile.ZipFile, path: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(path, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_STORED
+    archive.writestr(info, data)
+
+
+def _our_actor(org_name: str) -> str:
+    """Who acted, as a partner sees it: our organisation, never a login name."""
+    return org_name or "this organisation"
+
+
+def _tombstones(
+    conn: Connection, params: IndicatorParams | None, since: int | None
+) -> list[dict[str, Any]]:
+    """Retraction notices for our own retracted records (CORRECTIONS.md): the uid,
+    when and why, never the retracted content."""
+    scope = ""
+    args: list[Any] = []
+    if params is not None:
+        posts = set(selected_post_ids(conn, params))
+        if params.case_refs:
+            posts |= {
+                row[0]
+                for row in conn.exec_driver_sql(
+                    f"SELECT id FROM post WHERE case_ref {_IN}",
+                    (json.dumps(list(params.case_refs)),),
+                )
+            }
+        scope = f" AND {{post}} {_IN}"
+        args.append(json.dumps(sorted(posts)))
+    owner = {
+        "posts": ("post", "x.id"),
+        "reports": ("report", "x.post_id"),
+        "responses": ("response", "(SELECT r.post_id FROM report r WHERE r.id = x.report_id)"),
+        "attachments": (
+            "attachment",
+            "coalesce(x.post_id, (SELECT r.post_id FROM response s JOIN report r "
+            "ON r.id = s.report_id WHERE s.id = x.response_id))",
+        ),
+    }
+    out: list[dict[str, Any]] = []
+    for kind, (table, post_expr) in owner.items():
+        sql = (
+            f"SELECT x.uid, x.retracted_at, x.retraction_reason, x.retracted_with FROM {table} x "
+            "WHERE x.retracted_at IS NOT NULL AND x.origin_bundle IS NULL "
+            "AND coalesce(x.origin_org, '') = ''"
+            + scope.format(post=post_expr)
+            + ("" if since is None else " AND x.retracted_at > ?")
+            + " ORDER BY x.id"
+        )
+        row_args = [*args, *([] if since is None else [since])]
+        for uid, at, reason, carried in conn.exec_driver_sql(sql, tuple(row_args)):
+            out.append(
+                {
+                    "kind": kind,
+                    "uid": uid,
+                    "retracted_at": iso_micros(at),
+                    "reason": reason or "",
+                    "retracted_with": carried if carried and UID_RE.match(carried) else None,
+                }
+            )
+    return out
 
 
 def export_bundle(
@@ -310,9 +418,9 @@ def export_bundle(
         since, since_bundles = _since(session, selection.since_last_bundle_to)
     redactor = _Redactor(redaction, keys)
 
-    buffer = io.BytesIO()
-    writer = _ZipWriter(buffer)
+    entries = _Entries()
     counts: dict[str, int] = {}
+    buffer = io.BytesIO()
     with store.engine.connect() as conn:
         chosen = _choose(
             conn,
@@ -324,6 +432,10 @@ def export_bundle(
         done = 0
         exported_uids: list[str] = []
         shas: set[str] = set()
+        tombstones = _tombstones(
+            conn, selection.params, None if since is None else to_micros(since)
+        )
+        actor = _our_actor(org.name)
 
         def rows_of(kind: Kind) -> Iterable[dict[str, Any]]:
             nonlocal done
@@ -333,18 +445,26 @@ def export_bundle(
                     post_uid, tag_uid = conn.exec_driver_sql(link_sql, (post_id, tag_id)).one()
                     yield {"post": post_uid, "tag": tag_uid}
                 return
+            if kind.name == "retractions":
+                for stone in tombstones:
+                    yield redactor.apply("retractions", stone)
+                return
             if kind.name == "audit":
+                # Only our own events: a partner's events we keep are theirs to send.
                 audit_sql = (
                     "SELECT uid, at, actor, action, entity, entity_uid, detail FROM audit_event "
-                    f"WHERE entity_uid {_IN}"
+                    f"WHERE entity_uid {_IN} AND action NOT LIKE '{PARTNER_EVENT}%'"
                     + ("" if since is None else " AND at > ?")
                     + " ORDER BY id"
                 )
-                args: tuple[Any, ...] = (json.dumps(exported_uids),)
+                uids = [*exported_uids, *(stone["uid"] for stone in tombstones)]
+                args: tuple[Any, ...] = (json.dumps(uids),)
                 if since is not None:
                     args += (to_micros(since),)
                 for row in conn.exec_driver_sql(audit_sql, args):
-                    yield redactor.apply("audit", to_json_record(kind, tuple(row)))
+                    event = to_json_record(kind, tuple(row))
+                    event["actor"] = actor  # never the computer's login name
+                    yield redactor.apply("audit", event)
                 return
             ids = json.dumps(sorted(chosen.ids[kind.name]))
             sql = f"{kind.export_sql()} WHERE x.id {_IN} ORDER BY x.id"
@@ -364,39 +484,63 @@ def export_bundle(
                 yield redactor.apply(kind.name, rec)
 
         for kind in ORDER:
-            counts[kind.name] = writer.lines(kind.path, rows_of(kind))
-        for index, sha in enumerate(sorted(shas), start=1):
-            data = conn.exec_driver_sql("SELECT data FROM blob WHERE sha256 = ?", (sha,)).one()[0]
-            writer.blob(sha, bytes(data))
-            if progress:
-                progress(index, len(shas), "adding attachments")
-            if cancelled and cancelled():
-                raise Cancelled("bundle export cancelled; nothing was written")
-    counts["attachment_files"] = len(shas)
+            counts[kind.name] = entries.lines(kind.path, rows_of(kind))
+        for sha, blob_size in conn.exec_driver_sql(
+            f"SELECT sha256, size FROM blob WHERE sha256 {_IN} ORDER BY sha256",
+            (json.dumps(sorted(shas)),),
+        ):
+            entries.files[f"attachments/{sha}"] = {"sha256": sha, "size": int(blob_size)}
+        counts["attachment_files"] = len(shas)
 
-    manifest = {
-        "format": FORMAT,
-        "version": VERSION,
-        "bundle_id": bundle_id,
-        "made_at": made_at.isoformat(),
-        "app_version": __version__,
-        "origin": {
-            "name": org.name,
-            "uid": org.uid,
-            "signing_public_key": keys.signing_public,
-            "fingerprint": keys.fingerprint,
-        },
-        "selection": _describe(selection.params, since),
-        "redaction": sorted(redaction),
-        "counts": counts,
-        "files": writer.files,
-    }
-    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
-    writer.raw(MANIFEST, manifest_bytes)
-    writer.raw(SIGNATURE, keys.sign(manifest_bytes))
-    writer.zip.close()
+        manifest = {
+            "format": FORMAT,
+            "version": VERSION,
+            "bundle_id": bundle_id,
+            "made_at": made_at.isoformat(),
+            "app_version": __version__,
+            "origin": {
+                "name": org.name,
+                "uid": org.uid,
+                "signing_public_key": keys.signing_public,
+                "fingerprint": keys.fingerprint,
+            },
+            "key_changes": [
+                {
+                    "notice": base64.b64encode(notice).decode("ascii"),
+                    "signature": base64.b64encode(signature).decode("ascii"),
+                }
+                for notice, signature in keys.key_changes
+            ],
+            "selection": _describe(selection.params, since),
+            "redaction": sorted(redaction),
+            "counts": counts,
+            "files": entries.files,
+        }
+        manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+        # The signed manifest comes first, stored: a partner checks who signed the
+        # bundle after decrypting only its head (reader.open_bundle).
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+            _stored(archive, MANIFEST, manifest_bytes)
+            _stored(archive, SIGNATURE, keys.sign(manifest_bytes))
+            for path, data in entries.records.items():
+                archive.writestr(path, data)
+            entries.records.clear()
+            for index, sha in enumerate(sorted(shas), start=1):
+                blob = conn.exec_driver_sql("SELECT data FROM blob WHERE sha256 = ?", (sha,))
+                data = bytes(blob.one()[0])
+                if hashlib.sha256(data).hexdigest() != sha:
+                    raise VerificationError(
+                        f"the stored attachment {sha[:12]} does not match its hash; "
+                        "run 'caselog-cli backup' and report this"
+                    )
+                _stored(archive, f"attachments/{sha}", data)
+                if progress:
+                    progress(index, len(shas), "adding attachments")
+                if cancelled and cancelled():
+                    raise Cancelled("bundle export cancelled; nothing was written")
     if progress:
         progress(0, 0, "encrypting")
+    _clean_leftovers(target)
     size = _encrypt_to(target, buffer, chosen_recipients.keys, passphrase)
     del buffer
     with store.transaction() as session:
@@ -483,6 +627,15 @@ def _describe(params: IndicatorParams | None, since: datetime | None) -> dict[st
     return out
 
 
+def _clean_leftovers(target: Path) -> None:
+    """Remove ``.part`` files an earlier, killed export left beside ``target``."""
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.part"):
+        try:
+            leftover.unlink()
+        except OSError:
+            log.warning("could not remove a leftover partial bundle")
+
+
 def _encrypt_to(
     target: Path,
     buffer: io.BytesIO,
@@ -495,6 +648,7 @@ def _encrypt_to(
     )
     temp = Path(handle.name)
     try:
+        os.chmod(temp, 0o600)  # only the user may read a bundle, even encrypted
         with handle:
             if passphrase is not None:
                 handle.write(pyrage.passphrase.encrypt(buffer.getvalue(), passphrase))

@@ -6,21 +6,27 @@ over a phone call. Every change is audited in the same transaction.
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import Connection, func, update
 from sqlmodel import Session, col, select
 
 from desktop_app.core import signing
 from desktop_app.core.enums import AuditAction
 from desktop_app.core.errors import BadInputError
+from desktop_app.core.timeutil import now_utc
 from desktop_app.sharing.cards import PartnerCard, read_card
 from desktop_app.store.audit import append_event
 from desktop_app.store.engine import Store
-from desktop_app.store.models import BundleLog, Partner
+from desktop_app.store.models import BundleLog, Partner, Setting
+from desktop_app.store.types import to_micros
+
+SUCCESSIONS = "sharing.key_successions"  # setting: {old signing key: the key that replaced it}
 
 log = logging.getLogger(__name__)
 
@@ -135,3 +141,63 @@ def remove_partner(store: Store, name: str) -> PartnerInfo:
         session.delete(partner)
         log.info("partner removed")
         return info
+
+
+def key_successions(session: Session) -> dict[str, str]:
+    """Partners' old signing keys and the keys their signed notices moved them to."""
+    row = session.get(Setting, SUCCESSIONS)
+    if row is None:
+        return {}
+    try:
+        data = json.loads(row.value)
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def record_key_change(
+    conn: Connection,
+    writer: Any,
+    partner: Partner,
+    *,
+    old_keys: list[str],
+    new_key: str,
+    new_recipient: str,
+    bundle_id: str,
+) -> None:
+    """Move a partner to the keys its old key vouched for (inside the merge's
+    transaction): later bundles are encrypted to the new age key, and records the
+    old key brought stay the partner's. ``writer`` is the merge's ``store.writer``."""
+    row = conn.exec_driver_sql("SELECT value FROM setting WHERE key = ?", (SUCCESSIONS,)).first()
+    successions: dict[str, str] = {}
+    if row is not None:
+        try:
+            successions = dict(json.loads(row[0]))
+        except ValueError:
+            successions = {}
+    old_key = partner.signing_public_key
+    successions[old_key] = new_key
+    for key in old_keys:
+        successions.setdefault(key, new_key)
+    successions.pop(new_key, None)
+    conn.exec_driver_sql(
+        "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+        (SUCCESSIONS, json.dumps(successions, sort_keys=True)),
+    )
+    conn.exec_driver_sql(
+        "UPDATE partner SET signing_public_key = ?, age_recipient = ?, updated_at = ? WHERE id = ?",
+        (new_key, new_recipient or partner.age_recipient, to_micros(now_utc()), partner.id),
+    )
+    writer.audit(
+        "key_change",
+        entity="partner",
+        entity_uid=partner.uid,
+        detail={
+            "name": partner.name,
+            "bundle": bundle_id,
+            "old_fingerprint": signing.fingerprint(old_key),
+            "new_fingerprint": signing.fingerprint(new_key),
+            "new_age_recipient": new_recipient,
+        },
+    )
+    log.info("partner moved to a new key through its signed notice")

@@ -8,11 +8,13 @@ checked before anything is read, and every ZIP entry is read in bounded chunks.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import json
 import logging
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -25,10 +27,18 @@ import pyrage
 from pyrage import x25519
 
 from desktop_app.core import signing
-from desktop_app.core.errors import BadInputError, Cancelled, VerificationError
+from desktop_app.core.errors import AppError, BadInputError, Cancelled, VerificationError
 from desktop_app.core.normalise import normalise_handle, normalise_platform
 from desktop_app.core.redaction import REDACTABLE
-from desktop_app.sharing.records import KINDS, ORDER, SHA256_RE, check_record
+from desktop_app.core.timeutil import now_utc, time_problem
+from desktop_app.sharing.records import (
+    ORDER,
+    ORDER_V1,
+    SHA256_RE,
+    Kind,
+    check_record,
+)
+from desktop_app.store.keys import key_change_notice
 from desktop_app.store.types import from_micros
 
 log = logging.getLogger(__name__)
@@ -36,7 +46,8 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
 
 FORMAT = "caselog-bundle"
-VERSION = 1
+VERSION = 2  # 2: retraction notices, key-change notices, manifest first (docs/BUNDLE-changes.md)
+READABLE_VERSIONS = (1, 2)
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 AGE_MAGIC = b"age-encryption.org/v1\n"
@@ -48,6 +59,10 @@ MAX_TOTAL_BYTES = 2 << 30  # all entries, uncompressed
 MAX_RECORDS_BYTES = 512 << 20  # one records/*.jsonl, uncompressed
 MAX_ATTACHMENT_BYTES = 256 << 20  # one attachment
 MAX_MANIFEST_BYTES = 16 << 20
+MAX_RECORDS = 5_000_000  # records of every kind together, as the manifest counts them
+MAX_LINE_BYTES = 8 << 20  # one JSON line of a records file
+MAX_KEY_CHANGES = 64
+HEAD_BYTES = MAX_MANIFEST_BYTES + 4096  # decrypted to read the manifest before the rest
 MAX_ENTRIES = 200_000
 MAX_RATIO = 200  # uncompressed / compressed, for entries above RATIO_FLOOR
 RATIO_FLOOR = 1 << 20
@@ -58,6 +73,19 @@ _NAME_RE = re.compile(
     + "|".join(kind.name for kind in ORDER)
     + r")\.jsonl)$"
 )
+
+
+@dataclass(frozen=True)
+class KeyChange:
+    """A signed key-change notice: the organisation's old signing key vouches for
+    its new signing key and age recipient. Checked when the manifest is read."""
+
+    old_signing_public_key: str
+    new_signing_public_key: str
+    new_age_recipient: str
+    at: datetime
+    notice: bytes  # the signed bytes, exactly as signed
+    signature: bytes
 
 
 @dataclass(frozen=True)
@@ -73,10 +101,16 @@ class Manifest:
     redaction: tuple[str, ...]
     counts: dict[str, int]
     files: dict[str, tuple[str, int]]  # path -> (sha256, size)
+    version: int = VERSION
+    key_changes: tuple[KeyChange, ...] = ()  # oldest first, ending at signing_public_key
 
     @property
     def fingerprint(self) -> str:
         return signing.fingerprint(self.signing_public_key)
+
+    @property
+    def kinds(self) -> tuple[Kind, ...]:
+        return ORDER if self.version >= 2 else ORDER_V1
 
 
 @dataclass
@@ -86,6 +120,7 @@ class VerifiedBundle:
     manifest: Manifest
     records: dict[str, list[dict[str, Any]]]
     _zip: zipfile.ZipFile = field(repr=False)
+    manifest_bytes: bytes = b""
 
     def attachment(self, sha256: str) -> bytes:
         """The original bytes of one attachment (already checked against its hash)."""
@@ -119,15 +154,14 @@ def read_identity_file(path: str | Path) -> list[x25519.Identity]:
     return identities
 
 
-def _decrypt(
-    path: Path, identities: list[x25519.Identity] | None, passphrase: str | None
-) -> io.BytesIO:
+def _envelope(path: Path, passphrase: str | None) -> None:
+    """Check size and the age envelope's first line before decrypting anything."""
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
             head = handle.read(4096)
     except OSError as exc:
-        raise BadInputError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise BadInputError(f"cannot read {path.name}: {exc.strerror or exc}") from None
     if size > MAX_BUNDLE_BYTES:
         raise VerificationError(
             f"{path.name} is larger than {MAX_BUNDLE_BYTES >> 20} MiB; it was not opened"
@@ -135,6 +169,12 @@ def _decrypt(
     if len(head) < len(AGE_MAGIC) and AGE_MAGIC.startswith(head) and head:
         raise VerificationError(f"{path.name} is truncated: the encrypted header is incomplete")
     if not (head.startswith(AGE_MAGIC) or head.startswith(AGE_ARMOR)):
+        near = head[: len(AGE_MAGIC)]
+        if (
+            len(near) == len(AGE_MAGIC)
+            and sum(x != y for x, y in zip(near, AGE_MAGIC, strict=True)) <= 3
+        ):
+            raise _header_damaged(path)
         raise BadInputError(f"{path.name} is not an age-encrypted Caselog bundle")
     for_passphrase = b"\n-> scrypt " in head
     if passphrase is not None and not for_passphrase and head.startswith(AGE_MAGIC):
@@ -146,6 +186,130 @@ def _decrypt(
         raise BadInputError(
             f"{path.name} is protected by a passphrase: give it with --bundle-passphrase-file"
         )
+
+
+def _header_damaged(path: Path) -> VerificationError:
+    return VerificationError(
+        f"{path.name}: its encryption header is damaged or truncated (changed or cut short "
+        "on the way); ask the sender for a new copy"
+    )
+
+
+def _decrypt_failed(path: Path, exc: Exception, passphrase: str | None) -> AppError:
+    reason = str(exc)
+    if "No matching keys" in reason:
+        # age cannot tell a bundle made for another key from one whose key stanza
+        # was damaged: say both, honestly.
+        return VerificationError(
+            f"{path.name} cannot be opened with this organisation's age key (or the identity "
+            "given): it was encrypted to another key, or its encryption header was damaged; "
+            "ask the sender to encrypt it to your partner card and send it again"
+        )
+    if passphrase is not None and "Decryption failed" in reason:
+        return BadInputError(f"{path.name}: wrong bundle passphrase, or the file was changed")
+    if "Header" in reason or "Unknown age format" in reason or "header" in reason:
+        return _header_damaged(path)
+    return _corrupt(path)
+
+
+class _Enough(Exception):
+    """Raised from inside pyrage's streaming decryption once the head is read."""
+
+
+class _HeadWriter:
+    """Collects decrypted bytes until the leading manifest and signature are in."""
+
+    def __init__(self) -> None:
+        self.buffer = bytearray()
+        self.head: tuple[bytes, bytes] | None = None
+        self.leading = True  # False: not a manifest-first bundle (format 1)
+
+    def write(self, data: bytes) -> int:
+        self.buffer += data
+        if self.leading and self.head is None:
+            try:
+                self.head = _leading_manifest(bytes(self.buffer[:HEAD_BYTES]))
+            except _NotLeading:
+                self.leading = False
+            if self.head is not None or not self.leading or len(self.buffer) > HEAD_BYTES:
+                raise _Enough
+        return len(data)
+
+    def flush(self) -> None:
+        return None
+
+
+class _NotLeading(Exception):
+    pass
+
+
+_LOCAL = struct.Struct("<4sHHHHHIIIHH")
+
+
+def _leading_entry(buf: bytes, offset: int, name: str, limit: int) -> tuple[bytes, int] | None:
+    """The stored entry ``name`` at ``offset`` of a ZIP: (data, next offset), None if
+    more bytes are needed; _NotLeading when the ZIP does not start that way."""
+    if len(buf) < offset + _LOCAL.size:
+        return None
+    magic, _ver, flags, method, _t, _d, crc, csize, usize, nlen, xlen = _LOCAL.unpack_from(
+        buf, offset
+    )
+    if magic != b"PK\x03\x04" or method != 0 or flags & 0x9 or csize != usize or csize > limit:
+        raise _NotLeading
+    start = offset + _LOCAL.size + nlen + xlen
+    if len(buf) < start:
+        return None
+    if buf[offset + _LOCAL.size : offset + _LOCAL.size + nlen] != name.encode():
+        raise _NotLeading
+    if len(buf) < start + csize:
+        return None
+    data = buf[start : start + csize]
+    if zlib.crc32(data) != crc:
+        raise _NotLeading
+    return data, start + csize
+
+
+def _leading_manifest(buf: bytes) -> tuple[bytes, bytes] | None:
+    first = _leading_entry(buf, 0, MANIFEST, MAX_MANIFEST_BYTES)
+    if first is None:
+        return None
+    second = _leading_entry(buf, first[1], SIGNATURE, 1024)
+    if second is None:
+        return None
+    return first[0], second[0]
+
+
+@dataclass
+class _Head:
+    manifest_bytes: bytes | None
+    signature: bytes | None
+    plain: bytes | None  # the whole ZIP, when the file was small enough to finish
+
+
+def _decrypt_head(path: Path, identities: list[x25519.Identity] | None) -> _Head:
+    """Decrypt only as far as the signed manifest (format 2 puts it first)."""
+    writer = _HeadWriter()
+    try:
+        with path.open("rb") as handle:
+            pyrage.decrypt_io(handle, writer, identities or [])
+    except _Enough:
+        pass
+    except pyrage.DecryptError as exc:
+        raise _decrypt_failed(path, exc, None) from None
+    except OSError:
+        if writer.head is None:
+            raise _corrupt(path) from None
+        # The head decrypted and authenticated; the rest is checked when it is read.
+    else:
+        head = writer.head
+        return _Head(head[0] if head else None, head[1] if head else None, bytes(writer.buffer))
+    head = writer.head
+    return _Head(head[0] if head else None, head[1] if head else None, None)
+
+
+def _decrypt(
+    path: Path, identities: list[x25519.Identity] | None, passphrase: str | None
+) -> io.BytesIO:
     try:
         if passphrase is not None:
             return io.BytesIO(pyrage.passphrase.decrypt(path.read_bytes(), passphrase))
@@ -155,17 +319,7 @@ def _decrypt(
         out.seek(0)
         return out
     except pyrage.DecryptError as exc:
-        reason = str(exc)
-        if "No matching keys" in reason:
-            raise BadInputError(
-                f"{path.name} was not encrypted to this organisation's age key (or the "
-                "identity given): ask the sender to encrypt it to your partner card"
-            ) from None
-        if passphrase is not None and "Decryption failed" in reason:
-            raise BadInputError(
-                f"{path.name}: wrong bundle passphrase, or the file was changed"
-            ) from None
-        raise _corrupt(path) from None
+        raise _decrypt_failed(path, exc, passphrase) from None
     except OSError:  # pyrage's streaming decryption reports a bad payload this way
         raise _corrupt(path) from None
 
@@ -248,14 +402,48 @@ def _check_names(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     return entries
 
 
-def _manifest(data: bytes) -> Manifest:
+def _key_changes(raw: object) -> tuple[KeyChange, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or len(raw) > MAX_KEY_CHANGES:
+        raise ValueError("key_changes must be a short list")
+    out: list[KeyChange] = []
+    for item in raw:
+        notice = base64.b64decode(str(item["notice"]), validate=True)
+        signature = base64.b64decode(str(item["signature"]), validate=True)
+        doc = json.loads(notice.decode("utf-8"))
+        if not isinstance(doc, dict) or doc.get("type") != "caselog-key-change":
+            raise ValueError("not a key-change notice")
+        change = KeyChange(
+            old_signing_public_key=str(doc["old_signing_public_key"]),
+            new_signing_public_key=str(doc["new_signing_public_key"]),
+            new_age_recipient=str(doc["new_age_recipient"]),
+            at=datetime.fromisoformat(str(doc["at"])),
+            notice=notice,
+            signature=signature,
+        )
+        if notice != key_change_notice(
+            change.old_signing_public_key,
+            change.new_signing_public_key,
+            change.new_age_recipient,
+            change.at,
+        ):
+            raise ValueError("a key-change notice is not in its canonical form")
+        x25519.Recipient.from_str(change.new_age_recipient)
+        out.append(change)
+    return tuple(out)
+
+
+def _manifest(data: bytes, now: datetime | None = None) -> Manifest:
     try:
         doc = json.loads(data.decode("utf-8"))
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise ValueError("not a Caselog bundle manifest")
-        if doc.get("version") != VERSION:
+        version = doc.get("version")
+        if isinstance(version, bool) or version not in READABLE_VERSIONS:
             raise ValueError(
-                f"bundle format version {doc.get('version')!r}; this Caselog reads {VERSION}"
+                f"bundle format version {version!r}; this Caselog reads "
+                f"{', '.join(map(str, READABLE_VERSIONS))}"
             )
         origin = doc["origin"]
         files = {
@@ -266,6 +454,10 @@ def _manifest(data: bytes) -> Manifest:
             if not SHA256_RE.match(digest) or not _NAME_RE.match(path):
                 raise ValueError(f"bad entry {path!r}")
         counts = {str(k): int(v) for k, v in dict(doc["counts"]).items()}
+        if any(v < 0 for v in counts.values()):
+            raise ValueError("a negative count")
+        if sum(counts.values()) > MAX_RECORDS:
+            raise ValueError(f"more than {MAX_RECORDS:,} records")
         redaction = tuple(str(x) for x in doc["redaction"])
         if set(redaction) - REDACTABLE.keys():
             raise ValueError("unknown redaction")
@@ -279,13 +471,47 @@ def _manifest(data: bytes) -> Manifest:
             redaction=redaction,
             counts=counts,
             files=files,
+            version=int(version),
+            key_changes=_key_changes(doc.get("key_changes")) if version >= 2 else (),
         )
         manifest.fingerprint  # noqa: B018 - checks the key decodes
         if manifest.made_at.tzinfo is None:
             raise ValueError("made_at has no UTC offset")
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
         raise VerificationError(f"the bundle's manifest is not valid ({exc})") from None
+    except Exception:  # noqa: BLE001 - pyrage's key parsing raises its own types
+        raise VerificationError("the bundle's manifest is not valid (a bad key)") from None
+    problem = time_problem(manifest.made_at, now)
+    if problem is not None:
+        raise VerificationError(f"the bundle's manifest: made_at {problem}; the bundle was refused")
     return manifest
+
+
+def _verify_manifest(manifest_bytes: bytes, signature: bytes, now: datetime) -> Manifest:
+    """Parse the manifest and check its signature and any key-change notices."""
+    manifest = _manifest(manifest_bytes, now)
+    signing.verify(manifest.signing_public_key, manifest_bytes, signature, what="bundle")
+    changes = manifest.key_changes
+    for index, change in enumerate(changes):
+        signing.verify(
+            change.old_signing_public_key,
+            change.notice,
+            change.signature,
+            what="key-change notice",
+        )
+        following = (
+            changes[index + 1].old_signing_public_key
+            if index + 1 < len(changes)
+            else manifest.signing_public_key
+        )
+        if change.new_signing_public_key != following:
+            raise VerificationError(
+                "the bundle's key-change notices do not lead to the key that signed it; refused"
+            )
+    return manifest
+
+
+SignerCheck = Callable[[Manifest], None]
 
 
 def open_bundle(
@@ -295,12 +521,33 @@ def open_bundle(
     passphrase: str | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    check_signer: SignerCheck | None = None,
+    now: datetime | None = None,
 ) -> VerifiedBundle:
-    """Decrypt and check a bundle completely; raise before returning anything unchecked."""
+    """Decrypt and check a bundle completely; raise before returning anything unchecked.
+
+    ``check_signer`` sees the verified manifest before the records are read (and,
+    for a bundle encrypted to keys, before more than its head is decrypted) and
+    raises to refuse the bundle. Every time in the bundle must lie between
+    2000-01-01 and ``now`` (the import clock) plus 24 hours.
+    """
     source = Path(path)
+    now = now or now_utc()
     if progress:
         progress(0, 0, "decrypting")
-    plain = _decrypt(source, identities, passphrase)
+    _envelope(source, passphrase)
+    head: _Head | None = None
+    early: Manifest | None = None
+    if passphrase is None:
+        head = _decrypt_head(source, identities)
+        if head.manifest_bytes is not None and head.signature is not None:
+            early = _verify_manifest(head.manifest_bytes, head.signature, now)
+            if check_signer is not None:
+                check_signer(early)
+    if head is not None and head.plain is not None:
+        plain = io.BytesIO(head.plain)
+    else:
+        plain = _decrypt(source, identities, passphrase)
     try:
         archive = zipfile.ZipFile(plain)
     except (zipfile.BadZipFile, ValueError, EOFError):
@@ -314,8 +561,16 @@ def open_bundle(
             raise VerificationError("the bundle has no signed manifest; it was refused")
         manifest_bytes = _read_entry(archive, entries[MANIFEST], MAX_MANIFEST_BYTES)
         signature = _read_entry(archive, entries[SIGNATURE], 1024)
-        manifest = _manifest(manifest_bytes)
-        signing.verify(manifest.signing_public_key, manifest_bytes, signature, what="bundle")
+        if early is not None and head is not None:
+            if (manifest_bytes, signature) != (head.manifest_bytes, head.signature):
+                raise VerificationError(
+                    "the bundle holds two different manifests; it was changed, refused"
+                )
+            manifest = early
+        else:
+            manifest = _verify_manifest(manifest_bytes, signature, now)
+            if check_signer is not None:
+                check_signer(manifest)
         listed = set(manifest.files)
         present = set(entries) - {MANIFEST, SIGNATURE}
         if listed != present:
@@ -323,14 +578,19 @@ def open_bundle(
             raise VerificationError(
                 f"the bundle's files do not match its signed manifest ({odd!r}); refused"
             )
-        records = _read_records(archive, entries, manifest, progress, cancelled)
+        for name in listed:
+            if entries[name].file_size != manifest.files[name][1]:
+                raise VerificationError(
+                    f"the bundle's file {name!r} is not the size its signed manifest gives; refused"
+                )
+        records = _read_records(archive, entries, manifest, progress, cancelled, now)
         _check_attachments(archive, entries, manifest, progress, cancelled)
         _check_links(records, manifest)
     except BaseException:
         archive.close()
         raise
     log.info("bundle verified")
-    return VerifiedBundle(manifest, records, archive)
+    return VerifiedBundle(manifest, records, archive, manifest_bytes)
 
 
 def _hashed(
@@ -352,13 +612,18 @@ def _read_records(
     manifest: Manifest,
     progress: Progress | None,
     cancelled: Callable[[], bool] | None,
+    now: datetime,
 ) -> dict[str, list[dict[str, Any]]]:
-    records: dict[str, list[dict[str, Any]]] = {}
+    records: dict[str, list[dict[str, Any]]] = {kind.name: [] for kind in ORDER}
     total = sum(manifest.counts.values())
+    extra = set(manifest.counts) - {k.name for k in manifest.kinds} - {"attachment_files"}
+    if extra:
+        raise VerificationError(f"the manifest counts unknown records {sorted(extra)[0]!r}")
     done = 0
-    for kind in ORDER:
+    for kind in manifest.kinds:
         if kind.path not in entries:
             raise VerificationError(f"the bundle has no {kind.path}; it is incomplete")
+        expected = manifest.counts.get(kind.name, -1)
         data = _hashed(archive, entries[kind.path], manifest, MAX_RECORDS_BYTES)
         try:
             text = data.decode("utf-8")
@@ -366,29 +631,33 @@ def _read_records(
             raise VerificationError(f"{kind.path} is not UTF-8 text; refused") from None
         del data
         rows: list[dict[str, Any]] = []
-        for number, line in enumerate(text.splitlines(), start=1):
+        # Lines end in "\n" only: JSON text may hold U+2028 and other line separators.
+        for number, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
                 continue
             where = f"{kind.path} line {number}"
+            if len(line) > MAX_LINE_BYTES:
+                raise VerificationError(f"{where}: the line is too long; refused")
+            if len(rows) >= expected:
+                raise VerificationError(
+                    f"{kind.path} holds more records than the manifest says ({expected}); refused"
+                )
             try:
                 decoded = json.loads(line)
             except (json.JSONDecodeError, RecursionError):
                 raise VerificationError(f"{where}: not valid JSON; refused") from None
-            rows.append(check_record(kind, decoded, where))
+            rows.append(check_record(kind, decoded, where, now))
             done += 1
             if progress and done % 2000 == 0:
                 progress(done, total, "checking records")
         if cancelled and cancelled():
             raise Cancelled("opening the bundle was cancelled; nothing was written")
-        if len(rows) != manifest.counts.get(kind.name, -1):
+        if len(rows) != expected:
             raise VerificationError(
                 f"{kind.path} holds {len(rows)} records but the manifest says "
                 f"{manifest.counts.get(kind.name)}; refused"
             )
         records[kind.name] = rows
-    extra = set(manifest.counts) - set(KINDS) - {"attachment_files"}
-    if extra:
-        raise VerificationError(f"the manifest counts unknown records {sorted(extra)[0]!r}")
     return records
 
 
@@ -413,7 +682,7 @@ def _check_attachments(
 def _check_links(records: dict[str, list[dict[str, Any]]], manifest: Manifest) -> None:
     """Every uid unique, every reference inside the bundle, every record meaningful."""
     by_uid: dict[str, dict[str, dict[str, Any]]] = {}
-    for kind in ORDER:
+    for kind in manifest.kinds:
         seen: dict[str, dict[str, Any]] = {}
         for rec in records[kind.name]:
             if kind.has_uid:

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from desktop_app.core.enums import Outcome
 from desktop_app.core.errors import VerificationError
+from desktop_app.core.timeutil import now_utc, time_problem
 from desktop_app.store.types import from_micros, to_micros
 
 MAX_TEXT = 1_000_000  # characters in one text field
 UID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 OUTCOMES = frozenset(o.value for o in Outcome)
+# Audit action prefix of a partner's event kept in our log: "partner.edit" is an
+# edit the partner made, recorded here as theirs (actor "name@organisation").
+PARTNER_EVENT = "partner."
 
 
 @dataclass(frozen=True)
@@ -194,9 +198,40 @@ AUDIT = Kind(
     ),
 )
 
+# Format 2: the origin's retractions travel as notices, never with the retracted
+# content (CORRECTIONS.md): which record, when, why, and the record whose retraction
+# carried it. ``kind`` is one of RETRACTABLE.
+RETRACTIONS = Kind(
+    "retractions",
+    "",
+    "",
+    (
+        FieldSpec("kind", "retractable", content=False),
+        FieldSpec("uid", "uid", content=False),
+        FieldSpec("retracted_at", "time"),
+        FieldSpec("reason", "str"),
+        FieldSpec("retracted_with", "uid?"),
+    ),
+)
+
 # Dependency order: a record only refers to kinds before it.
-ORDER: tuple[Kind, ...] = (ACCOUNTS, POSTS, TAGS, POST_TAGS, REPORTS, RESPONSES, ATTACHMENTS, AUDIT)
+ORDER: tuple[Kind, ...] = (
+    ACCOUNTS,
+    POSTS,
+    TAGS,
+    POST_TAGS,
+    REPORTS,
+    RESPONSES,
+    ATTACHMENTS,
+    AUDIT,
+    RETRACTIONS,
+)
 KINDS: dict[str, Kind] = {kind.name: kind for kind in ORDER}
+# The kinds a bundle of format 1 has (no retraction notices).
+ORDER_V1: tuple[Kind, ...] = ORDER[:-1]
+RETRACTABLE: dict[str, Kind] = {k.name: k for k in (POSTS, REPORTS, RESPONSES, ATTACHMENTS)}
+# Times that may lie in the future: a suspension "until" a later date.
+FUTURE_ALLOWED = frozenset({"suspension_until"})
 
 
 def iso_micros(value: int | None) -> str | None:
@@ -227,12 +262,26 @@ def _parse_time(text: str) -> int:
     parsed = datetime.fromisoformat(text)
     if parsed.tzinfo is None:
         raise ValueError("a time without its UTC offset")
-    return to_micros(parsed.astimezone(UTC))
+    try:
+        return to_micros(parsed.astimezone(UTC))
+    except (OverflowError, OSError):
+        raise ValueError("out of range") from None
 
 
-def check_record(kind: Kind, data: object, where: str) -> dict[str, Any]:
+# How far ahead a time that may lie in the future (FUTURE_ALLOWED) may go.
+_FAR_FUTURE = timedelta(days=100 * 366)
+
+
+def check_record(
+    kind: Kind, data: object, where: str, now: datetime | None = None
+) -> dict[str, Any]:
     """Check one decoded JSON line strictly; return it with times as microseconds
-    and booleans as 0/1. Any other shape raises VerificationError naming the field."""
+    and booleans as 0/1. Any other shape raises VerificationError naming the field.
+
+    Every time must lie in the one allowed range (``core.timeutil``: 2000-01-01 to
+    ``now`` plus 24 hours, ``now`` being the importing computer's clock); a
+    suspension may end up to a century ahead."""
+    now = now or now_utc()
     if not isinstance(data, dict):
         raise VerificationError(f"{where}: a record must be a JSON object")
     names = [spec.name for spec in kind.fields]
@@ -250,6 +299,16 @@ def check_record(kind: Kind, data: object, where: str) -> dict[str, Any]:
             raise VerificationError(
                 f"{where}: field {spec.name!r} {exc}; the bundle is not valid"
             ) from None
+        if spec.type.startswith("time") and out[spec.name] is not None:
+            clock = now + _FAR_FUTURE if spec.name in FUTURE_ALLOWED else now
+            try:
+                problem = time_problem(from_micros(out[spec.name]), clock)
+            except (OverflowError, ValueError, OSError):
+                problem = "is out of range"
+            if problem is not None:
+                raise VerificationError(
+                    f"{where}: field {spec.name!r}: {problem}; the bundle was refused"
+                )
     return out
 
 
@@ -261,6 +320,10 @@ def _check_value(spec: FieldSpec, value: Any) -> Any:
             return None
         raise TypeError("is empty (null) but must have a value")
     base = kind.rstrip("?")
+    if base == "retractable":
+        if value not in RETRACTABLE:
+            raise ValueError(f"must be one of {', '.join(sorted(RETRACTABLE))}")
+        return value
     if base in ("uid", "ref"):
         if not isinstance(value, str) or not UID_RE.match(value):
             raise TypeError("must be a record uid (a UUID)")

@@ -118,31 +118,43 @@ def test_an_edit_in_b_comes_back_to_a_without_duplicates(
     back = export_bundle(store_b, tmp_path / "2.caselog", recipients=["A"])
     result = import_bundle(store_a, back.path)
 
+    # B's edit of A's case is B's own business: A's case is never overwritten by it,
+    # though it is newer; B's new report on the case is B's and is added.
     assert result.written
-    assert result.preview.counts["posts"].updated == 1
+    assert result.preview.counts["posts"].updated == 0
+    assert result.preview.counts["posts"].kept_local == 1
     assert result.preview.counts["reports"].new == 1
+    [shown] = result.preview.conflicts
+    assert (shown.kind, shown.kept, shown.reason, shown.fields) == (
+        "posts",
+        "local",
+        "not_theirs",
+        ("notes",),
+    )
     after = snapshot(store_a)
     for table in ("post", "author_account", "attachment", "blob", "tag", "post_tag"):
         assert after[table] == before[table], table
     assert after["report"] == before["report"] + 1
     with store_a.session() as session:
         post = session.scalars(select(Post).where(Post.uid == uid)).one()
-        assert post.notes == "B: the same video reappeared"
-        assert post.origin_bundle == back.bundle_id
+        assert post.notes == "seen in three groups"
+        assert post.origin_bundle is None
         conflict = session.scalars(
             select(AuditEvent).where(AuditEvent.action == "conflict", AuditEvent.entity_uid == uid)
         ).one()
         detail = json.loads(conflict.detail)
-        assert detail["kept"] == "bundle" and detail["fields"] == ["notes"]
-        assert detail["origin_org"] == "ဘီ Watch"
+        assert detail["kept"] == "local" and detail["fields"] == ["notes"]
+        assert detail["origin_org"] == "ဘီ Watch" and detail["reason"] == "not_theirs"
         assert verify_chain(session).intact
     assert indicators(store_a) == indicators(store_b)
 
-    # A's copy goes back to B once more: only A's record of the conflict is new to B.
+    # A's copy goes back to B: A's post is A's, but B's local edit is newer and stays;
+    # A's record of the conflict is new to B (as A's event).
     third = export_bundle(store_a, tmp_path / "3.caselog", recipients=["B"])
     before_b = snapshot(store_b)
     again = import_bundle(store_b, third.path).preview
-    assert again.changes == 0 and not again.conflicts
+    assert again.changes == 0
+    assert [(c.kept, c.reason) for c in again.conflicts] == [("local", "")]
     assert again.counts["audit"].new == 1
     after_b = snapshot(store_b)
     for table in ("post", "author_account", "report", "response", "attachment", "blob"):
@@ -298,12 +310,15 @@ def test_redacted_values_never_overwrite_the_originals(
         report.updated_at = now_utc() + timedelta(seconds=1)
     back = export_bundle(store_b, tmp_path / "back.caselog", recipients=["A"])
     result = import_bundle(store_a, back.path)
-    assert result.preview.counts["reports"].updated == 1
-    assert [c.fields for c in result.preview.conflicts] == [("channel",)]
+    # A's report is A's: B's (newer) change is shown as a conflict, never applied.
+    assert result.preview.counts["reports"].updated == 0
+    assert [(c.fields, c.reason) for c in result.preview.conflicts] == [
+        (("channel",), "not_theirs")
+    ]
     with store_a.session() as session:
         report = session.scalars(select(Report).order_by(Report.reported_at)).first()
         assert report is not None
-        assert (report.channel, report.reporter) == ("email", "Researcher A")
+        assert report.reporter == "Researcher A" and report.channel != "email"
         handles = set(session.scalars(select(AuthorAccount.handle)))
         assert "@Hate_Page" in handles and not any("redacted" in h for h in handles)
     assert case_refs_by_uid(store_a) == first  # no new cases
