@@ -1,0 +1,118 @@
+"""Verify evidence pack…: pick a pack, check it off the window thread, see the signer."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from desktop_app.core import signing
+from desktop_app.export.pack import export_pack
+from desktop_app.store.engine import create_store
+from tests.conftest import PASSPHRASE
+from tests.export import sample
+
+
+def _made(tmp_path: Path):  # type: ignore[no-untyped-def]
+    store = create_store(tmp_path / "v.db", PASSPHRASE, organisation="Verify Org")
+    sample.fill(store, tmp_path, generated=0)
+    pack = export_pack(store, sample.params(), tmp_path / "pack.zip")
+    return store, pack
+
+
+def _run(qtbot, dialog, path: Path):  # type: ignore[no-untyped-def]
+    dialog.pick_file = lambda: str(path)
+    choose = next(b for b in dialog.findChildren(type(dialog.action_button)) if "ZIP" in b.text())
+    choose.click()
+    assert dialog.path.text() == str(path)
+    dialog.action_button.click()
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=60000)
+    return dialog.outcome
+
+
+def test_a_genuine_pack_is_intact_and_its_signer_known(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CASELOG_SCRATCH", str(tmp_path / "scratch"))
+    from desktop_app.ui.dialogs.verify_pack_dialog import VerifyPackDialog
+
+    store, pack = _made(tmp_path)
+    try:
+        dialog = VerifyPackDialog(None, store=store)
+        qtbot.addWidget(dialog)
+        outcome = _run(qtbot, dialog, pack.path)
+        assert outcome is not None and outcome.problems == []
+        assert dialog.signer.text() == pack.fingerprint
+        assert "Known: Verify Org (this store's own key)" in dialog.known.text()
+        assert dialog.verdict.text().startswith("Intact")
+        assert not dialog.problems.isVisibleTo(dialog)
+
+        # Without a store: intact, but the reader is told to compare another way.
+        alone = VerifyPackDialog(None)
+        qtbot.addWidget(alone)
+        alone.pick_folder = lambda: str(_unzip(pack.path, tmp_path / "u"))
+        next(
+            b for b in alone.findChildren(type(alone.action_button)) if "folder" in b.text()
+        ).click()
+        alone.action_button.click()
+        qtbot.waitUntil(lambda: alone.worker is None, timeout=60000)
+        assert alone.outcome is not None and alone.outcome.problems == []
+        assert "another way" in alone.known.text()
+    finally:
+        store.close()
+
+
+def _unzip(pack: Path, into: Path) -> Path:
+    with zipfile.ZipFile(pack) as zf:
+        zf.extractall(into)
+    return into
+
+
+def test_a_forged_pack_shows_each_problem_and_an_unknown_signer(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CASELOG_SCRATCH", str(tmp_path / "scratch"))
+    from desktop_app.ui.dialogs.verify_pack_dialog import VerifyPackDialog
+
+    store, pack = _made(tmp_path)
+    try:
+        folder = _unzip(pack.path, tmp_path / "forged")
+        seed = signing.new_signing_seed()
+        body = (folder / "manifest.json").read_bytes()
+        public = signing.public_key_b64(seed)
+        forged = body.replace(store_public(store).encode(), public.encode())
+        (folder / "manifest.json").write_bytes(forged)
+        (folder / "manifest.sig").write_bytes(signing.sign(seed, forged))
+        dialog = VerifyPackDialog(None, store=store)
+        qtbot.addWidget(dialog)
+        dialog.pick_folder = lambda: str(folder)
+        next(
+            b for b in dialog.findChildren(type(dialog.action_button)) if "folder" in b.text()
+        ).click()
+        dialog.action_button.click()
+        qtbot.waitUntil(lambda: dialog.worker is None, timeout=60000)
+        outcome = dialog.outcome
+        assert outcome is not None and outcome.problems
+        forger = signing.fingerprint(public)
+        assert dialog.signer.text() == forger
+        assert dialog.known.text().startswith("UNKNOWN")
+        assert dialog.verdict.text().startswith("NOT intact")
+        shown = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+        assert any(f"signed by an unknown key {forger}" in p for p in shown)
+        assert any("index.html: shows the fingerprint" in p for p in shown)
+        # Something that is not a pack at all: a clear message, no crash.
+        (tmp_path / "not.zip").write_bytes(b"hello")
+        dialog.path.setText(str(tmp_path / "not.zip"))
+        dialog.action_button.click()
+        qtbot.waitUntil(lambda: dialog.worker is None, timeout=60000)
+        assert "does not start as a ZIP" in " ".join(dialog.outcome.problems)
+        dialog.path.setText(str(tmp_path / "nothing-here.zip"))
+        dialog.action_button.click()
+        qtbot.waitUntil(lambda: dialog.worker is None, timeout=60000)
+        assert "could not be checked" in dialog.verdict.text()
+    finally:
+        store.close()
+
+
+def store_public(store) -> str:  # type: ignore[no-untyped-def]
+    from desktop_app.store.keys import load_keys
+
+    with store.transaction() as session:
+        return load_keys(session).signing_public
