@@ -287,7 +287,7 @@
     </message>
     <message>
         <source>Suspected fake account</source>
-        <translation>အကောင့်အတု ဖြစ်နိုင်သည်</translation>
+        <translation>အကောင့်အတု ဖြစ်နိုင်</translation>
     </message>
     <message>
         <source>comma-separated</source>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <source>Post reference</source>
-        <translation>ပို့စ် ရည်ညွှန်းနံပါတ်</translation>
+        <translation>ပို့စ် အမှတ်</translation>
     </message>
     <message>
         <source>Category</source>
@@ -339,15 +339,15 @@
     </message>
     <message>
         <source>Paste screenshot (Ctrl+V)</source>
-        <translation>မျက်နှာပြင်ပုံ ကူးထည့်မည် (Ctrl+V)</translation>
+        <translation>ပုံ ကူးထည့်မည် (Ctrl+V)</translation>
     </message>
     <message>
         <source>Add files…</source>
-        <translation>ဖိုင်များ ထည့်မည်…</translation>
+        <translation>ဖိုင် ထည့်မည်…</translation>
     </message>
     <message>
         <source>or drop files here</source>
-        <translation>သို့မဟုတ် ဖိုင်များကို ဤနေရာသို့ ဆွဲထည့်ပါ</translation>
+        <translation>သို့မဟုတ် ဤနေရာသို့ ဆွဲချပါ</translation>
     </message>
     <message>
         <source>Evidence (kept encrypted in the store)</source>
@@ -375,7 +375,7 @@
     </message>
     <message>
         <source>Add response to selected report…</source>
-        <translation>ရွေးထားသော တိုင်ကြားချက်သို့ တုံ့ပြန်ချက် ထည့်မည်…</translation>
+        <translation>တုံ့ပြန်ချက် ထည့်မည်…</translation>
     </message>
     <message>
         <source>Reports and platform responses</source>
@@ -1876,6 +1876,99 @@
     <message>
         <source>Type the passphrase of this store.</source>
         <translation>ဤသိုလှောင်ရာ၏ စကားဝှက်ကို ရိုက်ထည့်ပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPackDialog</name>
+    <message>
+        <source>Verify</source>
+        <translation>စိစစ်မည်</translation>
+    </message>
+    <message>
+        <source>Verify evidence pack</source>
+        <translation>အထောက်အထားအစုံကို စိစစ်မည်</translation>
+    </message>
+    <message>
+        <source>The pack&apos;s .zip file or its unpacked folder</source>
+        <translation>အစုံ၏ .zip ဖိုင် သို့မဟုတ် ဖြည်ထားသော ဖိုင်တွဲ</translation>
+    </message>
+    <message>
+        <source>Choose ZIP file…</source>
+        <translation>ZIP ဖိုင် ရွေးမည်…</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>ဖိုင်တွဲ ရွေးမည်…</translation>
+    </message>
+    <message>
+        <source>Optional: the fingerprint the organisation gave you</source>
+        <translation>ထည့်လိုမှ ထည့်ပါ- အဖွဲ့အစည်းက သင့်ကို ပေးထားသော လက်ဗွေ</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>မစစ်ရသေးပါ။</translation>
+    </message>
+    <message>
+        <source>Pack:</source>
+        <translation>အစုံ-</translation>
+    </message>
+    <message>
+        <source>Expected fingerprint:</source>
+        <translation>မျှော်လင့်ထားသော လက်ဗွေ-</translation>
+    </message>
+    <message>
+        <source>Signed by:</source>
+        <translation>လက်မှတ်ထိုးသူ-</translation>
+    </message>
+    <message>
+        <source>Signer:</source>
+        <translation>လက်မှတ်ထိုးသူ၏ သော့-</translation>
+    </message>
+    <message>
+        <source>Evidence pack (*.zip)</source>
+        <translation>အထောက်အထားအစုံ (*.zip)</translation>
+    </message>
+    <message>
+        <source>Checking every file, the signature and the custody chain…</source>
+        <translation>ဖိုင်တိုင်း၊ လက်မှတ်နှင့် ထိန်းသိမ်းမှု မှတ်တမ်းကွင်းဆက်ကို စစ်ဆေးနေသည်…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>ပယ်ဖျက်လိုက်သည်။</translation>
+    </message>
+    <message>
+        <source>This could not be checked: {0}</source>
+        <translation>ဤအစုံကို စစ်ဆေး၍ မရပါ- {0}</translation>
+    </message>
+    <message>
+        <source>(no readable key)</source>
+        <translation>(ဖတ်၍ရသော သော့ မပါ)</translation>
+    </message>
+    <message numerus="yes">
+        <source>NOT intact: %n problem(s) found. Do not rely on this pack.</source>
+        <translation>
+            <numerusform>ပြည့်စုံမှန်ကန်မှု မရှိပါ- ပြဿနာ %n ခု တွေ့ရှိသည်။ ဤအစုံကို အားမကိုးပါနှင့်။</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Intact: every file matches the manifest, the signature is valid and the custody chain links up. Pack {0}, made {1} by {2} (as the pack says), {3} cases.</source>
+        <translation>ပြည့်စုံမှန်ကန်သည်- ဖိုင်တိုင်းသည် ပါဝင်မှုစာရင်းနှင့် ကိုက်ညီပြီး လက်မှတ် မှန်ကန်ကာ ထိန်းသိမ်းမှု မှတ်တမ်းကွင်းဆက် ဆက်စပ်နေသည်။ အစုံ {0}၊ {1} တွင် {2} က ပြုလုပ်သည် (အစုံတွင် ဖော်ပြထားသည့်အတိုင်း)၊ ဖြစ်စဉ် {3} ခု။</translation>
+    </message>
+    <message>
+        <source>The key you expected.</source>
+        <translation>သင် မျှော်လင့်ထားသော သော့ ဖြစ်သည်။</translation>
+    </message>
+    <message>
+        <source>Known: {0}.</source>
+        <translation>သိထားသော သော့- {0}။</translation>
+    </message>
+    <message>
+        <source>UNKNOWN: neither this store&apos;s own key nor any partner&apos;s. Anyone can make a key.</source>
+        <translation>မသိသော သော့- ဤသိုလှောင်ရာ၏ ကိုယ်ပိုင်သော့လည်း မဟုတ်၊ မည်သည့် မိတ်ဖက်အဖွဲ့၏ သော့လည်း မဟုတ်ပါ။ မည်သူမဆို သော့ ပြုလုပ်နိုင်သည်။</translation>
+    </message>
+    <message>
+        <source>Not checked against known keys (no store is open). Compare the fingerprint with one you got another way: a call you place, or the organisation&apos;s own website. Never with one printed inside the pack.</source>
+        <translation>သိထားသော သော့များနှင့် မတိုက်စစ်ရသေးပါ (သိုလှောင်ရာ မဖွင့်ထားပါ)။ လက်ဗွေကို အခြားနည်းဖြင့် ရရှိထားသော လက်ဗွေနှင့် နှိုင်းယှဉ်ပါ- သင်ကိုယ်တိုင် ခေါ်ဆိုသော ဖုန်း သို့မဟုတ် အဖွဲ့အစည်း၏ ကိုယ်ပိုင် ဝဘ်ဆိုက်။ အစုံထဲတွင် ရိုက်နှိပ်ထားသော လက်ဗွေနှင့် ဘယ်တော့မှ မနှိုင်းယှဉ်ပါနှင့်။</translation>
     </message>
 </context>
 <context>
