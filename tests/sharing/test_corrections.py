@@ -1,0 +1,181 @@
+"""Bundles carry the origin's corrections (CORRECTIONS.md, issue 11 item 2)."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from desktop_app.core.timeutil import now_utc
+from desktop_app.sharing import export_bundle, import_bundle
+from desktop_app.store.engine import Store
+from desktop_app.store.models import AuditEvent, Post, Report
+from desktop_app.store.types import to_micros
+from desktop_app.store.writer import Writer
+from tests.sharing.conftest import decrypt_zip, identity_of
+from tests.sharing.test_ownership import forge, jsonl
+
+TABLE_KIND = {"post": "post", "report": "report", "response": "response"}
+
+
+def _correct(store: Store, table: str, uid: str, reason: str, *, restore: bool) -> None:
+    """Retract (or restore) one record as the corrections API does: the record's
+    retraction columns and a custody event naming it, in one transaction."""
+    try:
+        from desktop_app.store import corrections  # the store's API, once it exists
+    except ImportError:
+        corrections = None  # type: ignore[assignment]
+    if corrections is not None:
+        ident = uid
+        if table == "post":
+            with store.session() as session:
+                ident = session.scalars(select(Post.case_ref).where(Post.uid == uid)).one()
+        call = corrections.restore if restore else corrections.retract
+        call(store, corrections.EntityKind(TABLE_KIND[table]), ident, reason)
+        return
+    with store.engine.begin() as conn:
+        writer = Writer(conn)
+        row = conn.exec_driver_sql(f"SELECT id FROM {table} WHERE uid = ?", (uid,)).one()
+        writer.update(
+            table,
+            [
+                {
+                    "id": row[0],
+                    "retracted_at": None if restore else to_micros(now_utc()),
+                    "retraction_reason": "" if restore else reason,
+                }
+            ],
+        )
+        writer.audit(
+            "restore" if restore else "retract",
+            entity=table,
+            entity_uid=uid,
+            detail={"reason": reason},
+        )
+        writer.flush()
+
+
+def retract(store: Store, table: str, uid: str, reason: str) -> None:
+    _correct(store, table, uid, reason, restore=False)
+
+
+def restore(store: Store, table: str, uid: str, reason: str) -> None:
+    _correct(store, table, uid, reason, restore=True)
+
+
+def researcher_c_report(store: Store) -> str:
+    with store.session() as session:
+        return session.scalars(select(Report.uid).where(Report.reporter == "Researcher C")).one()
+
+
+def retracted(store: Store, table: str, uid: str) -> tuple[Any, str]:
+    with store.engine.connect() as conn:
+        row = conn.exec_driver_sql(
+            f"SELECT retracted_at, retraction_reason FROM {table} WHERE uid = ?", (uid,)
+        ).one()
+        return row[0], row[1]
+
+
+def test_an_origin_retraction_reaches_the_partner_without_its_content(
+    store_a: Store, store_b: Store, partners: None, tmp_path: Path
+) -> None:
+    import_bundle(store_b, export_bundle(store_a, tmp_path / "1.caselog", recipients=["B"]).path)
+    report = researcher_c_report(store_a)
+    retract(store_a, "report", report, "logged twice")
+
+    second = export_bundle(store_a, tmp_path / "2.caselog", recipients=["B"])
+    files = decrypt_zip(second.path, identity_of(store_b))
+    assert report not in {r["uid"] for r in jsonl(files["records/reports.jsonl"])}
+    assert b"Researcher C" not in files["records/reports.jsonl"]
+    stones = jsonl(files["records/retractions.jsonl"])
+    assert {(s["kind"], s["uid"], s["reason"]) for s in stones} >= {
+        ("reports", report, "logged twice")
+    }
+    assert json.loads(files["manifest.json"])["version"] == 2
+
+    result = import_bundle(store_b, second.path)
+    assert result.written and result.preview.counts["retractions"].new >= 1
+    at, reason = retracted(store_b, "report", report)
+    assert at is not None and reason == "logged twice"
+    with store_b.session() as session:
+        [event] = session.scalars(
+            select(AuditEvent).where(
+                AuditEvent.action == "retract", AuditEvent.entity_uid == report
+            )
+        )
+        assert json.loads(event.detail)["bundle"] == second.bundle_id
+    # ... and the origin's restore brings it back.
+    restore(store_a, "report", report, "not a duplicate after all")
+    third = export_bundle(store_a, tmp_path / "3.caselog", recipients=["B"])
+    import_bundle(store_b, third.path)
+    assert retracted(store_b, "report", report) == (None, "")
+
+
+def test_a_partners_own_retraction_is_not_overridden(
+    store_a: Store, store_b: Store, partners: None, tmp_path: Path
+) -> None:
+    import_bundle(store_b, export_bundle(store_a, tmp_path / "1.caselog", recipients=["B"]).path)
+    with store_a.session() as session:
+        post = session.scalars(select(Post).where(Post.platform == "tiktok")).one()
+        uid = post.uid
+    retract(store_b, "post", uid, "endangers a witness")
+
+    again = import_bundle(
+        store_b, export_bundle(store_a, tmp_path / "2.caselog", recipients=["B"]).path
+    )
+    assert not again.preview.conflicts
+    assert retracted(store_b, "post", uid)[1] == "endangers a witness"
+
+    # The origin edits it again: B is shown a conflict, and it stays retracted.
+    with store_a.engine.begin() as conn:
+        writer = Writer(conn)
+        writer.update(
+            "post",
+            [
+                {
+                    "id": post.id,
+                    "notes": "A: more context",
+                    "updated_at": to_micros(now_utc() + timedelta(seconds=2)),
+                }
+            ],
+        )
+    edited = import_bundle(
+        store_b, export_bundle(store_a, tmp_path / "3.caselog", recipients=["B"]).path
+    )
+    assert [(c.kind, c.reason, c.kept) for c in edited.preview.conflicts] == [
+        ("posts", "retracted_here", "local")
+    ]
+    at, reason = retracted(store_b, "post", uid)
+    assert at is not None and reason == "endangers a witness"
+    with store_b.session() as session:
+        notes = session.scalars(select(Post.notes).where(Post.uid == uid)).one()
+        assert notes == "seen in three groups"
+
+
+def test_a_retraction_notice_for_a_record_not_the_signers_is_refused(
+    store_a: Store, store_b: Store, partners: None, tmp_path: Path
+) -> None:
+    report = researcher_c_report(store_a)
+    files = decrypt_zip(
+        export_bundle(store_a, tmp_path / "ours.caselog", recipients=["B"]).path,
+        identity_of(store_b),
+    )
+
+    def retract_ours(records: dict[str, list[dict[str, Any]]]) -> None:
+        records["retractions"] = [
+            {
+                "kind": "reports",
+                "uid": report,
+                "retracted_at": now_utc().isoformat(),
+                "reason": "B wants it gone",
+                "retracted_with": None,
+            }
+        ]
+
+    forged = forge(files, store_b, store_a, tmp_path / "gone.caselog", retract_ours)
+    result = import_bundle(store_a, forged)
+    assert result.preview.counts["retractions"].refused == 1
+    assert retracted(store_a, "report", report) == (None, "")
