@@ -1,5 +1,5 @@
 """Partner and bundle commands of caselog-cli (CLI.md): partner add/list/remove,
-export-bundle, import-bundle.
+export-bundle, import-bundle, rotate-keys.
 
 Registered by ``desktop_app.cli.build_parser``; they only parse, call the core
 services in ``desktop_app.sharing`` and print.
@@ -136,18 +136,58 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
     else:
         print("Signed by:   a key not in the partner directory (trusted on request)")
     print(f"Made at:     {preview.made_at.isoformat()}")
-    for name in ("posts", "accounts", "reports", "responses", "attachments", "tags", "audit"):
+    if preview.key_change is not None:
+        change = preview.key_change
+        print(
+            f"Key change:  partner {change.partner} moved from key {change.old_fingerprint} "
+            f"to {change.new_fingerprint}, vouched for by its old key"
+        )
+    names = ("posts", "accounts", "reports", "responses", "attachments", "tags", "audit")
+    for name in (*names, "retractions"):
         c = preview.counts[name]
         print(
             f"  {name:<12} new {c.new}, same {c.same}, updated {c.updated}, "
-            f"kept ours {c.kept_local}"
+            f"kept ours {c.kept_local}, refused {c.refused}"
         )
+    if preview.relabelled:
+        print(
+            f"{preview.relabelled} new records were labelled as another organisation's; "
+            f"they are kept as {preview.origin_name}'s, who signed the bundle."
+        )
+    for conflict in preview.conflicts[:20]:
+        why = {
+            "not_theirs": f"not theirs ({conflict.owner}): ours kept",
+            "retracted_here": "retracted here: kept retracted",
+            "refused": "refused: it would change a record that is not theirs",
+        }.get(conflict.reason, f"kept {conflict.kept}")
+        where = f" {conflict.case_ref}" if conflict.case_ref else ""
+        print(f"  conflict: {conflict.kind}{where} [{', '.join(conflict.fields)}]: {why}")
+    if len(preview.conflicts) > 20:
+        print(f"  ... and {len(preview.conflicts) - 20} more")
     if preview.conflicts:
         print(f"{len(preview.conflicts)} conflicts recorded in the audit log.")
     if result.written:
         print(f"Merged {preview.changes} new or changed records.")
     else:
         print("Nothing new: the store already holds everything in this bundle.")
+    return 0
+
+
+def cmd_rotate_keys(args: argparse.Namespace) -> int:
+    from desktop_app.cli import _open
+    from desktop_app.store.keys import rotate_keys
+
+    with _open(args) as store, store.transaction() as session:
+        rotation = rotate_keys(session, args.reason or "")
+    print(f"New signing key fingerprint: {rotation.new_fingerprint}")
+    print(f"Old signing key fingerprint: {rotation.old_fingerprint} (retired)")
+    print(f"New age recipient:           {rotation.new_age_recipient}")
+    print(
+        "Every bundle you send from now on carries a notice signed by the old key, so "
+        "partners move to the new keys when they import it. Bundles partners made for "
+        "the old key still open here. An old backup holds the old keys: it cannot "
+        "sign as you or open bundles made for the new key."
+    )
     return 0
 
 
@@ -198,6 +238,12 @@ def add_commands(commands: Any) -> None:
         help="merge even if the signing key is not a partner's",
     )
     imp.set_defaults(run=cmd_import_bundle)
+
+    rotate = commands.add_parser(
+        "rotate-keys", help="replace the signing key and age identity (partners are told)"
+    )
+    rotate.add_argument("--reason", metavar="TEXT", help="why, for the custody log")
+    rotate.set_defaults(run=cmd_rotate_keys)
 
 
 __all__ = ["add_commands", "argparse"]
