@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -343,6 +343,23 @@ def test_the_window_in_burmese_shows_no_english(  # type: ignore[no-untyped-def]
     assert not problems, f"{len(problems)} English texts left:\n" + "\n".join(problems[:300])
 
 
+def shown_width(widget: QWidget) -> int:
+    """How much of the widget's width its parents let show: a widget pushed past the
+    right edge of a splitter pane or a window is cut there. Only widths count (a form
+    taller than its scroll area scrolls), and scroll areas are judged on their own."""
+    left, right = 0, widget.width()
+    child: QWidget = widget
+    parent = widget.parentWidget()
+    while parent is not None and not child.isWindow():
+        if isinstance(parent.parentWidget(), QScrollArea):  # a viewport: scrolls
+            break
+        offset = widget.mapTo(parent, QPoint(0, 0)).x()  # the widget's left edge in parent
+        left = max(left, -offset)
+        right = min(right, parent.width() - offset)
+        child, parent = parent, parent.parentWidget()
+    return max(0, right - left)
+
+
 def clipped(widget: QWidget) -> str | None:
     """Why a visible label or button cannot show its whole text, or None."""
     if not widget.isVisible() or widget.width() <= 0:
@@ -363,7 +380,7 @@ def clipped(widget: QWidget) -> str | None:
             need = int(doc.idealWidth())
         else:
             need = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
-        have = widget.contentsRect().width() - 2 * widget.margin() - widget.indent() * 0
+        have = min(widget.contentsRect().width() - 2 * widget.margin(), shown_width(widget))
         if have + 1 < need:
             return f"label {text[:50]!r}: {have}px for {need}px"
         return None
@@ -374,8 +391,9 @@ def clipped(widget: QWidget) -> str | None:
         need = metrics.horizontalAdvance(text)
         if isinstance(widget, QCheckBox | QRadioButton):
             need += widget.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, widget)
-        if widget.width() < need:
-            return f"{type(widget).__name__} {text[:50]!r}: {widget.width()}px for {need}px"
+        have = min(widget.width(), shown_width(widget))
+        if have < need:
+            return f"{type(widget).__name__} {text[:50]!r}: {have}px for {need}px"
     return None
 
 
