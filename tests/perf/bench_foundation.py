@@ -14,6 +14,7 @@ from tests.perf.floors import (
     GROUPING,
     PASS,
     RUNS,
+    TRACE_PRELUDE,
     Figures,
     measure_stats,
     measure_version,
@@ -23,36 +24,26 @@ from tests.perf.floors import (
 
 # compute_indicators in one process, warm; then its SQL alone, recorded from a run of
 # it and replayed on a bare connection to the same store.
-COMPUTE = """
+COMPUTE = (
+    TRACE_PRELUDE
+    + """
 import statistics, sys, time
-import sqlcipher3
-from sqlalchemy import event
 from desktop_app.indicators.compute import compute_indicators, default_params
 from desktop_app.store.engine import open_store
 db, phrase, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 store = open_store(db, phrase)
 params = default_params(store)
 compute_indicators(store, params)  # warm the page cache once, as the window would
-recorded = []
-def checkout(dbapi, _record, _proxy):
-    dbapi.set_trace_callback(recorded.append)
-def checkin(dbapi, _record):
-    dbapi.set_trace_callback(None)
-store.engine.dispose()
-event.listen(store.engine, "checkout", checkout)
-event.listen(store.engine, "checkin", checkin)
+RECORDING[0] = True
 compute_indicators(store, params)
-event.remove(store.engine, "checkout", checkout)
-event.remove(store.engine, "checkin", checkin)
-store.engine.dispose()
+RECORDING[0] = False
 timings = []
 for _ in range(runs):
     t = time.perf_counter()
     compute_indicators(store, params)
     timings.append(time.perf_counter() - t)
 store.close()
-skip = ("--", "BEGIN", "COMMIT", "ROLLBACK", "PRAGMA", "SAVEPOINT", "RELEASE")
-statements = [s for s in recorded if not s.lstrip().upper().startswith(skip)]
+statements = recorded_statements()
 conn = sqlcipher3.connect(db, isolation_level=None)
 conn.execute("PRAGMA key = '" + phrase.replace("'", "''") + "'")
 conn.execute("PRAGMA cache_size = -65536")
@@ -65,6 +56,7 @@ for _ in range(runs + 1):
     floor.append(time.perf_counter() - t)
 print(statistics.median(timings), statistics.median(floor[1:]), len(statements))
 """
+)
 
 PLAIN_VS_CIPHER = """
 import sqlite3, statistics, sqlcipher3, sys, time

@@ -320,12 +320,37 @@ def measure_version() -> tuple[float, float]:
     )
 
 
+# Put before a script's first import of desktop_app: every sqlcipher3 connection made
+# from then on (SQLAlchemy's or a raw one) reports its statements, parameters
+# expanded, while RECORDING[0] is true. Independent of how the store connects.
+TRACE_PRELUDE = """
+import sqlcipher3, sqlcipher3.dbapi2
+RECORDED = []
+RECORDING = [False]
+def _trace(sql):
+    if RECORDING[0]:
+        RECORDED.append(sql)
+_connect = sqlcipher3.dbapi2.connect
+def _traced_connect(*args, **kwargs):
+    conn = _connect(*args, **kwargs)
+    conn.set_trace_callback(_trace)
+    return conn
+sqlcipher3.dbapi2.connect = _traced_connect
+sqlcipher3.connect = _traced_connect
+_SKIP = ("--", "BEGIN", "COMMIT", "ROLLBACK", "PRAGMA", "SAVEPOINT", "RELEASE")
+def recorded_statements():
+    return [s for s in RECORDED if not s.lstrip().upper().startswith(_SKIP)]
+"""
+
 # --- the window --------------------------------------------------------------------
 
-WINDOW = r"""
+WINDOW = (
+    r"""
 import sys, time
 started = float(sys.argv[4])  # time.time() in the parent just before the fork
-import os
+"""
+    + TRACE_PRELUDE
+    + r"""import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -363,29 +388,15 @@ app.processEvents()
 
 # The dashboard: wait for the computation started at unlock, then refresh.
 from PySide6.QtCore import QEventLoop
-from sqlalchemy import event
 window.workspace.setCurrentWidget(window.dashboard)
 loop = QEventLoop()
 window.dashboard.updated.connect(loop.quit)
 if window.dashboard.worker is not None or window.dashboard.data is None:
     loop.exec()
-recorded = []
-recording = [True]
-def trace(sql):
-    if recording[0]:
-        recorded.append(sql)
-def checkout(dbapi, _record, _proxy):
-    dbapi.set_trace_callback(trace)
-def checkin(dbapi, _record):
-    dbapi.set_trace_callback(None)
-engine = window.store.engine
-event.listen(engine, "checkout", checkout)
-event.listen(engine, "checkin", checkin)
+RECORDING[0] = True
 window.dashboard.refresh()  # once with the SQL recorded, not timed
 loop.exec()
-recording[0] = False
-event.remove(engine, "checkout", checkout)
-event.remove(engine, "checkin", checkin)
+RECORDING[0] = False
 timings = []
 for _ in range(runs):
     t = time.perf_counter()
@@ -394,8 +405,7 @@ for _ in range(runs):
     window.dashboard.grab()
     timings.append(time.perf_counter() - t)
 print("dashboard", statistics.median(timings), flush=True)
-skip = ("--", "BEGIN", "COMMIT", "ROLLBACK", "PRAGMA", "SAVEPOINT", "RELEASE")
-statements = [s for s in recorded if not s.lstrip().upper().startswith(skip)]
+statements = recorded_statements()
 window.lock()
 
 # The floors, on a bare connection to the same store with the same cache settings.
@@ -432,6 +442,7 @@ for _ in range(runs + 1):
     timings.append(time.perf_counter() - t)
 print("sql", statistics.median(timings[1:]), len(statements), flush=True)
 """
+)
 
 WINDOW_FLOOR = r"""
 import sys, time
