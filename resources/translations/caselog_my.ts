@@ -1411,6 +1411,227 @@
     </message>
 </context>
 <context>
+    <name>QDialogButtonBox</name>
+    <message>
+        <source>OK</source>
+        <translation>အိုကေ</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+        <translation>%1
+ဖိုင်တွဲ ရှာမတွေ့ပါ။
+ဖိုင်တွဲအမည် မှန်ကန်ကြောင်း စစ်ဆေးပါ။</translation>
+    </message>
+    <message>
+        <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+        <translation>%1
+ဖိုင် ရှာမတွေ့ပါ။
+ဖိုင်အမည် မှန်ကန်ကြောင်း စစ်ဆေးပါ။</translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 ရှိပြီးသား ဖြစ်သည်။
+အစားထိုးလိုပါသလား။</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is write protected.
+Do you want to delete it anyway?</source>
+        <translation>&apos;%1&apos; ကို ရေးခွင့် ပိတ်ထားသည်။
+မည်သို့ပင်ဖြစ်စေ ဖျက်လိုပါသလား။</translation>
+    </message>
+    <message>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>&apos;%1&apos; ကို ဖျက်မည်မှာ သေချာပါသလား။</translation>
+    </message>
+    <message>
+        <source>Could not delete directory.</source>
+        <translation>ဖိုင်တွဲကို ဖျက်၍ မရပါ။</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>ရွေးမည် (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>ဖျက်မည် (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>ကြည့်ရှုရာ (&amp;L)-</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder</source>
+        <translation>ဖိုင်တွဲအသစ် (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>ဖွင့်မည် (&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>အမည်ပြောင်းမည် (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>သိမ်းမည် (&amp;S)</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>ဖိုင်အားလုံး (*)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>ဖိုင်အားလုံး (*)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>နောက်သို့</translation>
+    </message>
+    <message>
+        <source>Change to detail view mode</source>
+        <translation>အသေးစိတ်ပုံစံဖြင့် ကြည့်မည်</translation>
+    </message>
+    <message>
+        <source>Change to list view mode</source>
+        <translation>စာရင်းပုံစံဖြင့် ကြည့်မည်</translation>
+    </message>
+    <message>
+        <source>Create New Folder</source>
+        <translation>ဖိုင်တွဲအသစ် ဖန်တီးမည်</translation>
+    </message>
+    <message>
+        <source>Create a New Folder</source>
+        <translation>ဖိုင်တွဲအသစ် ဖန်တီးမည်</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>ဖျက်မည်</translation>
+    </message>
+    <message>
+        <source>Detail View</source>
+        <translation>အသေးစိတ် ကြည့်ရန်</translation>
+    </message>
+    <message>
+        <source>Directories</source>
+        <translation>ဖိုင်တွဲများ</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>ဖိုင်တွဲ-</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>ဖိုင်အမည် (&amp;N)-</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>ဖိုင်များ</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>ဖိုင်အမျိုးအစား (&amp;T)-</translation>
+    </message>
+    <message>
+        <source>Find Directory</source>
+        <translation>ဖိုင်တွဲ ရှာမည်</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>ရှေ့သို့</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>နောက်သို့ ပြန်သွားမည်</translation>
+    </message>
+    <message>
+        <source>Go forward</source>
+        <translation>ရှေ့သို့ သွားမည်</translation>
+    </message>
+    <message>
+        <source>Go to the parent directory</source>
+        <translation>အထက်ဖိုင်တွဲသို့ သွားမည်</translation>
+    </message>
+    <message>
+        <source>List View</source>
+        <translation>စာရင်း ကြည့်ရန်</translation>
+    </message>
+    <message>
+        <source>List of places and bookmarks</source>
+        <translation>နေရာများနှင့် မှတ်သားထားသည်များ စာရင်း</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>ဖိုင်တွဲအသစ်</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>ဖွင့်မည်</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>အထက်ဖိုင်တွဲ</translation>
+    </message>
+    <message>
+        <source>Recent Places</source>
+        <translation>မကြာမီက နေရာများ</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>ဖယ်ရှားမည်</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>အမည်ပေး၍ သိမ်းမည်</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>ဝှက်ထားသော ဖိုင်များကို ပြမည် (&amp;H)</translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation>ဘေးဘား</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Computer</source>
+        <translation>ကွန်ပျူတာ</translation>
+    </message>
+    <message>
+        <source>Date Modified</source>
+        <translation>ပြင်ဆင်သည့်ရက်</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>အမျိုးအစား</translation>
+    </message>
+    <message>
+        <source>My Computer</source>
+        <translation>ကျွန်ုပ်၏ ကွန်ပျူတာ</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>အမည်</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>အရွယ်အစား</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>အမျိုးအစား</translation>
+    </message>
+</context>
+<context>
     <name>QGnomeTheme</name>
     <message>
         <source>&amp;OK</source>
@@ -1431,6 +1652,13 @@
     <message>
         <source>Close without Saving</source>
         <translation>မသိမ်းဘဲ ပိတ်မည်</translation>
+    </message>
+</context>
+<context>
+    <name>QInputDialog</name>
+    <message>
+        <source>Enter a value:</source>
+        <translation>တန်ဖိုး ရိုက်ထည့်ပါ-</translation>
     </message>
 </context>
 <context>
@@ -1473,10 +1701,6 @@
     <message>
         <source>Hide Details...</source>
         <translation>အသေးစိတ် ဖျောက်မည်...</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>ကူးယူမည် (&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -1552,6 +1776,24 @@
     <message>
         <source>Restore Defaults</source>
         <translation>ပုံသေအတိုင်း ပြန်ထားမည်</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>ပယ်ဖျက်မည်</translation>
+    </message>
+</context>
+<context>
+    <name>QTabBar</name>
+    <message>
+        <source>Scroll Left</source>
+        <translation>ဘယ်သို့ ရွှေ့မည်</translation>
+    </message>
+    <message>
+        <source>Scroll Right</source>
+        <translation>ညာသို့ ရွှေ့မည်</translation>
     </message>
 </context>
 <context>

@@ -349,3 +349,68 @@ def test_stacked_burmese_is_not_clipped(qtbot, qapp: QApplication) -> None:  # t
     assert inner.height() >= ink.height() - 2, (inner.height(), ink.height())
     assert table.rowHeight(0) >= ink.height(), (table.rowHeight(0), ink.height())
     assert table.verticalHeader().defaultSectionSize() >= ink.height()
+
+
+def qt_catalogue_sources(path: Path) -> set[tuple[str, str]]:
+    """(context, source) of every message in one of Qt's own .qm files (the .qm
+    format: a 16-byte magic, then tagged blocks; 0x69 holds the messages, each a run
+    of tagged fields ending in 1: 3 translation, 6 source, 7 context, 8 comment)."""
+    data = path.read_bytes()
+    offset, messages = 16, b""
+    while offset < len(data):
+        tag, length = data[offset], int.from_bytes(data[offset + 1 : offset + 5], "big")
+        if tag == 0x69:
+            messages = data[offset + 5 : offset + 5 + length]
+        offset += 5 + length
+    found: set[tuple[str, str]] = set()
+    fields: dict[int, bytes] = {}
+    index = 0
+    while index < len(messages):
+        tag = messages[index]
+        index += 1
+        if tag == 1:
+            if 6 in fields and 7 in fields:
+                found.add((fields[7].decode(), fields[6].decode()))
+            fields = {}
+        elif tag in (2, 5):
+            index += 4
+        else:
+            length = int.from_bytes(messages[index : index + 4], "big")
+            index += 4
+            if length != 0xFFFFFFFF:
+                fields[tag] = messages[index : index + length]
+                index += length
+    return found
+
+
+def test_qt_texts_we_translate_are_qts_own() -> None:
+    """Each Qt text declared in ui/i18n.py is spelled as Qt spells it (checked against
+    Qt's German catalogue shipped in the same wheel), so its translation applies."""
+    from PySide6.QtCore import QLibraryInfo
+
+    catalogue = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    qt = qt_catalogue_sources(catalogue / "qtbase_de.qm")
+    assert len(qt) > 1000
+    ours = {
+        (ctx, src)
+        for ctx, src, _ in messages(TS)
+        if ctx.startswith("Q") and ctx not in {"QtCore"}  # Qt's classes
+    }
+    assert len(ours) > 90
+    assert not sorted(ours - qt), sorted(ours - qt)
+
+
+def test_qt_file_dialog_and_context_menu_are_burmese(restore_language: QApplication, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    i18n.install_translators(restore_language, "my")
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert "ကြည့်ရှုရာ (&L)-" in labels and "ဖိုင်အမည် (&N)-" in labels, labels
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    menu = edit.createStandardContextMenu()
+    texts = [action.text().split("\t")[0] for action in menu.actions() if not action.isSeparator()]
+    assert "ကူးယူမည် (&C)" in texts and "ကူးထည့်မည် (&P)" in texts, texts
