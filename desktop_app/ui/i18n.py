@@ -137,6 +137,31 @@ def set_language(app: QCoreApplication, lang: str, settings: QSettings | None = 
     return install_translators(app, code)
 
 
+def restart_command(argv: Sequence[str] | None = None) -> tuple[str, list[str]]:
+    """(program, arguments) that start Caselog again as it was started, minus any
+    ``--lang``, so a restart offered after a language change opens in the language
+    just saved. For ``QProcess.startDetached(*restart_command())`` then quitting (the
+    window saves unsaved editor text as a draft when the store locks)."""
+    import sys
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    kept: list[str] = []
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+            continue
+        if arg == "--lang":
+            skip = True
+            continue
+        if arg.startswith("--lang="):
+            continue
+        kept.append(arg)
+    if getattr(sys, "frozen", False):
+        return sys.executable, kept
+    return sys.executable, ["-m", "desktop_app", *kept]
+
+
 class PseudoTranslator(QTranslator):
     """A pseudo-locale for layout tests: every text 40 % longer (as Vorta's
     TRANS_SCALE), the original kept in front so placeholders and mnemonics work."""

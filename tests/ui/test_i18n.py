@@ -414,3 +414,9 @@ def test_qt_file_dialog_and_context_menu_are_burmese(restore_language: QApplicat
     menu = edit.createStandardContextMenu()
     texts = [action.text().split("\t")[0] for action in menu.actions() if not action.isSeparator()]
     assert "ကူးယူမည် (&C)" in texts and "ကူးထည့်မည် (&P)" in texts, texts
+
+
+def test_restart_command_drops_the_language_flag() -> None:
+    program, args = i18n.restart_command(["--db", "a.db", "--lang", "en", "--lang=my"])
+    assert program == sys.executable
+    assert args == ["-m", "desktop_app", "--db", "a.db"]
