@@ -18,7 +18,9 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
     with _open(args) as store:
         params = _indicator_params(store, args)
-        result = write_workbook(store, params, args.out, progress=_progress_printer(sys.stderr))
+        result = write_workbook(
+            store, params, args.out, progress=_progress_printer(sys.stderr), lang=args.lang
+        )
     print(f"Workbook written to {result.path} ({result.reports:,} reports).")
     print("The workbook is NOT encrypted: keep it as carefully as the store.")
     return 0
@@ -34,7 +36,12 @@ def cmd_export_pack(args: argparse.Namespace) -> int:
     with _open(args) as store:
         params = _indicator_params(store, args)
         result = export_pack(
-            store, params, args.out, redaction=redaction, progress=_progress_printer(sys.stderr)
+            store,
+            params,
+            args.out,
+            redaction=redaction,
+            progress=_progress_printer(sys.stderr),
+            lang=args.lang,
         )
     print(
         f"Evidence pack written to {result.path}: {result.cases:,} cases, "
@@ -103,6 +110,15 @@ def _known(known_as: str | None, known: object, expected: str | None, fingerprin
     return "not checked against any known key"
 
 
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=("en", "my"),
+        default="en",
+        help="language of the labels, PDF and HTML: en (English, default) or my (Burmese)",
+    )
+
+
 def add_commands(commands: Any) -> None:
     """Add the export subcommands to ``commands`` (argparse subparsers)."""
     from desktop_app.cli import _add_stats_filters
@@ -110,6 +126,7 @@ def add_commands(commands: Any) -> None:
     xlsx = commands.add_parser("export-xlsx", help="the indicator workbook (EXCEL.md)")
     xlsx.add_argument("out", metavar="OUT.xlsx")
     _add_stats_filters(xlsx)
+    _add_lang(xlsx)
     xlsx.set_defaults(run=cmd_export_xlsx)
 
     pack = commands.add_parser("export-pack", help="a signed evidence pack (EVIDENCE_PACK.md)")
@@ -123,6 +140,7 @@ def add_commands(commands: Any) -> None:
         metavar="FIELDS",
         help="remove fields before writing: reporter,notes,researcher,response_text,author",
     )
+    _add_lang(pack)
     pack.set_defaults(run=cmd_export_pack)
 
     verify = commands.add_parser(

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlmodel import Session
 
+from desktop_app.core.normalise import is_zawgyi, to_unicode_burmese
 from desktop_app.core.timeutil import hours_between
 from desktop_app.export.output import ascii_name
 from desktop_app.export.redact import Redaction
@@ -96,6 +97,7 @@ class ResponseRecord:
             "received_at": _iso(self.received_at, tz),
             "outcome": self.outcome,
             "text": self.text,
+            **_zawgyi_reading("text", self.text),
             "restriction_type": self.restriction_type,
             "suspension_until": _iso(self.suspension_until, tz),
             "ground": self.ground,
@@ -214,7 +216,8 @@ class CaseRecord:
             "post_ref": self.post_ref,
             "category": self.category,
             "language": self.language,
-            "content": self.content,
+            "content": self.content,  # as entered, byte for byte
+            **_zawgyi_reading("content", self.content),
             "posted_at": _iso(self.posted_at, tz),
             "logged_at": _iso(self.logged_at, tz),
             "notes": self.notes,
@@ -223,6 +226,13 @@ class CaseRecord:
             "reports": [r.to_json(tz) for r in self.reports],
             "time_zone": tz.key,
         }
+
+
+def _zawgyi_reading(key: str, text: str) -> dict[str, Any]:
+    """For Zawgyi text: its Unicode reading beside the original, and the encoding named."""
+    if text and is_zawgyi(text):
+        return {f"{key}_unicode": to_unicode_burmese(text), f"{key}_encoding": "zawgyi"}
+    return {}
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:

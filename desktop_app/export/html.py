@@ -17,9 +17,16 @@ from desktop_app.export.cases import (
     ReportRecord,
     display_time,
 )
+from desktop_app.export.lang import ZAWGYI_NOTE, current, indicator_label, shown, t
 from desktop_app.export.redact import Redaction
 from desktop_app.indicators.compute import Indicators
-from desktop_app.indicators.labels import LINES, display_value, label_for, value_at
+from desktop_app.indicators.labels import (
+    LINES,
+    IndicatorLine,
+    display_value,
+    label_for,
+    value_at,
+)
 
 _MYANMAR = range(0x1000, 0x10A0)
 # Nothing may load but the pack's own images and this page's style.
@@ -80,7 +87,36 @@ def _lang(value: str) -> str:
 
 
 def _span(value: str) -> str:
-    return f"<span{_lang(value)}>{_text(value)}</span>" if value else '<span class="muted">-</span>'
+    """Text as a reader should see it: Zawgyi shown as its Unicode reading, marked."""
+    if not value:
+        return '<span class="muted">-</span>'
+    seen = shown(value)
+    out = f"<span{_lang(seen.text)}>{_text(seen.text)}</span>"
+    if seen.zawgyi_original is not None:
+        note = t("(converted from Zawgyi; the text as entered is in case.json)")
+        out += f' <span class="muted">{_text(note)}</span>'
+    return out
+
+
+def _quote(value: str) -> str:
+    """A block of post or response text; Zawgyi shown as Unicode, the original kept."""
+    seen = shown(value)
+    out = f"<blockquote{_lang(seen.text)}>{_text(seen.text)}</blockquote>"
+    if seen.zawgyi_original is not None:
+        out += (
+            f'<details class="zawgyi"><summary>{_text(t(ZAWGYI_NOTE))}</summary>'
+            f'<pre class="original">{_text(seen.zawgyi_original)}</pre></details>'
+        )
+    return out
+
+
+def _label(line: IndicatorLine, result: Indicators) -> str:
+    return indicator_label(
+        line.key,
+        label_for(line, result),
+        sla=result.params.sla_hours,
+        threshold=result.params.repeat_threshold,
+    )
 
 
 def _when(value: datetime | None, tz: ZoneInfo) -> str:
@@ -100,13 +136,14 @@ def _indicators(result: Indicators) -> str:
     data = result.to_json()
     rows = "".join(
         f"<tr><td{SUB if line.label.startswith(' ') else ''}>"
-        f"{_text(label_for(line, result).strip())}</td>"
+        f"{_text(_label(line, result).strip())}</td>"
         f'<td class="num">{_text(display_value(value_at(data, line.key), line.kind))}</td>'
         f"<td><code>{_text(line.key)}</code></td></tr>"
         for line in LINES
     )
     out = [
-        "<table><thead><tr><th>Indicator</th><th class='num'>Value</th><th>Key</th></tr></thead>",
+        f"<table><thead><tr><th>{t('Indicator')}</th><th class='num'>{t('Value')}</th>"
+        f"<th>{t('Key')}</th></tr></thead>",
         f"<tbody>{rows}</tbody></table>",
     ]
     if result.by_month:
@@ -118,10 +155,12 @@ def _indicators(result: Indicators) -> str:
             for m in result.by_month
         )
         out.append(
-            "<h3>By month</h3><table><thead><tr><th>Month</th><th class='num'>Reports</th>"
-            "<th class='num'>Removed</th><th class='num'>Actioned</th>"
-            "<th class='num'>Mean hours to decision</th>"
-            f"<th class='num'>Over {result.params.sla_hours:g} h</th></tr></thead>"
+            f"<h3>{t('By month')}</h3><table><thead><tr><th>{t('Month')}</th>"
+            f"<th class='num'>{t('Reports')}</th>"
+            f"<th class='num'>{t('Removed')}</th><th class='num'>{t('Actioned')}</th>"
+            f"<th class='num'>{t('Mean hours to decision')}</th>"
+            f"<th class='num'>{t('Over {0} h').format(f'{result.params.sla_hours:g}')}</th>"
+            "</tr></thead>"
             f"<tbody>{months}</tbody>"
             "</table>"
         )
@@ -137,16 +176,16 @@ CAPTURE_SOURCES = {
 
 def _attachment(item: AttachmentRecord, tz: ZoneInfo) -> str:
     caption = (
-        f"{_span(item.original_name)} &middot; {item.size:,} bytes &middot; "
-        f"attached to the record {_when(item.attached_at, tz)}"
-        + (f" by {_span(item.captured_by)}" if item.captured_by else "")
+        f"{_span(item.original_name)} &middot; {item.size:,} {t('bytes')} &middot; "
+        f"{t('attached to the record')} {_when(item.attached_at, tz)}"
+        + (f" &middot; {t('by')} {_span(item.captured_by)}" if item.captured_by else "")
         + (
-            f" &middot; taken {_when(item.captured_at, tz)} "
-            f"({_text(CAPTURE_SOURCES.get(item.capture_source, item.capture_source))})"
+            f" &middot; {t('taken')} {_when(item.captured_at, tz)} "
+            f"({_text(t(CAPTURE_SOURCES.get(item.capture_source, item.capture_source)))})"
             if item.captured_at is not None
-            else " &middot; when it was taken is not known"
+            else f" &middot; {t('when it was taken is not known')}"
         )
-        + f'<br>file in this pack: <span class="hash">{_text(item.pack_path)}</span>'
+        + f'<br>{t("file in this pack")}: <span class="hash">{_text(item.pack_path)}</span>'
         + (f"<br>{_span(item.note)}" if item.note else "")
         + f'<br>SHA-256 <span class="hash">{_text(item.sha256)}</span>'
     )
@@ -164,7 +203,7 @@ def _report(report: ReportRecord, tz: ZoneInfo) -> str:
     for response in report.responses:
         extra = []
         if response.text:
-            extra.append(f"<blockquote{_lang(response.text)}>{_text(response.text)}</blockquote>")
+            extra.append(_quote(response.text))
         for label, value in (
             ("restriction", response.restriction_type),
             ("ground", response.ground),
@@ -173,14 +212,14 @@ def _report(report: ReportRecord, tz: ZoneInfo) -> str:
             ("notes", response.notes),
         ):
             if value:
-                extra.append(f"<div>{label}: {_span(value)}</div>")
+                extra.append(f"<div>{t(label)}: {_span(value)}</div>")
         extra.extend(_attachment(a, tz) for a in response.attachments)
         responses.append(
             f"<li>{_when(response.received_at, tz)}: "
             f'<span class="outcome">{_text(response.outcome)}</span>{"".join(extra)}</li>'
         )
-    outcome = report.final_outcome or "no final decision yet"
-    period = "" if report.in_period else ' <span class="muted">(outside the period)</span>'
+    outcome = report.final_outcome or t("no final decision yet")
+    period = "" if report.in_period else f' <span class="muted">{t("(outside the period)")}</span>'
     return (
         f"<tr><td>{_when(report.reported_at, tz)}{period}</td><td>{_span(report.reporter)}</td>"
         f"<td>{_text(report.channel)}</td><td>{_span(report.platform_ref)}</td>"
@@ -188,7 +227,7 @@ def _report(report: ReportRecord, tz: ZoneInfo) -> str:
         f'<td class="num">{_hours(report.hours_to_final)}</td></tr>'
         + (
             f'<tr><td colspan="6"><ul class="responses">{"".join(responses)}</ul>'
-            + (f"<div>Notes: {_span(report.notes)}</div>" if report.notes else "")
+            + (f"<div>{t('Notes')}: {_span(report.notes)}</div>" if report.notes else "")
             + "</td></tr>"
             if responses or report.notes
             else ""
@@ -198,44 +237,43 @@ def _report(report: ReportRecord, tz: ZoneInfo) -> str:
 
 def _case(case: CaseRecord, tz: ZoneInfo) -> str:
     facts = [
-        ("Platform", _span(case.platform)),
-        ("Link", f"<code>{_text(case.url)}</code>" if case.url else _span("")),
-        ("Post reference", _span(case.post_ref)),
-        ("Category", _span(case.category or "uncategorised")),
-        ("Language", _span(case.language)),
-        ("Posted at", _when(case.posted_at, tz)),
-        ("Logged at", _when(case.logged_at, tz)),
+        (t("Platform"), _span(case.platform)),
+        (t("Link"), f"<code>{_text(case.url)}</code>" if case.url else _span("")),
+        (t("Post reference"), _span(case.post_ref)),
+        (t("Category"), _span(case.category or t("uncategorised"))),
+        (t("Language"), _span(case.language)),
+        (t("Posted at"), _when(case.posted_at, tz)),
+        (t("Logged at"), _when(case.logged_at, tz)),
     ]
     if case.author is not None:
         author = _span(case.author.handle)
         if case.author.display_name:
             author += f" ({_span(case.author.display_name)})"
         if case.author.suspected_fake:
-            author += " &middot; suspected fake account"
-        facts.insert(1, ("Author", author))
+            author += f" &middot; {t('suspected fake account')}"
+        facts.insert(1, (t("Author"), author))
     else:
-        facts.insert(1, ("Author", '<span class="muted">unknown</span>'))
+        facts.insert(1, (t("Author"), f'<span class="muted">{t("unknown")}</span>'))
     if case.notes:
-        facts.append(("Notes", _span(case.notes)))
+        facts.append((t("Notes"), _span(case.notes)))
     dl = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)
-    content = (
-        f"<blockquote{_lang(case.content)}>{_text(case.content)}</blockquote>"
-        if case.content
-        else ""
-    )
+    content = _quote(case.content) if case.content else ""
     shots = "".join(_attachment(a, tz) for a in case.attachments)
     reports = "".join(_report(r, tz) for r in case.reports)
     anchor = escape(case.folder.rsplit("/", 1)[-1], quote=True)
     return (
-        f'<section class="case" id="{anchor}"><h2>Case {_text(case.case_ref)}</h2>'
+        f'<section class="case" id="{anchor}">'
+        f"<h2>{t('Case {0}').format(_text(case.case_ref))}</h2>"
         f"<dl>{dl}</dl>{content}"
-        + (f"<h3>Evidence</h3>{shots}" if shots else "")
-        + "<h3>Reports and the platform's responses</h3>"
-        "<table><thead><tr><th>Reported at</th><th>Reporter</th><th>Channel</th>"
-        "<th>Platform reference</th><th>Final outcome</th><th class='num'>Hours to decision</th>"
+        + (f"<h3>{t('Evidence')}</h3>{shots}" if shots else "")
+        + f"<h3>{t('Reports and the platform' + chr(39) + 's responses')}</h3>"
+        f"<table><thead><tr><th>{t('Reported at')}</th><th>{t('Reporter')}</th>"
+        f"<th>{t('Channel')}</th><th>{t('Platform reference')}</th>"
+        f"<th>{t('Final outcome')}</th><th class='num'>{t('Hours to decision')}</th>"
         "</tr>"
         f"</thead><tbody>{reports}</tbody></table>"
-        f'<p class="muted">Record: <code>{_text(case.folder)}/case.json</code></p></section>'
+        f'<p class="muted">{t("Record")}: <code>{_text(case.folder)}/case.json</code></p>'
+        "</section>"
     )
 
 
@@ -253,21 +291,44 @@ def render_index(
     tz = result.params.tz
     data = result.to_json()
     period = data["period"]
-    scope = (
-        f"Reports made from {_text(period['from'] or 'the first report')} "
-        f"to {_text(period['to'] or 'the last')} (time zone {_text(period['tz'])}); "
-        f"pending reports aged as of {_text(period['as_of'])}; "
-        f"target time to a final decision {result.params.sla_hours:g} hours."
+    scope = _text(
+        t(
+            "Reports made from {0} to {1} (time zone {2}); pending reports aged as of {3}; "
+            "target time to a final decision {4} hours."
+        ).format(
+            period["from"] or t("the first report"),
+            period["to"] or t("the last"),
+            period["tz"],
+            period["as_of"],
+            f"{result.params.sla_hours:g}",
+        )
     )
     if redaction.fields:
-        removed = "; ".join(f"{_text(k)} ({_text(v)})" for k, v in redaction.describe().items())
+        removed = "; ".join(f"{k} ({v})" for k, v in redaction.describe().items())
         redaction_note = (
-            f'<div class="notice">Removed from this pack before it was written: {removed}. '
-            "Links, post text and screenshots are kept as captured and may still show "
-            "names.</div>"
+            '<div class="notice">'
+            + _text(
+                t(
+                    "Removed from this pack before it was written: {0}. Links, post text and "
+                    "screenshots are kept as captured and may still show names."
+                ).format(removed)
+            )
+            + "</div>"
         )
     else:
-        redaction_note = "<p>Nothing was removed (no redaction).</p>"
+        redaction_note = f"<p>{_text(t('Nothing was removed (no redaction).'))}</p>"
+    check = CHECK_EN if current() == "en" else _text(t("CHECK"))
+    computed = (
+        COMPUTED_EN
+        if current() == "en"
+        else _text(
+            t(
+                "Computed over the reports of these cases in the period. Every figure can be "
+                "recomputed from the Reports sheet of indicators.xlsx."
+            )
+        )
+    )
+    count = f"{len(cases):,} " + (t("cases") if len(cases) != 1 or current() != "en" else t("case"))
     toc = "".join(
         f'<li><a href="#{escape(c.folder.rsplit("/", 1)[-1], quote=True)}">'
         f"{_text(c.case_ref)}</a></li>"
@@ -275,25 +336,43 @@ def render_index(
     )
     body = "".join(_case(c, tz) for c in cases)
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{current()}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>Evidence pack {_text(pack_id)}</title>
+<title>{_text(t("Evidence pack"))} {_text(pack_id)}</title>
 <style>{CSS}</style>
 </head>
 <body>
 <header>
-<h1>Evidence pack</h1>
-<p class="lead"><span{_lang(organisation)}>{_text(organisation or "(no organisation name)")}</span>
-&middot; made {_when(made_at, tz)} &middot; {len(cases):,} case{"s" if len(cases) != 1 else ""}</p>
+<h1>{_text(t("Evidence pack"))}</h1>
+<p class="lead"><span{_lang(organisation)}>{_text(organisation or t(NO_NAME))}</span>
+&middot; {_text(t("made"))} {_when(made_at, tz)} &middot; {_text(count)}</p>
 <dl>
-<dt>Pack</dt><dd class="hash">{_text(pack_id)}</dd>
-<dt>Signing key</dt><dd class="hash">{_text(fingerprint)}</dd>
+<dt>{_text(t("Pack"))}</dt><dd class="hash">{_text(pack_id)}</dd>
+<dt>{_text(t("Signing key"))}</dt><dd class="hash">{_text(fingerprint)}</dd>
 </dl>
-<div class="notice">To check that nothing in this pack was changed: run
+<div class="notice">{check}</div>
+</header>
+<main>
+<h2>{_text(t("Selection"))}</h2>
+<p>{scope}</p>
+{redaction_note}
+<h2>{_text(t("Indicators"))}</h2>
+<p class="muted">{computed}</p>
+{_indicators(result)}
+<nav><h2>{_text(t("Cases"))}</h2><ol>{toc}</ol></nav>
+{body}
+</main>
+</body>
+</html>
+"""
+
+
+NO_NAME = "(no organisation name)"
+CHECK_EN = """To check that nothing in this pack was changed: run
 <code>caselog-cli verify-pack</code> on the ZIP file or its unpacked folder, or
 <code>bagit.py --validate</code> on the folder, or run <code>sha256sum -c SHA256SUMS</code>
 in the folder that holds <code>manifest.json</code>. These prove only that the pack is unchanged
@@ -301,19 +380,7 @@ since the key above signed it; <strong>anyone can make a key and sign a pack.</s
 you trust it, get the organisation's fingerprint another way (ask them on a call you
 place, or read it on their own website) and compare it with the one <code>verify-pack</code>
 prints. Never compare it with the fingerprint printed in this page: whoever made the pack
-also wrote this page. <code>README.txt</code> describes every file and encoding.</div>
-</header>
-<main>
-<h2>Selection</h2>
-<p>{scope}</p>
-{redaction_note}
-<h2>Indicators</h2>
-<p class="muted">Computed over the reports of these cases in the period. Every figure can be
-recomputed from the Reports sheet of <code>indicators.xlsx</code>.</p>
-{_indicators(result)}
-<nav><h2>Cases</h2><ol>{toc}</ol></nav>
-{body}
-</main>
-</body>
-</html>
-"""
+also wrote this page. <code>README.txt</code> describes every file and encoding."""
+
+COMPUTED_EN = """Computed over the reports of these cases in the period. Every figure can be
+recomputed from the Reports sheet of <code>indicators.xlsx</code>."""

@@ -33,6 +33,7 @@ from desktop_app.core.timeutil import now_utc
 from desktop_app.export.cases import CaseRecord, load_cases
 from desktop_app.export.data import snapshot
 from desktop_app.export.html import render_index
+from desktop_app.export.lang import current, using
 from desktop_app.export.output import (
     CancelCheck,
     Progress,
@@ -286,14 +287,28 @@ def export_pack(
     redaction: Redaction = NO_REDACTION,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
+    lang: str = "en",
 ) -> PackResult:
     """Write the evidence pack for the cases that ``params`` selects to ``target`` (.zip).
 
     ``params.case_refs`` narrows the selection to those cases. ``progress(done, total,
     what)`` is called once per attachment and case; ``cancelled()`` is checked as often
     and raises ``Cancelled``. Nothing is left at ``target`` after an error or a cancel.
-    The pack is signed but NOT encrypted.
+    The pack is signed but NOT encrypted. ``lang`` ("en" English, the default, or "my"
+    Burmese) is the language of index.html, report.pdf and the workbook's labels.
     """
+    with using(lang):
+        return _export_pack(store, params, target, redaction, progress, cancelled)
+
+
+def _export_pack(
+    store: Store,
+    params: IndicatorParams,
+    target: str | Path,
+    redaction: Redaction,
+    progress: Progress | None,
+    cancelled: CancelCheck | None,
+) -> PackResult:
     path = check_target(Path(target), ".zip")
     steps = Steps(progress, cancelled, "evidence pack")
     with store.transaction() as session:
@@ -409,6 +424,7 @@ def export_pack(
                     "manifest.json",
                 },
                 "app": {"name": "Caselog", "version": __version__},
+                "language": current(),
                 "encrypted": False,
                 "selection": _selection(params, cases, workbook.reports),
                 "redaction": {

@@ -27,6 +27,7 @@ from desktop_app.export.cases import (
     display_time,
 )
 from desktop_app.export.html import CAPTURE_SOURCES
+from desktop_app.export.lang import current, indicator_label, shown, t
 from desktop_app.export.output import Steps
 from desktop_app.export.redact import Redaction
 from desktop_app.indicators.compute import Indicators
@@ -86,7 +87,7 @@ class _Report(FPDF):
         self.set_y(-12)
         self.use_font(size=7.5)
         self.set_text_color(*GREY)
-        self.cell(0, 5, f"{self.footer_text}  ·  page {self.page_no()}/{{nb}}", align="C")
+        self.cell(0, 5, f"{self.footer_text}  ·  {t('page')} {self.page_no()}/{{nb}}", align="C")
         self.set_text_color(*BLACK)
 
 
@@ -104,6 +105,25 @@ def _setup(footer_text: str) -> _Report:
     pdf.alias_nb_pages()
     pdf.set_creator("Caselog")
     return pdf
+
+
+CHECK_EN = (
+    "To check the pack: run 'caselog-cli verify-pack' on the ZIP file or its unpacked "
+    "folder (or 'sha256sum -c SHA256SUMS' in that folder). That proves only that the pack "
+    "is unchanged since the key above signed it, and anyone can make a key. Before you "
+    "trust it, get the organisation's fingerprint another way (ask them on a call you "
+    "place, or read it on their own website) and compare it with the one verify-pack "
+    "prints. Never compare it with the fingerprint printed here: whoever made the pack "
+    "also wrote this page."
+)
+
+
+def _z(text: str) -> str:
+    """Zawgyi shown as its Unicode reading, marked; the original stays in case.json."""
+    seen = shown(text)
+    if seen.zawgyi_original is None:
+        return seen.text
+    return f"{seen.text} {t('(converted from Zawgyi; the text as entered is in case.json)')}"
 
 
 def _when(value: datetime | None, tz: ZoneInfo) -> str:
@@ -155,9 +175,23 @@ class _Writer:
         pdf.use_font(size=10.5)
         pdf.set_fill_color(246, 248, 250)
         pdf.ln(1)
+        seen = shown(text)
         pdf.multi_cell(
-            0, 6.5, text, fill=True, padding=2, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            0,
+            6.5,
+            seen.text,
+            fill=True,
+            padding=2,
+            align="L",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
         )
+        if seen.zawgyi_original is not None:
+            self.para(
+                t("(converted from Zawgyi; the text as entered is in case.json)"),
+                size=7.5,
+                grey=True,
+            )
         pdf.ln(1)
 
     def table(
@@ -192,17 +226,17 @@ class _Writer:
     def image(self, item: AttachmentRecord) -> None:
         pdf = self.pdf
         caption = (
-            f"{item.original_name} · {item.size:,} bytes · attached to the record "
+            f"{item.original_name} · {item.size:,} {t('bytes')} · {t('attached to the record')} "
             f"{_when(item.attached_at, self.tz)}"
-            + (f" by {item.captured_by}" if item.captured_by else "")
+            + (f" · {t('by')} {_z(item.captured_by)}" if item.captured_by else "")
             + (
-                f" · taken {_when(item.captured_at, self.tz)} "
-                f"({CAPTURE_SOURCES.get(item.capture_source, item.capture_source)})"
+                f" · {t('taken')} {_when(item.captured_at, self.tz)} "
+                f"({t(CAPTURE_SOURCES.get(item.capture_source, item.capture_source))})"
                 if item.captured_at is not None
-                else " · when it was taken is not known"
+                else f" · {t('when it was taken is not known')}"
             )
-            + (f" · {item.note}" if item.note else "")
-            + f"\nSHA-256 {item.sha256} · file {item.pack_path}"
+            + (f" · {_z(item.note)}" if item.note else "")
+            + f"\nSHA-256 {item.sha256} · {t('file in this pack')}: {item.pack_path}"
         )
         shown = False
         if item.is_image:
@@ -232,12 +266,21 @@ class _Writer:
 def _indicators(w: _Writer, result: Indicators) -> None:
     data = result.to_json()
     rows = [
-        (label_for(line, result), display_value(value_at(data, line.key), line.kind), line.key)
+        (
+            indicator_label(
+                line.key,
+                label_for(line, result),
+                sla=result.params.sla_hours,
+                threshold=result.params.repeat_threshold,
+            ),
+            display_value(value_at(data, line.key), line.kind),
+            line.key,
+        )
         for line in LINES
     ]
-    w.table(("Indicator", "Value", "Key"), rows, (104, 22, 52))
+    w.table((t("Indicator"), t("Value"), t("Key")), rows, (104, 22, 52))
     if result.by_month:
-        w.heading("By month", 12)
+        w.heading(t("By month"), 12)
         months = [
             (
                 m.month,
@@ -249,21 +292,30 @@ def _indicators(w: _Writer, result: Indicators) -> None:
             )
             for m in result.by_month
         ]
-        sla = f"Over {result.params.sla_hours:g} h"
+        sla = t("Over {0} h").format(f"{result.params.sla_hours:g}")
         w.table(
-            ("Month", "Reports", "Removed", "Actioned", "Mean hours", sla),
+            (
+                t("Month"),
+                t("Reports"),
+                t("Removed"),
+                t("Actioned"),
+                t("Mean hours to decision"),
+                sla,
+            ),
             months,
             (30, 24, 24, 24, 24, 24),
         )
 
 
 def _report_rows(report: ReportRecord, tz: ZoneInfo) -> tuple[str, ...]:
-    when = _when(report.reported_at, tz) + ("" if report.in_period else "\n(outside the period)")
+    when = _when(report.reported_at, tz) + (
+        "" if report.in_period else "\n" + t("(outside the period)")
+    )
     return (
         when,
-        report.reporter or "-",
+        _z(report.reporter) or "-",
         report.channel or "-",
-        report.final_outcome or "no final decision yet",
+        report.final_outcome or t("no final decision yet"),
         display_value(report.hours_to_final, "hours"),
     )
 
@@ -272,46 +324,46 @@ def _case(w: _Writer, case: CaseRecord, steps: Steps) -> None:
     pdf = w.pdf
     tz = w.tz
     pdf.add_page()
-    w.heading(f"Case {case.case_ref}", 15, space=0)
+    w.heading(t("Case {0}").format(case.case_ref), 15, space=0)
     # Named at the top, so it cannot be left alone on a page of its own.
-    w.para(f"Record: {case.folder}/case.json", size=7.5, grey=True)
-    author = "unknown"
+    w.para(f"{t('Record')}: {case.folder}/case.json", size=7.5, grey=True)
+    author = t("unknown")
     if case.author is not None:
-        author = case.author.handle
+        author = _z(case.author.handle)
         if case.author.display_name:
-            author += f" ({case.author.display_name})"
+            author += f" ({_z(case.author.display_name)})"
         if case.author.suspected_fake:
-            author += " · suspected fake account"
+            author += f" · {t('suspected fake account')}"
     facts = [
-        ("Platform", case.platform),
-        ("Author", author),
-        ("Link", case.url),
-        ("Post reference", case.post_ref),
-        ("Category", case.category or "uncategorised"),
-        ("Language", case.language),
-        ("Posted at", _when(case.posted_at, tz)),
-        ("Logged at", _when(case.logged_at, tz)),
+        (t("Platform"), case.platform),
+        (t("Author"), author),
+        (t("Link"), case.url),
+        (t("Post reference"), case.post_ref),
+        (t("Category"), case.category or t("uncategorised")),
+        (t("Language"), case.language),
+        (t("Posted at"), _when(case.posted_at, tz)),
+        (t("Logged at"), _when(case.logged_at, tz)),
     ]
     if case.notes:
-        facts.append(("Notes", case.notes))
+        facts.append((t("Notes"), _z(case.notes)))
     w.facts(facts)
     if case.content:
         w.quote(case.content)
     if case.attachments:
-        w.heading("Evidence", 12)
+        w.heading(t("Evidence"), 12)
         for item in case.attachments:
             steps.check()
             w.image(item)
-    w.heading("Reports and the platform's responses", 12)
+    w.heading(t("Reports and the platform's responses"), 12)
     w.table(
-        ("Reported at", "Reporter", "Channel", "Final outcome", "Hours"),
+        (t("Reported at"), t("Reporter"), t("Channel"), t("Final outcome"), t("Hours to decision")),
         [_report_rows(r, tz) for r in case.reports],
         (46, 40, 28, 44, 20),
     )
     for report in case.reports:
         if not report.responses and not report.notes:
             continue
-        w.para(f"Report of {_when(report.reported_at, tz)}:", size=9)
+        w.para(f"{t('Reported at')} {_when(report.reported_at, tz)}:", size=9)
         for response in report.responses:
             line = f"  {_when(response.received_at, tz)}: {response.outcome}"
             for label, value in (
@@ -321,14 +373,14 @@ def _case(w: _Writer, case: CaseRecord, steps: Steps) -> None:
                 ("notes", response.notes),
             ):
                 if value:
-                    line += f"; {label}: {value}"
+                    line += f"; {t(label)}: {_z(value)}"
             w.para(line, size=9)
             if response.text:
                 w.quote(response.text)
             for item in response.attachments:
                 w.image(item)
         if report.notes:
-            w.para(f"  Notes: {report.notes}", size=9)
+            w.para(f"  {t('Notes')}: {_z(report.notes)}", size=9)
 
 
 def render_pdf(
@@ -349,47 +401,52 @@ def render_pdf(
     screenshots of the chosen cases (about 3x their size at the peak).
     """
     tz = result.params.tz
-    pdf = _setup(f"Evidence pack {pack_id}")
-    pdf.set_title(f"Evidence pack {pack_id}")
+    pdf = _setup(f"{t('Evidence pack')} {pack_id}")
+    pdf.set_title(f"{t('Evidence pack')} {pack_id}")
+    pdf.set_lang(current())
     pdf.set_author(organisation or "Caselog")
     pdf.set_creation_date(made_at)
     w = _Writer(pdf, tz, read_blob)
     pdf.add_page()
-    w.heading("Evidence pack", 20, space=0)
+    w.heading(t("Evidence pack"), 20, space=0)
     period = result.to_json()["period"]
     w.facts(
         [
-            ("Organisation", organisation or "(no name set)"),
-            ("Made at", _when(made_at, tz)),
-            ("Pack", pack_id),
-            ("Signing key", fingerprint),
-            ("Cases", f"{len(cases):,}"),
-            ("Period", f"{period['from'] or 'first report'} to {period['to'] or 'last report'}"),
-            ("Time zone", period["tz"]),
-            ("Pending aged as of", period["as_of"]),
-            ("Target (SLA)", f"{result.params.sla_hours:g} hours to a final decision"),
+            (t("Organisation"), organisation or t("(no name set)")),
+            (t("Made at"), _when(made_at, tz)),
+            (t("Pack"), pack_id),
+            (t("Signing key"), fingerprint),
+            (t("Cases"), f"{len(cases):,}"),
+            (
+                t("Period"),
+                t("{0} to {1}").format(
+                    period["from"] or t("first report"), period["to"] or t("last report")
+                ),
+            ),
+            (t("Time zone"), period["tz"]),
+            (t("Pending aged as of"), period["as_of"]),
+            (
+                t("Target (SLA)"),
+                t("{0} hours to a final decision").format(f"{result.params.sla_hours:g}"),
+            ),
         ]
     )
     pdf.ln(2)
     if redaction.fields:
         removed = "; ".join(f"{k} ({v})" for k, v in redaction.describe().items())
         w.para(
-            f"Removed before this pack was written: {removed}. Links, post text and "
-            "screenshots are kept as captured and may still show names."
+            t(
+                "Removed from this pack before it was written: {0}. Links, post text and "
+                "screenshots are kept as captured and may still show names."
+            ).format(removed)
         )
     else:
-        w.para("Nothing was removed (no redaction).")
+        w.para(t("Nothing was removed (no redaction)."))
     w.para(
-        "To check the pack: run 'caselog-cli verify-pack' on the ZIP file or its unpacked "
-        "folder (or 'sha256sum -c SHA256SUMS' in that folder). That proves only that the pack "
-        "is unchanged since the key above signed it, and anyone can make a key. Before you "
-        "trust it, get the organisation's fingerprint another way (ask them on a call you "
-        "place, or read it on their own website) and compare it with the one verify-pack "
-        "prints. Never compare it with the fingerprint printed here: whoever made the pack "
-        "also wrote this page.",
+        CHECK_EN if current() == "en" else t("CHECK"),
         grey=True,
     )
-    w.heading("Indicators", 15)
+    w.heading(t("Indicators"), 15)
     _indicators(w, result)
     for index, case in enumerate(cases, 1):
         steps.check()

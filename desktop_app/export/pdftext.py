@@ -13,7 +13,11 @@ import zlib
 
 _OBJ = re.compile(rb"(\d+) 0 obj(.*?)endobj", re.S)
 _STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
-_TOKENS = re.compile(rb"/F(\d+) [\d.]+ Tf|\((?:\\.|[^\\)])*\)\s*Tj|\bBT\b", re.S)
+_TOKENS = re.compile(
+    rb"/F(\d+) [\d.]+ Tf|\((?:\\.|[^\\)])*\)\s*Tj|<([0-9A-Fa-f\s]*)>\s*Tj|\bBT\b"
+    rb"|(?<![A-Za-z0-9])([qQ])(?![A-Za-z0-9])",
+    re.S,
+)
 _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 
 
@@ -86,14 +90,22 @@ def _from_streams(data: bytes) -> str:
         if b"Tj" not in content:
             continue
         font: dict[int, str] = {}
+        saved: list[dict[int, str]] = []  # q/Q save and restore the font with the state
         for token in _TOKENS.finditer(content):
             text = token.group(0)
             if text == b"BT":
                 out.append("\n")
             elif token.group(1):
                 font = maps.get(int(token.group(1)), {})
+            elif token.group(3) == b"q":
+                saved.append(font)
+            elif token.group(3) == b"Q":
+                font = saved.pop() if saved else font
             else:
-                raw = _literal(text)
+                if token.group(2) is not None:
+                    raw = bytes.fromhex(re.sub(rb"\s", b"", token.group(2)).decode("ascii"))
+                else:
+                    raw = _literal(text)
                 out.append(
                     "".join(
                         font.get(int.from_bytes(raw[i : i + 2]), "") for i in range(0, len(raw), 2)

@@ -49,6 +49,7 @@ from desktop_app.export.data import (
     repeat_offenders,
     snapshot,
 )
+from desktop_app.export.lang import ZAWGYI_NOTE, check_lang, indicator_label, shown, t, using
 from desktop_app.export.output import (
     CancelCheck,
     Progress,
@@ -64,6 +65,7 @@ from desktop_app.store.engine import Store
 from desktop_app.store.repository import get_organisation
 
 log = logging.getLogger(__name__)
+_TRANSLATED_VALUES = frozenset({"(no name set)", "the first report", "no end"})
 _SCRATCH_LOCK = threading.Lock()
 
 MYANMAR_FONT = "Noto Sans Myanmar"  # named on every column that may hold Burmese text
@@ -233,7 +235,7 @@ def _indicators_sheet(
         ws.column_dimensions[letter].width = width
     _fit_to_page_width(ws, landscape=False)
     text = _Column(ws, "", 0, font=TEXT)
-    title = WriteOnlyCell(ws, value="Platform response indicators")
+    title = WriteOnlyCell(ws, value=t("Platform response indicators"))
     title.font = TITLE
     ws.append([title])
     data = result.to_json()
@@ -267,11 +269,12 @@ def _indicators_sheet(
     about.append(("Made at", _local_iso(made_at.replace(microsecond=0), params), ""))
     about.append(("Made with", f"Caselog {__version__}", ""))
     for label, value, key in about:
-        ws.append([label, text(value) if isinstance(value, str) else value, key or None])
+        shown_value = t(value) if isinstance(value, str) and value in _TRANSLATED_VALUES else value
+        ws.append([t(label), text(shown_value) if isinstance(value, str) else value, key or None])
     ws.append([])
     header = []
     for name in ("Indicator", "Value", "Key (as in caselog-cli stats --json)"):
-        cell = WriteOnlyCell(ws, value=name)
+        cell = WriteOnlyCell(ws, value=t(name))
         cell.font = BOLD
         header.append(cell)
     ws.append(header)
@@ -282,7 +285,13 @@ def _indicators_sheet(
         cell.number_format = formats[line.kind]
         key = WriteOnlyCell(ws, value=line.key)
         key.alignment = KEY_ALIGN
-        ws.append([label_for(line, result), cell, key])
+        label = indicator_label(
+            line.key,
+            label_for(line, result),
+            sla=params.sla_hours,
+            threshold=params.repeat_threshold,
+        )
+        ws.append([label, cell, key])
     ws.append([])
     for note in REPORT_NOTES:
         ws.append(
@@ -572,7 +581,7 @@ def _duplicates_sheet(wb: Workbook, clusters: list[DuplicateCluster], tz: str) -
                 cluster.accounts_total,
                 cluster.first_reported,
                 cluster.last_reported,
-                cluster.sample,
+                _reading(cluster.sample),
                 _list_cell(refs, len(refs)),
                 _list_cell(accounts, cluster.accounts_total),
             )
@@ -621,6 +630,14 @@ def _sheets_in_scratch() -> Iterator[None]:
             openpyxl_writer.create_temporary_file = original
 
 
+def _reading(text: str) -> str:
+    """Zawgyi text as its Unicode reading, with the text as entered kept and marked."""
+    seen = shown(text)
+    if seen.zawgyi_original is None:
+        return seen.text
+    return f"{seen.text}\n[{t(ZAWGYI_NOTE)} {seen.zawgyi_original}]"
+
+
 def write_workbook_on(
     conn: Connection,
     params: IndicatorParams,
@@ -630,8 +647,23 @@ def write_workbook_on(
     redaction: Redaction = NO_REDACTION,
     steps: Steps | None = None,
     made_at: datetime | None = None,
+    lang: str | None = None,
 ) -> WorkbookResult:
-    """Write the workbook to ``path`` from an open connection (the caller's snapshot)."""
+    """Write the workbook to ``path`` from an open connection (the caller's snapshot).
+
+    ``lang`` ("en" or "my"; None keeps the language already in use) sets the labels;
+    sheet names, column headers of the data sheets and keys stay as EXCEL.md names them."""
+    if lang is not None:
+        with using(lang):
+            return write_workbook_on(
+                conn,
+                params,
+                path,
+                organisation=organisation,
+                redaction=redaction,
+                steps=steps,
+                made_at=made_at,
+            )
     steps = steps or Steps(None, None, "workbook export")
     made_at = made_at or now_utc()
     result = compute_on(conn, params)
@@ -707,8 +739,10 @@ def write_workbook(
     redaction: Redaction = NO_REDACTION,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
+    lang: str = "en",
 ) -> WorkbookResult:
-    """Write the indicator workbook of EXCEL.md to ``target`` (``.xlsx``).
+    """Write the indicator workbook of EXCEL.md to ``target`` (``.xlsx``), its labels in
+    ``lang`` ("en" English, the default, or "my" Burmese).
 
     ``progress(done, total, what)`` is called every few thousand reports;
     ``cancelled()`` is checked as often and raises ``Cancelled``. The workbook is built
@@ -716,13 +750,20 @@ def write_workbook(
     after an error, a cancel or a killed process (see ``output.clean_leftovers``).
     """
     path = check_target(Path(target), ".xlsx")
+    lang = check_lang(lang)
     steps = Steps(progress, cancelled, "workbook export")
     with store.session() as session:
         organisation = get_organisation(session).name
     buffer = io.BytesIO()  # in memory: a killed export leaves no plain text on disk
     with snapshot(store) as conn:
         result = write_workbook_on(
-            conn, params, buffer, organisation=organisation, redaction=redaction, steps=steps
+            conn,
+            params,
+            buffer,
+            organisation=organisation,
+            redaction=redaction,
+            steps=steps,
+            lang=lang,
         )
     write_private(path, buffer.getbuffer())
     return WorkbookResult(path=path, reports=result.reports, indicators=result.indicators)

@@ -158,3 +158,20 @@ def test_export_needs_the_passphrase(db: list[str], tmp_path: Path) -> None:
     done = cli("--db", db[1], "export-xlsx", str(tmp_path / "w.xlsx"))
     assert done.returncode == 3 and "no passphrase" in done.stderr
     assert not (tmp_path / "w.xlsx").exists()
+
+
+def test_export_in_burmese_with_lang(db: list[str], tmp_path: Path) -> None:
+    from desktop_app.export.lang import MY
+
+    pack = tmp_path / "my.zip"
+    done = cli(*db, "export-pack", str(pack), "--case", "C-000001", "--lang", "my")
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(pack) as zf:
+        assert MY["Evidence pack"] in zf.read("data/index.html").decode("utf-8")
+    book = tmp_path / "my.xlsx"
+    assert cli(*db, "export-xlsx", str(book), "--lang", "my").returncode == 0
+    with zipfile.ZipFile(book) as zf:
+        strings = b"".join(zf.read(n) for n in zf.namelist() if n.endswith(".xml"))
+    assert MY["Platform response indicators"].encode() in strings
+    bad = cli(*db, "export-xlsx", str(tmp_path / "x.xlsx"), "--lang", "fr")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
