@@ -167,7 +167,7 @@ MY: dict[str, str] = {
     "Made at": "ပြုလုပ်ချိန်",
     "Period": "ကာလ",
     "Time zone": "အချိန်ဇုန်",
-    "Pending aged as of": "စောင့်ဆိုင်းချိန် တွက်သည့်နေ့",
+    "Pending aged as of": "တွက်ချက်သည့်နေ့",
     "Target (SLA)": "ပစ်မှတ် (SLA)",
     "{0} hours to a final decision": "နောက်ဆုံးဆုံးဖြတ်ချက်အတွက် {0} နာရီ",
     "first report": "ပထမဆုံး တိုင်ကြားချက်",
