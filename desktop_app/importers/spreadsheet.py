@@ -23,24 +23,25 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, update
-from sqlmodel import Session, col, select
+from sqlmodel import col, select
 
 from desktop_app.core.enums import FINAL_OUTCOMES, AuditAction, Outcome
 from desktop_app.core.errors import AppError, BadInputError, Cancelled
 from desktop_app.core.normalise import (
-    canonical_url,
     normalise_category,
-    normalise_content,
-    normalise_handle,
     normalise_platform,
-    normalise_reporter,
 )
 from desktop_app.core.timeutil import now_utc, parse_cell_time
-from desktop_app.store.audit import append_event
 from desktop_app.store.engine import Store
 from desktop_app.store.models import AuthorAccount, Post, Report, new_uid
-from desktop_app.store.repository import case_ref_for, post_identity_key
 from desktop_app.store.types import to_micros
+from desktop_app.store.writer import (
+    Writer,
+    cached_canonical_url,
+    cached_handle_key,
+    cached_reporter_key,
+    post_identity_key,
+)
 
 Progress = Callable[[int, int, str], None]
 
@@ -144,6 +145,8 @@ class ImportResult:
     event_uid: str | None
     rejects_path: Path | None = None
     problems: list[RowProblem] = field(default_factory=list)
+    # Of already_present: rows matching a retracted report (or case), not brought back.
+    already_retracted: int = 0
 
 
 # --- reading -----------------------------------------------------------------
@@ -361,9 +364,9 @@ def _parse_row(
         notes = "\n".join([notes, *extra]) if notes else "\n".join(extra)
     author_handle = get("author_handle", "")
     reporter = get("reporter", "")
-    canonical = canonical_url(url)
-    author_key = normalise_handle(author_handle)
-    reporter_key = normalise_reporter(reporter)
+    canonical = cached_canonical_url(url)
+    author_key = cached_handle_key(author_handle)
+    reporter_key = cached_reporter_key(reporter)
     identity = post_identity_key(
         platform,
         canonical,
@@ -487,34 +490,24 @@ def _write_rejects(check: CheckResult, target: Path) -> None:
             writer.writerow([*padded[: len(check.headers)], reason])
 
 
-class _Writer:
-    """Writes parsed rows in chunks inside one open transaction."""
+class _ImportWriter:
+    """Turns parsed rows into new accounts, posts, reports and responses, chunk by
+    chunk, inside one open transaction; ``store.writer.Writer`` writes them."""
 
     def __init__(self, conn: Connection, event_uid: str) -> None:
         self.conn = conn
+        self.writer = Writer(conn)
         self.event_uid = event_uid
         self.now = now_utc()
         self.accounts: dict[tuple[str, str], int] = {}
         self.fake_accounts: set[int] = set()
         self.posts: dict[str, int] = {}
-        self.report_keys: set[tuple[int, int, str]] = set()
+        self.retracted_posts: set[int] = set()
+        # (post id, reported_at micros, reporter key) -> retracted?
+        self.report_keys: dict[tuple[int, int, str], bool] = {}
         self.checked_posts: set[int] = set()
-        self.next_id = {
-            table: int(
-                conn.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table}").scalar() or 0
-            )
-            + 1
-            for table in ("post", "author_account", "report", "response")
-        }
-        raw = conn.connection.driver_connection
-        assert raw is not None
-        self.raw: Any = raw
-        self.first_new_post = self.next_id["post"]
-        # Index new posts for search in one statement at the end (see migration 0004).
-        conn.exec_driver_sql(
-            "INSERT OR REPLACE INTO setting (key, value) VALUES ('search.bulk_insert', '1')"
-        )
-        self.added = self.already = self.posts_added = self.accounts_added = 0
+        self.added = self.already = self.already_retracted = 0
+        self.posts_added = self.accounts_added = 0
         self.flagged_fake = 0
         for account_id, platform, key, fake in conn.execute(
             select(
@@ -528,46 +521,37 @@ class _Writer:
             if fake:
                 self.fake_accounts.add(account_id)
 
-    def finish(self) -> None:
-        """Index the new posts for full-text search, then let the trigger work again."""
-        self.conn.exec_driver_sql(
-            "INSERT INTO post_search (rowid, content, url, author, notes) "
-            "SELECT p.id, p.content, p.url, coalesce(a.handle || ' ' || a.display_name, ''), "
-            "p.notes FROM post p LEFT JOIN author_account a ON a.id = p.author_id "
-            f"WHERE p.id >= {int(self.first_new_post)}"
-        )
-        self.conn.exec_driver_sql("DELETE FROM setting WHERE key = 'search.bulk_insert'")
-
-    def _take_id(self, table: str) -> int:
-        value = self.next_id[table]
-        self.next_id[table] = value + 1
-        return value
-
     def write_chunk(self, chunk: list[ParsedRow]) -> None:
-        new_accounts: list[tuple[Any, ...]] = []
-        new_posts: list[tuple[Any, ...]] = []
-        new_reports: list[tuple[Any, ...]] = []
-        new_responses: list[tuple[Any, ...]] = []
+        new_accounts: list[dict[str, Any]] = []
+        new_posts: list[dict[str, Any]] = []
+        new_reports: list[dict[str, Any]] = []
+        new_responses: list[dict[str, Any]] = []
         flag_fake: list[int] = []
         now = to_micros(self.now)
         event = self.event_uid
+        take_id = self.writer.next_id
 
         unknown_keys = {r.identity_key for r in chunk} - self.posts.keys()
         if unknown_keys:
-            for post_id, key in self.conn.execute(
-                select(Post.id, Post.identity_key).where(Post.identity_key.in_(unknown_keys))  # type: ignore[attr-defined]
+            for post_id, key, retracted in self.conn.execute(
+                select(Post.id, Post.identity_key, Post.retracted_at).where(
+                    Post.identity_key.in_(unknown_keys)  # type: ignore[attr-defined]
+                )
             ):
                 self.posts[key] = post_id
+                if retracted is not None:
+                    self.retracted_posts.add(post_id)
         existing_posts = {
             self.posts[r.identity_key] for r in chunk if r.identity_key in self.posts
         } - self.checked_posts
         if existing_posts:
-            for post_id, reported_at, reporter_key in self.conn.execute(
-                select(Report.post_id, Report.reported_at, Report.reporter_key).where(
-                    col(Report.post_id).in_(existing_posts)
-                )
+            for post_id, reported_at, reporter_key, retracted in self.conn.execute(
+                select(
+                    Report.post_id, Report.reported_at, Report.reporter_key, Report.retracted_at
+                ).where(col(Report.post_id).in_(existing_posts))
             ):
-                self.report_keys.add((post_id, to_micros(reported_at), reporter_key))
+                key = (post_id, to_micros(reported_at), reporter_key)
+                self.report_keys[key] = retracted is not None
             self.checked_posts |= existing_posts
 
         for row in chunk:
@@ -576,20 +560,18 @@ class _Writer:
                 account_key = (row.platform, row.author_key)
                 author_id = self.accounts.get(account_key)
                 if author_id is None:
-                    author_id = self._take_id("author_account")
+                    author_id = take_id("author_account")
                     self.accounts[account_key] = author_id
                     new_accounts.append(
-                        (
-                            author_id,
-                            new_uid(),
-                            now,
-                            now,
-                            row.platform,
-                            row.author_handle,
-                            row.author_key,
-                            row.author_name,
-                            row.author_fake,
-                        )
+                        {
+                            "id": author_id,
+                            "created_at": now,
+                            "updated_at": now,
+                            "platform": row.platform,
+                            "handle": row.author_handle,
+                            "display_name": row.author_name,
+                            "suspected_fake": row.author_fake,
+                        }
                     )
                     self.accounts_added += 1
                     if row.author_fake:
@@ -599,38 +581,43 @@ class _Writer:
                     flag_fake.append(author_id)
             post_id = self.posts.get(row.identity_key)
             if post_id is None:
-                post_id = self._take_id("post")
+                post_id = take_id("post")
                 self.posts[row.identity_key] = post_id
                 self.checked_posts.add(post_id)
                 new_posts.append(
-                    (
-                        post_id,
-                        new_uid(),
-                        now,
-                        now,
-                        case_ref_for(post_id),
-                        row.platform,
-                        row.url,
-                        row.canonical_url,
-                        row.post_ref,
-                        row.identity_key,
-                        author_id,
-                        row.category,
-                        row.language,
-                        row.content,
-                        normalise_content(row.content),
-                        None if row.posted_at is None else to_micros(row.posted_at),
-                        event,
-                    )
+                    {
+                        "id": post_id,
+                        "created_at": now,
+                        "updated_at": now,
+                        "platform": row.platform,
+                        "url": row.url,
+                        "post_ref": row.post_ref,
+                        "identity_key": row.identity_key,
+                        "author_id": author_id,
+                        "category": row.category,
+                        "language": row.language,
+                        "content": row.content,
+                        "posted_at": row.posted_at,
+                        "import_event_uid": event,
+                    }
                 )
                 self.posts_added += 1
             reported = to_micros(row.reported_at)
             report_key = (post_id, reported, row.reporter_key)
-            if report_key in self.report_keys:
-                self.already += 1
+            seen = self.report_keys.get(report_key)
+            if seen is not None:
+                if seen:
+                    self.already_retracted += 1
+                else:
+                    self.already += 1
                 continue
-            self.report_keys.add(report_key)
-            report_id = self._take_id("report")
+            if post_id in self.retracted_posts:
+                # A new report of a retracted case stays out: importing never brings
+                # a retracted case back; restore the case first.
+                self.already_retracted += 1
+                continue
+            self.report_keys[report_key] = False
+            report_id = take_id("report")
             responses: list[tuple[int, str, str]] = []
             if row.first_response_at is not None:
                 responses.append((to_micros(row.first_response_at), Outcome.ACKNOWLEDGED.value, ""))
@@ -639,50 +626,39 @@ class _Writer:
                     (to_micros(row.final_response_at), row.final_outcome, row.response_text)
                 )
             responses.sort(key=lambda item: item[0])
-            first_at = responses[0][0] if responses else None
-            final = next((r for r in responses if r[1] in FINAL_OUTCOMES), None)
             new_reports.append(
-                (
-                    report_id,
-                    new_uid(),
-                    now,
-                    now,
-                    post_id,
-                    reported,
-                    row.reporter,
-                    row.reporter_key,
-                    row.channel,
-                    row.report_ref,
-                    row.notes,
-                    first_at,
-                    final[0] if final else None,
-                    final[1] if final else None,
-                    event,
-                )
+                {
+                    "id": report_id,
+                    "created_at": now,
+                    "updated_at": now,
+                    "post_id": post_id,
+                    "reported_at": reported,
+                    "reporter": row.reporter,
+                    "channel": row.channel,
+                    "platform_ref": row.report_ref,
+                    "notes": row.notes,
+                    "import_event_uid": event,
+                }
             )
             for received_at, outcome, wording in responses:
                 new_responses.append(
-                    (
-                        self._take_id("response"),
-                        new_uid(),
-                        now,
-                        now,
-                        report_id,
-                        received_at,
-                        outcome,
-                        wording,
-                    )
+                    {
+                        "created_at": now,
+                        "updated_at": now,
+                        "report_id": report_id,
+                        "received_at": received_at,
+                        "outcome": outcome,
+                        "text": wording,
+                    }
                 )
             self.added += 1
 
-        for sql, rows in (
-            (_INSERT_ACCOUNT, new_accounts),
-            (_INSERT_POST, new_posts),
-            (_INSERT_REPORT, new_reports),
-            (_INSERT_RESPONSE, new_responses),
-        ):
-            if rows:
-                self.raw.executemany(sql, rows)
+        writer = self.writer
+        writer.insert("author_account", new_accounts)
+        writer.insert("post", new_posts)
+        writer.insert("report", new_reports)
+        writer.insert("response", new_responses)
+        writer.refresh_summaries({r["report_id"] for r in new_responses}, touch=False)
         if flag_fake:
             self.conn.execute(
                 update(AuthorAccount)
@@ -690,41 +666,6 @@ class _Writer:
                 .values(suspected_fake=True, updated_at=self.now)
             )
             self.flagged_fake += len(flag_fake)
-
-
-def _insert(table: str, columns: str, defaults: str = "") -> str:
-    names = [c.strip() for c in columns.split(",")]
-    values = ", ".join("?" * len(names))
-    if defaults:
-        names += [d.split("=")[0].strip() for d in defaults.split(",")]
-        values += ", " + ", ".join(d.split("=")[1].strip() for d in defaults.split(","))
-    return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({values})"
-
-
-# Bulk inserts through the DB-API: the ORM's per-row work would halve the speed.
-_INSERT_ACCOUNT = _insert(
-    "author_account",
-    "id, uid, created_at, updated_at, platform, handle, handle_key, display_name, suspected_fake",
-    "notes=''",
-)
-_INSERT_POST = _insert(
-    "post",
-    "id, uid, created_at, updated_at, case_ref, platform, url, canonical_url, post_ref, "
-    "identity_key, author_id, category, language, content, content_key, posted_at, "
-    "import_event_uid",
-    "notes=''",
-)
-_INSERT_REPORT = _insert(
-    "report",
-    "id, uid, created_at, updated_at, post_id, reported_at, reporter, reporter_key, channel, "
-    "platform_ref, notes, first_response_at, final_response_at, final_outcome, "
-    "import_event_uid",
-)
-_INSERT_RESPONSE = _insert(
-    "response",
-    "id, uid, created_at, updated_at, report_id, received_at, outcome, text",
-    "restriction_type='', ground='', ground_reference='', platform_ref='', notes=''",
-)
 
 
 def import_file(
@@ -759,25 +700,25 @@ def import_file(
     with store.engine.connect() as conn:
         transaction = conn.begin()
         try:
-            writer = _Writer(conn, event_uid)
+            writer = _ImportWriter(conn, event_uid)
             chunk: list[ParsedRow] = []
             done = 0
-            for _number, _values, parsed, _problems, _header in _iter_parsed(
-                path, sheet, tz, mapping=check.mapping
-            ):
-                done += 1
-                if parsed is not None:
-                    chunk.append(parsed)
-                if len(chunk) >= CHUNK_ROWS:
+            with writer.writer.bulk_search():
+                for _number, _values, parsed, _problems, _header in _iter_parsed(
+                    path, sheet, tz, mapping=check.mapping
+                ):
+                    done += 1
+                    if parsed is not None:
+                        chunk.append(parsed)
+                    if len(chunk) >= CHUNK_ROWS:
+                        writer.write_chunk(chunk)
+                        chunk = []
+                        if progress:
+                            progress(done, total, "writing reports")
+                        if cancelled and cancelled():
+                            raise Cancelled("import cancelled; nothing was written")
+                if chunk:
                     writer.write_chunk(chunk)
-                    chunk = []
-                    if progress:
-                        progress(done, total, "writing reports")
-                    if cancelled and cancelled():
-                        raise Cancelled("import cancelled; nothing was written")
-            if chunk:
-                writer.write_chunk(chunk)
-            writer.finish()
             if _sha256(path) != check.sha256:
                 raise _FileChanged(
                     f"{path.name} changed while it was being imported; nothing was written"
@@ -785,7 +726,8 @@ def import_file(
             result = ImportResult(
                 rows_total=total,
                 added=writer.added,
-                already_present=writer.already,
+                already_present=writer.already + writer.already_retracted,
+                already_retracted=writer.already_retracted,
                 rejected=len(check.invalid_rows),
                 posts_added=writer.posts_added,
                 accounts_added=writer.accounts_added,
@@ -796,26 +738,25 @@ def import_file(
             if dry_run:
                 transaction.rollback()
                 return result
-            with Session(bind=conn) as session:
-                append_event(
-                    session,
-                    AuditAction.IMPORT,
-                    entity="file",
-                    uid=event_uid,
-                    detail={
-                        "file": path.name,
-                        "sha256": check.sha256,
-                        "rows": total,
-                        "added": writer.added,
-                        "already_present": writer.already,
-                        "rejected": len(check.invalid_rows),
-                        "posts_added": writer.posts_added,
-                        "accounts_added": writer.accounts_added,
-                        "accounts_flagged_fake": writer.flagged_fake,
-                        "timezone": tz.key,
-                    },
-                )
-                session.commit()
+            writer.writer.audit(
+                AuditAction.IMPORT,
+                entity="file",
+                uid=event_uid,
+                detail={
+                    "file": path.name,
+                    "sha256": check.sha256,
+                    "rows": total,
+                    "added": writer.added,
+                    "already_present": writer.already + writer.already_retracted,
+                    "already_present_retracted": writer.already_retracted,
+                    "rejected": len(check.invalid_rows),
+                    "posts_added": writer.posts_added,
+                    "accounts_added": writer.accounts_added,
+                    "accounts_flagged_fake": writer.flagged_fake,
+                    "timezone": tz.key,
+                },
+            )
+            writer.writer.flush()
             transaction.commit()
         except BaseException:
             if transaction.is_active:

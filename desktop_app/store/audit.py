@@ -15,9 +15,9 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from desktop_app.core.timeutil import now_utc
-from desktop_app.store.models import AuditEvent, new_uid
+from desktop_app.store.models import AuditEvent
 
+# The previous-hash of the first event of every chain.
 GENESIS = "0" * 64
 
 
@@ -58,28 +58,16 @@ def append_event(
     actor: str | None = None,
     uid: str | None = None,
 ) -> AuditEvent:
-    """Append one event inside the caller's transaction."""
-    last = session.execute(
-        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)  # type: ignore[union-attr]
-    ).first()
-    prev_hash = last.hash if last else GENESIS
-    next_id = (last.id + 1) if last else 1
-    at = now_utc()
-    event = AuditEvent(
-        id=next_id,
-        uid=uid or new_uid(),
-        at=at,
-        actor=actor if actor is not None else current_actor(),
-        action=str(action),
-        entity=entity,
-        entity_uid=entity_uid,
-        detail=json.dumps(detail or {}, sort_keys=True, ensure_ascii=False),
-        prev_hash=prev_hash,
-        hash="",
+    """Append one event inside the caller's transaction (through ``store.writer``,
+    the one routine that extends the chain)."""
+    from desktop_app.store.writer import Writer
+
+    writer = Writer(session)
+    event_uid = writer.audit(
+        action, entity=entity, entity_uid=entity_uid, detail=detail, actor=actor, uid=uid
     )
-    event.hash = compute_hash(prev_hash, event_payload(event))
-    session.add(event)
-    session.flush()
+    writer.flush()
+    event = session.scalars(select(AuditEvent).where(AuditEvent.uid == event_uid)).one()
     return event
 
 

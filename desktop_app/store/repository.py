@@ -1,6 +1,6 @@
-"""Repository functions: every change to case data goes through here, so every
-change is validated the same way and lands in the audit log in the same
-transaction as the change itself.
+"""Repository functions: one record at a time, validated as a person's input, and
+written through ``store.writer`` (the one write path shared with the importer and
+the merge) in the caller's transaction, with its audit event.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
-from desktop_app.core.enums import FINAL_OUTCOMES, AuditAction, Outcome
+from desktop_app.core.enums import AuditAction, Outcome
 from desktop_app.core.errors import BadInputError
 from desktop_app.core.normalise import (
     canonical_url,
@@ -22,7 +22,7 @@ from desktop_app.core.normalise import (
     normalise_platform,
     normalise_reporter,
 )
-from desktop_app.core.timeutil import now_utc
+from desktop_app.core.timeutil import check_time_in_range, now_utc
 from desktop_app.store.audit import append_event
 from desktop_app.store.models import (
     Attachment,
@@ -35,6 +35,8 @@ from desktop_app.store.models import (
     Response,
     Tag,
 )
+from desktop_app.store.writer import Writer, post_identity_key
+from desktop_app.store.writer import case_ref_for as case_ref_for  # re-exported
 
 
 def create_organisation(session: Session, *, name: str, timezone: str) -> Organisation:
@@ -58,32 +60,8 @@ def get_organisation(session: Session) -> Organisation:
     return org
 
 
-def post_identity_key(
-    platform: str,
-    canonical: str,
-    post_ref: str,
-    *,
-    fallback: tuple[str, ...] = (),
-) -> str:
-    """Identity of a post (INDICATORS.md): URL, else reference, else the row itself.
-
-    A post with neither URL nor reference is its own post; its key hashes the
-    row's own fields so that importing the same row again finds it.
-    """
-    if canonical:
-        return f"url:{platform}:{canonical}"
-    if post_ref.strip():
-        return f"ref:{platform}:{post_ref.strip()}"
-    digest = hashlib.sha256("\x1f".join((platform, *fallback)).encode("utf-8")).hexdigest()
-    return f"row:{platform}:{digest}"
-
-
 def next_case_number(session: Session) -> int:
     return int(session.scalar(select(func.coalesce(func.max(Post.id), 0))) or 0) + 1
-
-
-def case_ref_for(number: int) -> str:
-    return f"C-{number:06d}"
 
 
 def get_or_create_account(
@@ -105,26 +83,22 @@ def get_or_create_account(
         )
     ).first()
     if account is None:
-        account = AuthorAccount(
-            platform=platform,
-            handle=handle.strip(),
-            handle_key=key,
-            display_name=display_name.strip(),
-            suspected_fake=suspected_fake,
-        )
-        session.add(account)
-        session.flush()
-        append_event(session, AuditAction.CREATE, entity="author_account", entity_uid=account.uid)
+        with Writer(session) as writer:
+            (account_id,) = writer.insert(
+                "author_account",
+                [
+                    {
+                        "platform": platform,
+                        "handle": handle.strip(),
+                        "display_name": display_name.strip(),
+                        "suspected_fake": suspected_fake,
+                    }
+                ],
+            )
+            account = session.get_one(AuthorAccount, account_id)
+            writer.audit(AuditAction.CREATE, entity="author_account", entity_uid=account.uid)
     elif suspected_fake and not account.suspected_fake:
-        account.suspected_fake = True
-        account.updated_at = now_utc()
-        append_event(
-            session,
-            AuditAction.UPDATE,
-            entity="author_account",
-            entity_uid=account.uid,
-            detail={"suspected_fake": True},
-        )
+        set_account_fake(session, account, True)
     return account
 
 
@@ -158,32 +132,35 @@ def add_post(session: Session, fields: PostFields, author: AuthorAccount | None 
     )
     if session.scalars(select(Post.id).where(Post.identity_key == key)).first() is not None:
         raise BadInputError(f"this post is already logged ({fields.url or fields.post_ref})")
-    post = Post(
-        case_ref=case_ref_for(next_case_number(session)),
-        platform=platform,
-        url=fields.url.strip(),
-        canonical_url=canonical,
-        post_ref=fields.post_ref.strip(),
-        identity_key=key,
-        author_id=author.id if author else None,
-        category=normalise_category(fields.category),
-        language=fields.language.strip(),
-        content=fields.content,
-        content_key=normalise_content(fields.content),
-        posted_at=fields.posted_at,
-        notes=fields.notes,
-        created_at=created,
-        updated_at=created,
-    )
-    session.add(post)
-    session.flush()
-    append_event(
-        session,
-        AuditAction.CREATE,
-        entity="post",
-        entity_uid=post.uid,
-        detail={"case_ref": post.case_ref},
-    )
+    if fields.posted_at is not None:
+        check_time_in_range(fields.posted_at, "posted at")
+    with Writer(session) as writer:
+        (post_id,) = writer.insert(
+            "post",
+            [
+                {
+                    "platform": platform,
+                    "url": fields.url.strip(),
+                    "post_ref": fields.post_ref.strip(),
+                    "identity_key": key,
+                    "author_id": author.id if author else None,
+                    "category": normalise_category(fields.category),
+                    "language": fields.language.strip(),
+                    "content": fields.content,
+                    "posted_at": fields.posted_at,
+                    "notes": fields.notes,
+                    "created_at": created,
+                    "updated_at": created,
+                }
+            ],
+        )
+        post = session.get_one(Post, post_id)
+        writer.audit(
+            AuditAction.CREATE,
+            entity="post",
+            entity_uid=post.uid,
+            detail={"case_ref": post.case_ref},
+        )
     return post
 
 
@@ -197,6 +174,7 @@ def add_report(
     platform_ref: str = "",
     notes: str = "",
 ) -> Report:
+    check_time_in_range(reported_at, "reported at")
     reporter_key = normalise_reporter(reporter)
     clash = session.scalars(
         select(Report.id).where(
@@ -207,24 +185,27 @@ def add_report(
     ).first()
     if clash is not None:
         raise BadInputError("this report is already logged: same post, time and reporter")
-    report = Report(
-        post_id=post.id,  # type: ignore[arg-type]
-        reported_at=reported_at,
-        reporter=reporter.strip(),
-        reporter_key=reporter_key,
-        channel=channel,
-        platform_ref=platform_ref.strip(),
-        notes=notes,
-    )
-    session.add(report)
-    session.flush()
-    append_event(
-        session,
-        AuditAction.CREATE,
-        entity="report",
-        entity_uid=report.uid,
-        detail={"post": post.uid},
-    )
+    with Writer(session) as writer:
+        (report_id,) = writer.insert(
+            "report",
+            [
+                {
+                    "post_id": post.id,
+                    "reported_at": reported_at,
+                    "reporter": reporter.strip(),
+                    "channel": channel,
+                    "platform_ref": platform_ref.strip(),
+                    "notes": notes,
+                }
+            ],
+        )
+        report = session.get_one(Report, report_id)
+        writer.audit(
+            AuditAction.CREATE,
+            entity="report",
+            entity_uid=report.uid,
+            detail={"post": post.uid},
+        )
     return report
 
 
@@ -237,6 +218,7 @@ def validate_response(reported_at: datetime, received_at: datetime | None, outco
         raise BadInputError(f"outcome: {outcome!r} is not one of {allowed}") from None
     if received_at is None:
         raise BadInputError("received at: an outcome needs the time the platform sent it")
+    check_time_in_range(received_at, "received at")
     if received_at < reported_at:
         raise BadInputError(
             "received at: the response is dated before its report "
@@ -256,54 +238,41 @@ def add_response(
 ) -> Response:
     parsed = validate_response(report.reported_at, received_at, outcome)
     assert received_at is not None
-    response = Response(
-        report_id=report.id,  # type: ignore[arg-type]
-        received_at=received_at,
-        outcome=parsed.value,
-        text=text,
-        platform_ref=platform_ref.strip(),
-    )
-    session.add(response)
-    session.flush()
-    refresh_report_summary(session, report)
-    append_event(
-        session,
-        AuditAction.CREATE,
-        entity="response",
-        entity_uid=response.uid,
-        detail={"report": report.uid, "outcome": parsed.value},
-    )
+    with Writer(session) as writer:
+        (response_id,) = writer.insert(
+            "response",
+            [
+                {
+                    "report_id": report.id,
+                    "received_at": received_at,
+                    "outcome": parsed.value,
+                    "text": text,
+                    "platform_ref": platform_ref.strip(),
+                }
+            ],
+        )
+        writer.refresh_summaries([report.id or 0])
+        response = session.get_one(Response, response_id)
+        writer.audit(
+            AuditAction.CREATE,
+            entity="response",
+            entity_uid=response.uid,
+            detail={"report": report.uid, "outcome": parsed.value},
+        )
+    session.refresh(report)
     return response
 
 
 def refresh_report_summary(session: Session, report: Report) -> None:
     """Recompute the report's first/final response columns from its responses."""
-    rows = session.execute(
-        select(Response.received_at, Response.outcome, Response.id)
-        .where(Response.report_id == report.id)
-        .order_by(col(Response.received_at), col(Response.id))
-    ).all()
-    first = rows[0].received_at if rows else None
-    final = next((r for r in rows if r.outcome in FINAL_OUTCOMES), None)
-    session.execute(
-        update(Report)
-        .where(col(Report.id) == report.id)
-        .values(
-            first_response_at=first,
-            final_response_at=final.received_at if final else None,
-            final_outcome=final.outcome if final else None,
-            updated_at=now_utc(),
-        )
-    )
+    Writer(session).refresh_summaries([report.id or 0])
     session.refresh(report)
 
 
 def store_blob(session: Session, data: bytes) -> str:
     """Keep ``data`` once in the encrypted store; return its SHA-256."""
     digest = hashlib.sha256(data).hexdigest()
-    if session.get(Blob, digest) is None:
-        session.add(Blob(sha256=digest, size=len(data), data=data))
-        session.flush()
+    Writer(session).insert_blobs({digest: data})
     return digest
 
 
@@ -323,34 +292,41 @@ def add_attachment(
     (``capture_source`` says how); ``attached_at`` is always now."""
     if (post is None) == (response is None):
         raise BadInputError("an attachment belongs to exactly one post or one response")
-    digest = store_blob(session, data)
-    attachment = Attachment(
-        post_id=post.id if post else None,
-        response_id=response.id if response else None,
-        sha256=digest,
-        size=len(data),
-        media_type=media_type,
-        original_name=original_name,
-        attached_at=now_utc(),
-        captured_at=captured_at,
-        capture_source=capture_source if captured_at else "",
-        captured_by=captured_by,
-    )
-    session.add(attachment)
-    session.flush()
-    append_event(
-        session,
-        AuditAction.CREATE,
-        entity="attachment",
-        entity_uid=attachment.uid,
-        detail={"sha256": digest, "size": len(data)},
-    )
+    if captured_at is not None:
+        check_time_in_range(captured_at, "captured at")
+    digest = hashlib.sha256(data).hexdigest()
+    with Writer(session) as writer:
+        writer.insert_blobs({digest: data})
+        (attachment_id,) = writer.insert(
+            "attachment",
+            [
+                {
+                    "post_id": post.id if post else None,
+                    "response_id": response.id if response else None,
+                    "sha256": digest,
+                    "size": len(data),
+                    "media_type": media_type,
+                    "original_name": original_name,
+                    "attached_at": now_utc(),
+                    "captured_at": captured_at,
+                    "capture_source": capture_source if captured_at else "",
+                    "captured_by": captured_by,
+                }
+            ],
+        )
+        attachment = session.get_one(Attachment, attachment_id)
+        writer.audit(
+            AuditAction.CREATE,
+            entity="attachment",
+            entity_uid=attachment.uid,
+            detail={"sha256": digest, "size": len(data)},
+        )
     return attachment
 
 
 def read_blob(session: Session, sha256: str) -> bytes:
     blob = session.get(Blob, sha256)
-    if blob is None:
+    if blob is None or (not blob.data and blob.size):
         raise BadInputError(f"no attachment with SHA-256 {sha256} in this store")
     return blob.data
 
@@ -392,35 +368,41 @@ def update_post(
         ).first()
         if clash is not None:
             raise BadInputError(f"this link is already logged as case {clash}")
-        post.identity_key = key
-    for name, value in changes.items():
-        setattr(post, name, value)
-    post.updated_at = now_utc()
-    session.add(post)
-    session.flush()
-    append_event(
-        session,
-        AuditAction.UPDATE,
-        entity="post",
-        entity_uid=post.uid,
-        detail={"case_ref": post.case_ref, "fields": changed},
-    )
+        changes["identity_key"] = key
+    if changes["posted_at"] is not None and "posted_at" in changed:
+        check_time_in_range(changes["posted_at"], "posted at")  # type: ignore[arg-type]
+    with Writer(session) as writer:
+        writer.update(
+            "post",
+            [
+                {
+                    "id": post.id,
+                    **{k: changes[k] for k in {*changed, "identity_key"} if k in changes},
+                }
+            ],
+        )
+        writer.audit(
+            AuditAction.UPDATE,
+            entity="post",
+            entity_uid=post.uid,
+            detail={"case_ref": post.case_ref, "fields": changed},
+        )
+    session.refresh(post)
     return post
 
 
 def set_account_fake(session: Session, account: AuthorAccount, suspected_fake: bool) -> None:
     if account.suspected_fake == suspected_fake:
         return
-    account.suspected_fake = suspected_fake
-    account.updated_at = now_utc()
-    session.add(account)
-    append_event(
-        session,
-        AuditAction.UPDATE,
-        entity="author_account",
-        entity_uid=account.uid,
-        detail={"suspected_fake": suspected_fake},
-    )
+    with Writer(session) as writer:
+        writer.update("author_account", [{"id": account.id, "suspected_fake": suspected_fake}])
+        writer.audit(
+            AuditAction.UPDATE,
+            entity="author_account",
+            entity_uid=account.uid,
+            detail={"suspected_fake": suspected_fake},
+        )
+    session.refresh(account)
 
 
 def set_post_tags(session: Session, post: Post, names: list[str]) -> None:

@@ -1,0 +1,504 @@
+"""The one write path for case data: every row of ``post``, ``report``, ``response``,
+``attachment``, ``blob``, ``author_account`` and ``audit_event`` is written here.
+
+The repository (one record at a time, from the window and the CLI), the importer
+(tens of thousands of rows) and the merge of partner bundles all use this module,
+so the rules that make the evidence trustworthy live in one place:
+
+* derived columns: ``handle_key``, ``canonical_url``, ``content_key``,
+  ``reporter_key`` and ``case_ref`` are always computed here from the row's own
+  values (a value the caller passes for them is ignored); ``identity_key`` is
+  computed here unless the caller passes one (its fallback depends on context);
+* the report summaries (first/final response) are refreshed by ONE statement for
+  a set of report ids;
+* the full-text index is kept in step; ``bulk_search()`` defers it to one
+  statement at the end of a large write;
+* the audit hash chain is appended in batches with ONE hashing routine
+  (``audit.compute_hash`` over ``audit.event_payload``), starting from
+  ``audit.GENESIS``.
+
+API (bound to the caller's open transaction; nothing here commits)::
+
+    w = Writer(conn_or_session, actor=None)   # sqlalchemy Connection or Session
+    w.next_id(table) -> int                   # allocate a local id (max(id)+1, then +1)
+    w.insert(table, rows) -> list[int]        # executemany; returns the ids
+    w.update(table, rows) -> None             # each row: {"id": ..., changed cols}
+    w.insert_blobs({sha256: data}) -> int     # only those not yet stored; returns count
+    w.refresh_summaries(report_ids, touch=True)
+    with w.bulk_search(): ...                 # index new posts once, at the end
+    w.audit(action, entity=..., entity_uid=..., detail={...},
+            actor=None, uid=None, at=None) -> str   # event uid; buffered
+    w.flush()                                 # write buffered audit events
+    with Writer(...) as w: ...                # flush() on success
+
+``table`` is one of ``post``, ``report``, ``response``, ``attachment``,
+``author_account``. A row is a mapping of column name to value. It may carry
+everything, foreign values included: ``id`` (else allocated), ``uid`` (else a new
+UUID), ``created_at``/``updated_at`` (else now), ``origin_org``/``origin_bundle``,
+``import_event_uid``, ``retracted_*``; columns left out take the model's default.
+Foreign keys are LOCAL integer ids (``post_id``, ``report_id``, ``author_id``,
+``response_id``): the caller maps foreign uids to local ids (the ids returned
+by ``insert`` or found in the store). Times are aware ``datetime`` or integer
+microseconds since the epoch. ``update`` sets ``updated_at`` to now unless the row
+gives it (a merge passes the origin's), re-derives the derived columns when one
+of their sources changes, and does not write the audit log: call ``audit``.
+``refresh_summaries(..., touch=False)`` leaves ``updated_at`` alone (a derived
+column is not an edit; the merge's newer-wins rule depends on it).
+``audit(..., actor="name@partner")`` records a foreign actor; put the origin
+organisation and bundle in ``detail``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from functools import lru_cache
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlmodel import Session, SQLModel
+
+from desktop_app.core.enums import FINAL_OUTCOMES
+from desktop_app.core.normalise import (
+    canonical_url,
+    normalise_content,
+    normalise_handle,
+    normalise_reporter,
+)
+from desktop_app.core.timeutil import now_utc
+from desktop_app.store import models
+from desktop_app.store.audit import GENESIS, compute_hash, current_actor, event_payload
+from desktop_app.store.models import AuditEvent, new_uid
+from desktop_app.store.types import to_micros
+
+TABLES = ("post", "report", "response", "attachment", "author_account")
+_MODELS: dict[str, type[SQLModel]] = {
+    "post": models.Post,
+    "report": models.Report,
+    "response": models.Response,
+    "attachment": models.Attachment,
+    "author_account": models.AuthorAccount,
+}
+# Columns derived from others: (derived, sources). identity_key is special.
+_DERIVED: dict[str, tuple[tuple[str, str], ...]] = {
+    "post": (("canonical_url", "url"), ("content_key", "content")),
+    "report": (("reporter_key", "reporter"),),
+    "author_account": (("handle_key", "handle"),),
+}
+# Cached: the importer computes a row's canonical URL for its identity key before
+# the row reaches the writer, which derives it again from the same URL.
+cached_canonical_url = lru_cache(maxsize=1 << 16)(canonical_url)
+cached_reporter_key = lru_cache(maxsize=1 << 12)(normalise_reporter)
+cached_handle_key = lru_cache(maxsize=1 << 14)(normalise_handle)
+_DERIVE_FN = {
+    "canonical_url": cached_canonical_url,
+    "content_key": normalise_content,
+    "reporter_key": cached_reporter_key,
+    "handle_key": cached_handle_key,
+}
+_IDENTITY_SOURCES = {"platform", "url", "post_ref"}
+_IN = "IN (SELECT value FROM json_each(?))"
+
+
+def case_ref_for(number: int) -> str:
+    """A post's case reference is its local id (C-000012)."""
+    return f"C-{number:06d}"
+
+
+def post_identity_key(
+    platform: str,
+    canonical: str,
+    post_ref: str,
+    *,
+    fallback: tuple[str, ...] = (),
+) -> str:
+    """Identity of a post (INDICATORS.md): URL, else reference, else the row itself.
+
+    A post with neither URL nor reference is its own post; its key hashes the
+    row's own fields so that importing the same row again finds it.
+    """
+    if canonical:
+        return f"url:{platform}:{canonical}"
+    if post_ref.strip():
+        return f"ref:{platform}:{post_ref.strip()}"
+    digest = hashlib.sha256("\x1f".join((platform, *fallback)).encode("utf-8")).hexdigest()
+    return f"row:{platform}:{digest}"
+
+
+class _Table:
+    """Column order, defaults and time columns of one table, for raw inserts."""
+
+    def __init__(self, name: str) -> None:
+        table = SQLModel.metadata.tables[name]
+        self.name = name
+        self.columns = [c.name for c in table.columns]
+        self.defaults: dict[str, Any] = {}
+        for column in table.columns:
+            default = column.default
+            if default is not None and getattr(default, "is_scalar", False):
+                self.defaults[column.name] = getattr(default, "arg", None)
+            else:
+                self.defaults[column.name] = None
+        self.times = [c.name for c in table.columns if type(c.type).__name__ == "UTCDateTime"]
+        # Always bound: NOT NULL columns without a default in the file's schema.
+        # Nullable columns, and those migration 0005 gave a default, are bound only
+        # when a row gives them (fewer parameters: a faster bulk insert).
+        self.required = frozenset(
+            c.name
+            for c in table.columns
+            if not c.nullable and c.name not in ("retraction_reason", "retracted_with")
+        )
+        self._plans: dict[frozenset[str], tuple[str, Any]] = {}
+
+    def plan(self, given: Iterable[str]) -> tuple[str, Any]:
+        """The INSERT statement and a row -> parameters getter for these columns."""
+        key = frozenset(given)
+        found = self._plans.get(key)
+        if found is None:
+            names = [c for c in self.columns if c in key or c in self.required]
+            marks = ", ".join("?" * len(names))
+            sql = f"INSERT INTO {self.name} ({', '.join(names)}) VALUES ({marks})"
+            found = self._plans[key] = (sql, itemgetter(*names))
+        return found
+
+
+_TABLE_INFO: dict[str, _Table] = {}
+
+
+def _info(table: str) -> _Table:
+    if table not in _MODELS:
+        raise ValueError(f"the writer does not write table {table!r}")
+    info = _TABLE_INFO.get(table)
+    if info is None:
+        info = _TABLE_INFO[table] = _Table(table)
+    return info
+
+
+def _micros(value: Any) -> Any:
+    return to_micros(value) if isinstance(value, datetime) else value
+
+
+class Writer:
+    """Writes case data through the DB-API inside the caller's transaction."""
+
+    def __init__(self, bind: Connection | Session, *, actor: str | None = None) -> None:
+        if isinstance(bind, Session):
+            bind.flush()
+            self.session: Session | None = bind
+            conn = bind.connection()
+        else:
+            self.session = None
+            conn = bind
+        self.conn = conn
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        self.raw: Any = raw
+        self.actor = actor if actor is not None else current_actor()
+        self._next: dict[str, int] = {}
+        self._events: list[tuple[Any, ...]] = []
+        self._chain: tuple[int, str] | None = None
+        self._bulk_posts: list[int] | None = None
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, exc_type: object, *_exc: object) -> None:
+        if exc_type is None:
+            self.flush()
+
+    # --- ids and rows -------------------------------------------------------------
+
+    def next_id(self, table: str) -> int:
+        value = self._next.get(table)
+        if value is None:
+            value = int(self.raw.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])
+            value += 1
+        self._next[table] = value + 1
+        return value
+
+    def insert(self, table: str, rows: Iterable[Mapping[str, Any]]) -> list[int]:
+        """Insert full rows (see the module docstring); returns their local ids.
+
+        The rows of one call should give the same columns (the first row decides
+        which optional columns are written)."""
+        info = _info(table)
+        rows = list(rows)
+        if not rows:
+            return []
+        sql, getter = info.plan(rows[0].keys())
+        defaults = info.defaults
+        times = tuple(info.times & rows[0].keys())
+        derived = [
+            (target, source, _DERIVE_FN[target]) for target, source in _DERIVED.get(table, ())
+        ]
+        now = to_micros(now_utc())
+        is_post = table == "post"
+        next_id = self._next.get(table)
+        if next_id is None:
+            next_id = self.next_id(table)
+        ids: list[int] = []
+        batch: list[tuple[Any, ...]] = []
+        for given in rows:
+            row = {**defaults, **given}
+            row_id = row["id"]
+            if row_id is None:
+                row["id"] = row_id = next_id
+                next_id += 1
+            elif row_id >= next_id:
+                next_id = row_id + 1
+            if row["uid"] is None:
+                row["uid"] = new_uid()
+            if row["created_at"] is None:
+                row["created_at"] = now
+            if row["updated_at"] is None:
+                row["updated_at"] = now
+            for name in times:
+                value = row[name]
+                if value is not None and not isinstance(value, int):
+                    row[name] = to_micros(value)
+            for target, source, derive in derived:
+                row[target] = derive(row[source] or "")
+            if is_post:
+                row["case_ref"] = case_ref_for(row_id)
+                if not row["identity_key"]:
+                    row["identity_key"] = post_identity_key(
+                        row["platform"],
+                        row["canonical_url"],
+                        row["post_ref"],
+                        fallback=(row["content"], str(row["created_at"])),
+                    )
+            ids.append(row_id)
+            batch.append(getter(row))
+        self._next[table] = next_id
+        self.raw.executemany(sql, batch)
+        if is_post and self._bulk_posts is not None:
+            self._bulk_posts.extend(ids)
+        return ids
+        sql, getter = info.plan(rows[0].keys())
+        for given in rows:
+            row = {**defaults, **given}
+            if row["id"] is None:
+                row["id"] = self.next_id(table)
+            elif table in self._next and row["id"] >= self._next[table]:
+                self._next[table] = row["id"] + 1
+            if row["uid"] is None:
+                row["uid"] = new_uid()
+            if row["created_at"] is None:
+                row["created_at"] = now
+            if row["updated_at"] is None:
+                row["updated_at"] = now
+            for name in times & given.keys():
+                value = row[name]
+                if value is not None and not isinstance(value, int):
+                    row[name] = to_micros(value)
+            for target, source in derived:
+                row[target] = _DERIVE_FN[target](row[source] or "")
+            if is_post:
+                row["case_ref"] = case_ref_for(row["id"])
+                if not row["identity_key"]:
+                    row["identity_key"] = post_identity_key(
+                        row["platform"],
+                        row["canonical_url"],
+                        row["post_ref"],
+                        fallback=(row["content"], str(row["created_at"])),
+                    )
+            ids.append(row["id"])
+            batch.append(getter(row))
+        if batch:
+            self.raw.executemany(sql, batch)
+            if is_post and self._bulk_posts is not None:
+                self._bulk_posts.extend(ids)
+        return ids
+
+    def update(self, table: str, rows: Iterable[Mapping[str, Any]]) -> None:
+        """Change columns of existing rows, each ``{"id": local_id, column: value}``."""
+        info = _info(table)
+        known = set(info.columns)
+        derived = _DERIVED.get(table, ())
+        now = to_micros(now_utc())
+        groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+        for given in rows:
+            row = dict(given)
+            row_id = row.pop("id")
+            unknown = set(row) - known
+            if unknown:
+                raise ValueError(f"{table} has no column {sorted(unknown)[0]!r}")
+            row.setdefault("updated_at", now)
+            for target, source in derived:
+                if source in row:
+                    row[target] = _DERIVE_FN[target](row[source] or "")
+                else:
+                    row.pop(target, None)
+            if table == "post" and "identity_key" not in row and _IDENTITY_SOURCES & set(row):
+                current = self.raw.execute(
+                    "SELECT platform, url, post_ref, content, created_at, identity_key "
+                    "FROM post WHERE id = ?",
+                    (row_id,),
+                ).fetchone()
+                platform = row.get("platform", current[0])
+                url = row.get("url", current[1])
+                post_ref = row.get("post_ref", current[2])
+                row["identity_key"] = post_identity_key(
+                    platform,
+                    canonical_url(url or ""),
+                    post_ref or "",
+                    fallback=(row.get("content", current[3]), str(current[4])),
+                )
+                if not canonical_url(url or "") and not (post_ref or "").strip():
+                    row["identity_key"] = current[5]  # a row-keyed post keeps its key
+            row.pop("case_ref", None)
+            names = tuple(sorted(row))
+            groups.setdefault(names, []).append((*(_micros(row[n]) for n in names), row_id))
+        for names, batch in groups.items():
+            sql = f"UPDATE {table} SET {', '.join(n + ' = ?' for n in names)} WHERE id = ?"
+            self.raw.executemany(sql, batch)
+
+    def insert_blobs(self, blobs: Mapping[str, bytes]) -> int:
+        """Keep attachment bytes once per SHA-256; returns how many were new."""
+        if not blobs:
+            return 0
+        have = {
+            row[0]
+            for row in self.raw.execute(
+                f"SELECT sha256 FROM blob WHERE sha256 {_IN}", (json.dumps(sorted(blobs)),)
+            )
+        }
+        new = [(sha, len(data), data) for sha, data in sorted(blobs.items()) if sha not in have]
+        for sha, _size, data in new:
+            if hashlib.sha256(data).hexdigest() != sha:
+                raise ValueError(f"blob {sha} does not hash to its name")
+        if new:
+            self.raw.executemany("INSERT INTO blob (sha256, size, data) VALUES (?, ?, ?)", new)
+        return len(new)
+
+    # --- derived tables ---------------------------------------------------------
+
+    def refresh_summaries(self, report_ids: Iterable[int], *, touch: bool = True) -> None:
+        """Recompute first/final response of these reports from their responses
+        (retracted responses do not count), in one statement."""
+        ids = sorted(set(report_ids))
+        if not ids:
+            return
+        finals = ", ".join(f"'{o.value}'" for o in sorted(FINAL_OUTCOMES))
+        live = "s.report_id = report.id AND s.retracted_at IS NULL"
+        final = (
+            f"(SELECT {{col}} FROM response s WHERE {live} "
+            f"AND s.outcome IN ({finals}) ORDER BY s.received_at, s.id LIMIT 1)"
+        )
+        touched = ", updated_at = ?" if touch else ""
+        params: list[Any] = [to_micros(now_utc())] if touch else []
+        self.raw.execute(
+            "UPDATE report SET "
+            f"first_response_at = (SELECT min(received_at) FROM response s WHERE {live}), "
+            f"final_response_at = {final.format(col='received_at')}, "
+            f"final_outcome = {final.format(col='outcome')}{touched} "
+            f"WHERE id {_IN}",
+            (*params, json.dumps(ids)),
+        )
+
+    @contextmanager
+    def bulk_search(self) -> Iterator[None]:
+        """Index the posts inserted inside the block in one statement at its end."""
+        if self._bulk_posts is not None:
+            yield
+            return
+        self.raw.execute(
+            "INSERT OR REPLACE INTO setting (key, value) VALUES ('search.bulk_insert', '1')"
+        )
+        self._bulk_posts = []
+        try:
+            yield
+            if self._bulk_posts:
+                self.raw.execute(
+                    "INSERT INTO post_search (rowid, content, url, author, notes) "
+                    "SELECT p.id, p.content, p.url, "
+                    "coalesce(a.handle || ' ' || a.display_name, ''), p.notes "
+                    "FROM post p LEFT JOIN author_account a ON a.id = p.author_id "
+                    f"WHERE p.id {_IN}",
+                    (json.dumps(self._bulk_posts),),
+                )
+        finally:
+            self._bulk_posts = None
+            self.raw.execute("DELETE FROM setting WHERE key = 'search.bulk_insert'")
+
+    # --- the audit chain --------------------------------------------------------
+
+    def audit(
+        self,
+        action: str,
+        *,
+        entity: str = "",
+        entity_uid: str = "",
+        detail: Mapping[str, Any] | None = None,
+        actor: str | None = None,
+        uid: str | None = None,
+        at: datetime | None = None,
+    ) -> str:
+        """Add one event to the chain (written at ``flush``); returns its uid."""
+        if self._chain is None:
+            last = self.raw.execute(
+                "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            self._chain = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
+        next_id, prev = self._chain
+        event = AuditEvent(
+            id=next_id,
+            uid=uid or new_uid(),
+            at=at or now_utc(),
+            actor=self.actor if actor is None else actor,
+            action=str(action),
+            entity=entity,
+            entity_uid=entity_uid,
+            detail=json.dumps(dict(detail or {}), sort_keys=True, ensure_ascii=False),
+            prev_hash=prev,
+            hash="",
+        )
+        event.hash = compute_hash(prev, event_payload(event))
+        self._events.append(
+            (
+                event.id,
+                event.uid,
+                to_micros(event.at),
+                event.actor,
+                event.action,
+                event.entity,
+                event.entity_uid,
+                event.detail,
+                event.prev_hash,
+                event.hash,
+            )
+        )
+        self._chain = (next_id + 1, event.hash)
+        return event.uid
+
+    def flush(self) -> None:
+        """Write the buffered audit events."""
+        if self._events:
+            self.raw.executemany(
+                "INSERT INTO audit_event (id, uid, at, actor, action, entity, entity_uid, "
+                "detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                self._events,
+            )
+            self._events = []
+        self._chain = None
+
+
+def values_changed(current: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
+    """The subset of ``changes`` that differs from ``current``."""
+    return {k: v for k, v in changes.items() if current.get(k) != v}
+
+
+__all__: Sequence[str] = (
+    "TABLES",
+    "Writer",
+    "cached_canonical_url",
+    "cached_handle_key",
+    "cached_reporter_key",
+    "case_ref_for",
+    "post_identity_key",
+    "values_changed",
+)

@@ -1,0 +1,191 @@
+"""The one write path: the window's path (repository) and an import write the same
+derived columns, summaries and a verifying chain; the merge's API works."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlmodel import select
+
+from desktop_app.core.timeutil import zone
+from desktop_app.importers.spreadsheet import import_file
+from desktop_app.store import repository as repo
+from desktop_app.store.audit import GENESIS, verify_chain
+from desktop_app.store.engine import Store, create_store
+from desktop_app.store.models import AuditEvent, AuthorAccount, Post, Report
+from desktop_app.store.writer import Writer
+from tests.conftest import PASSPHRASE, write_log
+
+URL = "https://www.Facebook.com/page9/posts/10611?fbclid=abc"
+REPORTED = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+ACK = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+FINAL = datetime(2026, 3, 3, 8, 15, tzinfo=UTC)
+
+
+def _facts(store: Store) -> list[tuple[object, ...]]:
+    with store.session() as session:
+        post = session.scalars(select(Post)).one()
+        report = session.scalars(select(Report)).one()
+        account = session.scalars(select(AuthorAccount)).one()
+        assert verify_chain(session).intact
+        return [
+            (post.case_ref, post.platform, post.canonical_url, post.identity_key),
+            (post.content_key, post.category),
+            (account.platform, account.handle_key),
+            (report.reporter_key, report.reported_at),
+            (report.first_response_at, report.final_response_at, report.final_outcome),
+        ]
+
+
+def test_window_path_and_import_write_identical_keys_and_summaries(tmp_path: Path) -> None:
+    by_hand = create_store(tmp_path / "hand.db", PASSPHRASE, organisation="A")
+    with by_hand.transaction() as session:
+        author = repo.get_or_create_account(session, platform="Facebook", handle="@Page9 ")
+        post = repo.add_post(
+            session,
+            repo.PostFields(
+                platform="Facebook",
+                url=URL,
+                content="Warning to ALL Buddhists: prepare yourselves!",
+                category="Hate Speech",
+            ),
+            author,
+        )
+        report = repo.add_report(session, post, reported_at=REPORTED, reporter=" Researcher 25 ")
+        repo.add_response(session, report, received_at=ACK, outcome="acknowledged")
+        repo.add_response(session, report, received_at=FINAL, outcome="no_violation")
+
+    imported = create_store(tmp_path / "import.db", PASSPHRASE, organisation="A")
+    log = write_log(
+        tmp_path / "log.csv",
+        [
+            {
+                "post_url": URL,
+                "platform": "Facebook",
+                "author_handle": "@Page9 ",
+                "category": "Hate Speech",
+                "content": "Warning to ALL Buddhists: prepare yourselves!",
+                "reported_at": "2026-03-01 09:30",
+                "reporter": " Researcher 25 ",
+                "first_response_at": "2026-03-01 12:00",
+                "final_response_at": "2026-03-03 08:15",
+                "final_outcome": "no_violation",
+            }
+        ],
+    )
+    result = import_file(imported, log, zone("UTC"))
+    assert result.added == 1
+
+    hand_facts, import_facts = _facts(by_hand), _facts(imported)
+    assert hand_facts == import_facts
+    assert hand_facts[4] == (ACK, FINAL, "no_violation")
+    assert hand_facts[0][2] == "https://facebook.com/page9/posts/10611"
+    by_hand.close()
+    imported.close()
+
+
+def test_writer_takes_foreign_rows_and_a_foreign_actor(store: Store) -> None:
+    """What the merge needs: foreign uids and origin kept, derived columns derived,
+    summaries refreshed without touching updated_at, events by a foreign actor."""
+    origin_time = datetime(2026, 2, 1, tzinfo=UTC)
+    with store.transaction() as session:
+        writer = Writer(session)
+        (account_id,) = writer.insert(
+            "author_account",
+            [
+                {
+                    "uid": "11111111-1111-4111-8111-111111111111",
+                    "platform": "tiktok",
+                    "handle": "@Someone",
+                    "handle_key": "ignored: always derived",
+                    "origin_org": "Partner Org",
+                    "origin_bundle": "bundle-1",
+                    "created_at": origin_time,
+                    "updated_at": origin_time,
+                }
+            ],
+        )
+        (post_id,) = writer.insert(
+            "post",
+            [
+                {
+                    "uid": "22222222-2222-4222-8222-222222222222",
+                    "platform": "tiktok",
+                    "url": "https://www.tiktok.com/@someone/video/1?utm_source=x",
+                    "author_id": account_id,
+                    "content": "Some TEXT",
+                    "origin_org": "Partner Org",
+                    "created_at": origin_time,
+                    "updated_at": origin_time,
+                }
+            ],
+        )
+        (report_id,) = writer.insert(
+            "report",
+            [
+                {
+                    "post_id": post_id,
+                    "reported_at": REPORTED,
+                    "reporter": "Ma Ma",
+                    "created_at": origin_time,
+                    "updated_at": origin_time,
+                }
+            ],
+        )
+        writer.insert(
+            "response",
+            [
+                {"report_id": report_id, "received_at": FINAL, "outcome": "removed"},
+                {"report_id": report_id, "received_at": ACK, "outcome": "acknowledged"},
+            ],
+        )
+        writer.refresh_summaries([report_id], touch=False)
+        writer.audit(
+            "merge",
+            entity="post",
+            entity_uid="22222222-2222-4222-8222-222222222222",
+            detail={"origin_org": "Partner Org", "bundle": "bundle-1"},
+            actor="alice@Partner Org",
+        )
+        writer.flush()
+    with store.session() as session:
+        account = session.get_one(AuthorAccount, account_id)
+        post = session.get_one(Post, post_id)
+        report = session.get_one(Report, report_id)
+        assert account.handle_key == "someone"
+        assert account.origin_org == "Partner Org" and account.origin_bundle == "bundle-1"
+        assert post.uid == "22222222-2222-4222-8222-222222222222"
+        assert post.case_ref == f"C-{post_id:06d}"
+        assert post.canonical_url == "https://tiktok.com/@someone/video/1"
+        assert post.identity_key == "url:tiktok:https://tiktok.com/@someone/video/1"
+        assert post.content_key == "some text"
+        assert report.reporter_key == "ma ma"
+        assert (report.first_response_at, report.final_response_at) == (ACK, FINAL)
+        assert report.final_outcome == "removed"
+        assert report.updated_at == origin_time
+        events = list(session.scalars(select(AuditEvent).order_by(AuditEvent.id)))  # type: ignore[arg-type]
+        assert events[0].prev_hash == GENESIS
+        assert events[-1].actor == "alice@Partner Org"
+        assert verify_chain(session).intact
+
+
+def test_update_rederives_and_bulk_search_indexes(store: Store) -> None:
+    with store.transaction() as session:
+        writer = Writer(session)
+        with writer.bulk_search():
+            (post_id,) = writer.insert(
+                "post",
+                [{"platform": "facebook", "url": "https://facebook.com/a", "content": "ngwe"}],
+            )
+        found = (
+            session.connection()
+            .exec_driver_sql("SELECT rowid FROM post_search WHERE post_search MATCH 'ngwe'")
+            .all()
+        )
+        assert [r[0] for r in found] == [post_id]
+        writer.update("post", [{"id": post_id, "url": "https://www.facebook.com/b?fbclid=1"}])
+        post = session.get_one(Post, post_id)
+        session.refresh(post)
+        assert post.canonical_url == "https://facebook.com/b"
+        assert post.identity_key == "url:facebook:https://facebook.com/b"
