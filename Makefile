@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench bench-scale lint lock clean package test-package
+.PHONY: run test bench bench-scale fuzz lint lock clean package test-package
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,14 @@ test: $(STAMP) $(QM)
 
 bench: $(STAMP)
 	$(BIN)/python -m pytest -q -s tests/perf/bench_*.py
+
+# The fuzzing of tests/fuzz at length (`make test` runs 24 seeded cases per category):
+# FUZZ_CASES per category, FUZZ_SEED to vary them; prints tried / held per category.
+FUZZ_CASES ?= 400
+FUZZ_SEED ?= 1414
+fuzz: $(STAMP)
+	CASELOG_FUZZ_CASES=$(FUZZ_CASES) CASELOG_FUZZ_SEED=$(FUZZ_SEED) QT_QPA_PLATFORM=offscreen \
+		$(BIN)/python -m pytest -q -s -p no:cacheprovider tests/fuzz
 
 # Not part of `make test` or `make bench`: 1,000,000 reports against their floors, about
 # 20 min on 2 cores (CASELOG_SCALE_REPORTS=100000 for a tenth). See docs/PERFORMANCE.md.
