@@ -166,3 +166,31 @@ def test_cli_exit_4_for_a_damaged_header(tmp_path: Path, passphrase_file: Path) 
     assert done.returncode == 4, done.stderr
     assert "header is damaged" in done.stderr and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_a_format_1_bundle_still_merges(
+    store_a: Store, store_b: Store, partners: None, tmp_path: Path
+) -> None:
+    """Bundles made before format 2 (no retraction notices, manifest last) still open;
+    the signer is then checked after decrypting, before any record is parsed."""
+    files = decrypt_zip(
+        export_bundle(store_a, tmp_path / "v2.caselog", recipients=["B"]).path,
+        identity_of(store_b),
+    )
+    manifest = json.loads(files.pop("manifest.json"))
+    files.pop("manifest.sig")
+    files.pop("records/retractions.jsonl")
+    manifest["version"] = 1
+    del manifest["key_changes"]
+    del manifest["files"]["records/retractions.jsonl"]
+    del manifest["counts"]["retractions"]
+    with store_a.session() as session:
+        keys = load_keys(session)
+    body = json.dumps(manifest).encode()
+    old = write_bundle(
+        tmp_path / "v1.caselog",
+        {**files, "manifest.json": body, "manifest.sig": keys.sign(body)},  # manifest last
+        identity_of(store_b).to_public(),
+    )
+    result = import_bundle(store_b, old)
+    assert result.written and result.preview.counts["posts"].new == 3
