@@ -89,6 +89,8 @@ def cmd_verify_pack(args: argparse.Namespace) -> int:
         f"{report.custody_linked_only:,} by their links only (redacted or of other cases)"
     )
     print(f"Redacted:     {', '.join(report.redacted) if report.redacted else 'nothing'}")
+    if report.unsearched:
+        print(f"Too large to search for shown fingerprints: {', '.join(report.unsearched)}")
     if expected is None and known is None:
         print(
             "Compare the signer's fingerprint with one you got another way (a call you place, "

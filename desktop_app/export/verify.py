@@ -46,7 +46,10 @@ READ_CHUNK = 1 << 20
 MAX_MANIFEST = 64 << 20  # ~150 bytes a file: room for 400,000 files; larger is refused unread
 MAX_TAG_FILE = 64 << 20
 MAX_SIGNATURE = 1024
-MAX_SHOWN = 512 << 20  # index.html / report.pdf read whole to find shown fingerprints
+# index.html / report.pdf are read whole to find the fingerprints they show; a larger
+# one (a pack with thousands of screenshots) is hashed but not searched, and named in
+# PackReport.unsearched: the manifest, README and bag-info are always searched.
+MAX_SHOWN = 256 << 20
 _OWN_FILES = frozenset({MANIFEST, SIGNATURE, SUMS, TAG_MANIFEST})
 _GENESIS = "0" * 64
 _EVENT_KEYS = ("seq", "uid", "at", "actor", "action", "entity", "entity_uid", "detail")
@@ -93,6 +96,7 @@ class PackReport:
     checked_against: str = ""  # "", "expected fingerprint", "known signers"
     custody_events: int = 0
     custody_linked_only: int = 0
+    unsearched: tuple[str, ...] = ()  # too large to search for shown fingerprints
 
 
 def normal_fingerprint(text: str) -> str:
@@ -474,8 +478,9 @@ def _verify(
 
     known_as: str | None = None
     checked = ""
+    unsearched: list[str] = []
     if signer_fp:
-        _check_shown(source, made_by, signer_fp, actual, problems)
+        unsearched = _check_shown(source, made_by, signer_fp, actual, problems)
         if expected_fp is not None:
             checked = "expected fingerprint"
             if signer_fp != expected_fp:
@@ -547,6 +552,7 @@ def _verify(
         checked_against=checked,
         custody_events=custody[0],
         custody_linked_only=custody[1],
+        unsearched=tuple(unsearched),
     )
 
 
@@ -556,8 +562,10 @@ def _check_shown(
     signer_fp: str,
     actual: dict[str, tuple[int, str]],
     problems: list[str],
-) -> None:
-    """Every fingerprint the pack shows a reader must be the signer's."""
+) -> list[str]:
+    """Every fingerprint the pack shows a reader must be the signer's; returns the
+    files too large to search."""
+    unsearched: list[str] = []
     stated = str(made_by.get("fingerprint", ""))
     if stated and " ".join(stated.split()).upper() != signer_fp:
         problems.append(
@@ -569,13 +577,14 @@ def _check_shown(
             continue
         shown = _shown_fingerprints(source, name)
         if shown is None:
-            problems.append(f"{name}: too large to check which key fingerprint it shows")
+            unsearched.append(name)
             continue
         for other in sorted(shown - {signer_fp}):
             problems.append(
                 f"{name}: shows the fingerprint {other}, but the key that signed the pack is "
                 f"{signer_fp}"
             )
+    return unsearched
 
 
 def known_signers_of(store: Any) -> dict[str, str]:

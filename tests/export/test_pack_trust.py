@@ -475,3 +475,14 @@ def test_report_is_pdf_a_2u_and_its_text_reads_as_shown(store, filled, tmp_path:
     # (an extractor may put a space between syllables; nothing else differs).
     assert "".join(sample.BURMESE_POST.split()) in squeezed
     assert "".join(result.fingerprint.split()) in squeezed
+
+
+def test_a_report_too_large_to_search_is_named_not_failed(
+    store, filled, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    result = _pack(store, tmp_path)
+    size = zipfile.ZipFile(result.path).getinfo("data/report.pdf").file_size
+    monkeypatch.setattr(verify_module, "MAX_SHOWN", size - 1)
+    report = verify_pack(result.path)
+    assert "data/report.pdf" in report.unsearched
+    assert "README.txt" not in report.unsearched
