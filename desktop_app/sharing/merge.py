@@ -61,6 +61,7 @@ from desktop_app.sharing.records import KINDS, ORDER, PARTNER_EVENT, RETRACTABLE
 from desktop_app.store.engine import Store
 from desktop_app.store.keys import load_keys
 from desktop_app.store.models import BundleLog, Partner, new_uid
+from desktop_app.store.repository import get_organisation
 from desktop_app.store.types import from_micros, to_micros
 from desktop_app.store.writer import Writer, post_identity_key
 
@@ -170,6 +171,7 @@ class _Signer:
     self_keys: set[str]
     key_change: KeyChangeSeen | None = None
     new_recipient: str = ""
+    label: str = ""  # the name new records from this signer are labelled with
 
     @property
     def known(self) -> bool:
@@ -205,6 +207,7 @@ def _identify(store: Store, manifest: Manifest) -> _Signer:
                     break
         if partner is not None:
             session.expunge(partner)
+        our_name = get_organisation(session).name
     earlier: dict[str, set[str]] = {}
     for old, new in successions.items():
         earlier.setdefault(new, set()).add(old)
@@ -223,7 +226,30 @@ def _identify(store: Store, manifest: Manifest) -> _Signer:
         self_keys=self_keys,
         key_change=change,
         new_recipient=recipient,
+        label=_label(store, manifest, keys, our_name, partner),
     )
+
+
+def _label(
+    store: Store, manifest: Manifest, keys: set[str], our_name: str, partner: Partner | None
+) -> str:
+    """The signer's own name, unless it is ours or a name another key has signed
+    bundles with here: then the partner's name in our directory and its fingerprint,
+    so that no bundle can label records as another organisation's."""
+    claimed = manifest.origin_name.strip()
+    taken = not claimed or claimed.casefold() == our_name.strip().casefold()
+    if not taken:
+        with store.engine.connect() as conn:
+            others = conn.exec_driver_sql(
+                "SELECT origin_key FROM bundle_log WHERE direction = 'import' "
+                "AND lower(trim(origin_org)) = lower(?)",
+                (claimed,),
+            ).all()
+        taken = any(row[0] not in keys for row in others)
+    if not taken:
+        return claimed
+    who = partner.name if partner is not None else "unknown signer"
+    return f"{who} (key {manifest.fingerprint}, signed as {claimed or 'no name'})"
 
 
 # --- local views of records, for matching and comparing ---------------------------
@@ -511,7 +537,7 @@ class _Plan:
                 self.local_id[name][rec["uid"]] = new_id
                 by_key[key] = _Local(new_id, rec["uid"], rec["updated_at"], content, key, True)
                 claimed.add(new_id)
-                if not self.signer.is_self and rec["origin_org"] != self.origin:
+                if not self.signer.is_self and rec["origin_org"] != self.signer.label:
                     self.relabelled += 1
                 self.inserts[name].append((rec, new_id))
                 self.theirs[rec["uid"]] = True
@@ -808,7 +834,7 @@ class _Apply:
     def _label(self, rec: dict[str, Any]) -> str:
         if self.plan.signer.is_self:
             return str(rec["origin_org"] or self.plan.origin)
-        return self.plan.origin  # never a third organisation's label, nor ours
+        return self.plan.signer.label  # never a third organisation's label, nor ours
 
     def write(self) -> None:
         plan = self.plan

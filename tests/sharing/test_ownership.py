@@ -49,6 +49,8 @@ def forge(
     to: Store,
     path: Path,
     change: Callable[[dict[str, list[dict[str, Any]]]], None],
+    *,
+    origin_name: str | None = None,
 ) -> Path:
     """Change the records, then make a bundle correctly signed by ``signer`` (its own
     key and name) and encrypted to ``to``: a partner doing what it likes."""
@@ -72,7 +74,10 @@ def forge(
         keys = load_keys(session)
         org = repository.get_organisation(session)
     manifest["origin"].update(
-        name=org.name, uid=org.uid, signing_public_key=keys.signing_public, fingerprint=""
+        name=origin_name or org.name,
+        uid=org.uid,
+        signing_public_key=keys.signing_public,
+        fingerprint="",
     )
     manifest["key_changes"] = []
     body = json.dumps(manifest).encode()
@@ -327,3 +332,27 @@ def test_our_own_bundle_back_from_b_changes_nothing(
     result = import_bundle(store_a, back)
     assert not result.preview.conflicts
     assert case_state(store_a) == before
+
+
+@pytest.mark.parametrize("claimed", ["Alpha Monitor", C_NAME])
+def test_b_cannot_sign_under_our_name_or_cs(
+    store_a: Store, store_b: Store, store_c: Store, three: None, tmp_path: Path, claimed: str
+) -> None:
+    with store_c.transaction() as session:
+        repository.add_post(session, repository.PostFields(platform="X", url="https://x.com/c/1"))
+    import_bundle(store_a, export_bundle(store_c, tmp_path / "c.caselog", recipients=["A"]).path)
+    with store_b.transaction() as session:
+        repository.add_post(session, repository.PostFields(platform="X", url="https://x.com/b/1"))
+    files = decrypt_zip(
+        export_bundle(store_b, tmp_path / "b.caselog", recipients=["A"]).path, identity_of(store_a)
+    )
+    forged = forge(
+        files, store_b, store_a, tmp_path / "as.caselog", lambda r: None, origin_name=claimed
+    )
+    import_bundle(store_a, forged)
+    with store_a.session() as session:
+        label = session.scalars(
+            select(Post.origin_org).where(Post.url == "https://x.com/b/1")
+        ).one()
+    assert label is not None and label != claimed and label.startswith("B (key ")
+    assert f"signed as {claimed}" in label
