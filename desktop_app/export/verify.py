@@ -17,7 +17,9 @@ import hashlib
 import json
 import re
 import stat
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -51,6 +53,17 @@ MAX_SIGNATURE = 1024
 # PackReport.unsearched: the manifest, README and bag-info are always searched.
 MAX_SHOWN = 256 << 20
 _OWN_FILES = frozenset({MANIFEST, SIGNATURE, SUMS, TAG_MANIFEST})
+# What a damaged ZIP raises while it is read: each becomes a named problem (exit 4).
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    struct.error,
+    UnicodeDecodeError,
+)
 _GENESIS = "0" * 64
 _EVENT_KEYS = ("seq", "uid", "at", "actor", "action", "entity", "entity_uid", "detail")
 
@@ -178,7 +191,7 @@ def _zip_source(path: Path, problems: list[str]) -> _Source | None:
         return None
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
+    except _DAMAGED:
         problems.append(f"{path.name} is not a readable ZIP file (truncated or damaged)")
         return None
     source = _Source(path.name, zf=zf)
@@ -408,6 +421,9 @@ def verify_pack(
         raise PackVerificationError(path, problems)
     try:
         return _verify(path, source, problems, expected_fp, known_signers)
+    except _DAMAGED as exc:
+        problems.append(f"{path.name} is damaged and cannot be read to the end ({exc})")
+        raise PackVerificationError(path, problems) from None
     finally:
         if source.zf is not None:
             source.zf.close()
@@ -431,7 +447,7 @@ def _verify(
             continue  # refused below without reading it
         try:
             actual[name] = _hash(source, name)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        except _DAMAGED as exc:
             problems.append(f"{name}: cannot be read (damaged: {exc})")
 
     manifest: Any = None
