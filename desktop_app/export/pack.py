@@ -39,6 +39,7 @@ from desktop_app.export.output import (
     Progress,
     Steps,
     check_target,
+    clean_leftovers,
     write_private,
 )
 from desktop_app.export.pdf import render_pdf
@@ -310,6 +311,7 @@ def _export_pack(
     cancelled: CancelCheck | None,
 ) -> PackResult:
     path = check_target(Path(target), ".zip")
+    clean_leftovers(path.parent)  # what a killed export left there
     steps = Steps(progress, cancelled, "evidence pack")
     with store.transaction() as session:
         keys = load_keys(session)

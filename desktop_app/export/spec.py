@@ -64,7 +64,9 @@ FORMAT OF THIS PACK (caselog-evidence-pack, format_version 2)
    prev_hash and hash. A line with "other": true is an event of something outside
    the pack: only seq, prev_hash and hash are given. Every line's prev_hash must equal
    the hash of the line before it and seq must rise by one; the last line's hash must
-   be head_hash.
+   be head_hash. The first line's prev_hash links to events the pack does not carry
+   (those of other cases, earlier): it is the anchor, compared with the store's own
+   log by anyone who holds it.
 
 9. Redaction. The fields removed (manifest.json "redaction") are replaced by the text
    "[redacted]" everywhere, custody.jsonl included. A custody line whose content was

@@ -55,6 +55,7 @@ from desktop_app.export.output import (
     Progress,
     Steps,
     check_target,
+    clean_leftovers,
     scratch_path,
     write_private,
 )
@@ -751,6 +752,7 @@ def write_workbook(
     """
     path = check_target(Path(target), ".xlsx")
     lang = check_lang(lang)
+    clean_leftovers(path.parent)  # what a killed export left there
     steps = Steps(progress, cancelled, "workbook export")
     with store.session() as session:
         organisation = get_organisation(session).name

@@ -126,3 +126,18 @@ def test_outputs_are_owner_only(store, filled, tmp_path: Path) -> None:  # type:
     for path in (pack, book):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
+
+
+def test_the_next_export_removes_what_a_killed_one_left(
+    store, filled, tmp_path: Path, _own_scratch: Path
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    left = folder / ".pack.zip.0123abcd.partial"
+    left.write_text("every case.json of a killed export")
+    _own_scratch.mkdir(exist_ok=True)
+    dead = _own_scratch / "999999999-0123456789ab.xml"  # a pid that cannot run
+    dead.write_text("a sheet of a killed export")
+    export_pack(store, sample.params(), folder / "pack.zip")
+    assert not left.exists() and not dead.exists()
+    assert sorted(p.name for p in folder.iterdir()) == ["pack.zip"]
