@@ -183,10 +183,11 @@ def cmd_rotate_keys(args: argparse.Namespace) -> int:
     print(f"Old signing key fingerprint: {rotation.old_fingerprint} (retired)")
     print(f"New age recipient:           {rotation.new_age_recipient}")
     print(
-        "Every bundle you send from now on carries a notice signed by the old key, so "
-        "partners move to the new keys when they import it. Bundles partners made for "
-        "the old key still open here. An old backup holds the old keys: it cannot "
-        "sign as you or open bundles made for the new key."
+        "Every bundle you send from now on carries a notice signed by the old key; a "
+        "partner moves to the new keys when it imports one, and from then on refuses "
+        "bundles signed by the old key. Bundles partners made for the old key still "
+        "open here. An old backup holds only the old keys: it cannot open bundles "
+        "made for the new key."
     )
     return 0
 
