@@ -75,3 +75,8 @@ class AuditAction(StrEnum):
     MIGRATE = "migrate"
     EXPORT = "export"  # a partner bundle was made
     CONFLICT = "conflict"  # a merged record differed from ours (BUNDLE.md)
+    # Corrections (CORRECTIONS.md): each carries its reason.
+    EDIT = "edit"  # fields changed; detail.changes has each field's old and new value
+    RETRACT = "retract"
+    RESTORE = "restore"
+    PURGE = "purge"  # an attachment's bytes erased; detail keeps sha256, size, name

@@ -8,8 +8,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, true
 from sqlmodel import Session, col, select
 
 from desktop_app.core.enums import AuditAction, Outcome
@@ -478,10 +479,17 @@ class CaseDetail:
     reports: list[ReportView]
 
 
-def load_case(session: Session, post_id: int) -> CaseDetail:
+def load_case(session: Session, post_id: int, *, include_retracted: bool = False) -> CaseDetail:
+    """One case as the editor shows it; retracted reports, responses and attachments
+    only with ``include_retracted`` (the post itself is returned either way: it was
+    asked for by id, and ``post.retracted_at`` says whether it is retracted)."""
     post = session.get(Post, post_id)
     if post is None:
         raise BadInputError(f"no case with id {post_id}")
+
+    def live(model: Any) -> Any:
+        return true() if include_retracted else col(model.retracted_at).is_(None)
+
     author = session.get(AuthorAccount, post.author_id) if post.author_id else None
     tags = list(
         session.scalars(
@@ -493,23 +501,29 @@ def load_case(session: Session, post_id: int) -> CaseDetail:
     )
     attachments = list(
         session.scalars(
-            select(Attachment).where(Attachment.post_id == post.id).order_by(col(Attachment.id))
+            select(Attachment)
+            .where(Attachment.post_id == post.id, live(Attachment))
+            .order_by(col(Attachment.id))
         )
     )
     reports: list[ReportView] = []
     for report in session.scalars(
         select(Report)
-        .where(Report.post_id == post.id)
+        .where(Report.post_id == post.id, live(Report))
         .order_by(col(Report.reported_at), col(Report.id))
     ):
         views = []
         for response in session.scalars(
             select(Response)
-            .where(Response.report_id == report.id)
+            .where(Response.report_id == report.id, live(Response))
             .order_by(col(Response.received_at), col(Response.id))
         ):
             files = list(
-                session.scalars(select(Attachment).where(Attachment.response_id == response.id))
+                session.scalars(
+                    select(Attachment).where(
+                        Attachment.response_id == response.id, live(Attachment)
+                    )
+                )
             )
             views.append(ResponseView(response, files))
         reports.append(ReportView(report, views))
