@@ -4,6 +4,7 @@ without real evidence. Its passphrase is public and shown on screen."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -41,12 +42,22 @@ def _screenshot(title: str, lines: list[str], accent: tuple[int, int, int]) -> b
     return buffer.getvalue()
 
 
-def create_demo_store(path: str | Path) -> Store:
-    """Make a demo store at ``path`` (which must not exist) and return it open."""
+def create_demo_store(
+    path: str | Path, progress: Callable[[int, int, str], None] | None = None
+) -> Store:
+    """Make a demo store at ``path`` (which must not exist) and return it open.
+
+    It takes seconds (a key derivation, the import, the screenshots): the window
+    runs it off its thread and shows ``progress``.
+    """
     store = create_store(
         path, DEMO_PASSPHRASE, organisation=DEMO_ORGANISATION, timezone="Asia/Yangon"
     )
-    import_file(store, resource_path("demo", "demo_log.csv"), zone("Asia/Yangon"))
+    import_file(
+        store, resource_path("demo", "demo_log.csv"), zone("Asia/Yangon"), progress=progress
+    )
+    if progress is not None:
+        progress(0, 0, "Adding sample screenshots")
     with store.transaction() as session:
         posts = list(session.scalars(select(Post).order_by(Post.id).limit(8)))
         for index, post in enumerate(posts):

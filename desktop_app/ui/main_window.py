@@ -1,7 +1,11 @@
 """The main window: start, unlock, and the workspace (case list and case editor).
 
-Locking (Ctrl+L, the toolbar, or idle time) closes the store, drops every model
-row and editor field, and asks for the passphrase again.
+Every command is in the menu bar (File, Edit, Case, View, Help); the frequent ones
+are on the toolbar and in the context menus of the case list and the timeline.
+
+Locking (Ctrl+L, the toolbar, idle time, another store, quitting) closes every
+dialog and cancels every worker first, keeps unsaved editor text as an encrypted
+draft, then closes the store, which forgets its passphrase.
 """
 
 from __future__ import annotations
@@ -11,16 +15,20 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
+    QProgressDialog,
     QSplitter,
     QStackedWidget,
     QTabWidget,
     QToolBar,
+    QWidget,
 )
 
 from desktop_app.core.errors import AppError, StoreLockedError
@@ -36,6 +44,7 @@ from desktop_app.ui.dialogs.new_store import NewStoreDialog
 from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
 from desktop_app.ui.dialogs.share_dialog import ShareDialog
 from desktop_app.ui.models.case_table import CaseTableModel
+from desktop_app.ui.vocab import numerus
 from desktop_app.ui.widgets.case_editor import CaseEditor
 from desktop_app.ui.widgets.case_list import CaseListPanel
 from desktop_app.ui.widgets.custody_view import CustodyView
@@ -44,9 +53,11 @@ from desktop_app.ui.widgets.offenders_view import OffendersView
 from desktop_app.ui.widgets.partners_view import PartnersView
 from desktop_app.ui.widgets.start_page import StartPage
 from desktop_app.ui.widgets.unlock_page import UnlockPage
+from desktop_app.ui.workers import Worker
 
 log = logging.getLogger(__name__)
 LAST_STORE_KEY = "store/last_path"
+EDITOR_DRAFT = "case-editor"
 INPUT_EVENTS = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -97,15 +108,17 @@ class MainWindow(QMainWindow):
         self.start_page.demo_requested.connect(self.open_demo)
         self.unlock_page.unlock_requested.connect(self.unlock)
         self.unlock_page.other_store_requested.connect(self.show_start)
-        self.case_panel.case_selected.connect(self.editor.show_case)
+        self.case_panel.case_selected.connect(self._case_selected)
+        self._stale: set[QWidget] = set()
         self.editor.changed.connect(self._case_changed)
         self.dashboard.show_posts.connect(self.show_posts)
         self.offenders.show_posts.connect(self.show_posts)
-        self.offenders.changed.connect(self.refresh_cases)
+        self.offenders.changed.connect(self.data_changed)
+        self.editor.timeline.currentItemChanged.connect(lambda *_: self._update_case_actions())
 
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
-        self.idle_timer.timeout.connect(self.lock)
+        self.idle_timer.timeout.connect(self._idle_timeout)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -118,74 +131,346 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
 
     # --- actions -----------------------------------------------------------------------
-    def _build_actions(self) -> None:
-        self.lock_action = QAction(self.tr("Lock"), self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setToolTip(
-            self.tr("Lock now (Ctrl+L): close the store and clear the screen")
-        )
-        self.lock_action.triggered.connect(self.lock)
-        self.new_case_action = QAction(self.tr("New case"), self)
-        self.new_case_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_case_action.triggered.connect(self.editor.new_case)
-        self.import_action = QAction(self.tr("Import spreadsheet…"), self)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.triggered.connect(self.import_spreadsheet)
-        new_store = QAction(self.tr("New store…"), self)
-        new_store.triggered.connect(self.new_store)
-        open_store_action = QAction(self.tr("Open store…"), self)
-        open_store_action.setShortcut(QKeySequence.StandardKey.Open)
-        open_store_action.triggered.connect(self.open_store_dialog)
-        self.export_workbook_action = QAction(self.tr("Export workbook…"), self)
-        self.export_workbook_action.triggered.connect(lambda: self.export("workbook"))
-        self.export_pack_action = QAction(self.tr("Export evidence pack…"), self)
-        self.export_pack_action.triggered.connect(lambda: self.export("pack"))
-        self.share_action = QAction(self.tr("Share with partner…"), self)
-        self.share_action.triggered.connect(self.share)
-        self.import_bundle_action = QAction(self.tr("Import partner bundle…"), self)
-        self.import_bundle_action.triggered.connect(self.import_bundle)
-        self.settings_action = QAction(self.tr("Settings…"), self)
-        self.settings_action.triggered.connect(self.open_settings)
-        self.backup_action = QAction(self.tr("Back up store…"), self)
-        self.backup_action.triggered.connect(self.back_up)
-        quit_action = QAction(self.tr("Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+    def _action(
+        self,
+        text: str,
+        slot: Any,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+        *,
+        needs_store: bool = True,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        if needs_store:
+            self.store_actions.append(action)
+        return action
 
-        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
-        for action in (
-            new_store,
-            open_store_action,
+    def _build_actions(self) -> None:
+        """Every command is in the menu bar; the frequent ones also on the toolbar, and
+        the ones about a case or a report also in the list's and timeline's context menus."""
+        self.store_actions: list[QAction] = []
+        act = self._action
+        self.new_store_action = act(self.tr("New store…"), self.new_store, needs_store=False)
+        self.open_store_action = act(
+            self.tr("Open store…"),
+            self.open_store_dialog,
+            QKeySequence.StandardKey.Open,
+            needs_store=False,
+        )
+        self.demo_action = act(self.tr("Open the demo store"), self.open_demo, needs_store=False)
+        self.import_action = act(
+            self.tr("Import spreadsheet…"),
+            self.import_spreadsheet,
+            "Ctrl+I",
+            self.tr("Import a report log (CSV or Excel)"),
+        )
+        self.import_bundle_action = act(
+            self.tr("Import partner bundle…"), self.import_bundle, "Ctrl+Shift+I"
+        )
+        self.export_workbook_action = act(
+            self.tr("Export workbook…"),
+            lambda: self.export("workbook"),
+            "Ctrl+E",
+            self.tr("Export the indicator workbook (Excel)"),
+        )
+        self.export_pack_action = act(
+            self.tr("Export evidence pack…"), lambda: self.export("pack"), "Ctrl+Shift+E"
+        )
+        self.share_action = act(self.tr("Share with partner…"), self.share)
+        self.verify_pack_action: QAction | None = None
+        self.backup_action = act(self.tr("Back up store…"), self.back_up, "Ctrl+B")
+        self.settings_action = act(
+            self.tr("Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
+        )
+        self.lock_action = act(
+            self.tr("Lock"),
+            self.lock,
+            "Ctrl+L",
+            self.tr("Lock now (Ctrl+L): close the store and clear the screen"),
+        )
+        self.quit_action = act(
+            self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, needs_store=False
+        )
+        self.find_action = act(self.tr("Find cases…"), self.find, QKeySequence.StandardKey.Find)
+        self.clear_filters_action = act(
+            self.tr("Show all cases (clear filters)"), self.clear_filters, "Ctrl+Shift+A"
+        )
+        self.paste_action = act(
+            self.tr("Paste screenshot as evidence"),
+            self.paste_evidence,
+            QKeySequence.StandardKey.Paste,
+            self.tr("Attach the image on the clipboard to the open case"),
+        )
+        self.new_case_action = act(self.tr("New case"), self.new_case, QKeySequence.StandardKey.New)
+        self.save_case_action = act(
+            self.tr("Save case"), self.save_case, QKeySequence.StandardKey.Save
+        )
+        self.add_report_action = act(self.tr("Add report…"), self.add_report, "Ctrl+R")
+        self.add_response_action = act(
+            self.tr("Add response to the selected report…"), self.add_response, "Ctrl+Shift+R"
+        )
+        self.add_files_action = act(self.tr("Add evidence files…"), self.add_evidence_files)
+        self.open_response_file_action = act(
+            self.tr("Open the response's screenshot"), self.open_response_file
+        )
+        self.refresh_action = act(
+            self.tr("Refresh"), self.data_changed, QKeySequence.StandardKey.Refresh
+        )
+        self.about_action = act(self.tr("About Caselog"), self.about, needs_store=False)
+        self.view_actions: list[QAction] = []
+        for number, (title, page) in enumerate(
+            (
+                (self.tr("Cases"), self.cases_tab),
+                (self.tr("Dashboard"), self.dashboard),
+                (self.tr("Repeat offenders and duplicates"), self.offenders),
+                (self.tr("Custody log"), self.custody),
+                (self.tr("Partners"), self.partners),
+            ),
+            start=1,
+        ):
+            self.view_actions.append(
+                act(
+                    title,
+                    lambda page=page: self.workspace.setCurrentWidget(page),
+                    f"Ctrl+{number}",
+                )
+            )
+
+        menu_bar = self.menuBar()
+        self.file_menu = menu_bar.addMenu(self.tr("&File"))
+        self._fill(
+            self.file_menu,
+            self.new_store_action,
+            self.open_store_action,
+            self.demo_action,
             None,
-            self.new_case_action,
             self.import_action,
+            self.import_bundle_action,
+            None,
+            self.export_workbook_action,
+            self.export_pack_action,
+            self.share_action,
+        )
+        # --- Verify evidence pack… goes here (see _add_verify_pack_action) ---
+        self.verify_slot = self.file_menu.addSeparator()
+        self._fill(
+            self.file_menu,
+            self.backup_action,
+            self.settings_action,
             None,
             self.lock_action,
-            quit_action,
-        ):
-            if action is None:
-                self.file_menu.addSeparator()
-            else:
-                self.file_menu.addAction(action)
-        toolbar = QToolBar(self.tr("Main"))
+            self.quit_action,
+        )
+        self.edit_menu = menu_bar.addMenu(self.tr("&Edit"))
+        self._fill(
+            self.edit_menu, self.paste_action, None, self.find_action, self.clear_filters_action
+        )
+        self.case_menu = menu_bar.addMenu(self.tr("&Case"))
+        self._fill(
+            self.case_menu,
+            self.new_case_action,
+            self.save_case_action,
+            None,
+            self.add_report_action,
+            self.add_response_action,
+            self.add_files_action,
+            self.paste_action,
+            self.open_response_file_action,
+        )
+        self.view_menu = menu_bar.addMenu(self.tr("&View"))
+        self._fill(self.view_menu, *self.view_actions, None, self.refresh_action)
+        self.help_menu = menu_bar.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setMovable(False)
-        toolbar.addAction(self.new_case_action)
-        toolbar.addAction(self.import_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.lock_action)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._fill(
+            toolbar,
+            self.new_case_action,
+            self.save_case_action,
+            self.add_report_action,
+            self.paste_action,
+            None,
+            self.import_action,
+            self.export_workbook_action,
+            self.share_action,
+            None,
+            self.lock_action,
+        )
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+        self.view_menu.addSeparator()
+        toolbar.toggleViewAction().setText(self.tr("Show the toolbar"))
+        self.view_menu.addAction(toolbar.toggleViewAction())
+
+        # Context menus: the same actions, where the pointer is.
+        self.case_context_menu = QMenu(self)
+        self._fill(
+            self.case_context_menu,
+            self.add_report_action,
+            self.paste_action,
+            self.add_files_action,
+            None,
+            self.export_workbook_action,
+            self.export_pack_action,
+            self.share_action,
+        )
+        self.timeline_context_menu = QMenu(self)
+        self._fill(
+            self.timeline_context_menu,
+            self.add_response_action,
+            self.open_response_file_action,
+            None,
+            self.add_report_action,
+        )
+        self.context_menus = {
+            self.case_panel.table: self.case_context_menu,
+            self.editor.timeline: self.timeline_context_menu,
+        }
+        for widget, menu in self.context_menus.items():
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            widget.customContextMenuRequested.connect(
+                lambda pos, widget=widget, menu=menu: self._context_menu(widget, menu, pos)
+            )
+        self._add_verify_pack_action()
         self._set_unlocked_actions(False)
 
+    @staticmethod
+    def _fill(target: QMenu | QToolBar, *actions: QAction | None) -> None:
+        for action in actions:
+            if action is None:
+                target.addSeparator()
+            else:
+                target.addAction(action)
+
+    def _add_verify_pack_action(self) -> None:
+        """File > Verify evidence pack… (a dialog that needs no unlocked store)."""
+        try:
+            from desktop_app.ui.dialogs import verify_pack_dialog
+        except ImportError:
+            return
+        self.verify_pack_action = self._action(
+            self.tr("Verify evidence pack…"), self.verify_pack, needs_store=False
+        )
+        self.file_menu.insertAction(self.verify_slot, self.verify_pack_action)
+        self._verify_pack_module = verify_pack_dialog
+
+    def verify_pack(self) -> None:
+        dialog = self._verify_pack_module.VerifyPackDialog(self, store=self.store)
+        self._show_dialog(dialog)
+
+    def _context_menu(self, widget: QWidget, menu: QMenu, pos: Any) -> None:
+        if self.store is None:
+            return
+        if widget is self.case_panel.table:
+            index = self.case_panel.table.indexAt(pos)
+            if index.isValid() and not self.case_panel.table.selectionModel().isRowSelected(
+                index.row(), index.parent()
+            ):
+                self.case_panel.table.selectRow(index.row())
+        elif widget is self.editor.timeline:
+            item = self.editor.timeline.itemAt(pos)
+            if item is not None:
+                self.editor.timeline.setCurrentItem(item)
+            self._update_case_actions()
+        menu.popup(widget.viewport().mapToGlobal(pos))  # type: ignore[attr-defined]
+
     def _set_unlocked_actions(self, unlocked: bool) -> None:
-        for action in (
-            self.lock_action,
-            self.new_case_action,
-            self.import_action,
-            self.settings_action,
-            self.backup_action,
-        ):
+        for action in self.store_actions:
             action.setEnabled(unlocked)
+        if unlocked:
+            self._update_case_actions()
+
+    def _update_case_actions(self) -> None:
+        has_case = self.store is not None and self.editor.post_id is not None
+        self.add_response_action.setEnabled(
+            has_case and self.editor.timeline.topLevelItemCount() > 0
+        )
+        self.open_response_file_action.setEnabled(
+            has_case and self.editor.selected_response_attachment() is not None
+        )
+
+    # --- commands that act on the open case ----------------------------------------------
+    def new_case(self) -> None:
+        if self.store is None or not self.confirm_leave_case():
+            return
+        self.workspace.setCurrentWidget(self.cases_tab)
+        self.editor.new_case()
+        self._update_case_actions()
+
+    def save_case(self) -> None:
+        if self.store is not None:
+            self.workspace.setCurrentWidget(self.cases_tab)
+            self.editor.save()
+
+    def add_report(self) -> None:
+        if self.store is not None:
+            self.workspace.setCurrentWidget(self.cases_tab)
+            self.editor.add_report()
+
+    def add_response(self) -> None:
+        if self.store is not None:
+            self.workspace.setCurrentWidget(self.cases_tab)
+            self.editor.add_response()
+
+    def add_evidence_files(self) -> None:
+        if self.store is not None:
+            self.workspace.setCurrentWidget(self.cases_tab)
+            self.editor.add_files(self.editor.pick_files())
+
+    def paste_evidence(self) -> None:
+        if self.store is not None:
+            self.workspace.setCurrentWidget(self.cases_tab)
+            self.editor.paste_evidence()
+
+    def open_response_file(self) -> None:
+        if self.store is not None:
+            self.editor.open_response_attachment()
+
+    def find(self) -> None:
+        if self.store is None:
+            return
+        self.workspace.setCurrentWidget(self.cases_tab)
+        self.case_panel.search.setFocus()
+        self.case_panel.search.selectAll()
+
+    def clear_filters(self) -> None:
+        if self.store is not None:
+            self.workspace.setCurrentWidget(self.cases_tab)
+            self.case_panel.reset_filters()
+
+    def about(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("About Caselog"),
+            self.tr(
+                "Caselog keeps the cases of harmful posts, the reports made to platforms "
+                "and their responses in one encrypted store on this computer."
+            ),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        self._show_dialog(box)
+
+    def _show_dialog(self, dialog: QDialog, on_finished: Any = None) -> QDialog:
+        """Open a dialog without a nested event loop, so a lock can close it at once."""
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def finished(_code: int) -> None:
+            if on_finished is not None and self.store is not None:
+                on_finished(dialog)
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
 
     # --- pages -------------------------------------------------------------------------
     def show_start(self) -> None:
@@ -202,11 +487,13 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Open a Caselog store"),
             str(data_dir()),
-            "Caselog store (*.db);;All files (*)",
+            self.tr("Caselog store (*.db);;All files (*)"),
         )
         return path
 
     def open_store_dialog(self) -> None:
+        if not self.confirm_leave_case():
+            return
         self.lock()
         path = self.pick_store_to_open()
         if path:
@@ -216,6 +503,8 @@ class MainWindow(QMainWindow):
         return NewStoreDialog(self)
 
     def new_store(self) -> None:
+        if not self.confirm_leave_case():
+            return
         self.lock()
         dialog = self.new_store_dialog()
         if not dialog.exec():
@@ -237,18 +526,40 @@ class MainWindow(QMainWindow):
         self._opened(store, path)
 
     def open_demo(self) -> None:
+        """Create the demo store in the background (it takes seconds), then ask to unlock."""
+        if not self.confirm_leave_case():
+            return
         self.lock()
         path = data_dir() / "caselog-demo.db"
-        if not path.exists():
-            try:
-                store = create_demo_store(path)
-            except AppError as exc:
-                QMessageBox.warning(self, self.tr("Demo"), exc.message)
-                return
-            store.close()
-        self.ask_unlock(
-            path, self.tr("Demo store: its passphrase is <b>{0}</b>").format(DEMO_PASSPHRASE)
+        hint = self.tr("Demo store: its passphrase is <b>{0}</b>").format(DEMO_PASSPHRASE)
+        if path.exists():
+            self.ask_unlock(path, hint)
+            return
+        progress = QProgressDialog(self.tr("Creating the demo store…"), "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        self.demo_progress = progress
+
+        def task(progress: Any, cancelled: Any) -> str:
+            create_demo_store(path, progress=progress).close()
+            return str(path)
+
+        worker = Worker(task)
+        worker.signals.progress.connect(
+            lambda done, total, what: (
+                progress.setRange(0, total),
+                progress.setValue(done),
+                progress.setLabelText(what),
+            )
         )
+        worker.signals.finished.connect(lambda _r: (progress.close(), self.ask_unlock(path, hint)))
+        worker.signals.failed.connect(
+            lambda text: (progress.close(), QMessageBox.warning(self, self.tr("Demo"), text))
+        )
+        self.demo_worker = worker
+        progress.show()
+        worker.start()
 
     # --- unlock and lock -------------------------------------------------------------------
     def unlock(self, passphrase: str) -> None:
@@ -272,10 +583,12 @@ class MainWindow(QMainWindow):
         self.store = store
         self.store_path = path
         self.settings.setValue(LAST_STORE_KEY, str(path))
+        self._record_custody("unlock")
         self._load_settings()
         self.case_list = CaseList(store.engine.connect(), sla_hours=self.org_settings.sla_hours)
         self.case_list.rebuild()
         self.model = CaseTableModel(self.case_list, self.tz)
+        self.case_panel.reset_filters(apply=False)
         self.case_panel.attach(self.model, self.tz)
         self._attach_views()
         self.editor.new_case()
@@ -284,8 +597,21 @@ class MainWindow(QMainWindow):
         self._set_unlocked_actions(True)
         self._restart_idle_timer()
         self._remind_backup()
+        self._offer_drafts()
         # Compute the dashboard in the background now, so its tab opens ready.
         QTimer.singleShot(0, self.dashboard.refresh)
+
+    def _record_custody(self, action: str) -> None:
+        """Unlocks and locks belong in the custody log (who had the store open, when)."""
+        from desktop_app.store.audit import append_event
+
+        if self.store is None:
+            return
+        try:
+            with self.store.transaction() as session:
+                append_event(session, action, entity="store", detail={})
+        except AppError as exc:
+            log.warning("could not record %s: %s", action, exc.message)
 
     def _load_settings(self) -> None:
         from desktop_app.store.settings import load_settings
@@ -314,6 +640,7 @@ class MainWindow(QMainWindow):
         self.partners.attach(self.store, self.tz)
         self.offenders.detach()
         self.offenders.store = self.store
+        self._stale = {self.offenders, self.custody}
         self._tab_changed(self.workspace.currentIndex())
 
     def _tab_changed(self, _index: int) -> None:
@@ -321,39 +648,50 @@ class MainWindow(QMainWindow):
             return
         current = self.workspace.currentWidget()
         if current is self.dashboard:
-            if self.dashboard.data is None and self.dashboard.worker is None:
+            if (
+                self.dashboard.data is None or self.dashboard in self._stale
+            ) and self.dashboard.worker is None:
+                self._stale.discard(self.dashboard)
                 self.dashboard.refresh()
         elif current is self.offenders:
-            self.offenders.attach(self.store, self.dashboard.current_params())
+            if self.offenders in self._stale or self.offenders.store is None:
+                self._stale.discard(self.offenders)
+                self.offenders.attach(self.store, self.dashboard.current_params())
         elif current is self.custody:
-            self.custody.refresh()
+            if self.custody in self._stale:
+                self._stale.discard(self.custody)
+                self.custody.refresh()
+        elif current is self.partners and self.partners in self._stale:
+            self._stale.discard(self.partners)
+            self.partners.refresh()
 
     def show_posts(self, post_ids: frozenset[int], description: str) -> None:
         """Open the case list on exactly these posts (from a figure, bar or account)."""
+        if not self.confirm_leave_case():
+            return
         self.workspace.setCurrentWidget(self.cases_tab)
-        self.case_panel.show_posts(post_ids)
-        self.statusBar().showMessage(
-            self.tr("Showing the {0} cases behind: {1}. Clear the search to see all.").format(
-                len(post_ids), description
-            )
-        )
+        self.case_panel.show_posts(post_ids, description)
 
     def _remind_backup(self) -> None:
         from desktop_app.store.backup import backup_overdue
 
         assert self.store is not None
         if backup_overdue(self.store, days=self.org_settings.backup_reminder_days):
+            days = self.org_settings.backup_reminder_days
             self.statusBar().showMessage(
-                self.tr("No backup in the last {0} days: use File > Back up store.").format(
-                    self.org_settings.backup_reminder_days
+                numerus(
+                    self.tr("No backup in the last %n day(s): use File > Back up store.", "", days),
+                    days,
                 )
             )
 
     def open_settings(self) -> None:
         if self.store is None:
             return
-        dialog = self.settings_dialog()
-        dialog.exec()
+        self._show_dialog(self.settings_dialog(), self._settings_closed)
+
+    def _settings_closed(self, dialog: QDialog) -> None:
+        assert isinstance(dialog, SettingsDialog)
         if dialog.rekeyed or dialog.changed:
             self._reconnect()
 
@@ -383,13 +721,18 @@ class MainWindow(QMainWindow):
         self._attach_views()
         self._restart_idle_timer()
 
-    def export_dialog(self, kind: str) -> ExportDialog:
-        assert self.store is not None and self.case_list is not None
+    def _refs(self) -> tuple[list[str], list[str]]:
+        assert self.case_list is not None
         filtered = self.case_list.case_refs(self.case_panel.current_filter())
         selected_ids = set(self.case_panel.selected_post_ids())
         selected = [
             r.case_ref for r in (self.model.rows if self.model else []) if r.post_id in selected_ids
         ]
+        return filtered, selected
+
+    def export_dialog(self, kind: str) -> ExportDialog:
+        assert self.store is not None
+        filtered, selected = self._refs()
         return ExportDialog(
             self.store,
             kind,
@@ -402,18 +745,8 @@ class MainWindow(QMainWindow):
         )
 
     def export(self, kind: str) -> None:
-        if self.store is None:
-            return
-        self.export_dialog(kind).exec()
-
-    def _refs(self) -> tuple[list[str], list[str]]:
-        assert self.case_list is not None
-        filtered = self.case_list.case_refs(self.case_panel.current_filter())
-        selected_ids = set(self.case_panel.selected_post_ids())
-        selected = [
-            r.case_ref for r in (self.model.rows if self.model else []) if r.post_id in selected_ids
-        ]
-        return filtered, selected
+        if self.store is not None:
+            self._show_dialog(self.export_dialog(kind))
 
     def share_dialog(self) -> ShareDialog:
         assert self.store is not None
@@ -422,8 +755,7 @@ class MainWindow(QMainWindow):
 
     def share(self) -> None:
         if self.store is not None:
-            self.share_dialog().exec()
-            self.partners.refresh()
+            self._show_dialog(self.share_dialog(), lambda _d: self._mark_changed(self.partners))
 
     def import_bundle_dialog(self) -> ImportBundleDialog:
         assert self.store is not None
@@ -433,9 +765,8 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         dialog = self.import_bundle_dialog()
-        dialog.exec()
-        if dialog.result is not None:
-            self.refresh_cases()
+        self._show_dialog(dialog)
+        dialog.merged.connect(self.data_changed)
 
     def pick_backup_folder(self) -> str:
         return QFileDialog.getExistingDirectory(
@@ -443,31 +774,73 @@ class MainWindow(QMainWindow):
         )
 
     def back_up(self) -> None:
+        """Copy the encrypted store to a folder, off the window's thread."""
         from desktop_app.store.backup import backup_store
 
         if self.store is None:
             return
         folder = self.pick_backup_folder()
-        if not folder:
+        if not folder or self.store is None:
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            target = backup_store(self.store, folder)
-        except AppError as exc:
-            QMessageBox.warning(self, self.tr("Backup failed"), exc.message)
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.last_backup_path = target
-        self.statusBar().showMessage(
-            self.tr("Backed up to {0}. It is encrypted with the same passphrase.").format(target)
-        )
+        store = self.store
+        worker = Worker(lambda progress, cancelled: backup_store(store, folder))
+        self.statusBar().showMessage(self.tr("Backing up…"))
+        self.backup_action.setEnabled(False)
 
-    def lock(self) -> None:
-        """Close the store and forget every piece of case data held by the window."""
+        def done(target: Any) -> None:
+            self.backup_action.setEnabled(self.store is not None)
+            self.last_backup_path = target
+            if self.store is not None:
+                self.statusBar().showMessage(
+                    self.tr(
+                        "Backed up to {0}. It is encrypted with the passphrase of today."
+                    ).format(target)
+                )
+
+        def failed(text: str) -> None:
+            self.backup_action.setEnabled(self.store is not None)
+            self.statusBar().clearMessage()
+            if self.store is not None:
+                QMessageBox.warning(self, self.tr("Backup failed"), text)
+
+        worker.signals.finished.connect(done)
+        worker.signals.failed.connect(failed)
+        self.backup_worker = worker
+        worker.start()
+
+    # --- locking ---------------------------------------------------------------------------
+    def close_dialogs(self) -> None:
+        """Close every dialog the window opened (settings, export, share, import, report,
+        response, message boxes, file pickers), innermost first."""
+        for _ in range(5):  # a dialog closing may have opened (or uncovered) another
+            open_dialogs = [
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, QDialog) and w.isVisible()
+            ]
+            if not open_dialogs:
+                return
+            for dialog in reversed(open_dialogs):
+                worker = getattr(dialog, "worker", None)
+                if isinstance(worker, Worker):
+                    worker.cancel()
+                dialog.reject()
+                dialog.hide()
+                dialog.deleteLater()
+
+    def lock(self, *, idle: bool = False) -> None:
+        """Close the store and forget every piece of case data held by the window.
+
+        Dialogs are closed and workers cancelled first; unsaved editor text is kept
+        as a draft inside the store; then the store forgets its passphrase.
+        """
         if self.store is None:
             return
         self.idle_timer.stop()
+        self.close_dialogs()
+        Worker.cancel_all(wait_seconds=5.0)
+        self._save_draft()
+        self._record_custody("lock")
         self.editor.detach()
         self.dashboard.detach()
         self.offenders.detach()
@@ -478,7 +851,7 @@ class MainWindow(QMainWindow):
             self.model.clear()
         self.case_panel.table.setModel(None)
         self.case_panel.model = None
-        self.case_panel.search.clear()
+        self.case_panel.reset_filters(apply=False)
         self.model = None
         if self.case_list is not None:
             self.case_list.close()
@@ -496,25 +869,142 @@ class MainWindow(QMainWindow):
 
     def _restart_idle_timer(self) -> None:
         if self.store is not None and self.idle_minutes > 0:
-            self.idle_timer.start(self.idle_minutes * 60_000)
+            self.idle_timer.start(int(self.idle_minutes * 60_000))
+
+    def _idle_timeout(self) -> None:
+        """Long work in progress (an import, an export) counts as activity."""
+        if Worker.busy():
+            self._restart_idle_timer()
+            return
+        self.lock(idle=True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in INPUT_EVENTS and self.store is not None:
             self._restart_idle_timer()
+            if (
+                event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.matches(QKeySequence.StandardKey.Paste)
+                and self._paste_goes_to_evidence()
+            ):
+                self.editor.paste_evidence()
+                return True
         return False
 
+    def _paste_goes_to_evidence(self) -> bool:
+        """Ctrl+V in one of the case's text fields pastes a screenshot as evidence
+        when the clipboard holds an image (or files) and no text."""
+        focus = QApplication.focusWidget()
+        if focus is None or not self.editor.isAncestorOf(focus):
+            return False
+        mime = QGuiApplication.clipboard().mimeData()
+        return mime is not None and not mime.hasText() and (mime.hasImage() or mime.hasUrls())
+
+    # --- unsaved edits ---------------------------------------------------------------------
+    def confirm_leave_case(self) -> bool:
+        """Before the open case is replaced: save, discard or stay (only if edited)."""
+        if self.store is None or not self.editor.is_dirty():
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Unsaved changes"),
+            self.tr("This case has changes that are not saved yet."),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = self.ask(box)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.editor.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def ask(self, box: QMessageBox) -> int:
+        """Show a question and wait for the answer (tests may replace this)."""
+        return box.exec()
+
+    def _case_selected(self, post_id: int) -> None:
+        if post_id == self.editor.post_id:
+            return
+        if not self.confirm_leave_case():
+            # Put the selection back once the list has finished moving it.
+            keep = self.editor.post_id
+            QTimer.singleShot(0, lambda: self.case_panel.select_post(keep))
+            return
+        self.editor.show_case(post_id)
+        self._update_case_actions()
+
+    def _save_draft(self) -> None:
+        from desktop_app.store.drafts import save_draft
+
+        if self.store is None or not self.editor.is_dirty():
+            return
+        try:
+            save_draft(self.store, EDITOR_DRAFT, self.editor.draft())
+        except AppError as exc:
+            log.warning("draft not kept: %s", exc.message)
+
+    def _offer_drafts(self) -> None:
+        from desktop_app.store.drafts import delete_draft, load_draft
+
+        assert self.store is not None
+        draft = load_draft(self.store, EDITOR_DRAFT)
+        if draft is None:
+            return
+        saved_at, payload = draft
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Unsaved changes kept"),
+            self.tr(
+                "When the store locked at {0}, a case had changes that were not saved. "
+                "They were kept, encrypted, in the store. Open them again?"
+            ).format(saved_at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M")),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Discard,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Open)
+
+        def answered(answer: int) -> None:
+            if self.store is None:
+                return
+            if answer == QMessageBox.StandardButton.Open:
+                self.workspace.setCurrentWidget(self.cases_tab)
+                self.editor.restore_draft(payload)
+                self.case_panel.select_post(self.editor.post_id)
+            delete_draft(self.store, EDITOR_DRAFT)
+
+        self.draft_box = box
+        box.finished.connect(answered)
+        self._show_dialog(box)
+
     # --- data changes --------------------------------------------------------------------
+    def _mark_changed(self, *views: QWidget) -> None:
+        self._stale.update(views)
+        self._tab_changed(self.workspace.currentIndex())
+
+    def data_changed(self) -> None:
+        """Any write (editor, import, merge, correction): every view shows it."""
+        if self.store is None:
+            return
+        self._stale = {self.dashboard, self.offenders, self.custody, self.partners}
+        self.refresh_cases()
+        if self.case_list is not None:
+            self.dashboard.set_choices(
+                self.case_list.distinct("platform"), self.case_list.distinct("category")
+            )
+        self._tab_changed(self.workspace.currentIndex())
+
     def refresh_cases(self) -> None:
         if self.case_list is None or self.model is None:
             return
         self.case_list.rebuild()
         self.case_panel.refill_choices()
         self.case_panel.apply_filter()
-        if self.workspace.currentWidget() is not self.cases_tab:
-            self._tab_changed(self.workspace.currentIndex())
 
     def _case_changed(self, _post_id: int) -> None:
-        self.refresh_cases()
+        self.data_changed()
+        self._update_case_actions()
 
     def import_dialog(self) -> ImportDialog:
         assert self.store is not None
@@ -524,10 +1014,12 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         dialog = self.import_dialog()
-        dialog.exec()
-        if dialog.result is not None:
-            self.refresh_cases()
+        self._show_dialog(dialog)
+        dialog.imported.connect(self.data_changed)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802
+        if not self.confirm_leave_case():
+            event.ignore()
+            return
         self.lock()
         super().closeEvent(event)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -45,9 +46,31 @@ class Worker:
         self.task = task
         self.signals = WorkerSignals()
         self._cancel = threading.Event()
+        self.done = threading.Event()
 
     def cancel(self) -> None:
         self._cancel.set()
+
+    @classmethod
+    def busy(cls) -> bool:
+        """Whether long work is running (it counts as activity for the idle lock)."""
+        return bool(cls._running)
+
+    @classmethod
+    def cancel_all(cls, wait_seconds: float = 5.0) -> bool:
+        """Cancel every running worker and wait (bounded) for them to stop.
+
+        Called before the store closes on lock; True when all of them stopped.
+        """
+        running = list(cls._running)
+        for worker in running:
+            worker.cancel()
+        deadline = time.monotonic() + wait_seconds
+        for worker in running:
+            if not worker.done.wait(max(0.0, deadline - time.monotonic())):
+                log.warning("a background task did not stop within %.0f s", wait_seconds)
+                return False
+        return True
 
     def run(self) -> None:
         try:
@@ -56,6 +79,7 @@ class Worker:
             log.debug("worker finished after its receiver was gone")
         finally:
             Worker._running.discard(self)
+            self.done.set()
 
     def _run(self) -> None:
         try:

@@ -221,3 +221,18 @@ def test_a_second_writer_waits_then_hears_the_store_is_busy(store, store_path: P
             )
     finally:
         other.close()
+
+
+def test_a_draft_is_kept_encrypted_and_given_back_once(store, store_path: Path) -> None:
+    from desktop_app.store.drafts import delete_draft, load_draft, save_draft
+
+    save_draft(store, "case-editor", {"content": SECRET, "post_id": None})
+    save_draft(store, "case-editor", {"content": SECRET + " more", "post_id": 3})
+    store.close()
+    assert SECRET.encode() not in store_path.read_bytes()
+    with open_store(store_path, PASSPHRASE) as again:
+        kept = load_draft(again, "case-editor")
+        assert kept is not None and kept[1] == {"content": SECRET + " more", "post_id": 3}
+        assert kept[0].tzinfo is not None
+        delete_draft(again, "case-editor")
+        assert load_draft(again, "case-editor") is None

@@ -35,7 +35,12 @@ def window(qtbot, settings: QSettings) -> Iterator[object]:  # type: ignore[no-u
     from desktop_app.ui.main_window import MainWindow
 
     load_fonts(QApplication.instance())  # type: ignore[arg-type]
+    from PySide6.QtWidgets import QMessageBox
+
     main = MainWindow(settings=settings)
+    # "Save your changes?" would wait for a person when the test closes the window;
+    # tests about that question replace this answer.
+    main.ask = lambda box: QMessageBox.StandardButton.Discard
     qtbot.addWidget(main)
     main.show()
     yield main

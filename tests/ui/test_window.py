@@ -108,7 +108,7 @@ def test_add_a_post_with_a_pasted_screenshot(unlocked, qtbot) -> None:  # type: 
     image = QImage(320, 200, QImage.Format.Format_RGB32)
     image.fill(QColor("#3366cc"))
     QGuiApplication.clipboard().setImage(image)
-    editor.paste_evidence()
+    qtbot.keyClick(editor.content, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert editor.evidence.count() == 1
     assert window.model.total == 3
     window.lock()
@@ -121,9 +121,10 @@ def test_add_a_post_with_a_pasted_screenshot(unlocked, qtbot) -> None:  # type: 
         assert {"post", "attachment"} <= actions
 
 
-def test_reports_and_responses_with_refusal(unlocked, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_reports_and_responses_with_refusal(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
     from desktop_app.ui.dialogs.report_dialog import ReportDialog
     from desktop_app.ui.dialogs.response_dialog import ResponseDialog
+    from tests.ui.menus import click, menu_action, type_into, while_modal
 
     window = unlocked
     editor = window.editor
@@ -131,14 +132,18 @@ def test_reports_and_responses_with_refusal(unlocked, qtbot, monkeypatch) -> Non
     post_id = editor.post_id
     reports_before = editor.timeline.topLevelItemCount()
 
-    def report_exec(self: ReportDialog) -> int:
-        self.reported_at.setText("2024-05-01 09:00")
-        self.reporter.setText("Ma Hla")
-        self._accept()
-        return self.result()
+    def fill_report(dialog: ReportDialog) -> None:
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        type_into(qtbot, dialog.reported_at, "2099-05-01 09:00")
+        click(qtbot, ok)
+        assert dialog.isVisible() and "in the future" in dialog.time_error.text()
+        type_into(qtbot, dialog.reported_at, "2024-05-01 09:00")
+        type_into(qtbot, dialog.reporter, "Ma Hla")
+        click(qtbot, ok)
 
-    monkeypatch.setattr(ReportDialog, "exec", report_exec)
-    editor.add_report()
+    errors = while_modal(fill_report, ReportDialog)
+    menu_action(window, "Case", "Add report").trigger()
+    assert not errors, errors
     assert editor.timeline.topLevelItemCount() == reports_before + 1
     new_item = next(
         editor.timeline.topLevelItem(i)
@@ -148,34 +153,33 @@ def test_reports_and_responses_with_refusal(unlocked, qtbot, monkeypatch) -> Non
     editor.timeline.setCurrentItem(new_item)
     report_id = editor.selected_report_id()
 
-    # A response before its report is refused at the field, and so is one without a time.
-    with open_store(window.store_path, PASSPHRASE) as other, other.session() as session:
-        reported_at = session.get(Report, report_id).reported_at
-    dialog = ResponseDialog(window.tz, reported_at, window)
-    dialog.received_at.setText("2024-04-30 09:00")
-    dialog.outcome.setCurrentIndex(dialog.outcome.findData("removed"))
-    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
-    assert not dialog.result()
-    assert dialog.time_error.isVisibleTo(dialog) and "before the report" in dialog.time_error.text()
-    dialog.received_at.setText("")
-    dialog._accept()
-    assert not dialog.result() and "date and time" in dialog.time_error.text()
+    def refuse_then_fill(dialog: ResponseDialog) -> None:
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        # A response before its report is refused at the field, and so is one without a time.
+        type_into(qtbot, dialog.received_at, "2024-04-30 09:00")
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData("removed"))
+        click(qtbot, ok)
+        assert dialog.isVisible() and "before the report" in dialog.time_error.text()
+        type_into(qtbot, dialog.received_at, "")
+        click(qtbot, ok)
+        assert dialog.isVisible() and "date and time" in dialog.time_error.text()
+        type_into(qtbot, dialog.received_at, "2030-05-03 09:00")
+        click(qtbot, ok)
+        assert dialog.isVisible() and "future" in dialog.time_error.text()
+        type_into(qtbot, dialog.received_at, "2024-05-03 09:00")
+        dialog.text.setFocus()
+        qtbot.keyClicks(dialog.text, "We removed it")
+        click(qtbot, ok)
 
-    def response_exec(self: ResponseDialog) -> int:
-        self.received_at.setText("2024-05-03 09:00")
-        self.outcome.setCurrentIndex(self.outcome.findData("removed"))
-        self.text.setPlainText("We removed it")
-        self._accept()
-        return self.result()
-
-    monkeypatch.setattr(ResponseDialog, "exec", response_exec)
-    editor.add_response()
+    errors = while_modal(refuse_then_fill, ResponseDialog)
+    menu_action(window, "Case", "Add response to the selected report").trigger()
+    assert not errors, errors
     item = next(
         editor.timeline.topLevelItem(i)
         for i in range(editor.timeline.topLevelItemCount())
         if "Ma Hla" in editor.timeline.topLevelItem(i).text(1)
     )
-    assert item.childCount() == 1 and item.child(0).text(1) == "removed"
+    assert item.childCount() == 1 and item.child(0).text(1) == "Removed"
     assert "48.0 h" in item.text(2)  # 2024-05-01 09:00 -> 05-03 09:00
     assert item.foreground(2).color().name() == "#1b7f3b"  # within the 48 h SLA
     assert editor.post_id == post_id
@@ -205,10 +209,26 @@ def test_search_a_burmese_substring_and_filter_pending(unlocked, qtbot) -> None:
     # pending report from Researcher B.
     assert window.model.rowCount() == 1
     assert window.model.rows[0].latest_outcome == "pending"
-    assert "1 cases" in panel.count_label.text()
+    assert panel.count_label.text().startswith("1 of 2")
 
 
-def test_import_with_a_bad_row_lists_it_and_writes_nothing(unlocked, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def _import_from_menu(window, qtbot, monkeypatch, path):  # type: ignore[no-untyped-def]
+    """File > Import spreadsheet…, then "Choose file…" (the picker answers ``path``)."""
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop_app.ui.dialogs.import_dialog import ImportDialog
+    from tests.ui.menus import click, open_from_menu
+
+    monkeypatch.setattr(ImportDialog, "pick_file", lambda self: str(path))
+    dialog = open_from_menu(window, "File", "Import spreadsheet", ImportDialog)
+    choose = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Choose file…")
+    click(qtbot, choose)
+    return dialog
+
+
+def test_import_with_a_bad_row_lists_it_and_writes_nothing(
+    unlocked, qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     window = unlocked
     rows = [
         {
@@ -219,8 +239,7 @@ def test_import_with_a_bad_row_lists_it_and_writes_nothing(unlocked, qtbot, tmp_
         {"platform": "tiktok", "post_url": "https://tiktok.com/@a/video/2", "reported_at": "soon"},
     ]
     bad = write_log(tmp_path / "bad.csv", rows)
-    dialog = window.import_dialog()
-    dialog.set_file(str(bad))
+    dialog = _import_from_menu(window, qtbot, monkeypatch, bad)
     qtbot.waitUntil(lambda: dialog.check is not None, timeout=10000)
     assert dialog.problems.rowCount() == 1
     assert dialog.problems.item(0, 0).text() == "3"
@@ -232,7 +251,9 @@ def test_import_with_a_bad_row_lists_it_and_writes_nothing(unlocked, qtbot, tmp_
     assert _count(path, Report) == 3  # as before
 
 
-def test_import_runs_in_the_background_and_refreshes(unlocked, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_import_runs_in_the_background_and_refreshes(
+    unlocked, qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     window = unlocked
     rows = [
         {
@@ -243,16 +264,15 @@ def test_import_runs_in_the_background_and_refreshes(unlocked, qtbot, tmp_path) 
         }
         for i in range(50)
     ]
-    dialog = window.import_dialog()
-    dialog.set_file(str(write_log(tmp_path / "good.csv", rows)))
+    dialog = _import_from_menu(window, qtbot, monkeypatch, write_log(tmp_path / "good.csv", rows))
     qtbot.waitUntil(lambda: dialog.check is not None, timeout=10000)
     assert dialog.import_button.isEnabled()
-    with qtbot.waitSignal(dialog.import_button.clicked, timeout=1000):
-        dialog.import_button.click()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=20000)
     assert dialog.result.added == 50
-    window.refresh_cases()
+    # Nothing stale: the list behind the dialog already shows them, unasked.
     assert window.model.total == 52
+    assert window.case_panel.count_label.text() == "52 cases"
 
 
 def test_zawgyi_text_is_kept_but_shown_readable(unlocked) -> None:  # type: ignore[no-untyped-def]
@@ -265,7 +285,9 @@ def test_zawgyi_text_is_kept_but_shown_readable(unlocked) -> None:  # type: igno
     assert not editor.zawgyi_note.isVisibleTo(editor)
 
 
-def test_import_a_sheet_whose_headers_differ_by_matching_columns(unlocked, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_import_a_sheet_whose_headers_differ_by_matching_columns(
+    unlocked, qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     window = unlocked
     sheet = tmp_path / "theirs.csv"
     sheet.write_text(
@@ -273,8 +295,7 @@ def test_import_a_sheet_whose_headers_differ_by_matching_columns(unlocked, qtbot
         "https://tiktok.com/@x/video/9,TikTok,2024-03-01 10:00,ဗုဒ္ဓဘာသာ\n",
         encoding="utf-8",
     )
-    dialog = window.import_dialog()
-    dialog.set_file(str(sheet))
+    dialog = _import_from_menu(window, qtbot, monkeypatch, sheet)
     qtbot.waitUntil(lambda: dialog.worker is None, timeout=10000)
     assert dialog.check is None and "Match columns" in dialog.message.text()
 
@@ -293,6 +314,6 @@ def test_import_a_sheet_whose_headers_differ_by_matching_columns(unlocked, qtbot
     dialog.match_columns()
     qtbot.waitUntil(lambda: dialog.worker is None and dialog.check is not None, timeout=10000)
     assert dialog.check.ok and dialog.import_button.isEnabled()
-    dialog.run_import()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
     assert dialog.result.added == 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -26,6 +27,8 @@ from desktop_app.ui.dialogs.worker_dialog import WorkerDialog
 
 
 class ImportBundleDialog(WorkerDialog):
+    merged = Signal()  # records were written: the window refreshes every view
+
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
         self.action_button.setText(self.tr("Merge into our store"))
@@ -189,6 +192,8 @@ class ImportBundleDialog(WorkerDialog):
 
     def _imported(self, result: Any) -> None:
         self.result = result
+        if result.written:
+            self.merged.emit()
         self.message.setText(
             self.tr("Merged: {0} records added or updated.").format(result.preview.changes)
             if result.written

@@ -7,6 +7,7 @@ import zoneinfo
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,6 +50,8 @@ SAMPLE_COLUMNS = (
 
 class ImportDialog(WorkerDialog):
     """``pick_file`` can be replaced in tests; ``worker`` is the running job, if any."""
+
+    imported = Signal()  # records were written: the window refreshes every view
 
     def __init__(self, store: Store, tz_name: str, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
@@ -248,6 +251,8 @@ class ImportDialog(WorkerDialog):
 
     def _imported(self, result: ImportResult) -> None:
         self.result = result
+        if result.added:
+            self.imported.emit()
         text = self.tr("Imported: {0} reports added, {1} already present, {2} rejected.").format(
             result.added, result.already_present, result.rejected
         )

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.enums import Channel
-from desktop_app.core.timeutil import now_utc, parse_timestamp
+from desktop_app.core.timeutil import now_utc, parse_timestamp, time_problem
+from desktop_app.ui.vocab import channel_name
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 
@@ -49,11 +50,17 @@ def read_time(edit: QLineEdit, error: QLabel, tz: Any, *, required: bool) -> dat
             error.setVisible(True)
         return None
     try:
-        return parse_timestamp(text, tz)
+        value = parse_timestamp(text, tz)
     except ValueError as exc:
         error.setText(edit.tr("Cannot read this time: {0}").format(exc))
         error.setVisible(True)
         return None
+    problem = time_problem(value)  # before 2000, or more than 24 h past this clock
+    if problem is not None:
+        error.setText(edit.tr("This time is out of range: {0}").format(problem))
+        error.setVisible(True)
+        return None
+    return value
 
 
 class ReportDialog(QDialog):
@@ -65,7 +72,7 @@ class ReportDialog(QDialog):
         self.reported_at.setText(now_utc().astimezone(tz).strftime(TIME_FORMAT))
         self.channel = QComboBox()
         for channel in Channel:
-            self.channel.addItem(channel.value.replace("_", " "), channel.value)
+            self.channel.addItem(channel_name(channel.value), channel.value)
         self.reporter = QLineEdit()
         self.platform_ref = QLineEdit()
         self.notes = QLineEdit()

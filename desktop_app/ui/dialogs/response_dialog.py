@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.enums import Outcome
 from desktop_app.ui.dialogs.report_dialog import read_time, time_field
+from desktop_app.ui.vocab import outcome_name
 
 
 class ResponseDialog(QDialog):
@@ -36,7 +37,7 @@ class ResponseDialog(QDialog):
         self.outcome = QComboBox()
         self.outcome.addItem(self.tr("— choose the outcome —"), "")
         for outcome in Outcome:
-            label = outcome.value.replace("_", " ")
+            label = outcome_name(outcome.value)
             if outcome.is_final:
                 label += self.tr(" (final)")
             self.outcome.addItem(label, outcome.value)

@@ -146,5 +146,12 @@ class CaseTableModel(QAbstractTableModel):
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
 
+    def row_of(self, post_id: int) -> int | None:
+        """The row showing this post, among the rows loaded so far."""
+        for row, case in enumerate(self.rows):
+            if case.post_id == post_id:
+                return row
+        return None
+
     def post_id_at(self, row: int) -> int | None:
         return self.rows[row].post_id if 0 <= row < len(self.rows) else None

@@ -18,9 +18,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QIcon,
     QImage,
-    QKeySequence,
     QPixmap,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,6 +53,7 @@ from desktop_app.store.engine import Store
 from desktop_app.ui.dialogs.image_viewer import ImageViewer
 from desktop_app.ui.dialogs.report_dialog import ReportDialog
 from desktop_app.ui.dialogs.response_dialog import ResponseDialog
+from desktop_app.ui.vocab import category_name, channel_name, outcome_name
 
 THUMB = QSize(120, 90)
 OK_COLOUR = QColor("#1b7f3b")
@@ -94,7 +93,9 @@ class CaseEditor(QWidget):
         self.post_ref.setPlaceholderText(self.tr("when there is no link, e.g. a Messenger chain"))
         self.category = QComboBox()
         self.category.setEditable(True)
-        self.category.addItems(["", *(c.value for c in Category)])
+        self.category.addItem("", "")
+        for code in (c.value for c in Category):
+            self.category.addItem(category_name(code), code)
         self.language = QLineEdit()
         self.language.setPlaceholderText("my, en, …")
         self.posted_at = QLineEdit()
@@ -177,6 +178,7 @@ class CaseEditor(QWidget):
         self.timeline.setColumnWidth(1, 220)
         self.timeline.setColumnWidth(2, 150)
         self.timeline.setMinimumHeight(180)
+        self.timeline.itemDoubleClicked.connect(lambda *_: self.open_response_attachment())
         add_report = QPushButton(self.tr("Add report…"))
         add_report.clicked.connect(self.add_report)
         self.add_response_button = QPushButton(self.tr("Add response to selected report…"))
@@ -206,12 +208,9 @@ class CaseEditor(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        QShortcut(
-            QKeySequence.StandardKey.Paste,
-            self,
-            self.paste_evidence,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
+        # Ctrl+V is the window's Edit > Paste screenshot (it also works while a text
+        # field has focus and the clipboard holds an image: see MainWindow.eventFilter).
+        self._snapshot: tuple[object, ...] = self._values()
         self._set_case_widgets_enabled(False)
 
     # --- binding ---------------------------------------------------------------------
@@ -230,6 +229,7 @@ class CaseEditor(QWidget):
         self.author_completer.model().setStringList([])  # type: ignore[attr-defined]
         self.title.setText(self.tr("<h3>No case selected</h3>"))
         self._set_case_widgets_enabled(False)
+        self._snapshot = self._values()
 
     def _set_case_widgets_enabled(self, enabled: bool) -> None:
         self.evidence.setEnabled(enabled)
@@ -250,7 +250,7 @@ class CaseEditor(QWidget):
         self.content.clear()
         self.notes.clear()
         self.fake.setChecked(False)
-        self.category.setCurrentText("")
+        self.category.setCurrentIndex(0)
         self.error.clear()
         self.evidence.clear()
         self.timeline.clear()
@@ -260,6 +260,7 @@ class CaseEditor(QWidget):
         self._clear_fields()
         self.title.setText(self.tr("<h3>New case</h3>"))
         self._set_case_widgets_enabled(False)
+        self._snapshot = self._values()
         self.url.setFocus()
 
     def show_case(self, post_id: int) -> None:
@@ -278,7 +279,7 @@ class CaseEditor(QWidget):
         self.platform.setCurrentText(post.platform)
         self.url.setText(post.url)
         self.post_ref.setText(post.post_ref)
-        self.category.setCurrentText(post.category)
+        self._set_category(post.category)
         self.language.setText(post.language)
         self.posted_at.setText(
             post.posted_at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M") if post.posted_at else ""
@@ -293,6 +294,81 @@ class CaseEditor(QWidget):
         self._fill_evidence(detail.attachments, blobs)
         self._fill_timeline(detail)
         self._set_case_widgets_enabled(True)
+        self._snapshot = self._values()
+
+    # --- unsaved edits ---------------------------------------------------------------
+    _TEXT_FIELDS = (
+        "url",
+        "post_ref",
+        "language",
+        "posted_at",
+        "author",
+        "author_name",
+        "tags",
+    )
+
+    def _values(self) -> tuple[object, ...]:
+        return (
+            self.platform.currentText(),
+            self.category_code(),
+            self.content.toPlainText(),
+            self.notes.toPlainText(),
+            self.fake.isChecked(),
+            *(getattr(self, name).text() for name in self._TEXT_FIELDS),
+        )
+
+    def is_dirty(self) -> bool:
+        """Whether the fields differ from what was loaded (or from an empty new case)."""
+        return self._values() != self._snapshot
+
+    def draft(self) -> dict[str, object]:
+        """The fields as typed, to keep across a lock (inside the store)."""
+        payload: dict[str, object] = {
+            name: getattr(self, name).text() for name in self._TEXT_FIELDS
+        }
+        payload.update(
+            post_id=self.post_id,
+            platform=self.platform.currentText(),
+            category=self.category_code(),
+            content=self.content.toPlainText(),
+            notes=self.notes.toPlainText(),
+            fake=self.fake.isChecked(),
+        )
+        return payload
+
+    def restore_draft(self, payload: dict[str, object]) -> None:
+        """Open the draft's case (or a new one) and put the typed fields back, unsaved."""
+        post_id = payload.get("post_id")
+        if isinstance(post_id, int) and self.store is not None:
+            try:
+                self.show_case(post_id)
+            except AppError:
+                self.new_case()
+        else:
+            self.new_case()
+        for name in self._TEXT_FIELDS:
+            getattr(self, name).setText(str(payload.get(name, "")))
+        self.platform.setCurrentText(str(payload.get("platform", "")))
+        self._set_category(str(payload.get("category", "")))
+        self.content.setPlainText(str(payload.get("content", "")))
+        self.notes.setPlainText(str(payload.get("notes", "")))
+        self.fake.setChecked(bool(payload.get("fake", False)))
+        self.error.setText(self.tr("Restored changes that were not saved: save them to keep them."))
+
+    def category_code(self) -> str:
+        """The stored code of the chosen category (typed free text as it is)."""
+        text = self.category.currentText().strip()
+        index = self.category.findText(text)
+        if index >= 0 and self.category.itemData(index) is not None:
+            return str(self.category.itemData(index))
+        return text
+
+    def _set_category(self, code: str) -> None:
+        index = self.category.findData(code)
+        if index >= 0:
+            self.category.setCurrentIndex(index)
+        else:
+            self.category.setCurrentText(code)
 
     def _check_zawgyi(self) -> None:
         """Zawgyi text is kept as entered; show how it reads in Unicode, for people."""
@@ -322,7 +398,7 @@ class CaseEditor(QWidget):
             url=self.url.text(),
             post_ref=self.post_ref.text(),
             content=self.content.toPlainText(),
-            category=self.category.currentText(),
+            category=self.category_code(),
             language=self.language.text(),
             posted_at=posted,
             notes=self.notes.toPlainText(),
@@ -381,18 +457,23 @@ class CaseEditor(QWidget):
                             Qt.TransformationMode.SmoothTransformation,
                         )
                     )
-            captured = (
-                attachment.captured_at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M")
-                if attachment.captured_at
-                else ""
-            )
             item = QListWidgetItem(icon, attachment.original_name or attachment.sha256[:12])
             item.setData(Qt.ItemDataRole.UserRole, attachment.sha256)
-            item.setToolTip(
-                f"{attachment.original_name}\n{attachment.media_type}, {attachment.size:,} bytes\n"
-                f"SHA-256 {attachment.sha256}\n" + self.tr("captured {0}").format(captured)
-            )
+            lines = [
+                attachment.original_name,
+                self.tr("{0}, {1} bytes").format(attachment.media_type, f"{attachment.size:,}"),
+                f"SHA-256 {attachment.sha256}",
+            ]
+            attached = getattr(attachment, "attached_at", None) or attachment.created_at
+            if attached is not None:
+                lines.append(self.tr("attached at {0}").format(self._local(attached)))
+            if attachment.captured_at is not None:  # only a known capture time is shown
+                lines.append(self.tr("captured at {0}").format(self._local(attachment.captured_at)))
+            item.setToolTip("\n".join(lines))
             self.evidence.addItem(item)
+
+    def _local(self, when: datetime) -> str:
+        return when.astimezone(self.tz).strftime("%Y-%m-%d %H:%M")
 
     def add_evidence(self, data: bytes, name: str, media_type: str) -> None:
         """Store one file byte-for-byte (with its SHA-256) as evidence of this case."""
@@ -465,8 +546,14 @@ class CaseEditor(QWidget):
     ) -> None:
         if hours is None:
             return
-        item.setText(column, f"{label} {hours:,.1f} h")
+        item.setText(column, f"{label} {self.duration(hours)}".strip())
         item.setForeground(column, QBrush(LATE_COLOUR if hours > self.sla_hours else OK_COLOUR))
+
+    def duration(self, hours: float) -> str:
+        """Hours up to 48, then days: "36.5 h", "3.2 days"."""
+        if hours > 48:
+            return self.tr("{0} days").format(f"{hours / 24:,.1f}")
+        return self.tr("{0} h").format(f"{hours:,.1f}")
 
     def _fill_timeline(self, detail: repo.CaseDetail) -> None:
         self.timeline.clear()
@@ -479,9 +566,7 @@ class CaseEditor(QWidget):
                     when,
                     self.tr("Reported by {0}").format(who),
                     "",
-                    " ".join(
-                        x for x in (report.channel.replace("_", " "), report.platform_ref) if x
-                    ),
+                    " ".join(x for x in (channel_name(report.channel), report.platform_ref) if x),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, report.id)
@@ -497,7 +582,7 @@ class CaseEditor(QWidget):
                 child = QTreeWidgetItem(
                     [
                         response.received_at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M"),
-                        response.outcome.replace("_", " "),
+                        outcome_name(response.outcome),
                         "",
                         " ".join(response.text.split())[:160]
                         + (
@@ -508,12 +593,36 @@ class CaseEditor(QWidget):
                     ]
                 )
                 child.setData(0, Qt.ItemDataRole.UserRole, report.id)
+                if response_view.attachments:
+                    child.setData(1, Qt.ItemDataRole.UserRole, response_view.attachments[0].sha256)
+                    child.setToolTip(3, self.tr("Double-click to open the screenshot"))
                 self._hours_item(
                     child, 2, hours_between(report.reported_at, response.received_at), ""
                 )
                 item.addChild(child)
             self.timeline.addTopLevelItem(item)
             item.setExpanded(True)
+        for column in range(self.timeline.columnCount() - 1):
+            self.timeline.resizeColumnToContents(column)
+
+    def selected_response_attachment(self) -> str | None:
+        """The SHA-256 of the selected response's screenshot, if it has one."""
+        item = self.timeline.currentItem()
+        if item is None:
+            return None
+        sha = item.data(1, Qt.ItemDataRole.UserRole)
+        return str(sha) if sha else None
+
+    def open_response_attachment(self) -> None:
+        sha = self.selected_response_attachment()
+        if self.store is None or sha is None:
+            return
+        with self.store.session() as session:
+            data = repo.read_blob(session, sha)
+        viewer = ImageViewer(data, self.tr("Platform response"), self)
+        viewer.setModal(True)
+        viewer.show()
+        self.viewer = viewer
 
     def add_report(self) -> None:
         if self.store is None or not self._ensure_saved():

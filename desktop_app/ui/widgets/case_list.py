@@ -11,11 +11,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.enums import FINAL_OUTCOMES
 from desktop_app.store.cases import CaseFilter
 from desktop_app.ui.models.case_table import COL_CONTENT, CaseTableModel
+from desktop_app.ui.vocab import numerus
 
 ALL = ""
 
@@ -53,6 +56,25 @@ class CaseListPanel(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.count_label = QLabel()
+        # A drill-down (from a dashboard figure or an account) shows as a chip that
+        # says what it is and removes it with one click.
+        self.drill_description = ""
+        self.chip = QFrame()
+        self.chip.setObjectName("drillChip")
+        self.chip.setStyleSheet(
+            "#drillChip { background: #e8f0fe; border: 1px solid #8ab4f8; border-radius: 10px; }"
+        )
+        self.chip_label = QLabel()
+        self.chip_close = QToolButton()
+        self.chip_close.setText("✕")
+        self.chip_close.setAutoRaise(True)
+        self.chip_close.setToolTip(self.tr("Remove this filter"))
+        self.chip_close.clicked.connect(self.clear_drilldown)
+        chip_layout = QHBoxLayout(self.chip)
+        chip_layout.setContentsMargins(8, 1, 2, 1)
+        chip_layout.addWidget(self.chip_label)
+        chip_layout.addWidget(self.chip_close)
+        self.chip.setVisible(False)
         self.table = QTableView()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -76,6 +98,10 @@ class CaseListPanel(QWidget):
         layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addLayout(dates)
+        chip_row = QHBoxLayout()
+        chip_row.addWidget(self.chip)
+        chip_row.addStretch(1)
+        layout.addLayout(chip_row)
         layout.addWidget(self.table)
 
         self.search.textChanged.connect(self._search_changed)
@@ -147,21 +173,85 @@ class CaseListPanel(QWidget):
             post_ids=self.extra_post_ids,
         )
 
-    def _search_changed(self, text: str) -> None:
-        if not text and self.extra_post_ids is not None:
-            self.extra_post_ids = None  # clearing the search also ends a drill-down
+    def _search_changed(self, _text: str) -> None:
         self.apply_filter()
+
+    def is_filtered(self) -> bool:
+        return self.current_filter() != CaseFilter(search="")
 
     def apply_filter(self) -> None:
         if self.model is None:
             return
         self.model.set_filter(self.current_filter())
-        self.count_label.setText(self.tr("{0} cases").format(f"{self.model.total:,}"))
+        shown = self.model.total
+        if self.is_filtered():
+            total = self.model.cases.count(CaseFilter())
+            text = numerus(self.tr("{0} of %n case(s)", "", total), total).format(f"{shown:,}")
+        else:
+            text = numerus(self.tr("%n case(s)", "", shown), shown)
+        self.count_label.setText(text)
 
-    def show_posts(self, post_ids: frozenset[int] | None) -> None:
-        """Restrict the list to these posts (e.g. the reports behind a dashboard figure)."""
+    def show_posts(self, post_ids: frozenset[int] | None, description: str = "") -> None:
+        """Restrict the list to these posts (e.g. the reports behind a dashboard figure),
+        shown as a removable chip above the list."""
         self.extra_post_ids = post_ids
+        self.drill_description = description if post_ids is not None else ""
+        self.chip_label.setText(self.drill_description or self.tr("Chosen cases"))
+        self.chip.setVisible(post_ids is not None)
         self.apply_filter()
+
+    def clear_drilldown(self) -> None:
+        self.show_posts(None)
+
+    def reset_filters(self, *, apply: bool = True) -> None:
+        """Back to every case: no search, no filter, no drill-down (lock, unlock, another
+        store, or View > Show all cases)."""
+        widgets = (
+            self.search,
+            self.platform,
+            self.category,
+            self.outcome,
+            self.status,
+            self.over_sla,
+            self.use_dates,
+            self.date_from,
+            self.date_to,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.platform, self.category, self.outcome, self.status):
+            combo.setCurrentIndex(0)
+        self.over_sla.setChecked(False)
+        self.use_dates.setChecked(False)
+        today = QDate.currentDate()  # the local date, as every date a person reads
+        self.date_from.setDate(today.addMonths(-3))
+        self.date_to.setDate(today)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.extra_post_ids = None
+        self.drill_description = ""
+        self.chip.setVisible(False)
+        if apply:
+            self.apply_filter()
+
+    def select_post(self, post_id: int | None) -> None:
+        """Select this post's row without announcing a new choice (or clear the choice)."""
+        selection = self.table.selectionModel()
+        if self.model is None or selection is None:
+            return
+        selection.blockSignals(True)
+        try:
+            row = None if post_id is None else self.model.row_of(post_id)
+            if row is None:
+                selection.clearSelection()
+                selection.setCurrentIndex(
+                    self.model.index(-1, -1), selection.SelectionFlag.NoUpdate
+                )
+            else:
+                self.table.selectRow(row)
+        finally:
+            selection.blockSignals(False)
 
     def selected_post_ids(self) -> list[int]:
         if self.model is None:

@@ -197,15 +197,21 @@ class Dashboard(QWidget):
         self.tz = tz
         self.sla_hours = sla_hours
         self.repeat_threshold = repeat_threshold
+        self.set_choices(platforms, categories)
+
+    def set_choices(self, platforms: list[str], categories: list[str]) -> None:
+        """The platform and category lists, keeping what was chosen."""
         for combo, values, everything in (
             (self.platform, platforms, self.tr("All platforms")),
             (self.category, categories, self.tr("All categories")),
         ):
+            chosen = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(everything, "")
             for value in values:
                 combo.addItem(value, value)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
             combo.blockSignals(False)
 
     def detach(self) -> None:

@@ -1,0 +1,277 @@
+"""Every command is reachable; a lock closes everything and nothing reaches the store after."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolBar
+from sqlalchemy import func, select
+
+from desktop_app.core.errors import StoreLockedError
+from desktop_app.store.engine import open_store, rekey
+from desktop_app.store.models import Attachment, AuditEvent, Draft, Post
+from desktop_app.ui.dialogs.export_dialog import ExportDialog
+from desktop_app.ui.dialogs.import_bundle_dialog import ImportBundleDialog
+from desktop_app.ui.dialogs.import_dialog import ImportDialog
+from desktop_app.ui.dialogs.report_dialog import ReportDialog
+from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
+from desktop_app.ui.dialogs.share_dialog import ShareDialog
+from desktop_app.ui.workers import Worker
+from tests.conftest import PASSPHRASE
+from tests.ui.menus import click, dialogs, menu_action, menu_actions, open_from_menu, type_into
+
+
+def _reachable(window) -> set[QAction]:  # type: ignore[no-untyped-def]
+    found: set[QAction] = set()
+    for top in window.menuBar().actions():
+        found.add(top)
+        if top.menu() is not None:
+            found.update(menu_actions(top.menu()))
+    for bar in window.findChildren(QToolBar):
+        found.update(bar.actions())
+    for widget, menu in window.context_menus.items():
+        assert widget.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+        found.update(menu_actions(menu))
+    return found
+
+
+def test_every_action_is_in_a_menu_toolbar_or_context_menu(unlocked) -> None:  # type: ignore[no-untyped-def]
+    window = unlocked
+    reachable = _reachable(window)
+    orphans = sorted(
+        action.text()
+        for action in window.findChildren(QAction)
+        if action.text().strip() and action not in reachable
+    )
+    assert not orphans, f"actions no person can reach: {orphans}"
+    # The six that were once created but put nowhere are in the menu bar itself.
+    for item in (
+        "Export workbook",
+        "Export evidence pack",
+        "Share with partner",
+        "Import partner bundle",
+        "Settings",
+        "Back up store",
+    ):
+        assert menu_action(window, "File", item).isEnabled()
+    shortcuts = {
+        plain: menu_action(window, menu, plain).shortcut().toString()
+        for menu, plain in (
+            ("Case", "New case"),
+            ("Case", "Save case"),
+            ("File", "Import spreadsheet"),
+            ("File", "Lock"),
+            ("Edit", "Find cases"),
+            ("Edit", "Paste screenshot as evidence"),
+            ("File", "Export workbook"),
+        )
+    }
+    assert shortcuts == {
+        "New case": "Ctrl+N",
+        "Save case": "Ctrl+S",
+        "Import spreadsheet": "Ctrl+I",
+        "Lock": "Ctrl+L",
+        "Find cases": "Ctrl+F",
+        "Paste screenshot as evidence": "Ctrl+V",
+        "Export workbook": "Ctrl+E",
+    }
+    toolbar = {a.text() for a in window.toolbar.actions()}
+    assert {"New case", "Save case", "Import spreadsheet…", "Lock"} <= toolbar
+
+
+def test_locked_window_offers_only_what_needs_no_store(unlocked) -> None:  # type: ignore[no-untyped-def]
+    window = unlocked
+    window.lock()
+    assert not menu_action(window, "File", "Export evidence pack").isEnabled()
+    assert not menu_action(window, "File", "Settings").isEnabled()
+    assert menu_action(window, "File", "Open store").isEnabled()
+
+
+def test_shortcuts_find_and_paste_into_the_case_while_typing(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = unlocked
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.case_panel.search
+    window.case_panel.table.selectRow(0)
+    editor = window.editor
+    before = editor.content.toPlainText()
+    image = QImage(200, 120, QImage.Format.Format_RGB32)
+    image.fill(QColor("#cc3366"))
+    QGuiApplication.clipboard().setImage(image)
+    editor.content.setFocus()
+    assert QApplication.focusWidget() is editor.content
+    qtbot.keyClick(editor.content, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert editor.evidence.count() == 1  # pasted as evidence, even from a text field
+    assert editor.content.toPlainText() == before
+    # With text on the clipboard, Ctrl+V in a field pastes the text as usual.
+    QGuiApplication.clipboard().setText("typed note")
+    editor.notes.setFocus()
+    qtbot.keyClick(editor.notes, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert "typed note" in editor.notes.toPlainText()
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    path = window.store_path
+    window.lock()
+    with open_store(path, PASSPHRASE) as store, store.session() as session:
+        assert session.scalar(select(func.count()).select_from(Attachment)) == 1
+        assert session.scalars(select(Post.notes).where(Post.notes.contains("typed note"))).all()
+
+
+MENU_DIALOGS = [
+    ("Settings", SettingsDialog),
+    ("Export workbook", ExportDialog),
+    ("Export evidence pack", ExportDialog),
+    ("Share with partner", ShareDialog),
+    ("Import spreadsheet", ImportDialog),
+    ("Import partner bundle", ImportBundleDialog),
+]
+
+
+@pytest.mark.parametrize(("item", "kind"), MENU_DIALOGS, ids=[m[0] for m in MENU_DIALOGS])
+def test_an_idle_lock_closes_the_open_dialog_and_the_store_stays_shut(
+    unlocked, qtbot, item, kind
+) -> None:  # type: ignore[no-untyped-def]
+    window = unlocked
+    path = window.store_path
+    store = window.store
+    dialog = open_from_menu(window, "File", item, kind)
+    assert dialog.isVisible()
+    window.idle_minutes = 0.001  # 60 ms
+    window._restart_idle_timer()
+    qtbot.waitUntil(lambda: window.is_locked, timeout=3000)
+    assert not dialogs(QDialog), "a dialog survived the lock"
+    assert window.stack.currentWidget() is window.unlock_page
+    # What the dialog held can no longer reach the store: no session, no new connection.
+    with pytest.raises(StoreLockedError):
+        store.session()
+    with pytest.raises(StoreLockedError):
+        store.engine.connect()
+    # The attack of issue 14 (re-keying through a settings dialog left open) has
+    # nothing left to work with: the dialog is gone and its store refuses.
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=2000)
+    with pytest.raises(StoreLockedError):
+        rekey(store, "intruder passphrase 12345")
+    with open_store(path, PASSPHRASE) as again, again.session() as session:
+        actions = list(session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
+    assert actions[-2:] == ["unlock", "lock"]  # the custody log records both
+
+
+def test_an_idle_lock_closes_a_report_dialog_opened_from_the_case_menu(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.menus import while_modal
+
+    window = unlocked
+    window.case_panel.table.selectRow(0)
+    seen: list[QDialog] = []
+
+    def wait_for_idle_lock(dialog: QDialog) -> None:
+        seen.append(dialog)
+        window.idle_minutes = 0.001
+        window._restart_idle_timer()
+        qtbot.waitUntil(lambda: window.is_locked, timeout=3000)
+
+    errors = while_modal(wait_for_idle_lock, ReportDialog)
+    menu_action(window, "Case", "Add report").trigger()  # returns when the dialog closed
+    assert not errors, errors
+    assert seen and window.is_locked and not dialogs(QDialog)
+
+
+def test_long_work_counts_as_activity_and_the_lock_waits_for_it(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = unlocked
+    release = threading.Event()
+    steps: list[int] = []
+
+    def task(progress, cancelled):  # type: ignore[no-untyped-def]
+        while not release.wait(0.02):
+            steps.append(1)
+            if cancelled():
+                return "cancelled"
+        return "done"
+
+    worker = Worker(task)
+    worker.start()
+    window.idle_minutes = 0.001
+    window._restart_idle_timer()
+    qtbot.wait(400)  # several idle periods pass while the task runs
+    assert not window.is_locked and len(steps) > 5
+    release.set()
+    qtbot.waitUntil(lambda: window.is_locked, timeout=3000)
+    assert worker.done.is_set()
+
+
+def test_ctrl_l_cancels_running_work_before_closing_the_store(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = unlocked
+    store = window.store
+    outcome: list[str] = []
+
+    def task(progress, cancelled):  # type: ignore[no-untyped-def]
+        while not cancelled():
+            with store.session() as session:  # uses the store until told to stop
+                session.scalar(select(func.count()).select_from(Post))
+        outcome.append("stopped")
+        return None
+
+    worker = Worker(task)
+    worker.start()
+    qtbot.wait(100)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.is_locked and outcome == ["stopped"] and worker.done.is_set()
+
+
+def test_switching_case_with_unsaved_text_asks_and_keeps_it(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = unlocked
+    panel, editor = window.case_panel, window.editor
+    panel.table.selectRow(0)
+    first = editor.post_id
+    type_into(qtbot, editor.tags, "ကျန်ရစ်")
+    asked: list[str] = []
+    window.ask = lambda box: asked.append(box.text()) or QMessageBox.StandardButton.Cancel
+    panel.table.selectRow(1)
+    assert asked and editor.post_id == first and editor.tags.text() == "ကျန်ရစ်"
+    qtbot.waitUntil(lambda: panel.selected_post_ids() == [first], timeout=1000)
+    window.ask = lambda box: QMessageBox.StandardButton.Save
+    panel.table.selectRow(1)
+    assert editor.post_id != first
+    panel.select_post(first)
+    editor.show_case(first)
+    assert editor.tags.text() == "ကျန်ရစ်"  # saved on the way out
+
+
+def test_an_idle_lock_keeps_unsaved_text_as_a_draft_and_offers_it_back(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = unlocked
+    window.case_panel.table.selectRow(0)
+    editor = window.editor
+    post_id = editor.post_id
+    type_into(qtbot, editor.author_name, "မသိသူ draft")
+    path = window.store_path
+    window.idle_minutes = 0.001
+    window._restart_idle_timer()
+    qtbot.waitUntil(lambda: window.is_locked, timeout=3000)
+    assert editor.author_name.text() == ""
+    with open_store(path, PASSPHRASE) as store, store.session() as session:
+        assert session.scalar(select(func.count()).select_from(Draft)) == 1
+    assert "မသိသူ".encode() not in path.read_bytes()
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    click(qtbot, window.unlock_page.unlock_button)
+    offer = window.draft_box
+    assert offer.isVisible() and "not saved" in offer.text()
+    click(qtbot, offer.button(QMessageBox.StandardButton.Open))
+    assert editor.post_id == post_id and editor.author_name.text() == "မသိသူ draft"
+    assert editor.is_dirty()
+    with open_store(path, PASSPHRASE) as store, store.session() as session:
+        assert session.scalar(select(func.count()).select_from(Draft)) == 0
+
+
+def test_a_lock_starts_the_next_unlock_from_a_clean_list(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = unlocked
+    panel = window.case_panel
+    panel.show_posts(frozenset({window.model.rows[0].post_id}), "Reports of 2024-01 · Removed")
+    assert panel.chip.isVisibleTo(panel) and "2024-01" in panel.chip_label.text()
+    assert panel.count_label.text().startswith("1 of 2")
+    window.lock()
+    window.unlock(PASSPHRASE)
+    assert not panel.chip.isVisibleTo(panel) and window.model.rowCount() == 2
+    panel.show_posts(frozenset({window.model.rows[0].post_id}), "Reports of 2024-01")
+    click(qtbot, panel.chip_close)
+    assert not panel.chip.isVisibleTo(panel) and window.model.rowCount() == 2
