@@ -151,7 +151,8 @@ def _choose(
     )
     attachments_all = _ids(
         conn,
-        f"SELECT id FROM attachment WHERE (post_id {_IN} OR response_id {_IN}) AND {_LIVE}",
+        f"SELECT id FROM attachment WHERE (post_id {_IN} OR response_id {_IN}) AND {_LIVE} "
+        "AND purged_at IS NULL AND sha256 IN (SELECT sha256 FROM blob)",  # bytes still here
         posts_all,
         responses_all,
     )

@@ -179,3 +179,38 @@ def test_a_retraction_notice_for_a_record_not_the_signers_is_refused(
     result = import_bundle(store_a, forged)
     assert result.preview.counts["retractions"].refused == 1
     assert retracted(store_a, "report", report) == (None, "")
+
+
+def test_a_purged_attachment_never_travels(
+    store_a: Store, store_b: Store, partners: None, tmp_path: Path
+) -> None:
+    """Purged bytes are gone (CORRECTIONS.md): the bundle leaves the attachment out
+    instead of failing on its missing bytes."""
+    from tests.sharing.conftest import PNG
+
+    try:
+        from desktop_app.store.corrections import purge_attachment
+    except ImportError:
+        purge_attachment = None  # type: ignore[assignment]
+    import hashlib
+
+    sha = hashlib.sha256(PNG).hexdigest()
+    if purge_attachment is not None:
+        purge_attachment(store_a, sha, "shows a witness's face")
+    else:
+        with store_a.engine.begin() as conn:
+            Writer(conn).update(
+                "attachment",
+                [
+                    {"id": row[0], "purged_at": to_micros(now_utc())}
+                    for row in conn.exec_driver_sql(
+                        "SELECT id FROM attachment WHERE sha256 = ?", (sha,)
+                    )
+                ],
+            )
+            conn.exec_driver_sql("DELETE FROM blob WHERE sha256 = ?", (sha,))
+    made = export_bundle(store_a, tmp_path / "p.caselog", recipients=["B"])
+    files = decrypt_zip(made.path, identity_of(store_b))
+    assert f"attachments/{sha}" not in files
+    assert sha not in {a["sha256"] for a in jsonl(files["records/attachments.jsonl"])}
+    assert import_bundle(store_b, made.path).written
