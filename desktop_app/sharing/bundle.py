@@ -234,13 +234,22 @@ def _redact_detail(value: Any, hidden: frozenset[str] | set[str]) -> Any:
     named = value.get("field") in hidden or value.get("name") in hidden
     out: dict[str, Any] = {}
     for key, item in value.items():
-        if key in hidden and not isinstance(item, dict | list):
-            out[key] = REDACTED if item else item
+        if key in hidden:  # e.g. an edit's {"reporter": {"old": ..., "new": ...}}
+            out[key] = _blank_all(item)
         elif named and key in ("old", "new", "value", "before", "after"):
             out[key] = REDACTED if item else item
         else:
             out[key] = _redact_detail(item, hidden)
     return out
+
+
+def _blank_all(value: Any) -> Any:
+    """Every non-empty leaf of ``value`` as the redaction placeholder."""
+    if isinstance(value, dict):
+        return {k: _blank_all(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_blank_all(v) for v in value]
+    return REDACTED if value not in (None, "", False) else value
 
 
 class _Redactor:

@@ -214,3 +214,48 @@ def test_a_purged_attachment_never_travels(
     assert f"attachments/{sha}" not in files
     assert sha not in {a["sha256"] for a in jsonl(files["records/attachments.jsonl"])}
     assert import_bundle(store_b, made.path).written
+
+
+def test_redacted_fields_are_redacted_in_edit_events_too(
+    store_a: Store, store_b: Store, partners: None, tmp_path: Path
+) -> None:
+    from desktop_app.store import corrections
+
+    report = researcher_c_report(store_a)
+    corrections.edit(
+        store_a, corrections.EntityKind.REPORT, report, {"reporter": "Ko Aung"}, "typo"
+    )
+    made = export_bundle(
+        store_a, tmp_path / "r.caselog", recipients=["B"], redaction=frozenset({"reporter"})
+    )
+    files = decrypt_zip(made.path, identity_of(store_b))
+    audit = files["records/audit.jsonl"].decode()
+    assert "Ko Aung" not in audit and "Researcher C" not in audit
+    [edit] = [e for e in jsonl(files["records/audit.jsonl"]) if e["action"] == "edit"]
+    assert edit["detail"]["changes"]["reporter"] == {"old": "[redacted]", "new": "[redacted]"}
+    assert edit["detail"]["reason"] == "typo"
+
+
+def test_an_origin_edit_with_its_event_reaches_the_partner(
+    store_a: Store, store_b: Store, partners: None, tmp_path: Path
+) -> None:
+    from desktop_app.store import corrections
+
+    import_bundle(store_b, export_bundle(store_a, tmp_path / "1.caselog", recipients=["B"]).path)
+    report = researcher_c_report(store_a)
+    corrections.edit(
+        store_a, corrections.EntityKind.REPORT, report, {"channel": "email"}, "was by email"
+    )
+    result = import_bundle(
+        store_b, export_bundle(store_a, tmp_path / "2.caselog", recipients=["B"]).path
+    )
+    assert result.preview.counts["reports"].updated == 1
+    with store_b.session() as session:
+        assert session.scalars(select(Report.channel).where(Report.uid == report)).one() == "email"
+        [event] = session.scalars(
+            select(AuditEvent).where(
+                AuditEvent.action == "partner.edit", AuditEvent.entity_uid == report
+            )
+        )
+        assert event.actor == "Alpha Monitor@Alpha Monitor"
+        assert json.loads(event.detail)["origin_detail"]["reason"] == "was by email"
