@@ -31,6 +31,7 @@ from desktop_app.core.errors import AppError, BadInputError, Cancelled, Verifica
 from desktop_app.core.normalise import normalise_handle, normalise_platform
 from desktop_app.core.redaction import REDACTABLE
 from desktop_app.core.timeutil import now_utc, time_problem
+from desktop_app.sharing.cards import clean_name
 from desktop_app.sharing.records import (
     ORDER,
     ORDER_V1,
@@ -475,6 +476,8 @@ def _manifest(data: bytes, now: datetime | None = None) -> Manifest:
             key_changes=_key_changes(doc.get("key_changes")) if version >= 2 else (),
         )
         manifest.fingerprint  # noqa: B018 - checks the key decodes
+        if manifest.origin_name.strip() and clean_name(manifest.origin_name) is None:
+            raise ValueError("the organisation name is too long or has control characters")
         if manifest.made_at.tzinfo is None:
             raise ValueError("made_at has no UTC offset")
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:

@@ -545,3 +545,61 @@ def test_fuzz_packs(world: World, capsys: pytest.CaptureFixture[str]) -> None:
             must_refuse=refuse,
         )
     _report(tally, capsys)
+
+
+# --- partner cards ----------------------------------------------------------------
+
+
+def test_fuzz_partner_cards(world: World, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop_app.sharing.partners import add_partner_from_card
+
+    rng = random.Random(SEED + 4)
+    tally = Tally("partner cards")
+    from pyrage import x25519
+
+    from desktop_app.core import signing
+    from desktop_app.sharing.cards import PartnerCard
+
+    fresh = PartnerCard(
+        "Zeta ဇီတာ Watch",
+        str(x25519.Identity.generate().to_public()),
+        signing.public_key_b64(signing.new_signing_seed()),
+    )
+    seed = fresh.to_json().encode()
+    doc = json.loads(seed)
+    semantic: list[tuple[str, dict[str, Any] | bytes]] = [
+        ("name-newline", {**doc, "name": "Alpha\nMonitor"}),
+        ("name-huge", {**doc, "name": "A" * 100_000}),
+        ("name-list", {**doc, "name": ["A"]}),
+        ("key-junk", {**doc, "signing_public_key": "!!!"}),
+        ("age-junk", {**doc, "age_recipient": "age1" + "x" * 60}),
+        ("fingerprint-lie", {**doc, "fingerprint": "0000"}),
+        ("deep", b"[" * 100_000),
+        ("huge", b" " * (1 << 20) + seed),
+    ]
+    for index in range(CASES):
+        if index < len(semantic):
+            name, value = semantic[index]
+            data = value if isinstance(value, bytes) else json.dumps(value).encode()
+        else:
+            kind, data = _mutate_bytes(seed, rng)
+            name = f"bytes-{kind}-{index}"
+        path = world.tmp / f"card-{index}.json"
+        path.write_bytes(data)
+
+        # Any accepted card (a harmless flip) is removed again so later cases can add.
+        def add(p: Path = path) -> object:
+            from desktop_app.sharing.partners import remove_partner
+
+            info = add_partner_from_card(world.b, p)
+            remove_partner(world.b, info.name)
+            return info
+
+        _run_case(
+            tally,
+            f"card-{name}",
+            world.b,
+            add,
+            must_refuse=index < len(semantic),
+        )
+    _report(tally, capsys)
