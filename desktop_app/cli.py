@@ -89,14 +89,26 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 # --- commands ------------------------------------------------------------------
 
 
+def _new_passphrase(text: str, what: str) -> str:
+    """The window's rule for a new passphrase (core.passphrase), with exit 2."""
+    from desktop_app.core.passphrase import passphrase_problem
+
+    problem = passphrase_problem(text)
+    if problem:
+        raise BadInputError(f"{what}: {problem}; nothing was changed")
+    return text
+
+
 def cmd_init(args: argparse.Namespace) -> int:
+    from desktop_app.core.errors import StoreExistsError
     from desktop_app.store.engine import create_store
 
     path = _db_path(args)
     zone(args.tz)
-    with create_store(
-        path, passphrase_from(args, confirm=True), organisation=args.org or "", timezone=args.tz
-    ):
+    if path.exists():
+        raise StoreExistsError(f"{path} already exists: choose another path or open it")
+    passphrase = _new_passphrase(passphrase_from(args, confirm=True), "passphrase")
+    with create_store(path, passphrase, organisation=args.org or "", timezone=args.tz):
         pass
     print(f"Created encrypted store {path} (time zone {args.tz}).")
     print("Keep the passphrase safe: a lost passphrase cannot be recovered.")
@@ -136,6 +148,30 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _user_time(text: str | None, tz: Any, what: str, *, period_end: bool = False) -> Any:
+    """A typed date or time, inside the range every time in Caselog keeps to
+    (core.timeutil): one line naming the option otherwise, never a traceback. The
+    end of a period may lie ahead (a month not yet over), up to a year."""
+    from datetime import timedelta
+
+    from desktop_app.core.timeutil import check_time_in_range
+
+    if not text:
+        return None
+    try:
+        value = parse_user_time(text, tz, what)
+    except OverflowError:
+        raise BadInputError(f"{what}: {text!r} is too far from today") from None
+    if period_end and value > now_utc():
+        if value - timedelta(days=366) > now_utc():
+            raise BadInputError(
+                f"{what}: {value.date().isoformat()} is more than a year past this computer's "
+                "clock; give the day after the last day of the period"
+            )
+        return value
+    return check_time_in_range(value, what)
+
+
 def _indicator_params(store: Any, args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from desktop_app.indicators.compute import default_params
     from desktop_app.store.repository import get_organisation
@@ -147,14 +183,14 @@ def _indicator_params(store: Any, args: argparse.Namespace):  # type: ignore[no-
     if args.repeat_threshold is not None and args.repeat_threshold < 1:
         raise BadInputError("--repeat-threshold: must be 1 or more")
     case_refs = tuple(getattr(args, "case", None) or ())
-    date_from = parse_user_time(args.date_from, tz, "--from") if args.date_from else None
-    date_to = parse_user_time(args.date_to, tz, "--to") if args.date_to else None
+    date_from = _user_time(args.date_from, tz, "--from")
+    date_to = _user_time(args.date_to, tz, "--to", period_end=True)
     if date_from and date_to and date_to <= date_from:
         raise BadInputError("--to: must be after --from")
     return default_params(
         store,
         tz=tz,
-        as_of=parse_user_time(args.as_of, tz, "--as-of") if args.as_of else now_utc(),
+        as_of=_user_time(args.as_of, tz, "--as-of") or now_utc(),
         date_from=date_from,
         date_to=date_to,
         sla_hours=args.sla_hours,
@@ -183,6 +219,7 @@ def cmd_rekey(args: argparse.Namespace) -> int:
     from desktop_app.store.engine import rekey
 
     new = _read_secret_file(args.new_passphrase_file, "new passphrase")
+    _new_passphrase(new, "--new-passphrase-file")
     with _open(args) as store:
         rekey(store, new)
     print(f"{_db_path(args)} is now encrypted with the new passphrase.")
@@ -208,6 +245,228 @@ def cmd_key(args: argparse.Namespace) -> int:
         path = card.write(args.export_card)
         print(f"Partner card written to {path}; read the fingerprint to the partner to check it.")
     return 0
+
+
+def _print_json(doc: Any) -> None:
+    json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def cmd_cases(args: argparse.Namespace) -> int:
+    from desktop_app.store.cases import PENDING, CaseFilter, CaseList
+    from desktop_app.store.repository import get_organisation
+
+    with _open(args) as store:
+        with store.session() as session:
+            sla = get_organisation(session).sla_hours
+        with store.engine.connect() as conn:
+            retracted = {
+                row[0]
+                for row in conn.exec_driver_sql(
+                    "SELECT id FROM post WHERE retracted_at IS NOT NULL"
+                )
+            }
+            listing = CaseList(conn, sla_hours=sla)
+            listing.rebuild()
+            flt = CaseFilter(
+                platform=args.platform.strip().lower() if args.platform else None,
+                category=args.category.strip() if args.category else None,
+                status=PENDING if args.pending else None,
+                over_sla=args.over_sla,
+                search=args.search or "",
+            )
+            rows = [
+                row
+                for row in listing.page(flt, sort="case_ref", descending=False, limit=1 << 40)
+                if args.retracted or row.post_id not in retracted
+            ]
+    if args.json:
+        _print_json(
+            [
+                {
+                    "case_ref": row.case_ref,
+                    "platform": row.platform,
+                    "author": row.author,
+                    "category": row.category,
+                    "first_reported": None
+                    if row.first_reported is None
+                    else row.first_reported.isoformat(),
+                    "reports": row.reports,
+                    "latest_outcome": row.latest_outcome,
+                    "hours": row.hours,
+                    "over_sla": row.over_sla,
+                    "retracted": row.post_id in retracted,
+                    "url": row.url,
+                    "content": row.content,
+                }
+                for row in rows
+            ]
+        )
+        return 0
+    for row in rows:
+        flags = " [RETRACTED]" if row.post_id in retracted else ""
+        flags += " [over SLA]" if row.over_sla else ""
+        first = row.first_reported.date().isoformat() if row.first_reported else "not reported"
+        text = (row.content or row.url).replace("\n", " ")[:60]
+        print(
+            f"{row.case_ref}  {row.platform:<10} {first:<12} {row.reports:>3} reports  "
+            f"{row.latest_outcome:<17} {row.author or '-':<16} {text}{flags}"
+        )
+    print(f"{len(rows)} case{'s' if len(rows) != 1 else ''}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from desktop_app.store.case_view import case_json, case_text
+    from desktop_app.store.corrections import EntityKind, find_entity
+
+    with _open(args) as store, store.session() as session:
+        ref = args.ref
+        entity = find_entity(session, ref)
+        if entity.kind is not EntityKind.POST:
+            if not entity.case_ref:
+                raise BadInputError(f"{ref}: an author account, not a case; give a case ref")
+            ref = entity.case_ref
+        doc = case_json(session, ref or entity.case_ref)
+    if args.json:
+        _print_json(doc)
+    else:
+        print(case_text(doc))
+    return 0
+
+
+def _changes(pairs: Sequence[str]) -> dict[str, str]:
+    changes: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise BadInputError(f"--set {pair!r}: write FIELD=VALUE, e.g. reported_at=2026-03-01")
+        changes[name.strip()] = value
+    return changes
+
+
+def _entity(store: Any, ident: str) -> Any:
+    from desktop_app.store.corrections import find_entity
+
+    with store.session() as session:
+        return find_entity(session, ident)
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from desktop_app.store import corrections
+
+    changes = _changes(args.set)
+    with _open(args) as store:
+        entity = _entity(store, args.ident)
+        corrections.edit(store, entity.kind, entity.uid, changes, args.reason)
+    where = f" in case {entity.case_ref}" if entity.case_ref else ""
+    print(f"edited {entity.kind.value} {entity.uid}{where}: {', '.join(sorted(changes))}")
+    return 0
+
+
+def cmd_retract(args: argparse.Namespace) -> int:
+    from desktop_app.store import corrections
+
+    with _open(args) as store:
+        entity = _entity(store, args.ident)
+        count = corrections.retract(store, entity.kind, entity.uid, args.reason)
+    carried = f" (with {count - 1} item{'s' if count != 2 else ''} under it)" if count > 1 else ""
+    print(f"retracted {entity.kind.value} {entity.uid}{carried}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from desktop_app.store import corrections
+
+    with _open(args) as store:
+        entity = _entity(store, args.ident)
+        count = corrections.restore(store, entity.kind, entity.uid, args.reason)
+    carried = f" (with {count - 1} item{'s' if count != 2 else ''} under it)" if count > 1 else ""
+    print(f"restored {entity.kind.value} {entity.uid}{carried}")
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    from desktop_app.store import corrections
+
+    if not args.yes:
+        raise BadInputError(
+            "purge-evidence erases the attachment's bytes for good and cannot be undone; "
+            "add --yes to do it"
+        )
+    with _open(args) as store:
+        corrections.purge_attachment(store, args.ident, args.reason)
+    print(f"purged {args.ident}: its bytes are erased; the custody log keeps its SHA-256")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from desktop_app.store.backup import backup_store
+
+    with _open(args) as store:
+        target = backup_store(store, args.dir, progress=_progress_printer(sys.stderr))
+    print(f"backup written to {target}; it opens with the same passphrase")
+    return 0
+
+
+def cmd_verify_custody(args: argparse.Namespace) -> int:
+    from desktop_app.core.errors import VerificationError
+    from desktop_app.store.audit import verify_chain
+
+    with _open(args) as store, store.session() as session:
+        report = verify_chain(session)
+    if not report.intact:
+        raise VerificationError(
+            f"custody chain broken at event {report.broken_at}: {report.reason} "
+            f"({report.events} events read)"
+        )
+    print(f"custody chain intact: {report.events} events")
+    return 0
+
+
+def _add_correction_commands(commands: Any) -> None:
+    cases = commands.add_parser("cases", help="the case list as the window shows it")
+    cases.add_argument("--search", metavar="TEXT")
+    cases.add_argument("--platform", metavar="NAME")
+    cases.add_argument("--category", metavar="NAME")
+    cases.add_argument("--pending", action="store_true", help="only cases awaiting a decision")
+    cases.add_argument("--over-sla", action="store_true")
+    cases.add_argument("--retracted", action="store_true", help="include retracted cases")
+    cases.add_argument("--json", action="store_true")
+    cases.set_defaults(run=cmd_cases)
+
+    show = commands.add_parser("show", help="one case, with the uids corrections use")
+    show.add_argument("ref", metavar="REF")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(run=cmd_show)
+
+    edit = commands.add_parser("edit", help="correct fields of a record (CORRECTIONS.md)")
+    edit.add_argument("ident", metavar="UID_OR_REF")
+    edit.add_argument("--set", action="append", required=True, metavar="FIELD=VALUE")
+    edit.add_argument("--reason", required=True, metavar="TEXT")
+    edit.set_defaults(run=cmd_edit)
+
+    for name, run, text in (
+        ("retract", cmd_retract, "take a record out of use, with what depends on it"),
+        ("restore", cmd_restore, "undo a retraction"),
+    ):
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument("ident", metavar="UID_OR_REF")
+        sub.add_argument("--reason", required=True, metavar="TEXT")
+        sub.set_defaults(run=run)
+
+    purge = commands.add_parser("purge-evidence", help="erase an attachment's bytes for good")
+    purge.add_argument("ident", metavar="SHA256_OR_UID")
+    purge.add_argument("--reason", required=True, metavar="TEXT")
+    purge.add_argument("--yes", action="store_true", help="yes, erase it (cannot be undone)")
+    purge.set_defaults(run=cmd_purge)
+
+    backup = commands.add_parser("backup", help="an encrypted copy of the store in DIR")
+    backup.add_argument("dir", metavar="DIR")
+    backup.set_defaults(run=cmd_backup)
+
+    verify = commands.add_parser("verify-custody", help="check the custody hash chain")
+    verify.set_defaults(run=cmd_verify_custody)
 
 
 def _add_stats_filters(parser: argparse.ArgumentParser) -> None:
@@ -254,6 +513,8 @@ def build_parser() -> argparse.ArgumentParser:
     rekey = commands.add_parser("rekey", help="change the store's passphrase")
     rekey.add_argument("--new-passphrase-file", required=True, metavar="FILE")
     rekey.set_defaults(run=cmd_rekey)
+
+    _add_correction_commands(commands)
 
     from desktop_app import cli_export, cli_sharing
 

@@ -446,6 +446,8 @@ def check_file(
     ``mapping`` names, for report-log columns, the file's own header that holds them.
     """
     path = Path(path)
+    if not path.is_file():
+        raise BadInputError(f"{path}: no such file; check the name and the folder")
     result = CheckResult(path=path, sha256=_sha256(path), mapping=dict(mapping or {}))
     header_seen: _Header | None = None
     for number, values, parsed, problems, header in _iter_parsed(
