@@ -194,3 +194,59 @@ def test_a_format_1_bundle_still_merges(
     )
     result = import_bundle(store_b, old)
     assert result.written and result.preview.counts["posts"].new == 3
+
+
+KILLED_EXPORT = """
+import sys, time
+import pyrage
+from desktop_app.sharing import bundle
+from desktop_app.store.engine import open_store
+
+real = pyrage.encrypt_io
+
+
+def slow(source, sink, recipients):  # write part of the ciphertext, then hang
+    import io
+    out = io.BytesIO()
+    real(source, out, recipients)
+    sink.write(out.getvalue()[: len(out.getvalue()) // 2])
+    sink.flush()
+    print("half written", flush=True)
+    time.sleep(600)
+
+
+bundle.pyrage.encrypt_io = slow
+store = open_store(sys.argv[1], sys.argv[2])
+bundle.export_bundle(store, sys.argv[3], recipients=["B"])
+"""
+
+
+def test_a_killed_export_leaves_only_ciphertext_which_the_next_export_removes(
+    store_a: Store, store_b: Store, partners: None, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    db = store_a.path
+    store_a.close()
+    target = tmp_path / "killed.caselog"
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_EXPORT, str(db), PASSPHRASE, str(target)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "half written"
+    finally:
+        child.kill()  # SIGKILL: no cleanup of any kind runs
+        child.wait()
+    [left] = list(tmp_path.glob(".killed.caselog.*.part"))
+    assert stat.S_IMODE(left.stat().st_mode) == 0o600
+    data = left.read_bytes()
+    assert data.startswith(b"age-encryption.org/v1\n")
+    assert b"PK\x03\x04" not in data and b"Hate_Page" not in data and not target.exists()
+    from desktop_app.store.engine import open_store
+
+    with open_store(db, PASSPHRASE) as again:
+        export_bundle(again, target, recipients=["B"])
+    assert not left.exists() and target.exists()
