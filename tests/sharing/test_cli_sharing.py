@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.store.engine import Store
 from tests.conftest import write_log
 from tests.importers.test_spreadsheet import ROWS
 from tests.test_cli import cli
@@ -141,3 +142,29 @@ def test_passphrase_bundle_and_usage_errors(
     )
     assert bad_redact.returncode == 2 and "--redact" in bad_redact.stderr
     assert not (tmp_path / "n.caselog").exists()
+
+
+def test_import_bundle_shows_what_it_refused(
+    store_a: Store, store_b: Store, partners: None, tmp_path: Path, passphrase_file: Path
+) -> None:
+    """B's newer edit of A's case, merged on the command line: shown, not applied."""
+    from desktop_app.core.timeutil import now_utc
+    from desktop_app.sharing import export_bundle, import_bundle
+    from desktop_app.store.types import to_micros
+    from desktop_app.store.writer import Writer
+
+    import_bundle(store_b, export_bundle(store_a, tmp_path / "1.caselog", recipients=["B"]).path)
+    with store_b.engine.begin() as conn:
+        post_id = conn.exec_driver_sql("SELECT id FROM post WHERE platform = 'tiktok'").scalar()
+        Writer(conn).update(
+            "post", [{"id": post_id, "notes": "B's version", "updated_at": to_micros(now_utc())}]
+        )
+    back = export_bundle(store_b, tmp_path / "2.caselog", recipients=["A"]).path
+    db = ["--db", str(store_a.path), "--passphrase-file", str(passphrase_file)]
+    done = cli(*db, "import-bundle", str(back))
+    assert done.returncode == 0, done.stderr
+    assert "conflict: posts C-000003 [notes]: not theirs (this organisation): ours kept" in (
+        done.stdout
+    )
+    assert "1 conflicts recorded in the audit log." in done.stdout
+    assert "posts        new 0, same 2, updated 0, kept ours 1, refused 0" in done.stdout
