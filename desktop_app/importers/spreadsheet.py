@@ -22,16 +22,17 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import sqlcipher3
 from sqlalchemy import Connection, update
 from sqlmodel import col, select
 
 from desktop_app.core.enums import FINAL_OUTCOMES, AuditAction, Outcome
-from desktop_app.core.errors import AppError, BadInputError, Cancelled
+from desktop_app.core.errors import AppError, BadInputError, Cancelled, StoreBusyError
 from desktop_app.core.normalise import (
     normalise_category,
     normalise_platform,
 )
-from desktop_app.core.timeutil import now_utc, parse_cell_time
+from desktop_app.core.timeutil import now_utc, parse_cell_time, time_problem
 from desktop_app.store.engine import Store
 from desktop_app.store.models import AuthorAccount, Post, Report, new_uid
 from desktop_app.store.types import to_micros
@@ -66,6 +67,11 @@ COLUMNS = (
     "response_text",
     "notes",
 )
+# Caps checked before any work (issue 14): a hostile file is refused in a moment.
+MAX_COLUMNS = 500
+MAX_CELL_CHARS = 1 << 20  # one cell: 1 Mi characters
+MAX_SHARED_STRINGS_BYTES = 64 << 20  # an XLSX's shared strings, uncompressed
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _TRUE = {"yes", "true", "1", "y"}
 _FALSE = {"no", "false", "0", "n", ""}
 CHUNK_ROWS = 2000
@@ -172,20 +178,46 @@ def _csv_rows(path: Path) -> Iterator[list[Any]]:
             ) from None
     first_line = head.split(b"\n", 1)[0].decode("utf-8", "replace")
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    csv.field_size_limit(MAX_CELL_CHARS)
     with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle, delimiter=delimiter)
+        row = 0
         try:
-            yield from csv.reader(handle, delimiter=delimiter)
+            for row, values in enumerate(reader, start=1):  # noqa: B007 - row after the loop
+                yield values
         except UnicodeDecodeError as exc:
             raise BadInputError(
                 f"{path.name}: not UTF-8 text ({exc.reason}); save it as 'CSV UTF-8'"
             ) from None
         except csv.Error as exc:
-            raise BadInputError(f"{path.name}: not a readable CSV file ({exc})") from None
+            if "field larger than field limit" in str(exc):
+                raise BadInputError(
+                    f"{path.name}: row {row + 1}: a cell is longer than "
+                    f"{MAX_CELL_CHARS:,} characters; nothing was imported"
+                ) from None
+            raise BadInputError(
+                f"{path.name}: row {row + 1}: not a readable CSV file ({exc})"
+            ) from None
 
 
 def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[list[Any]]:
+    import zipfile
+
     from openpyxl import load_workbook
 
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                if info.filename.lower().endswith("sharedstrings.xml") and (
+                    info.file_size > MAX_SHARED_STRINGS_BYTES
+                ):
+                    raise BadInputError(
+                        f"{path.name}: its text table is {info.file_size / 1e6:,.0f} MB "
+                        f"unpacked (the most is {MAX_SHARED_STRINGS_BYTES / 1e6:,.0f} MB); "
+                        "nothing was imported"
+                    )
+    except zipfile.BadZipFile:
+        raise BadInputError(f"{path.name}: not a readable XLSX workbook (not a zip)") from None
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for bad files
@@ -198,7 +230,16 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[list[Any]]:
         else:
             names = ", ".join(workbook.sheetnames)
             raise BadInputError(f"{path.name}: no sheet named {sheet!r} (it has: {names})")
-        for values in worksheet.iter_rows(values_only=True):
+        # A stale <dimension> tag must not hide rows or columns: read what is there.
+        if hasattr(worksheet, "reset_dimensions"):
+            worksheet.reset_dimensions()
+        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            for value in values:
+                if type(value) is str and len(value) > MAX_CELL_CHARS:
+                    raise BadInputError(
+                        f"{path.name}: row {number}: a cell is longer than "
+                        f"{MAX_CELL_CHARS:,} characters; nothing was imported"
+                    )
             yield list(values)
     finally:
         workbook.close()
@@ -253,7 +294,15 @@ class _Header:
     def __init__(
         self, raw: list[Any], filename: str, mapping: dict[str, str] | None = None
     ) -> None:
+        if len(raw) > MAX_COLUMNS:
+            raise BadInputError(
+                f"{filename}: row 1 has {len(raw):,} columns (the most is {MAX_COLUMNS}); "
+                "nothing was imported"
+            )
         self.names = [_text(h) for h in raw]
+        self.width = len(self.names)
+        # Columns with no header: a value under one is reported, never dropped silently.
+        self.blank = [pos for pos, name in enumerate(self.names) if not name]
         chosen = {header.strip().lower(): column for column, header in (mapping or {}).items()}
         keys = [chosen.get(n.lower(), n.lower()) for n in self.names]
         self.index: dict[str, int] = {}
@@ -279,7 +328,13 @@ class _Header:
 
 
 def _parse_row(
-    values: list[Any], header: _Header, row_number: int, tz: ZoneInfo, *, full: bool = True
+    values: list[Any],
+    header: _Header,
+    row_number: int,
+    tz: ZoneInfo,
+    *,
+    full: bool = True,
+    now: datetime | None = None,
 ) -> tuple[ParsedRow | None, list[RowProblem]]:
     """Validate one row; with ``full``, also normalise it into a ``ParsedRow``.
 
@@ -298,10 +353,37 @@ def _parse_row(
         if value is None or value == "":
             return None
         try:
-            return parse_cell_time(value, tz)
+            parsed = parse_cell_time(value, tz)
         except ValueError as exc:
             problems.append(RowProblem(row_number, name, f"{get(name, '')!r} is {exc}"))
             return None
+        except OverflowError:
+            problems.append(
+                RowProblem(
+                    row_number,
+                    name,
+                    f"{get(name, '')!r} is outside the dates Caselog accepts "
+                    "(2000-01-01 to 24 hours past this computer's clock)",
+                )
+            )
+            return None
+        if parsed is not None:
+            problem = time_problem(parsed, now)
+            if problem:
+                problems.append(RowProblem(row_number, name, problem))
+                return None
+        return parsed
+
+    if count > header.width or header.blank:
+        for pos in [*header.blank, *range(header.width, count)]:
+            if pos < count and _text(values[pos]):
+                problems.append(
+                    RowProblem(
+                        row_number,
+                        f"{_column_letter(pos)} (no header)",
+                        "a value in a column with no header; name the column or clear it",
+                    )
+                )
 
     platform = normalise_platform(get("platform", ""))
     if not platform:
@@ -405,6 +487,16 @@ def _parse_row(
     )
 
 
+def _column_letter(position: int) -> str:
+    """A, B, ..., Z, AA, ...: the column as a spreadsheet program names it."""
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def _iter_parsed(
     path: Path,
     sheet: str | None,
@@ -417,6 +509,7 @@ def _iter_parsed(
     rows = read_rows(path, sheet)
     header: _Header | None = None
     seen = 0
+    now = now_utc()
     for number, values in enumerate(rows, start=1):
         if header is None:
             header = _Header(values, path.name, mapping)
@@ -425,7 +518,7 @@ def _iter_parsed(
             continue  # blank line
         full = full_rows is None or seen < full_rows
         seen += 1
-        parsed, problems = _parse_row(values, header, number, tz, full=full)
+        parsed, problems = _parse_row(values, header, number, tz, full=full, now=now)
         yield number, values, parsed, problems, header
     if header is None:
         raise BadInputError(f"{path.name}: the file is empty (no header row)")
@@ -486,10 +579,16 @@ class _FileChanged(AppError):
 def _write_rejects(check: CheckResult, target: Path) -> None:
     with target.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow([*check.headers, "problem"])
+        writer.writerow([_inert(h) for h in [*check.headers, "problem"]])
         for _number, values, reason in check.invalid_rows:
             padded = values + [""] * (len(check.headers) - len(values))
-            writer.writerow([*padded[: len(check.headers)], reason])
+            writer.writerow([_inert(v) for v in [*padded[: len(check.headers)], reason]])
+
+
+def _inert(value: Any) -> Any:
+    """A cell a spreadsheet program will not run as a formula (CSV injection)."""
+    text = _text(value) if not isinstance(value, str) else value
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 class _ImportWriter:
@@ -760,6 +859,15 @@ def import_file(
             )
             writer.writer.flush()
             transaction.commit()
+        except sqlcipher3.OperationalError as exc:
+            if transaction.is_active:
+                transaction.rollback()
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise StoreBusyError(
+                    "the store is busy with another task (another import?); nothing was "
+                    "imported, try again when it is done"
+                ) from None
+            raise
         except BaseException:
             if transaction.is_active:
                 transaction.rollback()

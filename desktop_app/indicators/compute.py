@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection
 
 from desktop_app.core.enums import ACTIONED_OUTCOMES, FINAL_OUTCOMES, Outcome
-from desktop_app.core.timeutil import iso, month_starts, now_utc
+from desktop_app.core.timeutil import EARLIEST_TIME, iso, latest_allowed, month_starts, now_utc
 from desktop_app.store.engine import Store
 from desktop_app.store.types import MICROS_PER_HOUR, from_micros, to_micros
 
@@ -196,6 +196,12 @@ class _Filter:
         # so the scan keeps to the covering indexes (an index entry holds the rowid).
         self.date_clauses.append(LIVE_REPORT)
         self.post_clauses.append(LIVE_POST)
+        # A report time outside the range Caselog accepts (written before times were
+        # checked, or by another tool) cannot be placed in any period: leave it out
+        # rather than let it break every indicator. The index covers reported_at.
+        self.date_clauses.append("r.reported_at BETWEEN :valid_from AND :valid_to")
+        self.args["valid_from"] = to_micros(EARLIEST_TIME)
+        self.args["valid_to"] = to_micros(latest_allowed(max(now_utc(), params.as_of)))
         if params.date_from is not None:
             self.date_clauses.append("r.reported_at >= :date_from")
             self.args["date_from"] = to_micros(params.date_from)

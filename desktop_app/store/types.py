@@ -23,7 +23,20 @@ def to_micros(value: datetime) -> int:
     return (value - EPOCH) // timedelta(microseconds=1)
 
 
+# Times a reader can shift by any zone and a month without leaving datetime's range.
+# A value outside them (written before times were range-checked, or by a tool)
+# decodes to the bound, so it cannot break the indicators or an export.
+SAFE_MIN = datetime(1, 1, 3, tzinfo=UTC)
+SAFE_MAX = datetime(9998, 12, 1, tzinfo=UTC)
+_SAFE_MIN_MICROS = (SAFE_MIN - EPOCH) // timedelta(microseconds=1)
+_SAFE_MAX_MICROS = (SAFE_MAX - EPOCH) // timedelta(microseconds=1)
+
+
 def from_micros(value: int) -> datetime:
+    if value < _SAFE_MIN_MICROS:
+        return SAFE_MIN
+    if value > _SAFE_MAX_MICROS:
+        return SAFE_MAX
     return EPOCH + timedelta(microseconds=value)
 
 
