@@ -28,9 +28,9 @@ test: $(STAMP) $(QM)
 bench: $(STAMP)
 	$(BIN)/python -m pytest -q -s tests/perf/bench_*.py
 
-# The fuzzing of tests/fuzz at length (`make test` runs 24 seeded cases per category):
+# The fuzzing of tests/fuzz at length (`make test` runs 60 seeded cases per category):
 # FUZZ_CASES per category, FUZZ_SEED to vary them; prints tried / held per category.
-FUZZ_CASES ?= 400
+FUZZ_CASES ?= 2000
 FUZZ_SEED ?= 1414
 fuzz: $(STAMP)
 	CASELOG_FUZZ_CASES=$(FUZZ_CASES) CASELOG_FUZZ_SEED=$(FUZZ_SEED) QT_QPA_PLATFORM=offscreen \
