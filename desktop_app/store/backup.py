@@ -3,8 +3,9 @@ store is open, encrypted with the same passphrase, that opens like any store."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
 import sqlcipher3
@@ -18,17 +19,28 @@ LAST_BACKUP_KEY = "backup.last_at"
 Progress = Callable[[int, int, str], None]
 
 
-def backup_store(store: Store, folder: str | Path, *, progress: Progress | None = None) -> Path:
-    """Write ``caselog-backup-<time>.db`` into ``folder``, prove it opens, and note when."""
+def backup_store(
+    store: Store,
+    folder: str | Path,
+    *,
+    progress: Progress | None = None,
+    tz: tzinfo | None = None,
+) -> Path:
+    """Write ``<store>-backup-<local time>.db`` into ``folder``, prove it opens, note when.
+
+    The name carries the time in ``tz`` (the store's zone, as a person reads it);
+    the copy and its partial file are readable by their owner only.
+    """
     target_dir = Path(folder)
     if not target_dir.is_dir():
         raise BadInputError(f"{target_dir}: not a folder; choose a folder or a USB stick")
-    stamp = now_utc().strftime("%Y%m%d-%H%M%S")
+    stamp = now_utc().astimezone(tz or UTC).strftime("%Y%m%d-%H%M%S")
     target = target_dir / f"{store.path.stem}-backup-{stamp}.db"
-    passphrase = store.engine.url.password
-    assert passphrase is not None
+    passphrase = store.key.get()  # StoreLockedError once the store is locked
     partial = target.with_suffix(".partial")
     try:
+        partial.touch(mode=0o600)
+        os.chmod(partial, 0o600)
         destination = sqlcipher3.connect(str(partial))
         destination.execute("PRAGMA key = '" + str(passphrase).replace("'", "''") + "'")
         with store.engine.connect() as conn:

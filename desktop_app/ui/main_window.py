@@ -459,6 +459,14 @@ class MainWindow(QMainWindow):
         )
         self._show_dialog(box)
 
+    def warn(self, title: str, text: str) -> QMessageBox:
+        """A warning that does not stop the window (a lock closes it like any dialog)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
+        )
+        self._show_dialog(box)
+        return box
+
     def _show_dialog(self, dialog: QDialog, on_finished: Any = None) -> QDialog:
         """Open a dialog without a nested event loop, so a lock can close it at once."""
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -555,7 +563,7 @@ class MainWindow(QMainWindow):
         )
         worker.signals.finished.connect(lambda _r: (progress.close(), self.ask_unlock(path, hint)))
         worker.signals.failed.connect(
-            lambda text: (progress.close(), QMessageBox.warning(self, self.tr("Demo"), text))
+            lambda text: (progress.close(), self.warn(self.tr("Demo"), text))
         )
         self.demo_worker = worker
         progress.show()
@@ -640,7 +648,7 @@ class MainWindow(QMainWindow):
         self.partners.attach(self.store, self.tz)
         self.offenders.detach()
         self.offenders.store = self.store
-        self._stale = {self.offenders, self.custody}
+        self._stale = {self.dashboard, self.offenders, self.custody, self.partners}
         self._tab_changed(self.workspace.currentIndex())
 
     def _tab_changed(self, _index: int) -> None:
@@ -783,7 +791,10 @@ class MainWindow(QMainWindow):
         if not folder or self.store is None:
             return
         store = self.store
-        worker = Worker(lambda progress, cancelled: backup_store(store, folder))
+        tz = self.tz
+        worker = Worker(
+            lambda progress, cancelled: backup_store(store, folder, progress=progress, tz=tz)
+        )
         self.statusBar().showMessage(self.tr("Backing up…"))
         self.backup_action.setEnabled(False)
 
@@ -801,7 +812,7 @@ class MainWindow(QMainWindow):
             self.backup_action.setEnabled(self.store is not None)
             self.statusBar().clearMessage()
             if self.store is not None:
-                QMessageBox.warning(self, self.tr("Backup failed"), text)
+                self.warn(self.tr("Backup failed"), text)
 
         worker.signals.finished.connect(done)
         worker.signals.failed.connect(failed)

@@ -60,7 +60,14 @@ def type_into(qtbot: Any, edit: QLineEdit, text: str) -> None:
 
 
 def click(qtbot: Any, widget: QWidget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    """A left click where a person would click: on a check box's box, a button's middle."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QCheckBox, QRadioButton
+
+    if isinstance(widget, QCheckBox | QRadioButton):
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(8, widget.height() // 2))
+    else:
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def while_modal(drive: Callable[[QDialog], None], kind: type[QDialog] = QDialog) -> list[Any]:

@@ -9,12 +9,15 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import text
 
 from desktop_app.core.errors import StoreLockedError
 from desktop_app.demo import DEMO_PASSPHRASE, create_demo_store
 from desktop_app.indicators.compute import compute_indicators, default_params
 from desktop_app.store.engine import open_store
+from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
+from tests.ui.menus import menu_action, open_from_menu, type_into
 
 
 def _demo_window(window, tmp_path: Path):  # type: ignore[no-untyped-def]
@@ -94,7 +97,12 @@ def test_clicking_a_bar_filters_the_list_to_exactly_those_reports(window, qtbot,
             )
         }
     assert shown == expected and shown
-    assert month in window.statusBar().currentMessage()
+    # The drill-down is visible, says what it is, and one click removes it.
+    panel = window.case_panel
+    assert panel.chip.isVisibleTo(panel) and month in panel.chip_label.text()
+    assert panel.count_label.text().startswith(f"{len(shown)} of ")
+    qtbot.mouseClick(panel.chip_close, Qt.MouseButton.LeftButton)
+    assert not panel.chip.isVisibleTo(panel) and window.model.total > len(shown)
 
 
 def test_changing_the_sla_changes_the_over_sla_figures(
@@ -103,14 +111,14 @@ def test_changing_the_sla_changes_the_over_sla_figures(
     _demo_window(window, tmp_path)
     _wait_dashboard(window, qtbot)
     before = window.dashboard.data.indicators.reports_over_sla_responded
-    dialog = window.settings_dialog()
-    dialog.sla.setValue(10_000)
-    monkeypatch.setattr(dialog, "exec", lambda: dialog.save() or 1)
-    monkeypatch.setattr(window, "settings_dialog", lambda: dialog)
-    window.open_settings()
-    assert "sla_hours" in dialog.changed
+    dialog = open_from_menu(window, "File", "Settings", SettingsDialog)
+    dialog.sla.setFocus()
+    dialog.sla.selectAll()
+    qtbot.keyClicks(dialog.sla, "10000")
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
     with qtbot.waitSignal(window.dashboard.updated, timeout=10000):
-        window.dashboard.refresh()
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # the dashboard follows, unasked
+    assert "sla_hours" in dialog.changed
     after = window.dashboard.data.indicators
     assert after.params.sla_hours == 10_000
     assert before > 0 and after.reports_over_sla_responded == 0
@@ -140,8 +148,10 @@ def test_backup_opens_and_holds_the_same_indicators(window, qtbot, tmp_path, mon
     folder = tmp_path / "usb"
     folder.mkdir()
     monkeypatch.setattr(window, "pick_backup_folder", lambda: str(folder))
-    window.back_up()
+    menu_action(window, "File", "Back up store").trigger()
+    qtbot.waitUntil(lambda: getattr(window, "last_backup_path", None) is not None, timeout=20000)
     backup = window.last_backup_path
+    assert str(backup) in window.statusBar().currentMessage()
     assert backup.parent == folder and backup.exists()
     with open_store(path, DEMO_PASSPHRASE) as original, open_store(backup, DEMO_PASSPHRASE) as copy:
         params = default_params(original)
@@ -154,12 +164,23 @@ def test_backup_opens_and_holds_the_same_indicators(window, qtbot, tmp_path, mon
 
 def test_passphrase_change_opens_with_the_new_one_only(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = _demo_window(window, tmp_path)
-    dialog = window.settings_dialog()
-    dialog.new_passphrase.setText("a much better passphrase ၂၀၂၆")
-    dialog.confirm.setText("a much better passphrase ၂၀၂၆")
-    assert dialog.change_passphrase()
-    assert "checked that it opens" in dialog.rekey_result.text()
-    window._reconnect()
+    dialog = open_from_menu(window, "File", "Settings", SettingsDialog)
+    new = "a much better passphrase ၂၀၂၆"
+    type_into(qtbot, dialog.new_passphrase, new)
+    type_into(qtbot, dialog.confirm, new)
+    type_into(qtbot, dialog.current_passphrase, "not the passphrase")
+    qtbot.mouseClick(dialog.rekey_button, Qt.MouseButton.LeftButton)
+    assert not dialog.rekeyed and "current passphrase" in dialog.rekey_result.text()
+    type_into(qtbot, dialog.new_passphrase, new)
+    type_into(qtbot, dialog.confirm, new)
+    type_into(qtbot, dialog.current_passphrase, DEMO_PASSPHRASE)
+    qtbot.mouseClick(dialog.rekey_button, Qt.MouseButton.LeftButton)
+    assert dialog.rekeyed and "checked that it opens" in dialog.rekey_result.text()
+    assert (
+        "Older backups keep the old passphrase" in dialog.rekey_result.text()
+    )  # they keep the old passphrase
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
     assert window.model.rowCount() > 0  # the window keeps working on the re-keyed store
     window.lock()
     import pytest

@@ -5,7 +5,11 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from desktop_app.demo import DEMO_PASSPHRASE, create_demo_store
+from desktop_app.ui.dialogs.export_dialog import ExportDialog
+from tests.ui.menus import click, dialogs, open_from_menu, type_into
 
 
 def _demo(window, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
@@ -22,21 +26,23 @@ def test_export_pack_of_selected_cases_with_redaction(window, qtbot, tmp_path) -
     _demo(window, tmp_path)
     window.case_panel.table.selectRow(0)
     chosen = window.model.rows[0].case_ref
-    dialog = window.export_dialog("pack")
+    dialog = open_from_menu(window, "File", "Export evidence pack", ExportDialog)
     assert dialog.scope.selected.isChecked()
     target = tmp_path / "out" / "pack.zip"
     target.parent.mkdir()
-    dialog.target.setText(str(target))
-    dialog.redaction.boxes["reporter"].setChecked(True)
-    dialog.run()
+    type_into(qtbot, dialog.target, str(target))
+    click(qtbot, dialog.redaction.boxes["reporter"])
+    assert dialog.redaction.boxes["reporter"].isChecked()
+    click(qtbot, dialog.action_button)
     qtbot.waitUntil(lambda: dialog.worker is None, timeout=60000)
     assert dialog.result is not None, dialog.message.text()
     assert "NOT encrypted" in dialog.message.text() and str(target) in dialog.message.text()
     verify_pack(target)
     with zipfile.ZipFile(target) as archive:
         names = archive.namelist()
-        case_dirs = {name.split("/")[1] for name in names if name.startswith("cases/")}
-        assert case_dirs == {chosen}  # exactly the selected case
+        parts = [name.split("/") for name in names]
+        case_dirs = {p[p.index("cases") + 1] for p in parts if "cases" in p[:-1]}
+        assert case_dirs == {chosen}, names[:12]  # exactly the selected case
         everything = b"".join(archive.read(n) for n in names)
     for reporter in ("Ko Aung (Yangon desk)", "Ma Hla (Mandalay desk)", "Monitoring team"):
         assert reporter.encode() not in everything
@@ -47,11 +53,13 @@ def test_export_workbook_for_the_current_list(window, qtbot, tmp_path) -> None: 
 
     _demo(window, tmp_path)
     window.case_panel.platform.setCurrentIndex(window.case_panel.platform.findData("tiktok"))
-    dialog = window.export_dialog("workbook")
-    dialog.scope.filtered.setChecked(True)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # the shortcut
+    (dialog,) = dialogs(ExportDialog)
+    click(qtbot, dialog.scope.filtered)
+    assert dialog.scope.filtered.isChecked()
     target = tmp_path / "indicators.xlsx"
-    dialog.target.setText(str(target))
-    dialog.run()
+    type_into(qtbot, dialog.target, str(target))
+    click(qtbot, dialog.action_button)
     qtbot.waitUntil(lambda: dialog.worker is None, timeout=60000)
     assert dialog.result is not None, dialog.message.text()
     workbook = load_workbook(target, read_only=True)

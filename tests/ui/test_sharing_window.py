@@ -12,6 +12,8 @@ from desktop_app.store.engine import create_store
 from desktop_app.store.keys import load_keys
 from desktop_app.store.models import Post
 from desktop_app.ui.dialogs.import_bundle_dialog import ImportBundleDialog
+from desktop_app.ui.dialogs.share_dialog import ShareDialog
+from tests.ui.menus import click, open_from_menu, type_into
 
 
 def test_share_selected_case_and_partner_merges_it(unlocked, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -33,11 +35,11 @@ def test_share_selected_case_and_partner_merges_it(unlocked, qtbot, tmp_path: Pa
 
     window.case_panel.table.selectRow(0)
 
-    dialog = window.share_dialog()
+    dialog = open_from_menu(window, "File", "Share with partner", ShareDialog)
     dialog.partners.item(0).setCheckState(Qt.CheckState.Checked)
     target = tmp_path / "to-partner.caselog"
-    dialog.target.setText(str(target))
-    dialog.run()
+    type_into(qtbot, dialog.target, str(target))
+    click(qtbot, dialog.action_button)
     qtbot.waitUntil(lambda: dialog.worker is None, timeout=60000)
     assert dialog.result is not None, dialog.message.text()
     assert target.exists() and b"age-encryption.org" in target.read_bytes()[:40]
@@ -62,16 +64,16 @@ def test_share_selected_case_and_partner_merges_it(unlocked, qtbot, tmp_path: Pa
     partner.close()
 
 
-def test_an_empty_choice_of_cases_shares_nothing(unlocked, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_choice_of_cases_shares_nothing(unlocked, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = unlocked
     window.case_panel.search.setText("no post says this")
     assert window.model.total == 0
-    dialog = window.share_dialog()
-    dialog.use_passphrase.setChecked(True)
-    dialog.passphrase.setText("a bundle passphrase")
-    dialog.scope.filtered.setChecked(True)
-    dialog.target.setText(str(tmp_path / "empty.caselog"))
-    dialog.run()
+    dialog = open_from_menu(window, "File", "Share with partner", ShareDialog)
+    click(qtbot, dialog.use_passphrase)
+    type_into(qtbot, dialog.passphrase, "a bundle passphrase")
+    click(qtbot, dialog.scope.filtered)
+    type_into(qtbot, dialog.target, str(tmp_path / "empty.caselog"))
+    click(qtbot, dialog.action_button)
     # "The 0 cases in the current list" must not fall back to every case.
     assert dialog.worker is None and "no cases" in dialog.message.text()
     assert not (tmp_path / "empty.caselog").exists()

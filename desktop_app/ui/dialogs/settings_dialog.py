@@ -3,6 +3,7 @@ changing the passphrase (re-encrypts the store, proven before saying done)."""
 
 from __future__ import annotations
 
+import hmac
 import zoneinfo
 
 from PySide6.QtCore import Qt
@@ -80,6 +81,8 @@ class SettingsDialog(QDialog):
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("Signing key fingerprint"), self.fingerprint)
 
+        self.current_passphrase = QLineEdit()
+        self.current_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.new_passphrase = QLineEdit()
         self.new_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm = QLineEdit()
@@ -90,6 +93,7 @@ class SettingsDialog(QDialog):
         self.rekey_result.setWordWrap(True)
         rekey_box = QGroupBox(self.tr("Passphrase"))
         rekey_form = QFormLayout(rekey_box)
+        rekey_form.addRow(self.tr("Current passphrase"), self.current_passphrase)
         rekey_form.addRow(self.tr("New passphrase"), self.new_passphrase)
         rekey_form.addRow(self.tr("Type it again"), self.confirm)
         rekey_form.addRow("", self.rekey_button)
@@ -131,7 +135,19 @@ class SettingsDialog(QDialog):
 
     def change_passphrase(self) -> bool:
         new = self.new_passphrase.text()
+        current = self.current_passphrase.text()
+        self.current_passphrase.clear()
         self.rekey_result.setStyleSheet("color: #b00020;")
+        try:
+            held = self.store.key.get()
+        except AppError as exc:  # the store was locked meanwhile
+            self.rekey_result.setText(exc.message)
+            return False
+        if not hmac.compare_digest(current.encode(), held.encode()):
+            self.rekey_result.setText(
+                self.tr("The current passphrase is not right: nothing was changed.")
+            )
+            return False
         if passphrase_strength(new)[0] == 0:
             self.rekey_result.setText(self.tr("The new passphrase is too short."))
             return False
@@ -156,7 +172,8 @@ class SettingsDialog(QDialog):
         self.rekey_result.setText(
             self.tr(
                 "Done: the store is now encrypted with the new passphrase, and it was checked "
-                "that it opens with it. The old passphrase no longer works."
+                "that it opens with it. Older backups keep the old passphrase: they still "
+                "open with it, so keep them as safe as before or make a new backup."
             )
         )
         return True
