@@ -50,6 +50,8 @@ class CaseRow:
     over_sla: bool
     content: str
     url: str
+    origin: str = ""  # the partner organisation a merged case came from; "" for ours
+    interim: str | None = None  # pending: the latest response so far (e.g. acknowledged)
 
 
 # Sortable columns: key -> SQL expression on the temp table.
@@ -63,6 +65,7 @@ SORT_KEYS: dict[str, str] = {
     "latest_outcome": "latest_outcome",
     "hours": "hours",
     "over_sla": "over_sla",
+    "origin": "origin",
 }
 
 _BUILD = """
@@ -76,7 +79,9 @@ SELECT p.id AS post_id, p.case_ref AS case_ref, p.platform AS platform,
   CASE WHEN s.pending > 0 THEN (:as_of - s.oldest_pending) * 1.0 / :hour
        ELSE s.max_final * 1.0 / :hour END AS hours,
   coalesce(s.over_sla, 0) AS over_sla,
-  substr(p.content, 1, 200) AS content, p.url AS url
+  substr(p.content, 1, 200) AS content, p.url AS url,
+  coalesce(p.origin_org, '') AS origin,
+  CASE WHEN s.pending > 0 THEN s.last_response END AS interim
 FROM post p
 LEFT JOIN (
   SELECT r.post_id AS post_id, min(r.reported_at) AS first_reported, count(*) AS reports,
@@ -87,10 +92,14 @@ LEFT JOIN (
              ELSE r.final_response_at - r.reported_at > :sla END) AS over_sla,
     (SELECT r2.final_outcome FROM report r2 WHERE r2.post_id = r.post_id
        AND r2.final_outcome IS NOT NULL ORDER BY r2.final_response_at DESC LIMIT 1)
-      AS last_outcome
-  FROM report r GROUP BY r.post_id
+      AS last_outcome,
+    (SELECT x.outcome FROM response x JOIN report r3 ON r3.id = x.report_id
+       WHERE r3.post_id = r.post_id AND r3.retracted_at IS NULL AND x.retracted_at IS NULL
+       ORDER BY x.received_at DESC LIMIT 1) AS last_response
+  FROM report r WHERE r.retracted_at IS NULL GROUP BY r.post_id
 ) s ON s.post_id = p.id
 LEFT JOIN author_account a ON a.id = p.author_id
+WHERE p.retracted_at IS NULL
 """
 _INDEXES = (
     "CREATE INDEX temp.case_list_first ON case_list (first_reported)",
@@ -198,7 +207,8 @@ class CaseList:
             self._raw()
             .execute(
                 f"SELECT post_id, case_ref, platform, author, category, first_reported, reports, "
-                f"latest_outcome, hours, over_sla, content, url FROM case_list WHERE {where} "
+                f"latest_outcome, hours, over_sla, content, url, origin, interim "
+                f"FROM case_list WHERE {where} "
                 f"ORDER BY {column} {direction}, post_id {direction} LIMIT :limit OFFSET :offset",
                 {**args, "limit": limit, "offset": offset},
             )
@@ -218,6 +228,8 @@ class CaseList:
                 over_sla=bool(r[9]),
                 content=r[10],
                 url=r[11],
+                origin=r[12],
+                interim=r[13],
             )
             for r in rows
         ]

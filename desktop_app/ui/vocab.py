@@ -75,3 +75,10 @@ def numerus(text: str, n: int) -> str:
     "2 cases". A translated text has no "(s)" and passes unchanged.
     """
     return text.replace("(s)", "" if n == 1 else "s")
+
+
+def duration_text(hours: float) -> str:
+    """A waiting time or time to decision: hours up to 48, then days ("3.2 days")."""
+    if hours > 48:
+        return QCoreApplication.translate(CONTEXT, "{0} days").format(f"{hours / 24:,.1f}")
+    return QCoreApplication.translate(CONTEXT, "{0} h").format(f"{hours:,.1f}")

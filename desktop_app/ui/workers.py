@@ -46,6 +46,7 @@ class Worker:
         self.task = task
         self.signals = WorkerSignals()
         self._cancel = threading.Event()
+        self.started = threading.Event()
         self.done = threading.Event()
 
     def cancel(self) -> None:
@@ -73,6 +74,7 @@ class Worker:
         return True
 
     def run(self) -> None:
+        self.started.set()
         try:
             self._run()
         except RuntimeError:  # the receiver was deleted: nobody is left to tell

@@ -191,6 +191,7 @@ def test_long_work_counts_as_activity_and_the_lock_waits_for_it(unlocked, qtbot)
 
     worker = Worker(task)
     worker.start()
+    qtbot.waitUntil(lambda: len(steps) > 0, timeout=10000)  # it is running now
     window.idle_minutes = 0.001
     window._restart_idle_timer()
     qtbot.wait(400)  # several idle periods pass while the task runs
@@ -214,7 +215,9 @@ def test_ctrl_l_cancels_running_work_before_closing_the_store(unlocked, qtbot) -
 
     worker = Worker(task)
     worker.start()
-    qtbot.wait(100)
+    qtbot.waitUntil(
+        lambda: not Worker._running - {worker} and worker.started.is_set(), timeout=10000
+    )
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.is_locked and outcome == ["stopped"] and worker.done.is_set()
 

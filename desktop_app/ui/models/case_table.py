@@ -4,29 +4,37 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.core.normalise import to_unicode_burmese
 from desktop_app.store.cases import CaseFilter, CaseList, CaseRow
+from desktop_app.ui.vocab import category_name, duration_text, outcome_name
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
 
 # Named columns: (sort key, header)
 COL_CASE, COL_PLATFORM, COL_AUTHOR, COL_CATEGORY, COL_FIRST, COL_REPORTS = range(6)
-COL_OUTCOME, COL_HOURS, COL_SLA, COL_CONTENT = range(6, 10)
+COL_OUTCOME, COL_HOURS, COL_SLA, COL_ORIGIN, COL_CONTENT = range(6, 11)
 COLUMNS = (
-    ("case_ref", "Case"),
-    ("platform", "Platform"),
-    ("author", "Author"),
-    ("category", "Category"),
-    ("first_reported", "First reported"),
-    ("reports", "Reports"),
-    ("latest_outcome", "Latest outcome"),
-    ("hours", "Hours"),
-    ("over_sla", "Over SLA"),
-    ("content", "Content"),
+    ("case_ref", QT_TRANSLATE_NOOP("CaseTableModel", "Case")),
+    ("platform", QT_TRANSLATE_NOOP("CaseTableModel", "Platform")),
+    ("author", QT_TRANSLATE_NOOP("CaseTableModel", "Author")),
+    ("category", QT_TRANSLATE_NOOP("CaseTableModel", "Category")),
+    ("first_reported", QT_TRANSLATE_NOOP("CaseTableModel", "First reported")),
+    ("reports", QT_TRANSLATE_NOOP("CaseTableModel", "Reports")),
+    ("latest_outcome", QT_TRANSLATE_NOOP("CaseTableModel", "Latest outcome")),
+    ("hours", QT_TRANSLATE_NOOP("CaseTableModel", "Waiting / decided in")),
+    ("over_sla", QT_TRANSLATE_NOOP("CaseTableModel", "Over SLA")),
+    ("origin", QT_TRANSLATE_NOOP("CaseTableModel", "From")),
+    ("content", QT_TRANSLATE_NOOP("CaseTableModel", "Content")),
 )
 OVER_SLA_BRUSH = QBrush(QColor("#fde2e1"))
 
@@ -123,7 +131,7 @@ class CaseTableModel(QAbstractTableModel):
         if column == COL_AUTHOR:
             return row.author or self.tr("(unknown)")
         if column == COL_CATEGORY:
-            return row.category or self.tr("uncategorised")
+            return category_name(row.category) or self.tr("uncategorised")
         if column == COL_FIRST:
             if row.first_reported is None:
                 return self.tr("not reported yet")
@@ -131,11 +139,17 @@ class CaseTableModel(QAbstractTableModel):
         if column == COL_REPORTS:
             return str(row.reports)
         if column == COL_OUTCOME:
-            return row.latest_outcome.replace("_", " ")
+            if row.latest_outcome == "not_reported":
+                return self.tr("not reported yet")
+            if row.latest_outcome == "pending" and row.interim:
+                return self.tr("{0}, no decision yet").format(outcome_name(row.interim))
+            return outcome_name(row.latest_outcome)
         if column == COL_HOURS:
-            return "" if row.hours is None else f"{row.hours:,.1f}"
+            return "" if row.hours is None else duration_text(row.hours)
         if column == COL_SLA:
             return self.tr("over SLA") if row.over_sla else ""
+        if column == COL_ORIGIN:
+            return row.origin
         return " ".join(to_unicode_burmese(row.content).split())[:120]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -53,7 +53,7 @@ from desktop_app.store.engine import Store
 from desktop_app.ui.dialogs.image_viewer import ImageViewer
 from desktop_app.ui.dialogs.report_dialog import ReportDialog
 from desktop_app.ui.dialogs.response_dialog import ResponseDialog
-from desktop_app.ui.vocab import category_name, channel_name, outcome_name
+from desktop_app.ui.vocab import category_name, channel_name, duration_text, outcome_name
 
 THUMB = QSize(120, 90)
 OK_COLOUR = QColor("#1b7f3b")
@@ -551,9 +551,7 @@ class CaseEditor(QWidget):
 
     def duration(self, hours: float) -> str:
         """Hours up to 48, then days: "36.5 h", "3.2 days"."""
-        if hours > 48:
-            return self.tr("{0} days").format(f"{hours / 24:,.1f}")
-        return self.tr("{0} h").format(f"{hours:,.1f}")
+        return duration_text(hours)
 
     def _fill_timeline(self, detail: repo.CaseDetail) -> None:
         self.timeline.clear()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.enums import FINAL_OUTCOMES
 from desktop_app.store.cases import CaseFilter
 from desktop_app.ui.models.case_table import COL_CONTENT, CaseTableModel
-from desktop_app.ui.vocab import numerus
+from desktop_app.ui.vocab import category_name, numerus, outcome_name
 
 ALL = ""
 
@@ -120,12 +120,19 @@ class CaseListPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setSortIndicator(4, Qt.SortOrder.DescendingOrder)
-        for column, width in enumerate((72, 72, 130, 100, 112, 52, 100, 84, 62)):
-            self.table.setColumnWidth(column, width)
         self.table.setColumnHidden(COL_CONTENT, False)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.refill_choices()
         self.apply_filter()
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its header and the rows loaded (content takes the rest)."""
+        if self.model is None:
+            return
+        for column in range(self.model.columnCount()):
+            if column != COL_CONTENT:
+                self.table.resizeColumnToContents(column)
 
     def refill_choices(self) -> None:
         """Platform and category lists from the data; keep what was chosen."""
@@ -140,7 +147,10 @@ class CaseListPanel(QWidget):
             combo.clear()
             combo.addItem(everything, ALL)
             for value in self.model.cases.distinct(column):
-                combo.addItem(value, value)
+                label = category_name(value) if column == "category" else value
+                if value == "uncategorised":
+                    label = self.tr("uncategorised")
+                combo.addItem(label, value)
             index = combo.findData(chosen)
             combo.setCurrentIndex(max(0, index))
             combo.blockSignals(False)
@@ -148,9 +158,9 @@ class CaseListPanel(QWidget):
         self.outcome.blockSignals(True)
         self.outcome.clear()
         self.outcome.addItem(self.tr("Any outcome"), ALL)
-        self.outcome.addItem(self.tr("pending"), "pending")
+        self.outcome.addItem(outcome_name("pending"), "pending")
         for outcome in sorted(o.value for o in FINAL_OUTCOMES):
-            self.outcome.addItem(outcome.replace("_", " "), outcome)
+            self.outcome.addItem(outcome_name(outcome), outcome)
         self.outcome.setCurrentIndex(max(0, self.outcome.findData(chosen)))
         self.outcome.blockSignals(False)
 
