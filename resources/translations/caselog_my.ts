@@ -412,14 +412,6 @@
         <translation>အထောက်အထား ဖိုင်များ ထည့်မည်</translation>
     </message>
     <message>
-        <source>{0} days</source>
-        <translation>{0} ရက်</translation>
-    </message>
-    <message>
-        <source>{0} h</source>
-        <translation>{0} နာရီ</translation>
-    </message>
-    <message>
         <source>unknown reporter</source>
         <translation>မသိရသော တိုင်ကြားသူ</translation>
     </message>
@@ -499,12 +491,12 @@
         <translation>အမျိုးအစား အားလုံး</translation>
     </message>
     <message>
-        <source>Any outcome</source>
-        <translation>မည်သည့် ရလဒ်မဆို</translation>
+        <source>uncategorised</source>
+        <translation>အမျိုးအစား မခွဲရသေး</translation>
     </message>
     <message>
-        <source>pending</source>
-        <translation>စောင့်ဆိုင်းဆဲ</translation>
+        <source>Any outcome</source>
+        <translation>မည်သည့် ရလဒ်မဆို</translation>
     </message>
     <message numerus="yes">
         <source>{0} of %n case(s)</source>
@@ -541,6 +533,50 @@
 <context>
     <name>CaseTableModel</name>
     <message>
+        <source>Case</source>
+        <translation>ဖြစ်စဉ်</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>ပလက်ဖောင်း</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>ပို့စ်တင်သူ</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>အမျိုးအစား</translation>
+    </message>
+    <message>
+        <source>First reported</source>
+        <translation>ပထမဆုံး တိုင်ကြားချိန်</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>တိုင်ကြားချက်</translation>
+    </message>
+    <message>
+        <source>Latest outcome</source>
+        <translation>နောက်ဆုံး ရလဒ်</translation>
+    </message>
+    <message>
+        <source>Waiting / decided in</source>
+        <translation>စောင့်ဆိုင်းချိန် / ဆုံးဖြတ်ချိန်</translation>
+    </message>
+    <message>
+        <source>Over SLA</source>
+        <translation>SLA ကျော်လွန်</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>မူလ အဖွဲ့</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>အကြောင်းအရာ</translation>
+    </message>
+    <message>
         <source>Hours waiting so far</source>
         <translation>ယခုထိ စောင့်ဆိုင်းခဲ့သော နာရီ</translation>
     </message>
@@ -559,6 +595,10 @@
     <message>
         <source>not reported yet</source>
         <translation>မတိုင်ကြားရသေး</translation>
+    </message>
+    <message>
+        <source>{0}, no decision yet</source>
+        <translation>{0}၊ ဆုံးဖြတ်ချက် မရသေး</translation>
     </message>
     <message>
         <source>over SLA</source>
@@ -1901,7 +1941,7 @@ Do you want to delete it anyway?</source>
     </message>
     <message>
         <source>Wording</source>
-        <translation>စကားလုံးများ</translation>
+        <translation>စာသား</translation>
     </message>
     <message>
         <source>Platform reference</source>
@@ -1991,12 +2031,20 @@ Do you want to delete it anyway?</source>
         <translation>စကားဝှက်</translation>
     </message>
     <message>
+        <source>Current passphrase</source>
+        <translation>လက်ရှိ စကားဝှက်</translation>
+    </message>
+    <message>
         <source>New passphrase</source>
         <translation>စကားဝှက် အသစ်</translation>
     </message>
     <message>
         <source>Type it again</source>
         <translation>ထပ်မံ ရိုက်ထည့်ပါ</translation>
+    </message>
+    <message>
+        <source>The current passphrase is not right: nothing was changed.</source>
+        <translation>လက်ရှိ စကားဝှက် မမှန်ပါ- ဘာမျှ မပြောင်းလဲရသေးပါ။</translation>
     </message>
     <message>
         <source>The new passphrase is too short.</source>
@@ -2007,8 +2055,8 @@ Do you want to delete it anyway?</source>
         <translation>စကားဝှက် နှစ်ခု မတူညီပါ။</translation>
     </message>
     <message>
-        <source>Done: the store is now encrypted with the new passphrase, and it was checked that it opens with it. The old passphrase no longer works.</source>
-        <translation>ပြီးပါပြီ- သိုလှောင်ရာကို စကားဝှက်အသစ်ဖြင့် ကုဒ်ဝှက်ပြီး ၎င်းဖြင့် ဖွင့်၍ရကြောင်း စစ်ဆေးပြီးပါပြီ။ စကားဝှက်ဟောင်းဖြင့် မဖွင့်နိုင်တော့ပါ။</translation>
+        <source>Done: the store is now encrypted with the new passphrase, and it was checked that it opens with it. Older backups keep the old passphrase: they still open with it, so keep them as safe as before or make a new backup.</source>
+        <translation>ပြီးပါပြီ- သိုလှောင်ရာကို စကားဝှက်အသစ်ဖြင့် ကုဒ်ဝှက်ပြီး ၎င်းဖြင့် ဖွင့်၍ရကြောင်း စစ်ဆေးပြီးပါပြီ။ ယခင် အရန်မိတ္တူများတွင် စကားဝှက်ဟောင်း ရှိနေဆဲဖြစ်ပြီး ၎င်းဖြင့် ဖွင့်နိုင်သေးသည်- ထို့ကြောင့် ၎င်းတို့ကို ယခင်ကအတိုင်း လုံခြုံစွာ ထားပါ သို့မဟုတ် အရန်ကူးယူမှု အသစ် ပြုလုပ်ပါ။</translation>
     </message>
 </context>
 <context>
@@ -2039,7 +2087,7 @@ Do you want to delete it anyway?</source>
     </message>
     <message>
         <source>For</source>
-        <translation>ပေးမည့်သူ</translation>
+        <translation>လက်ခံမည့်သူ</translation>
     </message>
     <message>
         <source>Bundle passphrase</source>
@@ -2312,6 +2360,10 @@ Do you want to delete it anyway?</source>
     <message>
         <source>Cannot read this time: {0}</source>
         <translation>ဤအချိန်ကို ဖတ်၍ မရပါ- {0}</translation>
+    </message>
+    <message>
+        <source>This time is out of range: {0}</source>
+        <translation>ဤအချိန်သည် လက်ခံနိုင်သော ကာလ ပြင်ပတွင် ရှိသည်- {0}</translation>
     </message>
 </context>
 <context>
