@@ -253,37 +253,28 @@ def _print_json(doc: Any) -> None:
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
+    from desktop_app.store.case_view import retracted_cases
     from desktop_app.store.cases import PENDING, CaseFilter, CaseList
     from desktop_app.store.repository import get_organisation
 
+    platform = args.platform.strip().lower() if args.platform else None
+    category = args.category.strip() if args.category else None
     with _open(args) as store:
         with store.session() as session:
             sla = get_organisation(session).sla_hours
         with store.engine.connect() as conn:
-            retracted = {
-                row[0]
-                for row in conn.exec_driver_sql(
-                    "SELECT id FROM post WHERE retracted_at IS NOT NULL"
-                )
-            }
             listing = CaseList(conn, sla_hours=sla)
             listing.rebuild()
             flt = CaseFilter(
-                platform=args.platform.strip().lower() if args.platform else None,
-                category=args.category.strip() if args.category else None,
+                platform=platform,
+                category=category,
                 status=PENDING if args.pending else None,
                 over_sla=args.over_sla,
                 search=args.search or "",
             )
-            rows = [
-                row
-                for row in listing.page(flt, sort="case_ref", descending=False, limit=1 << 40)
-                if args.retracted or row.post_id not in retracted
-            ]
-    if args.json:
-        _print_json(
-            [
+            rows: list[dict[str, Any]] = [
                 {
+                    "post_id": row.post_id,
                     "case_ref": row.case_ref,
                     "platform": row.platform,
                     "author": row.author,
@@ -295,22 +286,31 @@ def cmd_cases(args: argparse.Namespace) -> int:
                     "latest_outcome": row.latest_outcome,
                     "hours": row.hours,
                     "over_sla": row.over_sla,
-                    "retracted": row.post_id in retracted,
                     "url": row.url,
                     "content": row.content,
+                    "retracted": None,
                 }
-                for row in rows
+                for row in listing.page(flt, sort="case_ref", descending=False, limit=1 << 40)
             ]
-        )
+            if args.retracted and not (args.pending or args.over_sla):
+                rows += retracted_cases(
+                    conn, platform=platform, category=category, search=args.search or ""
+                )
+    rows.sort(key=lambda row: int(row["post_id"]))
+    for row in rows:
+        del row["post_id"]
+    if args.json:
+        _print_json(rows)
         return 0
     for row in rows:
-        flags = " [RETRACTED]" if row.post_id in retracted else ""
-        flags += " [over SLA]" if row.over_sla else ""
-        first = row.first_reported.date().isoformat() if row.first_reported else "not reported"
-        text = (row.content or row.url).replace("\n", " ")[:60]
+        gone = row["retracted"]
+        flags = f" [RETRACTED: {gone['reason']}]" if gone else ""
+        flags += " [over SLA]" if row["over_sla"] else ""
+        first = (row["first_reported"] or "not reported")[:10]
+        text = (row["content"] or row["url"]).replace("\n", " ")[:60]
         print(
-            f"{row.case_ref}  {row.platform:<10} {first:<12} {row.reports:>3} reports  "
-            f"{row.latest_outcome:<17} {row.author or '-':<16} {text}{flags}"
+            f"{row['case_ref']}  {row['platform']:<10} {first:<12} {row['reports']:>3} reports  "
+            f"{row['latest_outcome']:<17} {row['author'] or '-':<16} {text}{flags}"
         )
     print(f"{len(rows)} case{'s' if len(rows) != 1 else ''}")
     return 0

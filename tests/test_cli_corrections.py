@@ -109,7 +109,7 @@ def test_edit_retract_restore_from_the_command_line(run) -> None:  # type: ignor
     code, out, _ = run("cases", "--json")
     assert [c["case_ref"] for c in json.loads(out)] == ["C-000001"]
     code, out, _ = run("cases", "--retracted", "--json")
-    assert [(c["case_ref"], c["retracted"]) for c in json.loads(out)] == [
+    assert [(c["case_ref"], bool(c["retracted"])) for c in json.loads(out)] == [
         ("C-000001", False),
         ("C-000002", True),
     ]

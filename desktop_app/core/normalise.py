@@ -184,3 +184,13 @@ def normalise_content(content: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFKC", to_unicode_burmese(text)).casefold()
     return _WHITESPACE.sub(" ", text.translate(_DROP_P_AND_S)).strip()
+
+
+def search_text(text: str | None) -> str:
+    """Text as the search index holds it and as a query is matched: Zawgyi read as
+    Unicode Burmese, NFC. A Unicode query then finds a Zawgyi post and the other way
+    round; case is folded by the index itself."""
+    value = text or ""
+    if not value or not _MYANMAR.search(value):
+        return value
+    return unicodedata.normalize("NFC", to_unicode_burmese(value))

@@ -179,3 +179,53 @@ def case_text(doc: dict[str, Any]) -> str:
             f"{event['entity']}{reason}"
         )
     return "\n".join(lines)
+
+
+def retracted_cases(
+    conn: Any,
+    *,
+    platform: str | None = None,
+    category: str | None = None,
+    search: str = "",
+) -> list[dict[str, Any]]:
+    """Retracted cases (the case list leaves them out), as ``cases --retracted`` shows
+    them: with the reason and time of the retraction."""
+    from desktop_app.store.search import search_clause
+
+    where, args = search_clause(search, column="p.id")
+    clauses = ["p.retracted_at IS NOT NULL", where]
+    if platform:
+        clauses.append("p.platform = :platform")
+        args["platform"] = platform
+    if category:
+        clauses.append("p.category = :category")
+        args["category"] = "" if category == "uncategorised" else category
+    rows = conn.exec_driver_sql(
+        "SELECT p.id, p.case_ref, p.platform, coalesce(a.handle, ''), p.category, "
+        "(SELECT min(r.reported_at) FROM report r WHERE r.post_id = p.id), "
+        "(SELECT count(*) FROM report r WHERE r.post_id = p.id), p.url, "
+        "substr(p.content, 1, 200), p.retracted_at, p.retraction_reason "
+        "FROM post p LEFT JOIN author_account a ON a.id = p.author_id "
+        f"WHERE {' AND '.join(clauses)} ORDER BY p.id",
+        args,
+    ).all()
+    from desktop_app.store.types import from_micros
+
+    return [
+        {
+            "post_id": r[0],
+            "case_ref": r[1],
+            "platform": r[2],
+            "author": r[3],
+            "category": r[4],
+            "first_reported": None if r[5] is None else from_micros(r[5]).isoformat(),
+            "reports": r[6],
+            "latest_outcome": "retracted",
+            "hours": None,
+            "over_sla": False,
+            "url": r[7],
+            "content": r[8],
+            "retracted": {"at": from_micros(r[9]).isoformat(), "reason": r[10]},
+        }
+        for r in rows
+    ]

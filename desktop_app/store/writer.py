@@ -68,6 +68,7 @@ from desktop_app.core.normalise import (
     normalise_content,
     normalise_handle,
     normalise_reporter,
+    search_text,
 )
 from desktop_app.core.timeutil import now_utc
 from desktop_app.store import models
@@ -101,6 +102,16 @@ _DERIVE_FN = {
     "handle_key": cached_handle_key,
 }
 _IDENTITY_SOURCES = {"platform", "url", "post_ref"}
+# Post columns the search index holds (migration 0006 keeps them normalised).
+_SEARCHED = {"content", "url", "notes", "author_id"}
+_INDEX_POSTS = (
+    "INSERT INTO post_search (rowid, content, url, author, notes) "
+    "SELECT p.id, caselog_search_text(p.content), p.url, "
+    "caselog_search_text(coalesce(a.handle || ' ' || a.display_name, '')), "
+    "caselog_search_text(p.notes) "
+    "FROM post p LEFT JOIN author_account a ON a.id = p.author_id "
+    "WHERE p.id IN (SELECT value FROM json_each(?))"
+)
 _IN = "IN (SELECT value FROM json_each(?))"
 
 
@@ -202,6 +213,41 @@ class Writer:
         self._events: list[tuple[Any, ...]] = []
         self._chain: tuple[int, str] | None = None
         self._bulk_posts: list[int] | None = None
+        self._search_mode: str | None = None
+
+    # --- the search index ---------------------------------------------------------
+
+    def search_mode(self) -> str:
+        """ "writer": the index is kept here (schema 0006, normalised, contentless);
+        "triggers": SQL triggers keep it (schema 0004-0005); "none": no index."""
+        if self._search_mode is None:
+            row = self.raw.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'post_search'"
+            ).fetchone()
+            if row is None:
+                self._search_mode = "none"
+            elif "contentless_delete" in str(row[0]):
+                self._search_mode = "writer"
+                self.raw.create_function("caselog_search_text", 1, search_text, deterministic=True)
+            else:
+                self._search_mode = "triggers"
+        return self._search_mode
+
+    def index_posts(self, post_ids: Iterable[int]) -> None:
+        """(Re)index these posts' text, link, author and notes, normalised."""
+        ids = sorted(set(post_ids))
+        if not ids or self.search_mode() != "writer":
+            return
+        if self._bulk_posts is not None:
+            self._bulk_posts.extend(ids)
+            return
+        self._write_index(ids, replace=True)
+
+    def _write_index(self, ids: list[int], *, replace: bool) -> None:
+        param = (json.dumps(ids),)
+        if replace:
+            self.raw.execute(f"DELETE FROM post_search WHERE rowid {_IN}", param)
+        self.raw.execute(_INDEX_POSTS, param)
 
     def __enter__(self) -> Writer:
         return self
@@ -275,8 +321,11 @@ class Writer:
             batch.append(getter(row))
         self._next[table] = next_id
         self.raw.executemany(sql, batch)
-        if is_post and self._bulk_posts is not None:
-            self._bulk_posts.extend(ids)
+        if is_post:
+            if self._bulk_posts is not None:
+                self._bulk_posts.extend(ids)
+            elif self.search_mode() == "writer":
+                self._write_index(ids, replace=False)
         return ids
         sql, getter = info.plan(rows[0].keys())
         for given in rows:
@@ -321,9 +370,15 @@ class Writer:
         derived = _DERIVED.get(table, ())
         now = to_micros(now_utc())
         groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+        reindex: list[int] = []
+        authors: list[int] = []
         for given in rows:
             row = dict(given)
             row_id = row.pop("id")
+            if table == "post" and _SEARCHED & row.keys():
+                reindex.append(row_id)
+            elif table == "author_account" and {"handle", "display_name"} & row.keys():
+                authors.append(row_id)
             unknown = set(row) - known
             if unknown:
                 raise ValueError(f"{table} has no column {sorted(unknown)[0]!r}")
@@ -356,6 +411,15 @@ class Writer:
         for names, batch in groups.items():
             sql = f"UPDATE {table} SET {', '.join(n + ' = ?' for n in names)} WHERE id = ?"
             self.raw.executemany(sql, batch)
+        if authors and self.search_mode() == "writer":
+            reindex += [
+                r[0]
+                for r in self.raw.execute(
+                    f"SELECT id FROM post WHERE author_id {_IN}", (json.dumps(authors),)
+                )
+            ]
+        if reindex:
+            self.index_posts(reindex)
 
     def insert_blobs(self, blobs: Mapping[str, bytes]) -> int:
         """Keep attachment bytes once per SHA-256; returns how many were new."""
@@ -402,28 +466,37 @@ class Writer:
 
     @contextmanager
     def bulk_search(self) -> Iterator[None]:
-        """Index the posts inserted inside the block in one statement at its end."""
+        """Index the posts inserted or changed inside the block in one statement at
+        its end (instead of one per row)."""
         if self._bulk_posts is not None:
             yield
             return
-        self.raw.execute(
-            "INSERT OR REPLACE INTO setting (key, value) VALUES ('search.bulk_insert', '1')"
-        )
+        mode = self.search_mode()
+        if mode == "triggers":
+            self.raw.execute(
+                "INSERT OR REPLACE INTO setting (key, value) VALUES ('search.bulk_insert', '1')"
+            )
         self._bulk_posts = []
         try:
             yield
-            if self._bulk_posts:
+            pending = sorted(set(self._bulk_posts))
+            self._bulk_posts = None
+            if pending and mode == "writer":
+                self._write_index(pending, replace=True)
+            elif pending and mode == "triggers":
                 self.raw.execute(
                     "INSERT INTO post_search (rowid, content, url, author, notes) "
                     "SELECT p.id, p.content, p.url, "
                     "coalesce(a.handle || ' ' || a.display_name, ''), p.notes "
                     "FROM post p LEFT JOIN author_account a ON a.id = p.author_id "
-                    f"WHERE p.id {_IN}",
-                    (json.dumps(self._bulk_posts),),
+                    f"WHERE p.id {_IN} AND NOT EXISTS "
+                    "(SELECT 1 FROM post_search s WHERE s.rowid = p.id)",
+                    (json.dumps(pending),),
                 )
         finally:
             self._bulk_posts = None
-            self.raw.execute("DELETE FROM setting WHERE key = 'search.bulk_insert'")
+            if mode == "triggers":
+                self.raw.execute("DELETE FROM setting WHERE key = 'search.bulk_insert'")
 
     # --- the audit chain --------------------------------------------------------
 
