@@ -178,8 +178,8 @@ def _indicator_params(store: Any, args: argparse.Namespace):  # type: ignore[no-
 
     with store.session() as session:
         tz = zone(args.tz or get_organisation(session).timezone)
-    if args.sla_hours is not None and args.sla_hours < 0:
-        raise BadInputError("--sla-hours: must be zero or more")
+    if args.sla_hours is not None and not args.sla_hours > 0:
+        raise BadInputError("--sla-hours: must be more than 0")
     if args.repeat_threshold is not None and args.repeat_threshold < 1:
         raise BadInputError("--repeat-threshold: must be 1 or more")
     case_refs = tuple(getattr(args, "case", None) or ())

@@ -10,7 +10,6 @@ median and 90th percentile, and month boundaries in an IANA zone) is done here.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -20,28 +19,15 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection
 
 from desktop_app.core.enums import ACTIONED_OUTCOMES, FINAL_OUTCOMES, Outcome
-from desktop_app.core.timeutil import EARLIEST_TIME, iso, latest_allowed, month_starts, now_utc
+from desktop_app.core.params import IndicatorParams as IndicatorParams  # re-exported
+from desktop_app.core.timeutil import iso, month_starts, now_utc
 from desktop_app.store.engine import Store
+from desktop_app.store.selection import UNCATEGORISED as UNCATEGORISED  # re-exported
+from desktop_app.store.selection import Selection
 from desktop_app.store.types import MICROS_PER_HOUR, from_micros, to_micros
 
 _ACTIONED_SQL = ", ".join(f"'{o.value}'" for o in sorted(ACTIONED_OUTCOMES))
 _ACCOUNT_ACTION_SQL = f"'{Outcome.ACCOUNT_SUSPENDED.value}', '{Outcome.ACCOUNT_BANNED.value}'"
-UNCATEGORISED = "uncategorised"
-
-
-@dataclass(frozen=True)
-class IndicatorParams:
-    """The parameters of INDICATORS.md. Times are aware UTC; ``to`` is exclusive."""
-
-    tz: ZoneInfo
-    as_of: datetime
-    date_from: datetime | None = None
-    date_to: datetime | None = None
-    sla_hours: float = 48.0
-    repeat_threshold: int = 3
-    platform: str | None = None
-    category: str | None = None
-    case_refs: tuple[str, ...] = ()  # only these cases (posts), when given
 
 
 @dataclass(frozen=True)
@@ -175,61 +161,8 @@ def percentile(sorted_values: list[float], fraction: float) -> float:
     return sorted_values[lower] + (sorted_values[upper] - sorted_values[lower]) * weight
 
 
-LIVE_REPORT = "r.id NOT IN (SELECT id FROM report WHERE retracted_at IS NOT NULL)"
-LIVE_POST = "r.post_id NOT IN (SELECT id FROM post WHERE retracted_at IS NOT NULL)"
-
-
-class _Filter:
-    """The WHERE clause selecting R, with its bound parameters."""
-
-    def __init__(self, params: IndicatorParams) -> None:
-        self.date_clauses: list[str] = []
-        self.post_clauses: list[str] = []
-        self.args: dict[str, Any] = {
-            "sla": params.sla_hours * MICROS_PER_HOUR,
-            "as_of": to_micros(params.as_of),
-            "threshold": params.repeat_threshold,
-        }
-        for name, hours in (("h24", 24), ("h48", 48), ("h168", 168), ("h720", 720)):
-            self.args[name] = hours * MICROS_PER_HOUR
-        # Retracted reports and cases leave every indicator (CORRECTIONS.md). By id,
-        # so the scan keeps to the covering indexes (an index entry holds the rowid).
-        self.date_clauses.append(LIVE_REPORT)
-        self.post_clauses.append(LIVE_POST)
-        # A report time outside the range Caselog accepts (written before times were
-        # checked, or by another tool) cannot be placed in any period: leave it out
-        # rather than let it break every indicator. The index covers reported_at.
-        self.date_clauses.append("r.reported_at BETWEEN :valid_from AND :valid_to")
-        self.args["valid_from"] = to_micros(EARLIEST_TIME)
-        self.args["valid_to"] = to_micros(latest_allowed(max(now_utc(), params.as_of)))
-        if params.date_from is not None:
-            self.date_clauses.append("r.reported_at >= :date_from")
-            self.args["date_from"] = to_micros(params.date_from)
-        if params.date_to is not None:
-            self.date_clauses.append("r.reported_at < :date_to")
-            self.args["date_to"] = to_micros(params.date_to)
-        if params.platform is not None:
-            self.post_clauses.append("p.platform = :platform")
-            self.args["platform"] = params.platform
-        if params.category is not None:
-            if params.category == UNCATEGORISED:
-                self.post_clauses.append("p.category IN ('', :category)")
-            else:
-                self.post_clauses.append("p.category = :category")
-            self.args["category"] = params.category
-        if params.case_refs:
-            # One JSON parameter, not one per case: "the cases in the current list" can
-            # be tens of thousands, more than some SQLite builds allow as parameters.
-            self.args["case_refs"] = json.dumps(list(params.case_refs))
-            self.post_clauses.append("p.case_ref IN (SELECT value FROM json_each(:case_refs))")
-
-    @property
-    def dates(self) -> str:
-        return " AND ".join(["1", *self.date_clauses])
-
-    @property
-    def where(self) -> str:
-        return " AND ".join(["1", *self.date_clauses, *self.post_clauses])
+# The WHERE clause selecting R lives in store.selection (no store -> indicators cycle).
+_Filter = Selection  # old private name, still imported by export/data.py
 
 
 # Outcome and pending-age codes folded into each report's grouping key.
@@ -312,7 +245,7 @@ def compute_on(
 class _Codes:
     """Small-integer codes for platforms, categories and months (store-wide lists)."""
 
-    def __init__(self, conn: Any, params: IndicatorParams, flt: _Filter) -> None:
+    def __init__(self, conn: Any, params: IndicatorParams, flt: Selection) -> None:
         self.args = dict(flt.args)
         self.platforms = [row[0] for row in _query(conn, "SELECT DISTINCT platform FROM post")]
         self.categories = sorted(
@@ -433,7 +366,7 @@ class _Tally:
 
 
 def _compute(conn: Any, params: IndicatorParams, series: ChartSeries | None) -> Indicators:
-    flt = _Filter(params)
+    flt = Selection(params)
     codes = _Codes(conn, params, flt)
     conn.execute(
         _SELECT_R.format(

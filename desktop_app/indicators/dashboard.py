@@ -17,11 +17,11 @@ from desktop_app.indicators.compute import (
     ChartSeries,
     IndicatorParams,
     Indicators,
-    _Filter,
     compute_on,
     hours_stats,
 )
 from desktop_app.store.engine import Store
+from desktop_app.store.selection import Selection
 from desktop_app.store.types import MICROS_PER_HOUR, to_micros
 
 # Histogram edges for hours to a final response (the last bin is open-ended).
@@ -129,7 +129,7 @@ def _drill_clause(drill: Drilldown, params: IndicatorParams, args: dict[str, Any
 
 def drill_posts(store: Store, params: IndicatorParams, drill: Drilldown) -> frozenset[int]:
     """The posts whose reports in R make up the clicked figure or bar."""
-    flt = _Filter(params)
+    flt = Selection(params)
     args = dict(flt.args)
     clause = _drill_clause(drill, params, args)
     with store.engine.connect() as conn:
@@ -144,7 +144,7 @@ def drill_posts(store: Store, params: IndicatorParams, drill: Drilldown) -> froz
 
 def drill_report_count(store: Store, params: IndicatorParams, drill: Drilldown) -> int:
     """How many reports the clicked figure counts (for tests and the status line)."""
-    flt = _Filter(params)
+    flt = Selection(params)
     args = dict(flt.args)
     clause = _drill_clause(drill, params, args)
     with store.engine.connect() as conn:

@@ -13,7 +13,8 @@ from typing import Any
 from sqlalchemy import Connection
 
 from desktop_app.core.enums import Outcome
-from desktop_app.indicators.compute import IndicatorParams, _Filter
+from desktop_app.indicators.compute import IndicatorParams
+from desktop_app.store.selection import Selection
 from desktop_app.store.types import from_micros
 
 # Final outcomes in the order lists show them, then reports still waiting.
@@ -82,7 +83,7 @@ def _raw(conn: Connection) -> Any:
 
 def repeat_offenders(conn: Connection, params: IndicatorParams) -> list[OffenderRow]:
     """Accounts with at least ``repeat_threshold`` distinct posts among R, most first."""
-    flt = _Filter(params)
+    flt = Selection(params)
     sums = ", ".join(f"sum(r.final_outcome = '{name}')" for name in OUTCOME_ORDER[:-1])
     rows = (
         _raw(conn)
@@ -118,7 +119,7 @@ def repeat_offenders(conn: Connection, params: IndicatorParams) -> list[Offender
 def duplicate_clusters(conn: Connection, params: IndicatorParams) -> list[DuplicateCluster]:
     """Groups of two or more posts of R with the same normalised text, in the order of
     their first report; each group's posts in the order they were first reported."""
-    flt = _Filter(params)
+    flt = Selection(params)
     rows = (
         _raw(conn)
         .execute(
