@@ -55,6 +55,7 @@ def cmd_export_pack(args: argparse.Namespace) -> int:
 
 def cmd_verify_pack(args: argparse.Namespace) -> int:
     from desktop_app.export.verify import (
+        OLDER_FORMAT,
         PackVerificationError,
         known_signers_of,
         normal_fingerprint,
@@ -76,18 +77,26 @@ def cmd_verify_pack(args: argparse.Namespace) -> int:
         if exc.fingerprint:
             who = _known(exc.known_as, known, expected, exc.fingerprint)
             print(f"  signed by: {exc.fingerprint} ({who})", file=sys.stderr)
+        if exc.older:
+            print("  format: 1, older: its custody chain cannot be checked", file=sys.stderr)
         raise
     print(f"{report.path}: intact. Every file matches the manifest and the signature is valid.")
+    if not report.custody_checked:
+        print("This is an OLDER pack (format 1): its custody chain cannot be checked.")
     print(f"Pack:         {report.pack_id}")
     print(f"Made at:      {report.made_at} with Caselog {report.app_version}")
     print(f"Made by:      {report.organisation or '(no name set)'} (as the pack says)")
     print(f"Signed by:    {report.fingerprint}")
     print(f"Signer:       {_known(report.known_as, known, expected, report.fingerprint)}")
     print(f"Holds:        {report.cases:,} cases in {report.files:,} files")
-    print(
-        f"Custody:      {report.custody_events:,} events checked in full, "
-        f"{report.custody_linked_only:,} by their links only (redacted or of other cases)"
-    )
+    if report.custody_checked:
+        print(
+            f"Custody:      {report.custody_events:,} events checked in full, "
+            f"{report.custody_linked_only:,} by their links only (redacted or of other cases)"
+        )
+    else:
+        print(f"Format:       1, {OLDER_FORMAT}.")
+        print("Custody:      NOT CHECKED (older format)")
     print(f"Redacted:     {', '.join(report.redacted) if report.redacted else 'nothing'}")
     if report.unsearched:
         print(f"Too large to search for shown fingerprints: {', '.join(report.unsearched)}")

@@ -34,6 +34,7 @@ from desktop_app.export.pack import (
     CUSTODY,
     MANIFEST,
     PACK_FORMAT,
+    PACK_FORMAT_VERSION,
     PAYLOAD,
     README,
     SIGNATURE,
@@ -53,6 +54,17 @@ MAX_SIGNATURE = 1024
 # PackReport.unsearched: the manifest, README and bag-info are always searched.
 MAX_SHOWN = 256 << 20
 _OWN_FILES = frozenset({MANIFEST, SIGNATURE, SUMS, TAG_MANIFEST})
+# Format 1 (packs made before the BagIt layout): every file at the top of the ZIP
+# (cases/<ref>/..., custody.jsonl, index.html, report.pdf, indicators.xlsx),
+# manifest.json, manifest.sig and SHA256SUMS; no README, no BagIt files, and a
+# custody.jsonl holding only the chosen cases' events, so no chain to follow.
+_OWN_FILES_V1 = frozenset({MANIFEST, SIGNATURE, SUMS})
+READABLE_VERSIONS = (1, PACK_FORMAT_VERSION)
+OLDER_FORMAT = (
+    "an older pack (format 1, made before December 2026): its files, signature and signer "
+    "were checked, but its custody chain cannot be checked (the pack carries the chosen "
+    "cases' events without the links between them)"
+)
 # What a damaged ZIP raises while it is read: each becomes a named problem (exit 4).
 _DAMAGED = (
     zipfile.BadZipFile,
@@ -79,6 +91,7 @@ class PackVerificationError(VerificationError):
         *,
         fingerprint: str = "",
         known_as: str | None = None,
+        older: bool = False,
     ) -> None:
         count = len(problems)
         super().__init__(
@@ -88,6 +101,7 @@ class PackVerificationError(VerificationError):
         self.problems = problems
         self.fingerprint = fingerprint
         self.known_as = known_as
+        self.older = older  # a format-1 pack (see OLDER_FORMAT)
 
 
 @dataclass(frozen=True)
@@ -110,6 +124,10 @@ class PackReport:
     custody_events: int = 0
     custody_linked_only: int = 0
     unsearched: tuple[str, ...] = ()  # too large to search for shown fingerprints
+    format_version: int = PACK_FORMAT_VERSION
+    # False for a format-1 pack: it carries the chosen cases' events without the links
+    # between them, so its custody chain cannot be checked (see OLDER_FORMAT).
+    custody_checked: bool = True
 
 
 def normal_fingerprint(text: str) -> str:
@@ -465,10 +483,18 @@ def _verify(
                 if not isinstance(manifest, dict) or manifest.get("format") != PACK_FORMAT:
                     problems.append(f"{MANIFEST}: not the manifest of a Caselog evidence pack")
                     manifest = None
+                elif manifest.get("format_version") not in READABLE_VERSIONS:
+                    problems.append(
+                        f"{MANIFEST}: format_version {str(manifest.get('format_version'))[:20]}"
+                        " is not one this Caselog reads (1 or 2): a newer Caselog may"
+                    )
+                    manifest = None
             except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
                 problems.append(f"{MANIFEST}: not valid JSON (changed or damaged)")
                 manifest = None
 
+    version = manifest.get("format_version") if isinstance(manifest, dict) else None
+    older = version == 1
     made_by = manifest.get("made_by", {}) if isinstance(manifest, dict) else {}
     made_by = made_by if isinstance(made_by, dict) else {}
     public_key = str(made_by.get("signing_public_key", ""))
@@ -496,7 +522,7 @@ def _verify(
     checked = ""
     unsearched: list[str] = []
     if signer_fp:
-        unsearched = _check_shown(source, made_by, signer_fp, actual, problems)
+        unsearched = _check_shown(source, made_by, signer_fp, actual, problems, older=older)
         if expected_fp is not None:
             checked = "expected fingerprint"
             if signer_fp != expected_fp:
@@ -519,7 +545,17 @@ def _verify(
                 f"{name}: changed since the pack was signed (SHA-256 or size differs "
                 "from the manifest)"
             )
-    if manifest is not None:
+    if manifest is not None and older:
+        for name in sorted(set(source.names) - set(expected) - _OWN_FILES_V1):
+            problems.append(f"{name}: added to the pack (not in the manifest)")
+        _check_listing(
+            SUMS,
+            _sum_lines(source, SUMS, problems),
+            set(expected) | {MANIFEST, SIGNATURE},
+            dict(actual) | expected,
+            problems,
+        )
+    elif manifest is not None:
         for name in sorted(set(source.names) - set(expected) - _OWN_FILES):
             problems.append(f"{name}: added to the pack (not in the manifest)")
         payload = {n for n in set(expected) | set(source.names) if n.startswith(PAYLOAD + "/")}
@@ -544,11 +580,13 @@ def _verify(
             problems,
         )
     custody = (0, 0)
-    if isinstance(manifest, dict):
+    if isinstance(manifest, dict) and not older:
         custody = _check_custody(source, manifest, problems)
 
     if problems:
-        raise PackVerificationError(path, problems, fingerprint=signer_fp, known_as=known_as)
+        raise PackVerificationError(
+            path, problems, fingerprint=signer_fp, known_as=known_as, older=older
+        )
     assert isinstance(manifest, dict)
     redaction = manifest.get("redaction", {})
     selection = manifest.get("selection", {})
@@ -569,6 +607,8 @@ def _verify(
         custody_events=custody[0],
         custody_linked_only=custody[1],
         unsearched=tuple(unsearched),
+        format_version=1 if older else PACK_FORMAT_VERSION,
+        custody_checked=not older,
     )
 
 
@@ -578,9 +618,11 @@ def _check_shown(
     signer_fp: str,
     actual: dict[str, tuple[int, str]],
     problems: list[str],
+    *,
+    older: bool = False,
 ) -> list[str]:
     """Every fingerprint the pack shows a reader must be the signer's; returns the
-    files too large to search."""
+    files too large to search. ``older``: a format-1 pack, its pages at the top."""
     unsearched: list[str] = []
     stated = str(made_by.get("fingerprint", ""))
     if stated and " ".join(stated.split()).upper() != signer_fp:
@@ -588,7 +630,12 @@ def _check_shown(
             f"{MANIFEST}: shows the fingerprint {stated}, but the key that signed the pack "
             f"is {signer_fp}"
         )
-    for name in (f"{PAYLOAD}/index.html", f"{PAYLOAD}/report.pdf", README, BAG_INFO):
+    shown_in = (
+        ("index.html", "report.pdf")
+        if older
+        else (f"{PAYLOAD}/index.html", f"{PAYLOAD}/report.pdf", README, BAG_INFO)
+    )
+    for name in shown_in:
         if name not in source.names or name not in actual:
             continue
         shown = _shown_fingerprints(source, name)
