@@ -95,6 +95,7 @@ LEFT JOIN (
       AS last_outcome,
     (SELECT x.outcome FROM response x JOIN report r3 ON r3.id = x.report_id
        WHERE r3.post_id = r.post_id AND r3.retracted_at IS NULL AND x.retracted_at IS NULL
+         AND r3.final_response_at IS NULL
        ORDER BY x.received_at DESC LIMIT 1) AS last_response
   FROM report r WHERE r.retracted_at IS NULL GROUP BY r.post_id
 ) s ON s.post_id = p.id

@@ -119,6 +119,12 @@ class MainWindow(QMainWindow):
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self._idle_timeout)
+        # Writes by others (a CLI import, a worker of ours) show without asking: SQLite's
+        # data_version moves when another connection commits.
+        self.change_timer = QTimer(self)
+        self.change_timer.setInterval(3000)
+        self.change_timer.timeout.connect(self._check_other_writes)
+        self._data_version: int | None = None
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -604,6 +610,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         self._set_unlocked_actions(True)
         self._restart_idle_timer()
+        self._data_version = self._read_data_version()
+        self.change_timer.start()
         self._remind_backup()
         self._offer_drafts()
         # Compute the dashboard in the background now, so its tab opens ready.
@@ -848,6 +856,7 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         self.idle_timer.stop()
+        self.change_timer.stop()
         self.close_dialogs()
         Worker.cancel_all(wait_seconds=5.0)
         self._save_draft()
@@ -1006,10 +1015,35 @@ class MainWindow(QMainWindow):
             )
         self._tab_changed(self.workspace.currentIndex())
 
+    def _read_data_version(self) -> int | None:
+        if self.case_list is None:
+            return None
+        try:
+            return int(self.case_list._raw().execute("PRAGMA data_version").fetchone()[0])
+        except Exception:  # noqa: BLE001 - a busy or closing store: look again next time
+            return None
+
+    def _check_other_writes(self) -> None:
+        if self.store is None or self.case_list is None:
+            self.change_timer.stop()
+            return
+        version = self._read_data_version()
+        if version is None or version == self._data_version:
+            return
+        self._data_version = version
+        self.data_changed()
+        post_id = self.editor.post_id
+        if post_id is not None and not self.editor.is_dirty():
+            try:
+                self.editor.show_case(post_id)
+            except AppError:
+                self.editor.new_case()
+
     def refresh_cases(self) -> None:
         if self.case_list is None or self.model is None:
             return
         self.case_list.rebuild()
+        self._data_version = self._read_data_version()
         self.case_panel.refill_choices()
         self.case_panel.apply_filter()
 

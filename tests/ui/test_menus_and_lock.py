@@ -278,3 +278,51 @@ def test_a_lock_starts_the_next_unlock_from_a_clean_list(unlocked, qtbot) -> Non
     panel.show_posts(frozenset({window.model.rows[0].post_id}), "Reports of 2024-01")
     click(qtbot, panel.chip_close)
     assert not panel.chip.isVisibleTo(panel) and window.model.rowCount() == 2
+
+
+def test_a_write_by_another_program_shows_without_asking(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from desktop_app.store import repository as repo
+
+    window = unlocked
+    assert window.model.total == 2
+    # Another program (e.g. caselog-cli import) adds a case to the same store.
+    with open_store(window.store_path, PASSPHRASE) as other, other.transaction() as session:
+        post = repo.add_post(
+            session,
+            repo.PostFields(platform="tiktok", url="https://tiktok.com/@x/video/77", content="x"),
+            None,
+        )
+        repo.add_report(session, post, reported_at=datetime(2024, 6, 1, tzinfo=UTC))
+    qtbot.waitUntil(lambda: window.model.total == 3, timeout=8000)
+    assert window.case_panel.count_label.text() == "3 cases"
+
+
+def test_custody_log_names_cases_and_records_unlocks(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = unlocked
+    menu_action(window, "Case", "New case").trigger()
+    type_into(qtbot, window.editor.url, "https://www.facebook.com/x/posts/5")
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved_ref = window.editor.title.text().replace("<h3>", "").replace("</h3>", "")
+    assert saved_ref.startswith("C-")
+    menu_action(window, "View", "Custody log").trigger()
+    table = window.custody.table
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    rows = [
+        {headers[c]: table.item(r, c).text() for c in range(table.columnCount())}
+        for r in range(table.rowCount())
+    ]
+    assert "unlock" in [row["Action"] for row in rows]
+    created = [row for row in rows if row["What"] == "post" and row["Action"] == "create"]
+    assert created and created[0]["Case"] == saved_ref  # a case reference, not a uid
+
+
+def test_count_axes_have_whole_number_ticks() -> None:
+    from desktop_app.ui.widgets.charts import axis_ticks
+
+    for maximum in (1, 3, 6, 7, 37, 99, 100_000):
+        step, count = axis_ticks(maximum, integer=True)
+        assert step.is_integer() and step * count >= maximum and count <= 5
+    step, _ = axis_ticks(0.7, integer=False)
+    assert step == 0.2

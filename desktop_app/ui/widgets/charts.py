@@ -7,6 +7,7 @@ stacked; clicking a bar emits which category and series it was.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
@@ -21,6 +22,26 @@ class Series:
     name: str
     values: list[float]
     colour: str
+
+
+def axis_ticks(maximum: float, *, integer: bool, most: int = 5) -> tuple[float, int]:
+    """A round tick step and how many ticks reach ``maximum``: (step, count).
+
+    Steps are 1, 2 or 5 times a power of ten, at most ``most`` ticks; for counts
+    (``integer``) the step is a whole number, so no axis reads "2.5 reports".
+    """
+    if maximum <= 0:
+        return 1.0, 1
+    raw = maximum / most
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 5, 10):
+        step = factor * power
+        if step >= raw:
+            break
+    if integer:
+        step = max(1.0, float(math.ceil(step)))
+    count = max(1, math.ceil(maximum / step - 1e-9))
+    return float(step), int(count)
 
 
 class BarChart(QWidget):
@@ -62,6 +83,9 @@ class BarChart(QWidget):
             return max(sum(s.values[i] or 0 for s in self.series) for i in range(len(self.labels)))
         return max((v or 0) for s in self.series for v in s.values)
 
+    def _whole_numbers(self) -> bool:
+        return all(float(v or 0).is_integer() for s in self.series for v in s.values)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -97,14 +121,16 @@ class BarChart(QWidget):
                 self.tr("No data for this selection"),
             )
             return
-        # Axis with 4 gridlines
+        # Axis on round steps (1, 2 or 5 times a power of ten); counts on whole numbers.
+        tick, ticks = axis_ticks(maximum, integer=self._whole_numbers())
+        maximum = tick * ticks
         painter.setPen(QPen(QColor("#dddddd")))
-        for step in range(5):
-            y = bottom - (bottom - top) * step / 4
+        for step in range(ticks + 1):
+            y = bottom - (bottom - top) * step / ticks
             painter.drawLine(QPointF(left, y), QPointF(right, y))
             painter.setPen(QColor("#666666"))
-            value = maximum * step / 4
-            text = f"{value:,.0f}" if maximum >= 10 else f"{value:,.1f}"
+            value = tick * step
+            text = f"{value:,.0f}" if float(tick).is_integer() else f"{value:,.1f}"
             painter.drawText(
                 QRectF(0, y - line / 2, left - 4, line),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,

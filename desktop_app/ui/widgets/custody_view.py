@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,7 +23,30 @@ from desktop_app.core.enums import AuditAction
 from desktop_app.store.audit import ChainReport, list_events, verify_chain
 from desktop_app.store.engine import Store
 
-COLUMNS = ("#", "When", "Who", "Action", "What", "Details", "Hash")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("CustodyView", "#"),
+    QT_TRANSLATE_NOOP("CustodyView", "When"),
+    QT_TRANSLATE_NOOP("CustodyView", "Who"),
+    QT_TRANSLATE_NOOP("CustodyView", "Action"),
+    QT_TRANSLATE_NOOP("CustodyView", "What"),
+    QT_TRANSLATE_NOOP("CustodyView", "Case"),
+    QT_TRANSLATE_NOOP("CustodyView", "Details"),
+    QT_TRANSLATE_NOOP("CustodyView", "Hash"),
+)
+# Which case each kind of record belongs to (uid -> case reference), in one query each.
+CASE_OF_UID = {
+    "post": "SELECT uid, case_ref FROM post",
+    "report": "SELECT r.uid, p.case_ref FROM report r JOIN post p ON p.id = r.post_id",
+    "response": (
+        "SELECT x.uid, p.case_ref FROM response x JOIN report r ON r.id = x.report_id "
+        "JOIN post p ON p.id = r.post_id"
+    ),
+    "attachment": (
+        "SELECT a.uid, coalesce(p.case_ref, p2.case_ref) FROM attachment a "
+        "LEFT JOIN post p ON p.id = a.post_id LEFT JOIN response x ON x.id = a.response_id "
+        "LEFT JOIN report r ON r.id = x.report_id LEFT JOIN post p2 ON p2.id = r.post_id"
+    ),
+}
 
 
 class CustodyView(QWidget):
@@ -34,8 +58,8 @@ class CustodyView(QWidget):
         self.case.setPlaceholderText(self.tr("Case, e.g. C-000012"))
         self.action = QComboBox()
         self.action.addItem(self.tr("All actions"), "")
-        for action in AuditAction:
-            self.action.addItem(action.value, action.value)
+        for action in [*(a.value for a in AuditAction), "unlock", "lock"]:
+            self.action.addItem(action, action)
         self.verify_button = QPushButton(self.tr("Verify the chain"))
         self.result = QLabel()
         self.result.setWordWrap(True)
@@ -78,6 +102,7 @@ class CustodyView(QWidget):
                 case_ref=self.case.text().strip().upper() or None,
                 action=self.action.currentData() or None,
             )
+            cases = self._case_refs(session, {e.entity for e in events})
         self.table.setRowCount(len(events))
         for row, event in enumerate(events):
             detail = json.loads(event.detail)
@@ -87,12 +112,23 @@ class CustodyView(QWidget):
                 event.actor,
                 event.action,
                 event.entity,
+                cases.get(event.entity_uid, ""),
                 ", ".join(f"{k}: {v}" for k, v in detail.items())[:200],
                 event.hash[:16],
             )
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
+
+    @staticmethod
+    def _case_refs(session: Any, kinds: set[str]) -> dict[str, str]:
+        """Case references for the records the events name (people read C-000012, not uids)."""
+        found: dict[str, str] = {}
+        for kind in kinds & CASE_OF_UID.keys():
+            for uid, ref in session.connection().exec_driver_sql(CASE_OF_UID[kind]):
+                if ref:
+                    found[uid] = ref
+        return found
 
     def verify(self) -> ChainReport | None:
         if self.store is None:
