@@ -17,7 +17,16 @@ from desktop_app.export.cases import (
     ReportRecord,
     display_time,
 )
-from desktop_app.export.lang import ZAWGYI_NOTE, current, indicator_label, shown, t
+from desktop_app.export.lang import (
+    ZAWGYI_NOTE,
+    category_name,
+    channel_name,
+    current,
+    indicator_label,
+    outcome_name,
+    shown,
+    t,
+)
 from desktop_app.export.redact import Redaction
 from desktop_app.indicators.compute import Indicators
 from desktop_app.indicators.labels import (
@@ -214,15 +223,16 @@ def _report(report: ReportRecord, tz: ZoneInfo) -> str:
             if value:
                 extra.append(f"<div>{t(label)}: {_span(value)}</div>")
         extra.extend(_attachment(a, tz) for a in response.attachments)
+        said = _text(outcome_name(response.outcome))
         responses.append(
             f"<li>{_when(response.received_at, tz)}: "
-            f'<span class="outcome">{_text(response.outcome)}</span>{"".join(extra)}</li>'
+            f'<span class="outcome">{said}</span>{"".join(extra)}</li>'
         )
-    outcome = report.final_outcome or t("no final decision yet")
+    outcome = outcome_name(report.final_outcome) or t("no final decision yet")
     period = "" if report.in_period else f' <span class="muted">{t("(outside the period)")}</span>'
     return (
         f"<tr><td>{_when(report.reported_at, tz)}{period}</td><td>{_span(report.reporter)}</td>"
-        f"<td>{_text(report.channel)}</td><td>{_span(report.platform_ref)}</td>"
+        f"<td>{_text(channel_name(report.channel))}</td><td>{_span(report.platform_ref)}</td>"
         f'<td><span class="outcome">{_text(outcome)}</span></td>'
         f'<td class="num">{_hours(report.hours_to_final)}</td></tr>'
         + (
@@ -240,7 +250,7 @@ def _case(case: CaseRecord, tz: ZoneInfo) -> str:
         (t("Platform"), _span(case.platform)),
         (t("Link"), f"<code>{_text(case.url)}</code>" if case.url else _span("")),
         (t("Post reference"), _span(case.post_ref)),
-        (t("Category"), _span(case.category or t("uncategorised"))),
+        (t("Category"), _span(category_name(case.category) or t("uncategorised"))),
         (t("Language"), _span(case.language)),
         (t("Posted at"), _when(case.posted_at, tz)),
         (t("Logged at"), _when(case.logged_at, tz)),

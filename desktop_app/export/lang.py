@@ -228,3 +228,64 @@ MY_INDICATORS: dict[str, str] = {
     "duplicate_clusters": "ထပ်နေသော ပို့စ်အုပ်စုများ (စာသားတူ)",
     "duplicate_posts": "ထိုထပ်နေသော အုပ်စုများရှိ ပို့စ်များ",
 }
+
+
+# --- plain names of the codes a reader meets ----------------------------------------
+# Categories, outcomes and channels are stored and exported as codes (case.json,
+# manifest, stats JSON, the workbook's key columns); wherever a person reads them
+# (the workbook's label columns, index.html, report.pdf) they get these names:
+# (English, Burmese). The same words as the window's (ui/vocab.py and its Burmese
+# catalogue, resources/translations/GLOSSARY.md), so a researcher reads one vocabulary
+# everywhere (a test compares them). Unicode Burmese only.
+OUTCOME_NAMES: dict[str, tuple[str, str]] = {
+    "acknowledged": ("Acknowledged", "လက်ခံရရှိကြောင်း အကြောင်းပြန်ပြီး"),
+    "under_review": ("Under review", "စစ်ဆေးဆဲ"),
+    "removed": ("Removed", "ဖယ်ရှားပြီး"),
+    "restricted": ("Restricted", "ကန့်သတ်ထားသည်"),
+    "account_suspended": ("Account suspended", "အကောင့် ယာယီပိတ်ထားသည်"),
+    "account_banned": ("Account banned", "အကောင့် အပြီးပိတ်ထားသည်"),
+    "no_violation": ("No violation found", "စည်းမျဉ်း ချိုးဖောက်မှု မတွေ့ဟု ဆိုသည်"),
+}
+# The workbook's Final outcome key column says "pending" for a report without one.
+PENDING = "pending"
+PENDING_NAME = ("No final decision yet", "နောက်ဆုံး ဆုံးဖြတ်ချက် မရသေးပါ")
+CATEGORY_NAMES: dict[str, tuple[str, str]] = {
+    "hate_speech": ("Hate speech", "အမုန်းစကား"),
+    "incitement": ("Incitement to violence", "အကြမ်းဖက်မှုကို လှုံ့ဆော်ခြင်း"),
+    "misinformation": ("Misinformation", "သတင်းမှား"),
+    "harassment": ("Harassment", "နှောင့်ယှက်ခြင်း"),
+    "fake_account": ("Fake account", "အကောင့်အတု"),
+    "other": ("Other", "အခြား"),
+}
+CHANNEL_NAMES: dict[str, tuple[str, str]] = {
+    "in_app": ("In the app", "အက်ပ်ထဲမှ"),
+    "trusted_partner": ("Trusted-partner channel", "ယုံကြည်ရသော မိတ်ဖက် လမ်းကြောင်း"),
+    "email": ("E-mail", "အီးမေးလ်"),
+    "web_form": ("Web form", "ဝဘ်ဖောင်"),
+    "other": ("Other", "အခြား"),
+}
+
+
+def _named(names: dict[str, tuple[str, str]], code: str | None) -> str:
+    """The plain name of ``code`` in the export's language; a code not in ``names``
+    (a free-text category as typed) is returned as it is."""
+    if not code:
+        return ""
+    pair = names.get(code)
+    if pair is None:
+        return code
+    return pair[1] if _LANG.get() == "my" else pair[0]
+
+
+def outcome_name(code: str | None) -> str:
+    if code == PENDING:
+        return PENDING_NAME[1] if _LANG.get() == "my" else PENDING_NAME[0]
+    return _named(OUTCOME_NAMES, code)
+
+
+def category_name(code: str | None) -> str:
+    return _named(CATEGORY_NAMES, code)
+
+
+def channel_name(code: str | None) -> str:
+    return _named(CHANNEL_NAMES, code)

@@ -27,7 +27,15 @@ from desktop_app.export.cases import (
     display_time,
 )
 from desktop_app.export.html import CAPTURE_SOURCES
-from desktop_app.export.lang import current, indicator_label, shown, t
+from desktop_app.export.lang import (
+    category_name,
+    channel_name,
+    current,
+    indicator_label,
+    outcome_name,
+    shown,
+    t,
+)
 from desktop_app.export.output import Steps
 from desktop_app.export.redact import Redaction
 from desktop_app.indicators.compute import Indicators
@@ -314,8 +322,8 @@ def _report_rows(report: ReportRecord, tz: ZoneInfo) -> tuple[str, ...]:
     return (
         when,
         _z(report.reporter) or "-",
-        report.channel or "-",
-        report.final_outcome or t("no final decision yet"),
+        channel_name(report.channel) or "-",
+        outcome_name(report.final_outcome) or t("no final decision yet"),
         display_value(report.hours_to_final, "hours"),
     )
 
@@ -339,7 +347,7 @@ def _case(w: _Writer, case: CaseRecord, steps: Steps) -> None:
         (t("Author"), author),
         (t("Link"), case.url),
         (t("Post reference"), case.post_ref),
-        (t("Category"), case.category or t("uncategorised")),
+        (t("Category"), category_name(case.category) or t("uncategorised")),
         (t("Language"), case.language),
         (t("Posted at"), _when(case.posted_at, tz)),
         (t("Logged at"), _when(case.logged_at, tz)),
@@ -365,7 +373,7 @@ def _case(w: _Writer, case: CaseRecord, steps: Steps) -> None:
             continue
         w.para(f"{t('Reported at')} {_when(report.reported_at, tz)}:", size=9)
         for response in report.responses:
-            line = f"  {_when(response.received_at, tz)}: {response.outcome}"
+            line = f"  {_when(response.received_at, tz)}: {outcome_name(response.outcome)}"
             for label, value in (
                 ("restriction", response.restriction_type),
                 ("ground", response.ground),

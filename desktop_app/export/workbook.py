@@ -49,7 +49,17 @@ from desktop_app.export.data import (
     repeat_offenders,
     snapshot,
 )
-from desktop_app.export.lang import ZAWGYI_NOTE, check_lang, indicator_label, shown, t, using
+from desktop_app.export.lang import (
+    PENDING,
+    ZAWGYI_NOTE,
+    category_name,
+    check_lang,
+    indicator_label,
+    outcome_name,
+    shown,
+    t,
+    using,
+)
 from desktop_app.export.output import (
     CancelCheck,
     Progress,
@@ -253,7 +263,7 @@ def _indicators_sheet(
     if params.platform is not None:
         about.append(("Only the platform", params.platform, "platform"))
     if params.category is not None:
-        about.append(("Only the category", params.category, "category"))
+        about.append(("Only the category", category_name(params.category), "category"))
     if params.case_refs:
         refs = list(params.case_refs)
         # A cell holds at most 32,767 characters: long selections are summarised.
@@ -373,14 +383,20 @@ def _platforms_sheet(wb: Workbook, result: Indicators) -> None:
     sheet.finish("No reports in this period.")
 
 
+NAME_HEADER = "Category (plain name)"
+
+
 def _categories_sheet(wb: Workbook, result: Indicators) -> None:
     sheet = _Sheet(wb, "Categories", "Categories")
     sheet.column("Category", 24, font=TEXT)
     sheet.column("Reports", 10, number_format=COUNT_FORMAT)
     sheet.column("Removed", 10, number_format=COUNT_FORMAT)
+    sheet.column(NAME_HEADER, 30, font=TEXT)
     sheet.start()
     for row in result.by_category:
-        sheet.append((row.category, row.reports_total, row.reports_removed))
+        sheet.append(
+            (row.category, row.reports_total, row.reports_removed, category_name(row.category))
+        )
     sheet.finish("No reports in this period.")
 
 
@@ -410,6 +426,10 @@ def _reports_sheet(wb: Workbook, params: IndicatorParams, total: int) -> _Sheet:
     sheet.column("Hours to final decision", 11, number_format=HOURS_FORMAT)
     sheet.column(f"Over SLA ({params.sla_hours:g} h)", 10)
     sheet.column("Hours waiting at as-of (no decision yet)", 13, number_format=HOURS_FORMAT)
+    # Label columns: the plain names of the Category and Final outcome codes above, in
+    # the export's language (the code columns stay codes, to filter and recompute on).
+    sheet.column("Category (plain name)", 22, font=TEXT)
+    sheet.column("Final outcome (plain name)", 22, font=TEXT)
     sheet.start()
     sheet.rows = total
     sheet.finish("No reports in this period.")
@@ -432,11 +452,13 @@ def _report_values(row: ReportRow) -> tuple[Any, ...]:
         row.month,
         row.first_response_at,
         row.final_response_at,
-        row.final_outcome or "pending",
+        row.final_outcome or PENDING,
         row.hours_to_first,
         row.hours_to_final,
         _yes(row.over_sla),
         row.pending_hours,
+        category_name(row.category),
+        outcome_name(row.final_outcome or PENDING),
     )
 
 

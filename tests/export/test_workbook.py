@@ -94,7 +94,7 @@ def test_sheets_tables_fonts_and_formats(store, filled, tmp_path: Path) -> None:
     reports = wb["Reports"]
     assert reports.freeze_panes == "A2"
     table = reports.tables["Reports"]
-    assert table.ref == f"A1:S{reports.max_row}"
+    assert table.ref == f"A1:U{reports.max_row}"
     assert table.autoFilter is not None
     header = [c.value for c in reports[1]]
     assert header[0] == "Case" and "Reported at (Asia/Yangon)" in header
