@@ -86,6 +86,8 @@ def test_every_action_is_in_a_menu_toolbar_or_context_menu(unlocked) -> None:  #
 def test_locked_window_offers_only_what_needs_no_store(unlocked) -> None:  # type: ignore[no-untyped-def]
     window = unlocked
     window.lock()
+    # Verifying a pack needs no store: it stays on offer while locked.
+    assert menu_action(window, "File", "Verify evidence pack").isEnabled()
     assert not menu_action(window, "File", "Export evidence pack").isEnabled()
     assert not menu_action(window, "File", "Settings").isEnabled()
     assert menu_action(window, "File", "Open store").isEnabled()
@@ -326,3 +328,25 @@ def test_count_axes_have_whole_number_ticks() -> None:
         assert step.is_integer() and step * count >= maximum and count <= 5
     step, _ = axis_ticks(0.7, integer=False)
     assert step == 0.2
+
+
+def test_saving_while_another_program_writes_keeps_the_edit_and_retries(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = unlocked
+    window.case_panel.table.selectRow(0)
+    editor = window.editor
+    type_into(qtbot, editor.tags, "busy-test")
+    other = open_store(window.store_path, PASSPHRASE)
+    try:
+        holder = other.engine.connect()
+        holder.exec_driver_sql("BEGIN IMMEDIATE")  # like a CLI import holding the write lock
+        click(qtbot, editor.save_button)  # waits the bounded busy time, then says so
+        assert "busy with another task" in editor.error.text()
+        assert editor.tags.text() == "busy-test" and editor.is_dirty()
+        assert editor.save_button.text() == "Try saving again"
+        holder.rollback()
+        holder.close()
+    finally:
+        other.close()
+    click(qtbot, editor.save_button)
+    assert editor.error.text() == "" and not editor.is_dirty()
+    assert "busy-test" in editor.tags.text()

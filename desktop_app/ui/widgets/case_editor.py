@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.enums import Category
-from desktop_app.core.errors import AppError
+from desktop_app.core.errors import AppError, StoreBusyError
 from desktop_app.core.normalise import is_zawgyi, to_unicode_burmese
 from desktop_app.core.timeutil import hours_between, now_utc
 from desktop_app.store import repository as repo
@@ -428,9 +428,19 @@ class CaseEditor(QWidget):
                     repo.update_post(session, post, fields, author)
                 repo.set_post_tags(session, post, self.tags.text().split(","))
                 post_id = post.id
+        except StoreBusyError:
+            self.error.setText(
+                self.tr(
+                    "The store is busy with another task (an import?), so nothing was saved. "
+                    "Your changes are still here: press Save case again in a moment."
+                )
+            )
+            self.save_button.setText(self.tr("Try saving again"))
+            return False
         except AppError as exc:
             self.error.setText(exc.message)
             return False
+        self.save_button.setText(self.tr("Save case"))
         assert post_id is not None
         self.post_id = post_id
         self.show_case(post_id)
