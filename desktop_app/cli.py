@@ -139,8 +139,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             for problem in problems.problems:
                 print(str(problem), file=sys.stderr)
             raise
+    retracted = (
+        f" ({result.already_retracted} of them retracted, not brought back)"
+        if result.already_retracted
+        else ""
+    )
     print(
-        f"added {result.added}, already present {result.already_present}, "
+        f"added {result.added}, already present {result.already_present}{retracted}, "
         f"rejected {result.rejected}"
     )
     if result.rejects_path is not None:

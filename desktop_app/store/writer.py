@@ -25,7 +25,8 @@ API (bound to the caller's open transaction; nothing here commits)::
     w.update(table, rows) -> None             # each row: {"id": ..., changed cols}
     w.insert_blobs({sha256: data}) -> int     # only those not yet stored; returns count
     w.refresh_summaries(report_ids, touch=True)
-    with w.bulk_search(): ...                 # index new posts once, at the end
+    with w.bulk_search(): ...                 # index new/changed posts once, at the end
+    w.index_posts(post_ids)                   # re-index posts whose text changed elsewhere
     w.audit(action, entity=..., entity_uid=..., detail={...},
             actor=None, uid=None, at=None) -> str   # event uid; buffered
     w.flush()                                 # write buffered audit events
@@ -46,6 +47,11 @@ of their sources changes, and does not write the audit log: call ``audit``.
 column is not an edit; the merge's newer-wins rule depends on it).
 ``audit(..., actor="name@partner")`` records a foreign actor; put the origin
 organisation and bundle in ``detail``.
+
+The search index: on schema 0006 the writer keeps ``post_search`` itself (text
+normalised by ``core.normalise.search_text``), for inserts and for updates of a
+post's content, url, notes or author and of an account's handle or display name;
+on 0004-0005 stores SQL triggers keep it and ``bulk_search`` defers their insert.
 """
 
 from __future__ import annotations
