@@ -94,6 +94,12 @@ class CaseEditor(QWidget):
         self.category = QComboBox()
         self.category.setEditable(True)
         self.category.addItem("", "")
+        for combo in (self.platform, self.category):
+            # As wide as the pane allows, not as wide as the longest (translated) name.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         for code in (c.value for c in Category):
             self.category.addItem(category_name(code), code)
         self.language = QLineEdit()
@@ -161,12 +167,14 @@ class CaseEditor(QWidget):
         evidence_buttons = QHBoxLayout()
         evidence_buttons.addWidget(paste)
         evidence_buttons.addWidget(add_files)
-        evidence_buttons.addWidget(QLabel(self.tr("or drop files here")))
         evidence_buttons.addStretch(1)
+        drop_hint = QLabel(self.tr("or drop files here"))
+        drop_hint.setWordWrap(True)
         evidence_box = QGroupBox(self.tr("Evidence (kept encrypted in the store)"))
         evidence_layout = QVBoxLayout(evidence_box)
         evidence_layout.addWidget(self.evidence)
         evidence_layout.addLayout(evidence_buttons)
+        evidence_layout.addWidget(drop_hint)
 
         # Timeline
         self.timeline = QTreeWidget()
@@ -183,10 +191,13 @@ class CaseEditor(QWidget):
         add_report.clicked.connect(self.add_report)
         self.add_response_button = QPushButton(self.tr("Add response to selected report…"))
         self.add_response_button.clicked.connect(self.add_response)
-        timeline_buttons = QHBoxLayout()
-        timeline_buttons.addWidget(add_report)
-        timeline_buttons.addWidget(self.add_response_button)
-        timeline_buttons.addStretch(1)
+        # Two rows when the pane is narrow (or the labels long): nothing cut off.
+        timeline_buttons = QVBoxLayout()
+        for button in (add_report, self.add_response_button):
+            line = QHBoxLayout()
+            line.addWidget(button)
+            line.addStretch(1)
+            timeline_buttons.addLayout(line)
         timeline_box = QGroupBox(self.tr("Reports and platform responses"))
         timeline_layout = QVBoxLayout(timeline_box)
         timeline_layout.addWidget(self.timeline)

@@ -36,6 +36,7 @@ from desktop_app.indicators.dashboard import (
 )
 from desktop_app.indicators.labels import LINES, display_value, label_for, value_at
 from desktop_app.store.engine import Store
+from desktop_app.ui.vocab import category_name
 from desktop_app.ui.widgets.charts import PALETTE, BarChart, Series
 from desktop_app.ui.workers import Worker
 
@@ -210,7 +211,8 @@ class Dashboard(QWidget):
             combo.clear()
             combo.addItem(everything, "")
             for value in values:
-                combo.addItem(value, value)
+                label = category_name(value) if combo is self.category else value
+                combo.addItem(label, value)
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
             combo.blockSignals(False)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -26,8 +28,8 @@ class StartPage(QWidget):
             )
         )
         intro.setWordWrap(True)
-        intro.setMaximumWidth(520)
         intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.intro = intro
         self.new_button = QPushButton(self.tr("Create a new store…"))
         self.open_button = QPushButton(self.tr("Open an existing store…"))
         self.demo_button = QPushButton(self.tr("Try the demo store"))
@@ -48,3 +50,15 @@ class StartPage(QWidget):
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
         self.demo_button.clicked.connect(self.demo_requested)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        self._fit_intro()
+        super().showEvent(event)
+
+    def _fit_intro(self) -> None:
+        """A wrapped label in a centred layout is given its one-line height and loses its
+        first and last lines; give it the height its wrapped text needs (any font, scale
+        or language)."""
+        width = min(520, max(200, self.width() - 40))
+        self.intro.setFixedWidth(width)
+        self.intro.setMinimumHeight(self.intro.heightForWidth(width))
