@@ -267,6 +267,7 @@ def test_import_runs_in_the_background_and_refreshes(
     dialog = _import_from_menu(window, qtbot, monkeypatch, write_log(tmp_path / "good.csv", rows))
     qtbot.waitUntil(lambda: dialog.check is not None, timeout=10000)
     assert dialog.import_button.isEnabled()
+    assert dialog.sample.item(0, 4).text() == "2024-02-01 10:00"  # local time, as typed
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=20000)
     assert dialog.result.added == 50

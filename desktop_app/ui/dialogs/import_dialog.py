@@ -36,13 +36,14 @@ from desktop_app.importers.spreadsheet import (
 from desktop_app.store.engine import Store
 from desktop_app.ui.dialogs.column_mapping_dialog import ColumnMappingDialog
 from desktop_app.ui.dialogs.worker_dialog import WorkerDialog
+from desktop_app.ui.vocab import outcome_name
 
 SAMPLE_COLUMNS = (
     "Row",
     "Platform",
     "Link or reference",
     "Author",
-    "Reported at (UTC)",
+    "Reported at",
     "Outcome",
     "Content",
 )
@@ -190,8 +191,9 @@ class ImportDialog(WorkerDialog):
                 parsed.platform,
                 parsed.url or parsed.post_ref,
                 parsed.author_handle,
-                parsed.reported_at.strftime("%Y-%m-%d %H:%M"),
-                parsed.final_outcome or "",
+                # Local time, like everywhere else in the window (stored in UTC).
+                parsed.reported_at.astimezone(self._zone()).strftime("%Y-%m-%d %H:%M"),
+                outcome_name(parsed.final_outcome),
                 " ".join(parsed.content.split())[:100],
             )
             for column, value in enumerate(values):
