@@ -396,6 +396,14 @@
 {0}</translation>
     </message>
     <message>
+        <source>The store is busy with another task (an import?), so nothing was saved. Your changes are still here: press Save case again in a moment.</source>
+        <translation>သိုလှောင်ရာသည် အခြားလုပ်ငန်းတစ်ခု (ထည့်သွင်းခြင်း ဖြစ်နိုင်) ဖြင့် အလုပ်များနေသဖြင့် ဘာမျှ မသိမ်းရသေးပါ။ သင်၏ ပြင်ဆင်ချက်များ ဤနေရာတွင် ရှိနေဆဲ- ခဏအကြာတွင် &quot;ဖြစ်စဉ်ကို သိမ်းမည်&quot; ကို ထပ်နှိပ်ပါ။</translation>
+    </message>
+    <message>
+        <source>Try saving again</source>
+        <translation>ထပ်မံ သိမ်းကြည့်ပါ</translation>
+    </message>
+    <message>
         <source>{0}, {1} bytes</source>
         <translation>{0}၊ {1} ဘိုက်</translation>
     </message>
@@ -645,6 +653,38 @@
 </context>
 <context>
     <name>CustodyView</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>အချိန်</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>လုပ်ဆောင်သူ</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>လုပ်ဆောင်ချက်</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>အကြောင်းအရာ</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>ဖြစ်စဉ်</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>အသေးစိတ်</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>SHA-256</translation>
+    </message>
     <message>
         <source>Case, e.g. C-000012</source>
         <translation>ဖြစ်စဉ်၊ ဥပမာ C-000012</translation>
