@@ -95,7 +95,7 @@ def cmd_verify_pack(args: argparse.Namespace) -> int:
             f"{report.custody_linked_only:,} by their links only (redacted or of other cases)"
         )
     else:
-        print(f"Format:       1, {OLDER_FORMAT}.")
+        print(f"Format:       {OLDER_FORMAT}.")
         print("Custody:      NOT CHECKED (older format)")
     print(f"Redacted:     {', '.join(report.redacted) if report.redacted else 'nothing'}")
     if report.unsearched:

@@ -61,7 +61,7 @@ _OWN_FILES = frozenset({MANIFEST, SIGNATURE, SUMS, TAG_MANIFEST})
 _OWN_FILES_V1 = frozenset({MANIFEST, SIGNATURE, SUMS})
 READABLE_VERSIONS = (1, PACK_FORMAT_VERSION)
 OLDER_FORMAT = (
-    "an older pack (format 1, made before December 2026): its files, signature and signer "
+    "an older pack (format 1, from before the BagIt layout): its files, signature and signer "
     "were checked, but its custody chain cannot be checked (the pack carries the chosen "
     "cases' events without the links between them)"
 )
@@ -77,6 +77,29 @@ _DAMAGED = (
     UnicodeDecodeError,
 )
 _GENESIS = "0" * 64
+# What the pack itself says (file names, manifest values) is printed to a terminal: no
+# control, line-breaking or direction-changing character may reach it as it is, or a
+# forger could end a problem line early and print a line of their own.
+_UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+MAX_PROBLEM = 400  # characters of one problem line; a longer one loses its middle ("…")
+
+
+def one_line(text: str, limit: int = MAX_PROBLEM) -> str:
+    """``text`` as one printable line: unshowable characters written as ``\\xNN`` /
+    ``\\uNNNN``, at most ``limit`` characters (a longer one loses its middle)."""
+
+    def escape(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    text = _UNSHOWABLE.sub(escape, str(text))
+    if len(text) <= limit:
+        return text
+    # Keep the start (the file named) and the end (what is wrong with it).
+    tail = min(limit // 2, 160)
+    return text[: limit - tail - 1] + "…" + text[-tail:]
+
+
 _EVENT_KEYS = ("seq", "uid", "at", "actor", "action", "entity", "entity_uid", "detail")
 
 
@@ -93,6 +116,7 @@ class PackVerificationError(VerificationError):
         known_as: str | None = None,
         older: bool = False,
     ) -> None:
+        problems = [one_line(problem) for problem in problems]
         count = len(problems)
         super().__init__(
             f"{path.name} failed verification ({count} problem{'s' if count != 1 else ''}): "
@@ -363,26 +387,33 @@ def _check_custody(
                 line = json.loads(raw.decode("utf-8"))
                 seq = int(line["seq"])
                 prev_hash, digest = str(line["prev_hash"]), str(line["hash"])
-            except (UnicodeDecodeError, ValueError, KeyError, TypeError):
-                problems.append(f"{CUSTODY}: line {number} is not a custody event")
+            except (
+                UnicodeDecodeError,
+                ValueError,
+                KeyError,
+                TypeError,
+                OverflowError,
+                RecursionError,
+            ):
+                problems.append(f"{name}: line {number} is not a custody event")
                 return full, linked
             if previous is None:
                 if seq != info.get("first_seq"):
                     problems.append(
-                        f"{CUSTODY}: starts at event {seq}, not {info.get('first_seq')} as the "
+                        f"{name}: starts at event {seq}, not {info.get('first_seq')} as the "
                         "manifest says"
                     )
                 if seq == 1 and prev_hash != _GENESIS:
-                    problems.append(f"{CUSTODY}: event 1 does not start the chain")
+                    problems.append(f"{name}: event 1 does not start the chain")
             else:
                 if seq != previous["seq"] + 1:
                     problems.append(
-                        f"{CUSTODY}: event {previous['seq'] + 1} is missing (the chain jumps "
+                        f"{name}: event {previous['seq'] + 1} is missing (the chain jumps "
                         f"from {previous['seq']} to {seq})"
                     )
                 if prev_hash != previous["hash"]:
                     problems.append(
-                        f"{CUSTODY}: event {seq} does not link to event {previous['seq']} "
+                        f"{name}: event {seq} does not link to event {previous['seq']} "
                         "(its prev_hash is not that event's hash)"
                     )
             if line.get("other") is True:
@@ -397,16 +428,16 @@ def _check_custody(
                 recomputed = hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
                 if recomputed != digest or any(key not in line for key in _EVENT_KEYS):
                     problems.append(
-                        f"{CUSTODY}: event {seq} was changed (its hash does not match its content)"
+                        f"{name}: event {seq} was changed (its hash does not match its content)"
                     )
                 full += 1
             previous = {"seq": seq, "hash": digest}
     if previous is None:
         if info.get("head_seq"):
-            problems.append(f"{CUSTODY}: empty, but the manifest names events")
+            problems.append(f"{name}: empty, but the manifest names events")
     elif previous["seq"] != info.get("head_seq") or previous["hash"] != info.get("head_hash"):
         problems.append(
-            f"{CUSTODY}: ends at event {previous['seq']}, not at the head the manifest names "
+            f"{name}: ends at event {previous['seq']}, not at the head the manifest names "
             f"({info.get('head_seq')}); events were removed from the end"
         )
     return full, linked
@@ -440,7 +471,10 @@ def verify_pack(
     try:
         return _verify(path, source, problems, expected_fp, known_signers)
     except _DAMAGED as exc:
-        problems.append(f"{path.name} is damaged and cannot be read to the end ({exc})")
+        problems.append(f"{path.name}: damaged, it cannot be read to the end ({exc})")
+        raise PackVerificationError(path, problems) from None
+    except RecursionError:
+        problems.append(f"{path.name}: nested too deeply to be read (refused)")
         raise PackVerificationError(path, problems) from None
     finally:
         if source.zf is not None:
@@ -526,14 +560,16 @@ def _verify(
         if expected_fp is not None:
             checked = "expected fingerprint"
             if signer_fp != expected_fp:
-                problems.append(f"signed by the key {signer_fp}, not by the expected {expected_fp}")
+                problems.append(
+                    f"{SIGNATURE}: signed by the key {signer_fp}, not by the expected {expected_fp}"
+                )
         if known_signers is not None:
             checked = checked or "known signers"
             known_as = known_signers.get(signer_fp)
             if known_as is None:
                 problems.append(
-                    f"signed by an unknown key {signer_fp}: neither this store's own key "
-                    "nor any partner's"
+                    f"{SIGNATURE}: signed by an unknown key {signer_fp}: neither this store's "
+                    "own key nor any partner's"
                 )
 
     expected = _manifest_files(manifest, problems) if manifest is not None else {}
@@ -591,17 +627,20 @@ def _verify(
     redaction = manifest.get("redaction", {})
     selection = manifest.get("selection", {})
     app = manifest.get("app", {})
+    chosen = selection.get("cases", []) if isinstance(selection, dict) else []
+    removed = redaction.get("fields", []) if isinstance(redaction, dict) else []
+    # Signed text, but signed by whoever made the pack: shown as one line each.
     return PackReport(
         path=path,
-        pack_id=str(manifest.get("pack_id", "")),
-        made_at=str(manifest.get("made_at", "")),
-        organisation=str(made_by.get("organisation", "")),
+        pack_id=one_line(manifest.get("pack_id", ""), 100),
+        made_at=one_line(manifest.get("made_at", ""), 100),
+        organisation=one_line(made_by.get("organisation", ""), 200),
         signing_public_key=public_key,
         fingerprint=signer_fp,
-        app_version=str(app.get("version", "")) if isinstance(app, dict) else "",
+        app_version=one_line(app.get("version", ""), 40) if isinstance(app, dict) else "",
         files=len(expected),
-        cases=len(selection.get("cases", [])) if isinstance(selection, dict) else 0,
-        redacted=tuple(redaction.get("fields", [])) if isinstance(redaction, dict) else (),
+        cases=len(chosen) if isinstance(chosen, list) else 0,
+        redacted=tuple(one_line(f, 40) for f in removed) if isinstance(removed, list) else (),
         known_as=known_as,
         checked_against=checked,
         custody_events=custody[0],
