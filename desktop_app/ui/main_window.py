@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
+    QInputDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -225,6 +226,13 @@ class MainWindow(QMainWindow):
         self.open_response_file_action = act(
             self.tr("Open the response's screenshot"), self.open_response_file
         )
+        self.retract_case_action = act(self.tr("Retract case…"), self.retract_case)
+        self.retract_entry_action = act(
+            self.tr("Retract the selected report or response…"), self.retract_entry
+        )
+        self.restore_entry_action = act(
+            self.tr("Restore the selected report or response…"), self.restore_entry
+        )
         self.refresh_action = act(
             self.tr("Refresh"), self.data_changed, QKeySequence.StandardKey.Refresh
         )
@@ -288,6 +296,10 @@ class MainWindow(QMainWindow):
             self.add_files_action,
             self.paste_action,
             self.open_response_file_action,
+            None,
+            self.retract_case_action,
+            self.retract_entry_action,
+            self.restore_entry_action,
         )
         self.view_menu = menu_bar.addMenu(self.tr("&View"))
         self._fill(self.view_menu, *self.view_actions, None, self.refresh_action)
@@ -327,6 +339,8 @@ class MainWindow(QMainWindow):
             self.export_workbook_action,
             self.export_pack_action,
             self.share_action,
+            None,
+            self.retract_case_action,
         )
         self.timeline_context_menu = QMenu(self)
         self._fill(
@@ -335,6 +349,9 @@ class MainWindow(QMainWindow):
             self.open_response_file_action,
             None,
             self.add_report_action,
+            None,
+            self.retract_entry_action,
+            self.restore_entry_action,
         )
         self.context_menus = {
             self.case_panel.table: self.case_context_menu,
@@ -402,6 +419,10 @@ class MainWindow(QMainWindow):
         self.open_response_file_action.setEnabled(
             has_case and self.editor.selected_response_attachment() is not None
         )
+        self.retract_case_action.setEnabled(has_case)
+        entry = self.editor.selected_entry() if has_case else None
+        self.retract_entry_action.setEnabled(entry is not None and not entry[2])
+        self.restore_entry_action.setEnabled(entry is not None and entry[2])
 
     # --- commands that act on the open case ----------------------------------------------
     def new_case(self) -> None:
@@ -439,6 +460,76 @@ class MainWindow(QMainWindow):
     def open_response_file(self) -> None:
         if self.store is not None:
             self.editor.open_response_attachment()
+
+    # --- corrections ----------------------------------------------------------------------
+    def reason_dialog(self, title: str, text: str) -> QInputDialog:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(text)
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        return dialog
+
+    def _ask_reason(self, title: str, text: str) -> str | None:
+        """A reason is required for every correction; it goes into the custody log."""
+        dialog = self.reason_dialog(title, text)
+        if not dialog.exec() or self.store is None:
+            return None
+        reason = dialog.textValue().strip()
+        return reason or None
+
+    def _correct(self, function: Any, kind: str, ident: str, title: str, text: str) -> bool:
+        reason = self._ask_reason(title, text)
+        if reason is None or self.store is None:
+            return False
+        try:
+            function(self.store, kind, ident, reason)
+        except AppError as exc:
+            self.warn(title, exc.message)
+            return False
+        return True
+
+    def retract_case(self) -> None:
+        from desktop_app.store.corrections import retract
+
+        if self.store is None or self.editor.post_id is None:
+            return
+        ref = self.editor.case_ref
+        if self._correct(
+            retract,
+            "post",
+            ref,
+            self.tr("Retract case {0}").format(ref),
+            self.tr(
+                "Why is this case retracted? It leaves the list, the figures and every export; "
+                "it stays in the store and can be restored."
+            ),
+        ):
+            self.editor.new_case()
+            self.data_changed()
+
+    def _correct_entry(self, restore: bool) -> None:
+        from desktop_app.store import corrections
+
+        entry = self.editor.selected_entry()
+        if self.store is None or entry is None or self.editor.post_id is None:
+            return
+        kind, uid, _retracted = entry
+        function = corrections.restore if restore else corrections.retract
+        title = self.tr("Restore") if restore else self.tr("Retract")
+        text = (
+            self.tr("Why is it restored?")
+            if restore
+            else self.tr("Why is it retracted? It is kept, struck through, and can be restored.")
+        )
+        if self._correct(function, kind, uid, title, text):
+            self.editor.show_case(self.editor.post_id)
+            self.data_changed()
+
+    def retract_entry(self) -> None:
+        self._correct_entry(restore=False)
+
+    def restore_entry(self) -> None:
+        self._correct_entry(restore=True)
 
     def find(self) -> None:
         if self.store is None:

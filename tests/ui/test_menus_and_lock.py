@@ -350,3 +350,54 @@ def test_saving_while_another_program_writes_keeps_the_edit_and_retries(unlocked
     click(qtbot, editor.save_button)
     assert editor.error.text() == "" and not editor.is_dirty()
     assert "busy-test" in editor.tags.text()
+
+
+def test_retract_and_restore_a_report_from_the_timeline_with_a_reason(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop_app.store.models import Report
+    from tests.ui.menus import while_modal
+
+    window = unlocked
+    window.case_panel.table.selectRow(0)
+    editor = window.editor
+    item = editor.timeline.topLevelItem(0)
+    editor.timeline.setCurrentItem(item)
+    reports_before = editor.timeline.topLevelItemCount()
+    retract = menu_action(window, "Case", "Retract the selected report or response")
+    assert retract.isEnabled()
+
+    def give_reason(text: str):  # type: ignore[no-untyped-def]
+        def drive(dialog: QDialog) -> None:
+            edit = dialog.findChild(type(window.case_panel.search))
+            type_into(qtbot, edit, text)
+            qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+        return drive
+
+    errors = while_modal(give_reason("reported twice by mistake"), QInputDialog)
+    retract.trigger()
+    assert not errors, errors
+    assert editor.timeline.topLevelItemCount() == reports_before - 1  # hidden by default
+    click(qtbot, editor.show_retracted)
+    struck = [
+        editor.timeline.topLevelItem(i)
+        for i in range(editor.timeline.topLevelItemCount())
+        if editor.timeline.topLevelItem(i).font(0).strikeOut()
+    ]
+    assert len(struck) == 1 and "reported twice by mistake" in struck[0].text(3)
+    editor.timeline.setCurrentItem(struck[0])
+    restore = menu_action(window, "Case", "Restore the selected report or response")
+    assert restore.isEnabled()
+    errors = while_modal(give_reason("it was a separate report after all"), QInputDialog)
+    restore.trigger()
+    assert not errors, errors
+    with open_store(window.store_path, PASSPHRASE) as store, store.session() as session:
+        assert (
+            session.scalar(
+                select(func.count()).select_from(Report).where(Report.retracted_at.is_not(None))
+            )
+            == 0
+        )
+        actions = set(session.scalars(select(AuditEvent.action)))
+    assert {"retract", "restore"} <= actions

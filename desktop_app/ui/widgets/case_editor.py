@@ -79,6 +79,7 @@ class CaseEditor(QWidget):
         self.tz: Any = None
         self.sla_hours = 48.0
         self.post_id: int | None = None
+        self.case_ref = ""
         self.setAcceptDrops(True)
 
         self.title = QLabel(self.tr("<h3>No case selected</h3>"))
@@ -201,6 +202,9 @@ class CaseEditor(QWidget):
         timeline_box = QGroupBox(self.tr("Reports and platform responses"))
         timeline_layout = QVBoxLayout(timeline_box)
         timeline_layout.addWidget(self.timeline)
+        self.show_retracted = QCheckBox(self.tr("Show retracted entries (struck through)"))
+        self.show_retracted.toggled.connect(self._reload)
+        timeline_layout.addWidget(self.show_retracted)
         timeline_layout.addLayout(timeline_buttons)
 
         inner = QWidget()
@@ -278,7 +282,9 @@ class CaseEditor(QWidget):
         if self.store is None:
             return
         with self.store.session() as session:
-            detail = repo.load_case(session, post_id)
+            detail = repo.load_case(
+                session, post_id, include_retracted=self.show_retracted.isChecked()
+            )
             blobs = {
                 a.sha256: repo.read_blob(session, a.sha256)
                 for a in detail.attachments
@@ -286,6 +292,7 @@ class CaseEditor(QWidget):
             }
         self.post_id = post_id
         post = detail.post
+        self.case_ref = post.case_ref
         self.title.setText(f"<h3>{post.case_ref}</h3>")
         self.platform.setCurrentText(post.platform)
         self.url.setText(post.url)
@@ -589,6 +596,8 @@ class CaseEditor(QWidget):
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, report.id)
+            item.setData(2, Qt.ItemDataRole.UserRole, ("report", report.uid))
+            self._mark_retracted(item, report)
             if report.final_response_at is not None:
                 self._hours_item(
                     item, 2, hours_between(report.reported_at, report.final_response_at), "final"
@@ -612,6 +621,8 @@ class CaseEditor(QWidget):
                     ]
                 )
                 child.setData(0, Qt.ItemDataRole.UserRole, report.id)
+                child.setData(2, Qt.ItemDataRole.UserRole, ("response", response.uid))
+                self._mark_retracted(child, response)
                 if response_view.attachments:
                     child.setData(1, Qt.ItemDataRole.UserRole, response_view.attachments[0].sha256)
                     child.setToolTip(3, self.tr("Double-click to open the screenshot"))
@@ -623,6 +634,37 @@ class CaseEditor(QWidget):
             item.setExpanded(True)
         for column in range(self.timeline.columnCount() - 1):
             self.timeline.resizeColumnToContents(column)
+
+    def _mark_retracted(self, item: QTreeWidgetItem, record: Any) -> None:
+        """A retracted entry, shown only on request: struck through, greyed, with why."""
+        if getattr(record, "retracted_at", None) is None:
+            return
+        font = item.font(0)
+        font.setStrikeOut(True)
+        for column in range(self.timeline.columnCount()):
+            item.setFont(column, font)
+            item.setForeground(column, QBrush(QColor("#888888")))
+        item.setText(
+            3,
+            self.tr("retracted {0}: {1}").format(
+                self._local(record.retracted_at), record.retraction_reason
+            ),
+        )
+        item.setData(3, Qt.ItemDataRole.UserRole, True)
+
+    def _reload(self) -> None:
+        if self.post_id is not None and self.store is not None and not self.is_dirty():
+            self.show_case(self.post_id)
+
+    def selected_entry(self) -> tuple[str, str, bool] | None:
+        """(kind, uid, retracted) of the selected report or response in the timeline."""
+        item = self.timeline.currentItem()
+        if item is None:
+            return None
+        kind_uid = item.data(2, Qt.ItemDataRole.UserRole)
+        if not kind_uid:
+            return None
+        return str(kind_uid[0]), str(kind_uid[1]), bool(item.data(3, Qt.ItemDataRole.UserRole))
 
     def selected_response_attachment(self) -> str | None:
         """The SHA-256 of the selected response's screenshot, if it has one."""
