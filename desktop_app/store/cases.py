@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from desktop_app.core.timeutil import now_utc
+from desktop_app.store.search import search_clause
 from desktop_app.store.types import MICROS_PER_HOUR, from_micros, to_micros
 
 PENDING = "pending"
@@ -166,21 +167,11 @@ class CaseList:
         if flt.date_to is not None:
             clauses.append("first_reported < :date_to")
             args["date_to"] = to_micros(flt.date_to)
-        search = flt.search.strip()
-        if search:
-            if len(search) >= 3:
-                # Trigram FTS: any substring of 3+ characters, any script.
-                clauses.append(
-                    "post_id IN (SELECT rowid FROM post_search WHERE post_search MATCH :q)"
-                )
-                args["q"] = '"' + search.replace('"', '""') + '"'
-            else:
-                clauses.append(
-                    "post_id IN (SELECT p.id FROM post p LEFT JOIN author_account a "
-                    "ON a.id = p.author_id WHERE instr(p.content, :q) OR instr(p.url, :q) "
-                    "OR instr(p.notes, :q) OR instr(coalesce(a.handle, ''), :q))"
-                )
-                args["q"] = search
+        if flt.search.strip():
+            # Normalised as the index is (Zawgyi and Unicode Burmese alike, schema 0006).
+            clause, params = search_clause(flt.search)
+            clauses.append(clause)
+            args.update(params)
         if flt.post_ids is not None:
             ids = ",".join(str(int(i)) for i in sorted(flt.post_ids)) or "NULL"
             clauses.append(f"post_id IN ({ids})")
