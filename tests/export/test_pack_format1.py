@@ -209,3 +209,32 @@ def test_a_format_this_caselog_does_not_know_is_refused(
     (folder / "manifest.json").write_text(json.dumps(manifest), "utf-8")
     with pytest.raises(PackVerificationError, match="format_version 3 is not one this Caselog"):
         verify_pack(folder)
+
+
+# Made on 2026-12-01 by the whole app at commit fa99daf (git archive fa99daf, then
+# create_store + tests/export/sample.fill(generated=0) + export_pack of the case with
+# files), not by today's renderers: a pack exactly as a researcher holds one, with its
+# non-ASCII evidence name.
+HELD = Path(__file__).parent / "fixtures" / "format1_fa99daf.zip"
+HELD_FINGERPRINT = "E5D4 5EDC 029F 5795 937F DAED DED4 1F12"
+
+
+def test_a_pack_made_by_the_fa99daf_app_verifies(tmp_path: Path) -> None:
+    report = verify_pack(HELD, expect_fingerprint=HELD_FINGERPRINT)
+    assert report.format_version == 1 and not report.custody_checked
+    assert report.organisation == "Old Monitor ဟောင်း" and report.cases == 1
+    done = _cli("verify-pack", str(HELD), "--expect-fingerprint", HELD_FINGERPRINT)
+    assert done.returncode == 0, done.stderr
+    assert "OLDER pack (format 1)" in done.stdout and "the expected key" in done.stdout
+    folder = _unzip(HELD, tmp_path / "u")
+    shot = next((folder / "cases").rglob("*.png"))
+    assert not shot.name.isascii()  # format 1 kept the original name in the path
+    shot.write_bytes(shot.read_bytes() + b"\x00")
+    with pytest.raises(PackVerificationError) as caught:
+        verify_pack(folder)
+    assert any(p.startswith(shot.relative_to(folder).as_posix()) for p in caught.value.problems)
+    _reseal_v1(folder, signing.new_signing_seed())
+    with pytest.raises(PackVerificationError, match="shows the fingerprint"):
+        verify_pack(folder)  # index.html and report.pdf still show the real key
+    with pytest.raises(PackVerificationError, match=f"not by the expected {HELD_FINGERPRINT}"):
+        verify_pack(folder, expect_fingerprint=HELD_FINGERPRINT)
