@@ -62,6 +62,13 @@ def test_share_selected_case_and_partner_merges_it(unlocked, qtbot, tmp_path: Pa
         post = session.scalars(select(Post)).one()
         assert post.origin_org and post.origin_bundle
     partner.close()
+    # The partner's window says where the merged case came from, in the list and the editor.
+    window.lock()
+    window.ask_unlock(tmp_path / "partner.db")
+    window.unlock("partner passphrase long enough")
+    assert window.model.rows[0].origin == "GUI test"
+    window.case_panel.table.selectRow(0)
+    assert "from GUI test" in window.editor.title.text()
 
 
 def test_an_empty_choice_of_cases_shares_nothing(unlocked, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

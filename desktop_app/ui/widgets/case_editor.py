@@ -6,6 +6,7 @@ the audit log; ``changed`` tells the window to refresh what it shows.
 
 from __future__ import annotations
 
+import html
 import mimetypes
 from datetime import datetime
 from pathlib import Path
@@ -293,7 +294,11 @@ class CaseEditor(QWidget):
         self.post_id = post_id
         post = detail.post
         self.case_ref = post.case_ref
-        self.title.setText(f"<h3>{post.case_ref}</h3>")
+        title = f"<h3>{html.escape(post.case_ref)}</h3>"
+        if post.origin_org:  # merged from a partner's bundle
+            merged = self.tr("{0} · from {1}").format(post.case_ref, post.origin_org)
+            title = f"<h3>{html.escape(merged)}</h3>"
+        self.title.setText(title)
         self.platform.setCurrentText(post.platform)
         self.url.setText(post.url)
         self.post_ref.setText(post.post_ref)
