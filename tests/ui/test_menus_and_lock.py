@@ -401,3 +401,31 @@ def test_retract_and_restore_a_report_from_the_timeline_with_a_reason(unlocked, 
         )
         actions = set(session.scalars(select(AuditEvent.action)))
     assert {"retract", "restore"} <= actions
+
+
+def test_a_responses_screenshot_opens_from_the_timeline(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.demo import DEMO_PASSPHRASE, create_demo_store
+    from desktop_app.ui.dialogs.image_viewer import ImageViewer
+
+    path = tmp_path / "demo.db"
+    create_demo_store(path).close()
+    window.ask_unlock(path)
+    window.unlock(DEMO_PASSPHRASE)
+    editor = window.editor
+    found = None
+    for row in range(window.model.rowCount()):
+        window.case_panel.table.selectRow(row)
+        for i in range(editor.timeline.topLevelItemCount()):
+            report = editor.timeline.topLevelItem(i)
+            for j in range(report.childCount()):
+                if report.child(j).data(1, Qt.ItemDataRole.UserRole):
+                    found = report.child(j)
+        if found is not None:
+            break
+    assert found is not None, "the demo has a response with a screenshot"
+    editor.timeline.setCurrentItem(found)
+    action = menu_action(window, "Case", "Open the response's screenshot")
+    assert action.isEnabled()
+    action.trigger()
+    (viewer,) = dialogs(ImageViewer)
+    assert viewer.isVisible()
