@@ -14,7 +14,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -668,21 +668,43 @@ class MainWindow(QMainWindow):
 
     # --- unlock and lock -------------------------------------------------------------------
     def unlock(self, passphrase: str) -> None:
+        """Open the store off the window's thread (key derivation, a migration if the
+        store is older), keeping the window painted meanwhile; returns once done."""
         if self.store_path is None:
             return
+        path = self.store_path
+
+        def task(progress: Any, cancelled: Any) -> tuple[str, Store | None]:
+            try:
+                return "ok", open_store(path, passphrase)
+            except StoreLockedError:
+                return "wrong", None
+
+        outcome: dict[str, Any] = {}
+        loop = QEventLoop()
+        worker = Worker(task)
+        worker.signals.finished.connect(lambda value: (outcome.update(value=value), loop.quit()))
+        worker.signals.failed.connect(lambda text: (outcome.update(error=text), loop.quit()))
+        self.unlock_page.setEnabled(False)
+        self.unlock_page.show_error(self.tr("Unlocking…"))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            store = open_store(self.store_path, passphrase)
-        except StoreLockedError:
-            self.unlock_page.show_error(self.tr("Wrong passphrase. Try again."))
-            return
-        except AppError as exc:
-            self.unlock_page.show_error(exc.message)
-            return
+            worker.start()
+            if not worker.done.is_set() or not outcome:
+                loop.exec()
         finally:
             QApplication.restoreOverrideCursor()
+            self.unlock_page.setEnabled(True)
             self.unlock_page.passphrase.clear()
-        self._opened(store, self.store_path)
+            self.unlock_page.error_label.clear()
+        if "error" in outcome:
+            self.unlock_page.show_error(outcome["error"])
+            return
+        status, store = outcome.get("value", ("wrong", None))
+        if status != "ok" or store is None:
+            self.unlock_page.show_error(self.tr("Wrong passphrase. Try again."))
+            return
+        self._opened(store, path)
 
     def _opened(self, store: Store, path: Path) -> None:
         self.store = store

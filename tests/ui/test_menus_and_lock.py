@@ -429,3 +429,28 @@ def test_a_responses_screenshot_opens_from_the_timeline(window, qtbot, tmp_path)
     action.trigger()
     (viewer,) = dialogs(ImageViewer)
     assert viewer.isVisible()
+
+
+def test_unlocking_and_migrating_run_off_the_windows_thread(window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import desktop_app.ui.main_window as main_window
+    from desktop_app.store.engine import create_store
+
+    path = tmp_path / "old.db"
+    create_store(path, PASSPHRASE, organisation="Threads", target="0004").close()
+    threads: list[str] = []
+    real_open = main_window.open_store
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(main_window, "open_store", watched)
+    window.ask_unlock(path)
+    window.unlock(PASSPHRASE)
+    assert not window.is_locked
+    assert threads and threads[0] != threading.main_thread().name
+    with window.store.session() as session:  # migrated on the way (0004 -> head)
+        from desktop_app.store.engine import SCHEMA_HEAD, current_revision
+
+        assert current_revision(window.store.engine) == SCHEMA_HEAD
+        assert session is not None
