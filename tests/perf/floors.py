@@ -17,7 +17,8 @@ The floors (each in a fresh process unless said otherwise):
 * window launch: a bare PySide6 process (offscreen) that unlocks the same store with
   ``sqlcipher3`` and paints its 200 newest posts in a ``QTableView``.
 * search: the bare FTS5 query on the same store and warm cache (``MATCH`` for three
-  characters or more; ``LIKE`` over the FTS table's columns below that).
+  characters or more); below three characters, which a trigram index cannot match,
+  one ``instr`` scan of the posts' text, link, notes and author handle.
 * dashboard refresh: the indicators' own SQL alone, recorded from a refresh and
   replayed on a bare connection to the same store.
 
@@ -419,11 +420,11 @@ def fts(text):
         q = '"' + text.replace('"', '""') + '"'
         rows = conn.execute(
             "SELECT rowid FROM post_search WHERE post_search MATCH ?", (q,)).fetchall()
-    else:
-        p = "%" + text + "%"
+    else:  # the trigram index cannot match 2 characters: the bare scan of the posts
         rows = conn.execute(
-            "SELECT rowid FROM post_search WHERE content LIKE ? OR url LIKE ? "
-            "OR author LIKE ? OR notes LIKE ?", (p, p, p, p)).fetchall()
+            "SELECT p.id FROM post p LEFT JOIN author_account a ON a.id = p.author_id "
+            "WHERE instr(p.content, :q) OR instr(p.url, :q) OR instr(p.notes, :q) "
+            "OR instr(coalesce(a.handle, ''), :q)", {"q": text}).fetchall()
     return len(rows)
 for text in searches:
     timings = []

@@ -101,12 +101,12 @@ def main(argv: list[str]) -> int:
                 raw.execute(
                     "SELECT rowid FROM post_search WHERE post_search MATCH ?", (f'"{text}"',)
                 ).fetchall()
-            else:
-                like = f"%{text}%"
+            else:  # below 3 characters: the bare scan of the posts
                 raw.execute(
-                    "SELECT rowid FROM post_search WHERE content LIKE ? OR url LIKE ? "
-                    "OR author LIKE ? OR notes LIKE ?",
-                    (like, like, like, like),
+                    "SELECT p.id FROM post p LEFT JOIN author_account a ON a.id = p.author_id "
+                    "WHERE instr(p.content, :q) OR instr(p.url, :q) OR instr(p.notes, :q) "
+                    "OR instr(coalesce(a.handle, ''), :q)",
+                    {"q": text},
                 ).fetchall()
             bare.append(time.perf_counter() - t)
         print(
