@@ -193,8 +193,9 @@ def test_passphrase_change_opens_with_the_new_one_only(window, qtbot, tmp_path) 
 
 def test_repeat_offenders_view_and_flagging(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = _demo_window(window, tmp_path)
-    window.workspace.setCurrentWidget(window.offenders)
     view = window.offenders
+    with qtbot.waitSignal(view.updated, timeout=10000):  # computed off the window's thread
+        window.workspace.setCurrentWidget(window.offenders)
     assert view.offender_table.rowCount() == len(view.offenders) > 0
     with open_store(path, DEMO_PASSPHRASE) as store:
         expected = compute_indicators(store, default_params(store))
@@ -208,11 +209,13 @@ def test_repeat_offenders_view_and_flagging(window, qtbot, tmp_path) -> None:  #
         repo.set_account_fake(
             session, session.get(AuthorAccount, view.offenders[0].account_id), False
         )
-    view.refresh()
+    with qtbot.waitSignal(view.updated, timeout=10000):
+        view.refresh()
     assert not view.offenders[0].suspected_fake
     assert view.offender_table.item(0, 9).text() == ""
     view.offender_table.selectRow(0)
-    view.flag_selected()
+    with qtbot.waitSignal(view.updated, timeout=10000):
+        view.flag_selected()
     assert view.offenders[0].suspected_fake
     assert view.offender_table.item(0, 9).text() == "yes"
     view.cluster_table.selectRow(0)

@@ -306,6 +306,8 @@ class Dashboard(QWidget):
                 self.params.as_of.astimezone(self.tz).strftime("%Y-%m-%d %H:%M")
             )
         )
+        # The text arrived after the layout was done: lay out now, so it is not cut.
+        self.layout().activate()
         self.updated.emit()
 
     def _show(self, data: DashboardData) -> None:

@@ -28,6 +28,7 @@ from desktop_app.indicators.offenders import (
 from desktop_app.store import repository as repo
 from desktop_app.store.engine import Store
 from desktop_app.store.models import AuthorAccount
+from desktop_app.ui.workers import Worker
 
 OFFENDER_COLUMNS = (
     "Account",
@@ -53,9 +54,11 @@ def _item(value: Any) -> QTableWidgetItem:
 class OffendersView(QWidget):
     show_posts = Signal(object, str)
     changed = Signal()
+    updated = Signal()  # new lists are on screen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.worker: Worker | None = None
         self.store: Store | None = None
         self.params: IndicatorParams | None = None
         self.offenders: list[OffenderRow] = []
@@ -134,16 +137,43 @@ class OffendersView(QWidget):
 
     def detach(self) -> None:
         self.store = None
+        self.worker = None
         self.offenders, self.clusters = [], []
         for table in (self.offender_table, self.cluster_table, self.cluster_posts):
             table.setRowCount(0)
 
     def refresh(self) -> None:
+        """Compute both lists on the store's thread (they scan every report), then show."""
         if self.store is None or self.params is None:
             return
-        with self.store.engine.connect() as conn:
-            self.offenders = repeat_offenders(conn, self.params)
-            self.clusters = duplicate_clusters(conn, self.params)
+        store, params = self.store, self.params
+
+        def task(progress: Any, cancelled: Any) -> tuple[list[OffenderRow], list[Any]]:
+            with store.engine.connect() as conn:
+                return repeat_offenders(conn, params), duplicate_clusters(conn, params)
+
+        worker = Worker(task)
+        self.worker = worker
+        worker.signals.finished.connect(lambda result: self._computed(worker, result))
+        worker.signals.failed.connect(lambda text: self.summary.setText(text))
+        self.summary.setText(self.tr("Counting…"))
+        worker.start()
+
+    def _computed(self, worker: Worker, result: tuple[list[OffenderRow], list[Any]]) -> None:
+        if worker is not self.worker or self.store is None or self.params is None:
+            return  # a newer computation is on its way, or the window locked
+        self.worker = None
+        self.offenders, self.clusters = result
+        self._show()
+        # The texts arrived after the layout was done: lay out now, so none is cut.
+        holder = self.summary.parentWidget()
+        if holder is not None and holder.layout() is not None:
+            holder.layout().activate()
+        self.layout().activate()
+        self.updated.emit()
+
+    def _show(self) -> None:
+        assert self.params is not None
         self.offender_table.setRowCount(len(self.offenders))
         for row, o in enumerate(self.offenders):
             values = (
