@@ -170,7 +170,12 @@ class BarChart(QWidget):
             x_pos = left + slot * position
             painter.setPen(QPen(QColor("#c0392b"), 2, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(x_pos, top), QPointF(x_pos, bottom))
-            painter.drawText(QPointF(x_pos + 4, top + line), text)
+            # The label on a white ground, inside the chart, so no bar hides it.
+            width = metrics.horizontalAdvance(text) + 8
+            x_text = x_pos + 4 if x_pos + 4 + width <= right else x_pos - 4 - width
+            box = QRectF(x_text, top, width, line + 2)
+            painter.fillRect(box, QColor(255, 255, 255, 230))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def bar_at(self, x: float, y: float) -> tuple[int, int] | None:
         for rect, index, s_index in self._bars:
