@@ -382,8 +382,16 @@
         <translation>တိုင်ကြားချက်များနှင့် ပလက်ဖောင်း၏ တုံ့ပြန်ချက်များ</translation>
     </message>
     <message>
+        <source>Show retracted entries (struck through)</source>
+        <translation>ပြန်ရုပ်သိမ်းထားသည်များကိုပါ ပြမည် (မျဉ်းဖြတ်ထား)</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;New case&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;ဖြစ်စဉ်အသစ်&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>{0} · from {1}</source>
+        <translation>{0} · {1} ထံမှ</translation>
     </message>
     <message>
         <source>Restored changes that were not saved: save them to keep them.</source>
@@ -434,6 +442,10 @@
     <message>
         <source>Double-click to open the screenshot</source>
         <translation>မျက်နှာပြင်ပုံကို ဖွင့်ရန် နှစ်ချက်နှိပ်ပါ</translation>
+    </message>
+    <message>
+        <source>retracted {0}: {1}</source>
+        <translation>{0} တွင် ပြန်ရုပ်သိမ်းခဲ့သည်- {1}</translation>
     </message>
     <message>
         <source>Platform response</source>
@@ -1119,6 +1131,46 @@
         <source>New case</source>
         <translation>ဖြစ်စဉ်အသစ်</translation>
     </message>
+    <message>
+        <source>Retract case…</source>
+        <translation>ဖြစ်စဉ်ကို ပြန်ရုပ်သိမ်းမည်…</translation>
+    </message>
+    <message>
+        <source>Retract the selected report or response…</source>
+        <translation>ရွေးထားသော တိုင်ကြားချက် သို့မဟုတ် တုံ့ပြန်ချက်ကို ပြန်ရုပ်သိမ်းမည်…</translation>
+    </message>
+    <message>
+        <source>Restore the selected report or response…</source>
+        <translation>ရွေးထားသော တိုင်ကြားချက် သို့မဟုတ် တုံ့ပြန်ချက်ကို ပြန်ထားမည်…</translation>
+    </message>
+    <message>
+        <source>Retract case {0}</source>
+        <translation>ဖြစ်စဉ် {0} ကို ပြန်ရုပ်သိမ်းမည်</translation>
+    </message>
+    <message>
+        <source>Why is this case retracted? It leaves the list, the figures and every export; it stays in the store and can be restored.</source>
+        <translation>ဤဖြစ်စဉ်ကို အဘယ်ကြောင့် ပြန်ရုပ်သိမ်းသနည်း။ ၎င်းသည် စာရင်း၊ ကိန်းဂဏန်းများနှင့် ထုတ်ယူမှုတိုင်းမှ ထွက်သွားမည်- သိုလှောင်ရာတွင် ဆက်ရှိနေပြီး ပြန်ထားနိုင်သည်။</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>ပြန်ထားမည်</translation>
+    </message>
+    <message>
+        <source>Retract</source>
+        <translation>ပြန်ရုပ်သိမ်းမည်</translation>
+    </message>
+    <message>
+        <source>Why is it restored?</source>
+        <translation>အဘယ်ကြောင့် ပြန်ထားသနည်း။</translation>
+    </message>
+    <message>
+        <source>Why is it retracted? It is kept, struck through, and can be restored.</source>
+        <translation>အဘယ်ကြောင့် ပြန်ရုပ်သိမ်းသနည်း။ ၎င်းကို မျဉ်းဖြတ်၍ ထိန်းထားမည်ဖြစ်ပြီး ပြန်ထားနိုင်သည်။</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>လော့ခ်ဖွင့်နေသည်…</translation>
+    </message>
     <message numerus="yes">
         <source>No backup in the last %n day(s): use File &gt; Back up store.</source>
         <translation>
@@ -1402,6 +1454,10 @@
     <message>
         <source>&lt;b&gt;Duplicate posts&lt;/b&gt; (same text once punctuation, case and spacing are ignored)</source>
         <translation>&lt;b&gt;ထပ်နေသော ပို့စ်များ&lt;/b&gt; (သတ်ပုံ သင်္ကေတ၊ စာလုံးအကြီးအသေးနှင့် နေရာလွတ်များကို ချန်ထားလျှင် စာသားတူသည်)</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>ရေတွက်နေသည်…</translation>
     </message>
     <message>
         <source>yes</source>
