@@ -173,3 +173,15 @@ def test_init_and_rekey_apply_the_windows_passphrase_rule(
     code, _, err = run("rekey", "--new-passphrase-file", str(weak))
     assert code == 2 and "passphrase" in err
     assert run("verify-custody")[0] == 0  # the old passphrase still opens it
+
+
+def test_backup_writes_a_copy_that_opens(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "usb"
+    target.mkdir()
+    code, out, _ = run("backup", str(target))
+    assert code == 0 and "backup written" in out
+    [copy] = list(target.glob("*.db"))
+    with open_store(copy, PASSPHRASE, upgrade=False) as opened, opened.session() as session:
+        assert session.scalars(select(Post)).first() is not None
+    code, _, err = run("backup", str(tmp_path / "missing"))
+    assert code == 2 and "not a folder" in err
