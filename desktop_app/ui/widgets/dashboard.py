@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -110,10 +110,10 @@ class Dashboard(QWidget):
 
         self.period = QComboBox()
         for label, key in (
-            ("All time", "all"),
-            ("This month", "month"),
-            ("Last 3 months", "3m"),
-            ("Custom range", "custom"),
+            (QT_TRANSLATE_NOOP("Dashboard", "All time"), "all"),
+            (QT_TRANSLATE_NOOP("Dashboard", "This month"), "month"),
+            (QT_TRANSLATE_NOOP("Dashboard", "Last 3 months"), "3m"),
+            (QT_TRANSLATE_NOOP("Dashboard", "Custom range"), "custom"),
         ):
             self.period.addItem(self.tr(label), key)
         self.date_from = QDateEdit(QDate.currentDate().addMonths(-3))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,16 +31,16 @@ from desktop_app.store.models import AuthorAccount
 from desktop_app.ui.workers import Worker
 
 OFFENDER_COLUMNS = (
-    "Account",
-    "Platform",
-    "Name",
-    "Posts",
-    "Reports",
-    "Removed",
-    "Suspended",
-    "Banned",
-    "Still on the platform",
-    "Suspected fake",
+    QT_TRANSLATE_NOOP("OffendersView", "Account"),
+    QT_TRANSLATE_NOOP("OffendersView", "Platform"),
+    QT_TRANSLATE_NOOP("OffendersView", "Name"),
+    QT_TRANSLATE_NOOP("OffendersView", "Posts"),
+    QT_TRANSLATE_NOOP("OffendersView", "Reports"),
+    QT_TRANSLATE_NOOP("OffendersView", "Removed"),
+    QT_TRANSLATE_NOOP("OffendersView", "Suspended"),
+    QT_TRANSLATE_NOOP("OffendersView", "Banned"),
+    QT_TRANSLATE_NOOP("OffendersView", "Still on the platform"),
+    QT_TRANSLATE_NOOP("OffendersView", "Suspected fake"),
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -31,7 +31,12 @@ from desktop_app.store.engine import Store
 from desktop_app.store.keys import load_keys
 from desktop_app.store.repository import get_organisation
 
-COLUMNS = ("Partner", "Key fingerprint (compare on a call)", "Added", "Last bundle sent")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("PartnersView", "Partner"),
+    QT_TRANSLATE_NOOP("PartnersView", "Key fingerprint (compare on a call)"),
+    QT_TRANSLATE_NOOP("PartnersView", "Added"),
+    QT_TRANSLATE_NOOP("PartnersView", "Last bundle sent"),
+)
 
 
 class PartnersView(QWidget):
