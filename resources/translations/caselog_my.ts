@@ -424,6 +424,14 @@
         <translation>{0} တွင် ရိုက်ယူထားသည်</translation>
     </message>
     <message>
+        <source>{0} (purged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>purged at {0}: its bytes are gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add evidence files</source>
         <translation>အထောက်အထား ဖိုင်များ ထည့်မည်</translation>
     </message>
@@ -446,6 +454,10 @@
     <message>
         <source>retracted {0}: {1}</source>
         <translation>{0} တွင် ပြန်ရုပ်သိမ်းခဲ့သည်- {1}</translation>
+    </message>
+    <message>
+        <source>Not corrected</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Platform response</source>
@@ -720,6 +732,22 @@
 </context>
 <context>
     <name>Dashboard</name>
+    <message>
+        <source>All time</source>
+        <translation>ကာလ အားလုံး</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>ယခုလ</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>ပြီးခဲ့သော 3 လ</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>ကိုယ်တိုင် သတ်မှတ်သော ကာလ</translation>
+    </message>
     <message>
         <source>Refresh</source>
         <translation>ပြန်လည်တွက်ချက်မည်</translation>
@@ -1436,6 +1464,38 @@
         <translation>ပလက်ဖောင်း</translation>
     </message>
     <message>
+        <source>Account</source>
+        <translation>အကောင့်</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>အမည်</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>တိုင်ကြားချက်</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>ဖယ်ရှားပြီး</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>ယာယီပိတ်ခံရ</translation>
+    </message>
+    <message>
+        <source>Banned</source>
+        <translation>အပြီးပိတ်ခံရ</translation>
+    </message>
+    <message>
+        <source>Still on the platform</source>
+        <translation>ပလက်ဖောင်းပေါ်တွင် ရှိနေဆဲ</translation>
+    </message>
+    <message>
+        <source>Suspected fake</source>
+        <translation>အတု ဖြစ်နိုင်</translation>
+    </message>
+    <message>
         <source>Author</source>
         <translation>ပို့စ်တင်သူ</translation>
     </message>
@@ -1474,6 +1534,22 @@
 </context>
 <context>
     <name>PartnersView</name>
+    <message>
+        <source>Partner</source>
+        <translation>မိတ်ဖက်အဖွဲ့</translation>
+    </message>
+    <message>
+        <source>Key fingerprint (compare on a call)</source>
+        <translation>သော့လက်ဗွေ (ဖုန်းဖြင့် တိုက်စစ်ပါ)</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>ထည့်သည့်ရက်</translation>
+    </message>
+    <message>
+        <source>Last bundle sent</source>
+        <translation>နောက်ဆုံး ဖိုင်ထုပ် ပို့သည့်ရက်</translation>
+    </message>
     <message>
         <source>Save our partner card…</source>
         <translation>ကျွန်ုပ်တို့၏ မိတ်ဖက်ကတ်ကို သိမ်းမည်…</translation>
@@ -1981,6 +2057,10 @@ Do you want to delete it anyway?</source>
         <translation>တိုင်ကြားချက် ထည့်မည်</translation>
     </message>
     <message>
+        <source>Edit report</source>
+        <translation>တိုင်ကြားချက်ကို ပြင်မည်</translation>
+    </message>
+    <message>
         <source>Reported at ({0})</source>
         <translation>တိုင်ကြားချိန် ({0})</translation>
     </message>
@@ -2000,12 +2080,20 @@ Do you want to delete it anyway?</source>
         <source>Notes</source>
         <translation>မှတ်စုများ</translation>
     </message>
+    <message>
+        <source>Reason for the correction</source>
+        <translation>ပြင်ဆင်ရသည့် အကြောင်းရင်း</translation>
+    </message>
 </context>
 <context>
     <name>ResponseDialog</name>
     <message>
         <source>Add the platform&apos;s response</source>
         <translation>ပလက်ဖောင်း၏ တုံ့ပြန်ချက် ထည့်မည်</translation>
+    </message>
+    <message>
+        <source>Edit the platform&apos;s response</source>
+        <translation>ပလက်ဖောင်း၏ တုံ့ပြန်ချက်ကို ပြင်မည်</translation>
     </message>
     <message>
         <source>— choose the outcome —</source>
@@ -2046,6 +2134,10 @@ Do you want to delete it anyway?</source>
     <message>
         <source>Evidence</source>
         <translation>အထောက်အထား</translation>
+    </message>
+    <message>
+        <source>Reason for the correction</source>
+        <translation>ပြင်ဆင်ရသည့် အကြောင်းရင်း</translation>
     </message>
     <message>
         <source>Report made {0}</source>
@@ -2461,12 +2553,20 @@ Do you want to delete it anyway?</source>
         <source>This time is out of range: {0}</source>
         <translation>ဤအချိန်သည် လက်ခံနိုင်သော ကာလ ပြင်ပတွင် ရှိသည်- {0}</translation>
     </message>
+    <message>
+        <source>Give the reason for this correction.</source>
+        <translation>ဤပြင်ဆင်ချက်၏ အကြောင်းရင်းကို ပေးပါ။</translation>
+    </message>
 </context>
 <context>
     <name>parent</name>
     <message>
         <source>Now</source>
         <translation>ယခု</translation>
+    </message>
+    <message>
+        <source>Why is it corrected? (kept in the custody log)</source>
+        <translation>အဘယ်ကြောင့် ပြင်ဆင်သနည်း။ (ထိန်းသိမ်းမှု မှတ်တမ်းတွင် သိမ်းထားမည်)</translation>
     </message>
 </context>
 </TS>
