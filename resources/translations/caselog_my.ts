@@ -425,11 +425,11 @@
     </message>
     <message>
         <source>{0} (purged)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} (အပြီးဖျက်ထား)</translation>
     </message>
     <message>
         <source>purged at {0}: its bytes are gone</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} တွင် အပြီးဖျက်ခဲ့သည်- ဖိုင်၏ အကြောင်းအရာ မရှိတော့ပါ</translation>
     </message>
     <message>
         <source>Add evidence files</source>
@@ -457,7 +457,7 @@
     </message>
     <message>
         <source>Not corrected</source>
-        <translation type="unfinished"></translation>
+        <translation>မပြင်ဆင်ရသေးပါ</translation>
     </message>
     <message>
         <source>Platform response</source>
@@ -1605,6 +1605,33 @@
     <message>
         <source>Remove {0}? Their bundles will be refused until they are added again.</source>
         <translation>{0} ကို ဖယ်ရှားမလား။ ပြန်မထည့်မချင်း ၎င်းတို့၏ ဖိုင်ထုပ်များကို ငြင်းပယ်မည်။</translation>
+    </message>
+</context>
+<context>
+    <name>PurgeDialog</name>
+    <message>
+        <source>Purge attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A purge cannot be undone.&lt;/b&gt; The bytes of “{0}” are erased from the store and cannot be restored; only its SHA-256, size, name and your reason stay in the custody log. Backups made before now still hold it. To hide it and keep it, retract it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is it purged? (kept in the custody log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I understand the file cannot be brought back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
