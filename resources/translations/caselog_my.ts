@@ -1172,6 +1172,26 @@
         <translation>ရွေးထားသော တိုင်ကြားချက် သို့မဟုတ် တုံ့ပြန်ချက်ကို ပြန်ထားမည်…</translation>
     </message>
     <message>
+        <source>Edit the selected report or response…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retract the selected attachment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the selected attachment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge the selected attachment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Retract case {0}</source>
         <translation>ဖြစ်စဉ် {0} ကို ပြန်ရုပ်သိမ်းမည်</translation>
     </message>
@@ -1194,6 +1214,26 @@
     <message>
         <source>Why is it retracted? It is kept, struck through, and can be restored.</source>
         <translation>အဘယ်ကြောင့် ပြန်ရုပ်သိမ်းသနည်း။ ၎င်းကို မျဉ်းဖြတ်၍ ထိန်းထားမည်ဖြစ်ပြီး ပြန်ထားနိုင်သည်။</translation>
+    </message>
+    <message>
+        <source>Restore attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retract attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is this file restored?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is this file retracted? It leaves exports and bundles; it stays in the store, struck through, and can be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge attachment</source>
+        <translation type="unfinished">ပူးတွဲဖိုင်ကို အပြီးဖျက်မည်</translation>
     </message>
     <message>
         <source>Unlocking…</source>
@@ -1611,27 +1651,27 @@
     <name>PurgeDialog</name>
     <message>
         <source>Purge attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>ပူးတွဲဖိုင်ကို အပြီးဖျက်မည်</translation>
     </message>
     <message>
         <source>&lt;b&gt;A purge cannot be undone.&lt;/b&gt; The bytes of “{0}” are erased from the store and cannot be restored; only its SHA-256, size, name and your reason stay in the custody log. Backups made before now still hold it. To hide it and keep it, retract it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;အပြီးဖျက်ခြင်းကို ပြန်ပြင်၍ မရပါ။&lt;/b&gt; “{0}” ၏ အကြောင်းအရာကို သိုလှောင်ရာမှ ဖျက်ပစ်မည်ဖြစ်ပြီး ပြန်ယူ၍ မရပါ- ၎င်း၏ SHA-256၊ အရွယ်အစား၊ အမည်နှင့် သင်၏ အကြောင်းရင်းသာ ထိန်းသိမ်းမှု မှတ်တမ်းတွင် ကျန်မည်။ ယခုမတိုင်မီ ပြုလုပ်ထားသော အရန်မိတ္တူများတွင် ၎င်း ရှိနေဆဲ။ ဝှက်ထားပြီး ထိန်းထားလိုလျှင် အပြီးဖျက်မည့်အစား ပြန်ရုပ်သိမ်းပါ။</translation>
     </message>
     <message>
         <source>Why is it purged? (kept in the custody log)</source>
-        <translation type="unfinished"></translation>
+        <translation>အဘယ်ကြောင့် အပြီးဖျက်သနည်း။ (ထိန်းသိမ်းမှု မှတ်တမ်းတွင် သိမ်းထားမည်)</translation>
     </message>
     <message>
         <source>I understand the file cannot be brought back</source>
-        <translation type="unfinished"></translation>
+        <translation>ဖိုင်ကို ပြန်ယူ၍ မရနိုင်ကြောင်း နားလည်ပါသည်</translation>
     </message>
     <message>
         <source>Purge for good</source>
-        <translation type="unfinished"></translation>
+        <translation>အပြီးဖျက်မည်</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>အကြောင်းရင်း</translation>
     </message>
 </context>
 <context>
