@@ -1173,23 +1173,23 @@
     </message>
     <message>
         <source>Edit the selected report or response…</source>
-        <translation type="unfinished"></translation>
+        <translation>ရွေးထားသော တိုင်ကြားချက် သို့မဟုတ် တုံ့ပြန်ချက်ကို ပြင်မည်…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>ပြင်မည်…</translation>
     </message>
     <message>
         <source>Retract the selected attachment…</source>
-        <translation type="unfinished"></translation>
+        <translation>ရွေးထားသော ပူးတွဲဖိုင်ကို ပြန်ရုပ်သိမ်းမည်…</translation>
     </message>
     <message>
         <source>Restore the selected attachment…</source>
-        <translation type="unfinished"></translation>
+        <translation>ရွေးထားသော ပူးတွဲဖိုင်ကို ပြန်ထားမည်…</translation>
     </message>
     <message>
         <source>Purge the selected attachment…</source>
-        <translation type="unfinished"></translation>
+        <translation>ရွေးထားသော ပူးတွဲဖိုင်ကို အပြီးဖျက်မည်…</translation>
     </message>
     <message>
         <source>Retract case {0}</source>
@@ -1217,23 +1217,23 @@
     </message>
     <message>
         <source>Restore attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>ပူးတွဲဖိုင်ကို ပြန်ထားမည်</translation>
     </message>
     <message>
         <source>Retract attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>ပူးတွဲဖိုင်ကို ပြန်ရုပ်သိမ်းမည်</translation>
     </message>
     <message>
         <source>Why is this file restored?</source>
-        <translation type="unfinished"></translation>
+        <translation>ဤဖိုင်ကို အဘယ်ကြောင့် ပြန်ထားသနည်း။</translation>
     </message>
     <message>
         <source>Why is this file retracted? It leaves exports and bundles; it stays in the store, struck through, and can be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဤဖိုင်ကို အဘယ်ကြောင့် ပြန်ရုပ်သိမ်းသနည်း။ ၎င်းသည် ထုတ်ယူမှုများနှင့် ဖိုင်ထုပ်များမှ ထွက်သွားမည်- သိုလှောင်ရာတွင် မျဉ်းဖြတ်၍ ဆက်ရှိနေပြီး ပြန်ထားနိုင်သည်။</translation>
     </message>
     <message>
         <source>Purge attachment</source>
-        <translation type="unfinished">ပူးတွဲဖိုင်ကို အပြီးဖျက်မည်</translation>
+        <translation>ပူးတွဲဖိုင်ကို အပြီးဖျက်မည်</translation>
     </message>
     <message>
         <source>Unlocking…</source>
