@@ -42,6 +42,7 @@ from desktop_app.ui.dialogs.export_dialog import ExportDialog
 from desktop_app.ui.dialogs.import_bundle_dialog import ImportBundleDialog
 from desktop_app.ui.dialogs.import_dialog import ImportDialog
 from desktop_app.ui.dialogs.new_store import NewStoreDialog
+from desktop_app.ui.dialogs.purge_dialog import PurgeDialog
 from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
 from desktop_app.ui.dialogs.share_dialog import ShareDialog
 from desktop_app.ui.models.case_table import CaseTableModel
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.offenders.show_posts.connect(self.show_posts)
         self.offenders.changed.connect(self.data_changed)
         self.editor.timeline.currentItemChanged.connect(lambda *_: self._update_case_actions())
+        self.editor.evidence.itemSelectionChanged.connect(self._update_case_actions)
 
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
@@ -233,6 +235,19 @@ class MainWindow(QMainWindow):
         self.restore_entry_action = act(
             self.tr("Restore the selected report or response…"), self.restore_entry
         )
+        self.edit_entry_action = act(
+            self.tr("Edit the selected report or response…"), self.edit_entry
+        )
+        self.edit_entry_here_action = act(self.tr("Edit…"), self.edit_entry)
+        self.retract_attachment_action = act(
+            self.tr("Retract the selected attachment…"), lambda: self.correct_attachment(False)
+        )
+        self.restore_attachment_action = act(
+            self.tr("Restore the selected attachment…"), lambda: self.correct_attachment(True)
+        )
+        self.purge_attachment_action = act(
+            self.tr("Purge the selected attachment…"), self.purge_attachment
+        )
         self.refresh_action = act(
             self.tr("Refresh"), self.data_changed, QKeySequence.StandardKey.Refresh
         )
@@ -297,9 +312,14 @@ class MainWindow(QMainWindow):
             self.paste_action,
             self.open_response_file_action,
             None,
+            self.edit_entry_action,
             self.retract_case_action,
             self.retract_entry_action,
             self.restore_entry_action,
+            None,
+            self.retract_attachment_action,
+            self.restore_attachment_action,
+            self.purge_attachment_action,
         )
         self.view_menu = menu_bar.addMenu(self.tr("&View"))
         self._fill(self.view_menu, *self.view_actions, None, self.refresh_action)
@@ -350,12 +370,24 @@ class MainWindow(QMainWindow):
             None,
             self.add_report_action,
             None,
+            self.edit_entry_here_action,
             self.retract_entry_action,
             self.restore_entry_action,
+        )
+        self.evidence_context_menu = QMenu(self)
+        self._fill(
+            self.evidence_context_menu,
+            self.add_files_action,
+            self.paste_action,
+            None,
+            self.retract_attachment_action,
+            self.restore_attachment_action,
+            self.purge_attachment_action,
         )
         self.context_menus = {
             self.case_panel.table: self.case_context_menu,
             self.editor.timeline: self.timeline_context_menu,
+            self.editor.evidence: self.evidence_context_menu,
         }
         for widget, menu in self.context_menus.items():
             widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -403,6 +435,11 @@ class MainWindow(QMainWindow):
             if item is not None:
                 self.editor.timeline.setCurrentItem(item)
             self._update_case_actions()
+        elif widget is self.editor.evidence:
+            file_item = self.editor.evidence.itemAt(pos)
+            if file_item is not None:
+                self.editor.evidence.setCurrentItem(file_item)
+            self._update_case_actions()
         menu.popup(widget.viewport().mapToGlobal(pos))  # type: ignore[attr-defined]
 
     def _set_unlocked_actions(self, unlocked: bool) -> None:
@@ -423,6 +460,13 @@ class MainWindow(QMainWindow):
         entry = self.editor.selected_entry() if has_case else None
         self.retract_entry_action.setEnabled(entry is not None and not entry[2])
         self.restore_entry_action.setEnabled(entry is not None and entry[2])
+        for action in (self.edit_entry_action, self.edit_entry_here_action):
+            action.setEnabled(entry is not None and not entry[2])
+        attachment = self.editor.selected_attachment() if has_case else None
+        live = attachment is not None and not attachment[2]
+        self.retract_attachment_action.setEnabled(live and not attachment[1])  # type: ignore[index]
+        self.restore_attachment_action.setEnabled(live and attachment[1])  # type: ignore[index]
+        self.purge_attachment_action.setEnabled(live)
 
     # --- commands that act on the open case ----------------------------------------------
     def new_case(self) -> None:
@@ -524,6 +568,55 @@ class MainWindow(QMainWindow):
         if self._correct(function, kind, uid, title, text):
             self.editor.show_case(self.editor.post_id)
             self.data_changed()
+
+    def edit_entry(self) -> None:
+        if self.store is not None:
+            self.workspace.setCurrentWidget(self.cases_tab)
+            if self.editor.edit_entry():
+                self._update_case_actions()
+
+    def correct_attachment(self, restore: bool) -> None:
+        from desktop_app.store import corrections
+
+        attachment = self.editor.selected_attachment()
+        if self.store is None or attachment is None or self.editor.post_id is None:
+            return
+        function = corrections.restore if restore else corrections.retract
+        title = self.tr("Restore attachment") if restore else self.tr("Retract attachment")
+        text = (
+            self.tr("Why is this file restored?")
+            if restore
+            else self.tr(
+                "Why is this file retracted? It leaves exports and bundles; it stays in the "
+                "store, struck through, and can be restored."
+            )
+        )
+        if self._correct(function, "attachment", attachment[0], title, text):
+            self.editor.show_case(self.editor.post_id)
+            self.data_changed()
+            self._update_case_actions()
+
+    def purge_dialog(self, name: str) -> PurgeDialog:
+        return PurgeDialog(name, self)
+
+    def purge_attachment(self) -> None:
+        from desktop_app.store import corrections
+
+        attachment = self.editor.selected_attachment()
+        item = self.editor.evidence.currentItem()
+        if self.store is None or attachment is None or item is None or attachment[2]:
+            return
+        dialog = self.purge_dialog(item.text())
+        if not dialog.exec() or self.store is None or self.editor.post_id is None:
+            return
+        try:
+            corrections.purge_attachment(self.store, attachment[0], dialog.reason_text())
+        except AppError as exc:
+            self.warn(self.tr("Purge attachment"), exc.message)
+            return
+        self.editor.show_case(self.editor.post_id)
+        self.data_changed()
+        self._update_case_actions()
 
     def retract_entry(self) -> None:
         self._correct_entry(restore=False)

@@ -63,11 +63,31 @@ def read_time(edit: QLineEdit, error: QLabel, tz: Any, *, required: bool) -> dat
     return value
 
 
+def reason_field(parent: QWidget) -> tuple[QLineEdit, QLabel]:
+    """The reason a correction needs (it goes into the custody log), with its error."""
+    edit = QLineEdit()
+    edit.setPlaceholderText(parent.tr("Why is it corrected? (kept in the custody log)"))
+    error = QLabel()
+    error.setStyleSheet("color: #b00020;")
+    error.setVisible(False)
+    return edit, error
+
+
+def read_reason(edit: QLineEdit, error: QLabel) -> str | None:
+    text = edit.text().strip()
+    error.setVisible(not text)
+    error.setText(edit.tr("Give the reason for this correction."))
+    return text or None
+
+
 class ReportDialog(QDialog):
-    def __init__(self, tz: Any, parent: QWidget | None = None) -> None:
+    """Adds a report, or (with ``record``) corrects one in place, with a reason."""
+
+    def __init__(self, tz: Any, parent: QWidget | None = None, record: Any = None) -> None:
         super().__init__(parent)
         self.tz = tz
-        self.setWindowTitle(self.tr("Add a report"))
+        self.record = record
+        self.setWindowTitle(self.tr("Add a report") if record is None else self.tr("Edit report"))
         self.reported_at, time_row, self.time_error = time_field(self, tz)
         self.reported_at.setText(now_utc().astimezone(tz).strftime(TIME_FORMAT))
         self.channel = QComboBox()
@@ -83,6 +103,19 @@ class ReportDialog(QDialog):
         form.addRow(self.tr("Reporter"), self.reporter)
         form.addRow(self.tr("Platform reference"), self.platform_ref)
         form.addRow(self.tr("Notes"), self.notes)
+        self.reason, self.reason_error = reason_field(self)
+        self.initial_time = ""
+        if record is not None:
+            self.reported_at.setText(record.reported_at.astimezone(tz).strftime(TIME_FORMAT))
+            self.initial_time = self.reported_at.text()
+            index = self.channel.findData(record.channel)
+            if index >= 0:
+                self.channel.setCurrentIndex(index)
+            self.reporter.setText(record.reporter)
+            self.platform_ref.setText(record.platform_ref)
+            self.notes.setText(record.notes)
+            form.addRow(self.tr("Reason for the correction"), self.reason)
+            form.addRow("", self.reason_error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -95,5 +128,20 @@ class ReportDialog(QDialog):
 
     def _accept(self) -> None:
         self.value = read_time(self.reported_at, self.time_error, self.tz, required=True)
-        if self.value is not None:
+        reason = read_reason(self.reason, self.reason_error) if self.record is not None else ""
+        if self.value is not None and reason is not None:
             self.accept()
+
+    def changes(self) -> dict[str, object]:
+        """The fields that differ from the record being corrected."""
+        assert self.record is not None and self.value is not None
+        new: dict[str, object] = {
+            "reported_at": self.value,
+            "channel": self.channel.currentData(),
+            "reporter": self.reporter.text(),
+            "platform_ref": self.platform_ref.text(),
+            "notes": self.notes.text(),
+        }
+        if self.reported_at.text().strip() == self.initial_time:  # kept (to the second)
+            del new["reported_at"]
+        return {k: v for k, v in new.items() if getattr(self.record, k) != v}

@@ -21,18 +21,31 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.enums import Outcome
-from desktop_app.ui.dialogs.report_dialog import read_time, time_field
+from desktop_app.ui.dialogs.report_dialog import (
+    TIME_FORMAT,
+    read_reason,
+    read_time,
+    reason_field,
+    time_field,
+)
 from desktop_app.ui.vocab import outcome_name
 
 
 class ResponseDialog(QDialog):
     """Refuses, at the field, a response dated before its report or without a time."""
 
-    def __init__(self, tz: Any, reported_at: datetime, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tz: Any, reported_at: datetime, parent: QWidget | None = None, record: Any = None
+    ) -> None:
         super().__init__(parent)
         self.tz = tz
         self.reported_at = reported_at
-        self.setWindowTitle(self.tr("Add the platform's response"))
+        self.record = record
+        self.setWindowTitle(
+            self.tr("Add the platform's response")
+            if record is None
+            else self.tr("Edit the platform's response")
+        )
         self.received_at, time_row, self.time_error = time_field(self, tz)
         self.outcome = QComboBox()
         self.outcome.addItem(self.tr("— choose the outcome —"), "")
@@ -62,7 +75,22 @@ class ResponseDialog(QDialog):
         form.addRow("", self.outcome_error)
         form.addRow(self.tr("Wording"), self.text)
         form.addRow(self.tr("Platform reference"), self.platform_ref)
-        form.addRow(self.tr("Evidence"), attach_row)
+        self.reason, self.reason_error = reason_field(self)
+        self.initial_time = ""
+        if record is None:
+            form.addRow(self.tr("Evidence"), attach_row)
+        else:  # evidence is corrected on its own (retract, restore, purge)
+            attach.setVisible(False)
+            self.attachment_label.setVisible(False)
+            self.received_at.setText(record.received_at.astimezone(tz).strftime(TIME_FORMAT))
+            self.initial_time = self.received_at.text()
+            index = self.outcome.findData(record.outcome)
+            if index >= 0:
+                self.outcome.setCurrentIndex(index)
+            self.text.setPlainText(record.text)
+            self.platform_ref.setText(record.platform_ref)
+            form.addRow(self.tr("Reason for the correction"), self.reason)
+            form.addRow("", self.reason_error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -105,6 +133,20 @@ class ResponseDialog(QDialog):
             )
             self.time_error.setVisible(True)
             value = None
-        if value is not None and outcome:
+        reason = read_reason(self.reason, self.reason_error) if self.record is not None else ""
+        if value is not None and outcome and reason is not None:
             self.value = value
             self.accept()
+
+    def changes(self) -> dict[str, object]:
+        """The fields that differ from the response being corrected."""
+        assert self.record is not None and self.value is not None
+        new: dict[str, object] = {
+            "received_at": self.value,
+            "outcome": self.outcome.currentData(),
+            "text": self.text.toPlainText(),
+            "platform_ref": self.platform_ref.text(),
+        }
+        if self.received_at.text().strip() == self.initial_time:  # kept (to the second)
+            del new["received_at"]
+        return {k: v for k, v in new.items() if getattr(self.record, k) != v}

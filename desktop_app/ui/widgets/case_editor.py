@@ -44,7 +44,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlmodel import select
 
+from desktop_app.core.capture import capture_time
 from desktop_app.core.enums import Category
 from desktop_app.core.errors import AppError, StoreBusyError
 from desktop_app.core.normalise import is_zawgyi, to_unicode_burmese
@@ -57,6 +59,10 @@ from desktop_app.ui.dialogs.response_dialog import ResponseDialog
 from desktop_app.ui.vocab import category_name, channel_name, duration_text, outcome_name
 
 THUMB = QSize(120, 90)
+# Roles of an evidence item: uid, retracted, purged (UserRole holds the SHA-256).
+UID_ROLE = Qt.ItemDataRole.UserRole + 1
+RETRACTED_ROLE = Qt.ItemDataRole.UserRole + 2
+PURGED_ROLE = Qt.ItemDataRole.UserRole + 3
 OK_COLOUR = QColor("#1b7f3b")
 LATE_COLOUR = QColor("#b00020")
 
@@ -289,7 +295,7 @@ class CaseEditor(QWidget):
             blobs = {
                 a.sha256: repo.read_blob(session, a.sha256)
                 for a in detail.attachments
-                if a.media_type.startswith("image/")
+                if a.media_type.startswith("image/") and a.purged_at is None
             }
         self.post_id = post_id
         post = detail.post
@@ -492,6 +498,9 @@ class CaseEditor(QWidget):
                     )
             item = QListWidgetItem(icon, attachment.original_name or attachment.sha256[:12])
             item.setData(Qt.ItemDataRole.UserRole, attachment.sha256)
+            item.setData(UID_ROLE, attachment.uid)
+            item.setData(RETRACTED_ROLE, attachment.retracted_at is not None)
+            item.setData(PURGED_ROLE, attachment.purged_at is not None)
             lines = [
                 attachment.original_name,
                 self.tr("{0}, {1} bytes").format(attachment.media_type, f"{attachment.size:,}"),
@@ -502,6 +511,23 @@ class CaseEditor(QWidget):
                 lines.append(self.tr("attached at {0}").format(self._local(attached)))
             if attachment.captured_at is not None:  # only a known capture time is shown
                 lines.append(self.tr("captured at {0}").format(self._local(attachment.captured_at)))
+            if attachment.purged_at is not None:
+                item.setText(self.tr("{0} (purged)").format(item.text()))
+                lines.append(
+                    self.tr("purged at {0}: its bytes are gone").format(
+                        self._local(attachment.purged_at)
+                    )
+                )
+            if attachment.retracted_at is not None:
+                font = item.font()
+                font.setStrikeOut(True)
+                item.setFont(font)
+                item.setForeground(QBrush(QColor("#888888")))
+                lines.append(
+                    self.tr("retracted {0}: {1}").format(
+                        self._local(attachment.retracted_at), attachment.retraction_reason
+                    )
+                )
             item.setToolTip("\n".join(lines))
             self.evidence.addItem(item)
 
@@ -512,6 +538,7 @@ class CaseEditor(QWidget):
         """Store one file byte-for-byte (with its SHA-256) as evidence of this case."""
         if self.store is None or not self._ensure_saved():
             return
+        captured_at, source = capture_time(data, media_type, assume_tz=self.tz)
         with self.store.transaction() as session:
             post = session.get(repo.Post, self.post_id)
             repo.add_attachment(
@@ -520,6 +547,8 @@ class CaseEditor(QWidget):
                 original_name=name,
                 media_type=media_type,
                 post=post,
+                captured_at=captured_at,
+                capture_source=source,
             )
         assert self.post_id is not None
         self.show_case(self.post_id)
@@ -565,6 +594,8 @@ class CaseEditor(QWidget):
     def _open_evidence(self, item: QListWidgetItem) -> None:
         if self.store is None:
             return
+        if item.data(PURGED_ROLE):
+            return  # nothing left to open
         sha = item.data(Qt.ItemDataRole.UserRole)
         with self.store.session() as session:
             data = repo.read_blob(session, sha)
@@ -671,6 +702,55 @@ class CaseEditor(QWidget):
             return None
         return str(kind_uid[0]), str(kind_uid[1]), bool(item.data(3, Qt.ItemDataRole.UserRole))
 
+    def selected_attachment(self) -> tuple[str, bool, bool] | None:
+        """(uid, retracted, purged) of the selected evidence file."""
+        item = self.evidence.currentItem()
+        if item is None or not item.isSelected() or not item.data(UID_ROLE):
+            return None
+        return (
+            str(item.data(UID_ROLE)),
+            bool(item.data(RETRACTED_ROLE)),
+            bool(item.data(PURGED_ROLE)),
+        )
+
+    def edit_entry(self) -> bool:
+        """Correct the selected report or response in place, with a reason (custody log)."""
+        from desktop_app.store import corrections
+
+        entry = self.selected_entry()
+        if self.store is None or entry is None or self.post_id is None:
+            return False
+        kind, uid, _retracted = entry
+        with self.store.session() as session:
+            model = repo.Report if kind == "report" else repo.Response
+            record = session.scalars(select(model).where(model.uid == uid)).one()
+            reported_at = (
+                record.reported_at
+                if kind == "report"
+                else session.get(repo.Report, record.report_id).reported_at  # type: ignore[union-attr]
+            )
+        dialog: ReportDialog | ResponseDialog
+        if kind == "report":
+            dialog = ReportDialog(self.tz, self, record=record)
+        else:
+            dialog = ResponseDialog(self.tz, reported_at, self, record=record)
+        self.edit_dialog = dialog
+        while dialog.exec() and dialog.value is not None:
+            changes = dialog.changes()
+            if not changes:
+                return False
+            try:
+                corrections.edit(self.store, kind, uid, changes, dialog.reason.text().strip())
+            except AppError as exc:
+                QMessageBox.warning(self, self.tr("Not corrected"), exc.message)
+                if self.store is None:  # locked meanwhile
+                    return False
+                continue  # the dialog again, as typed
+            self.show_case(self.post_id)
+            self.changed.emit(self.post_id)
+            return True
+        return False
+
     def selected_response_attachment(self) -> str | None:
         """The SHA-256 of the selected response's screenshot, if it has one."""
         item = self.timeline.currentItem()
@@ -761,12 +841,16 @@ class CaseEditor(QWidget):
                 )
                 if dialog.attachment is not None:
                     name, data = dialog.attachment
+                    media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+                    captured_at, source = capture_time(data, media_type, assume_tz=self.tz)
                     repo.add_attachment(
                         session,
                         data,
                         original_name=name,
-                        media_type=mimetypes.guess_type(name)[0] or "application/octet-stream",
+                        media_type=media_type,
                         response=response,
+                        captured_at=captured_at,
+                        capture_source=source,
                     )
         except AppError as exc:
             QMessageBox.warning(self, self.tr("Response not added"), exc.message)
