@@ -1,7 +1,7 @@
 """Partner and bundle commands of caselog-cli (CLI.md): partner add/list/remove,
-export-bundle, import-bundle, rotate-keys.
+export-bundle, import-bundle (rotate-keys is in ``desktop_app.cli.keys``).
 
-Registered by ``desktop_app.cli.build_parser``; they only parse, call the core
+Registered by ``desktop_app.cli.program.build_parser``; they only parse, call the core
 services in ``desktop_app.sharing`` and print.
 """
 
@@ -11,25 +11,29 @@ import argparse
 import sys
 from typing import Any
 
+from desktop_app.cli.common import (
+    add_stats_filters,
+    indicator_params,
+    open_store,
+    progress_printer,
+    read_secret_file,
+)
 from desktop_app.core.errors import BadInputError, StoreLockedError
 
 
 def _bundle_passphrase(path: str | None) -> str | None:
     if path is None:
         return None
-    from desktop_app.cli import _read_secret_file
-
     try:
-        return _read_secret_file(path, "bundle passphrase")
+        return read_secret_file(path, "bundle passphrase")
     except StoreLockedError as exc:
         raise BadInputError(exc.message) from None
 
 
 def cmd_partner_add(args: argparse.Namespace) -> int:
-    from desktop_app.cli import _open
     from desktop_app.sharing.partners import add_partner_from_card
 
-    with _open(args) as store:
+    with open_store(args) as store:
         info = add_partner_from_card(store, args.card)
     print(f"Added partner {info.name}.")
     print(f"Fingerprint: {info.fingerprint}")
@@ -41,10 +45,9 @@ def cmd_partner_add(args: argparse.Namespace) -> int:
 
 
 def cmd_partner_list(args: argparse.Namespace) -> int:
-    from desktop_app.cli import _open
     from desktop_app.sharing.partners import list_partners
 
-    with _open(args) as store:
+    with open_store(args) as store:
         partners = list_partners(store)
     if not partners:
         print("No partners yet: add one with 'caselog-cli partner add CARD'.")
@@ -56,10 +59,9 @@ def cmd_partner_list(args: argparse.Namespace) -> int:
 
 
 def cmd_partner_remove(args: argparse.Namespace) -> int:
-    from desktop_app.cli import _open
     from desktop_app.sharing.partners import remove_partner
 
-    with _open(args) as store:
+    with open_store(args) as store:
         info = remove_partner(store, args.name)
     print(f"Removed partner {info.name}; bundles signed by its key are no longer trusted.")
     return 0
@@ -73,7 +75,6 @@ def _has_filters(args: argparse.Namespace) -> bool:
 
 
 def cmd_export_bundle(args: argparse.Namespace) -> int:
-    from desktop_app.cli import _indicator_params, _open, _progress_printer
     from desktop_app.core.redaction import parse_redaction
     from desktop_app.sharing.bundle import BundleSelection, export_bundle
 
@@ -82,8 +83,8 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
     recipients = list(args.recipient or [])
     if args.since_last_bundle and len(recipients) != 1:
         raise BadInputError("--since-last-bundle: give exactly one partner with --recipient")
-    with _open(args) as store:
-        params = _indicator_params(store, args) if _has_filters(args) else None
+    with open_store(args) as store:
+        params = indicator_params(store, args) if _has_filters(args) else None
         selection = BundleSelection(
             params=params,
             since_last_bundle_to=recipients[0] if args.since_last_bundle else None,
@@ -95,7 +96,7 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
             recipients=recipients,
             passphrase=passphrase,
             redaction=redaction,
-            progress=_progress_printer(sys.stderr),
+            progress=progress_printer(sys.stderr),
         )
     who = ", ".join(result.recipients) if result.recipients else "a passphrase"
     print(f"Wrote bundle {result.path} ({result.size:,} bytes), encrypted for {who}.")
@@ -113,18 +114,17 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
 
 
 def cmd_import_bundle(args: argparse.Namespace) -> int:
-    from desktop_app.cli import _open, _progress_printer
     from desktop_app.sharing.merge import import_bundle
 
     passphrase = _bundle_passphrase(args.bundle_passphrase_file)
-    with _open(args) as store:
+    with open_store(args) as store:
         result = import_bundle(
             store,
             args.file,
             identity_file=args.identity,
             passphrase=passphrase,
             trust_new_signer=args.trust_new_signer,
-            progress=_progress_printer(sys.stderr),
+            progress=progress_printer(sys.stderr),
         )
     preview = result.preview
     print(f"From:        {preview.origin_name or '(no name)'}")
@@ -173,29 +173,8 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_rotate_keys(args: argparse.Namespace) -> int:
-    from desktop_app.cli import _open
-    from desktop_app.store.keys import rotate_keys
-
-    with _open(args) as store, store.transaction() as session:
-        rotation = rotate_keys(session, args.reason or "")
-    print(f"New signing key fingerprint: {rotation.new_fingerprint}")
-    print(f"Old signing key fingerprint: {rotation.old_fingerprint} (retired)")
-    print(f"New age recipient:           {rotation.new_age_recipient}")
-    print(
-        "Every bundle you send from now on carries a notice signed by the old key; a "
-        "partner moves to the new keys when it imports one, and from then on refuses "
-        "bundles signed by the old key. Bundles partners made for the old key still "
-        "open here. An old backup holds only the old keys: it cannot open bundles "
-        "made for the new key."
-    )
-    return 0
-
-
 def add_commands(commands: Any) -> None:
     """Add the partner and bundle subcommands to ``commands`` (argparse subparsers)."""
-    from desktop_app.cli import _add_stats_filters
-
     partner = commands.add_parser("partner", help="the partner directory")
     actions = partner.add_subparsers(dest="partner_command", metavar="ACTION")
     actions.required = True
@@ -218,7 +197,7 @@ def add_commands(commands: Any) -> None:
         help="a partner's name or an age1... key (repeat for several)",
     )
     who.add_argument("--bundle-passphrase-file", metavar="FILE")
-    _add_stats_filters(export)
+    add_stats_filters(export)
     export.add_argument("--case", action="append", metavar="REF", help="only this case")
     export.add_argument(
         "--since-last-bundle",
@@ -240,11 +219,12 @@ def add_commands(commands: Any) -> None:
     )
     imp.set_defaults(run=cmd_import_bundle)
 
-    rotate = commands.add_parser(
-        "rotate-keys", help="replace the signing key and age identity (partners are told)"
-    )
-    rotate.add_argument("--reason", metavar="TEXT", help="why, for the custody log")
-    rotate.set_defaults(run=cmd_rotate_keys)
 
-
-__all__ = ["add_commands", "argparse"]
+__all__ = [
+    "add_commands",
+    "cmd_export_bundle",
+    "cmd_import_bundle",
+    "cmd_partner_add",
+    "cmd_partner_list",
+    "cmd_partner_remove",
+]

@@ -1,6 +1,6 @@
 """Export commands of caselog-cli (CLI.md): export-xlsx, export-pack, verify-pack.
 
-Registered by ``desktop_app.cli.build_parser``; like the rest of the CLI they only
+Registered by ``desktop_app.cli.program.build_parser``; like the rest of the CLI they only
 parse, call the core services in ``desktop_app.export`` and print. The export
 modules are imported inside the commands so ``caselog-cli --help`` stays quick.
 """
@@ -11,15 +11,16 @@ import argparse
 import sys
 from typing import Any
 
+from desktop_app.cli.common import add_stats_filters, indicator_params, open_store, progress_printer
+
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
-    from desktop_app.cli import _indicator_params, _open, _progress_printer
     from desktop_app.export.workbook import write_workbook
 
-    with _open(args) as store:
-        params = _indicator_params(store, args)
+    with open_store(args) as store:
+        params = indicator_params(store, args)
         result = write_workbook(
-            store, params, args.out, progress=_progress_printer(sys.stderr), lang=args.lang
+            store, params, args.out, progress=progress_printer(sys.stderr), lang=args.lang
         )
     print(f"Workbook written to {result.path} ({result.reports:,} reports).")
     print("The workbook is NOT encrypted: keep it as carefully as the store.")
@@ -27,20 +28,19 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
 
 def cmd_export_pack(args: argparse.Namespace) -> int:
-    from desktop_app.cli import _indicator_params, _open, _progress_printer
     from desktop_app.core.redaction import parse_redaction
     from desktop_app.export.pack import export_pack
     from desktop_app.export.redact import Redaction
 
     redaction = Redaction(parse_redaction(args.redact))
-    with _open(args) as store:
-        params = _indicator_params(store, args)
+    with open_store(args) as store:
+        params = indicator_params(store, args)
         result = export_pack(
             store,
             params,
             args.out,
             redaction=redaction,
-            progress=_progress_printer(sys.stderr),
+            progress=progress_printer(sys.stderr),
             lang=args.lang,
         )
     print(
@@ -65,9 +65,7 @@ def cmd_verify_pack(args: argparse.Namespace) -> int:
     expected = normal_fingerprint(args.expect_fingerprint) if args.expect_fingerprint else None
     known = None
     if args.db:  # only an explicit --db: verify-pack needs no store
-        from desktop_app.cli import _open
-
-        with _open(args) as store:
+        with open_store(args) as store:
             known = known_signers_of(store)
     try:
         report = verify_pack(args.pack, expect_fingerprint=expected, known_signers=known)
@@ -132,17 +130,15 @@ def _add_lang(parser: argparse.ArgumentParser) -> None:
 
 def add_commands(commands: Any) -> None:
     """Add the export subcommands to ``commands`` (argparse subparsers)."""
-    from desktop_app.cli import _add_stats_filters
-
     xlsx = commands.add_parser("export-xlsx", help="the indicator workbook (EXCEL.md)")
     xlsx.add_argument("out", metavar="OUT.xlsx")
-    _add_stats_filters(xlsx)
+    add_stats_filters(xlsx)
     _add_lang(xlsx)
     xlsx.set_defaults(run=cmd_export_xlsx)
 
     pack = commands.add_parser("export-pack", help="a signed evidence pack (EVIDENCE_PACK.md)")
     pack.add_argument("out", metavar="OUT.zip")
-    _add_stats_filters(pack)
+    add_stats_filters(pack)
     pack.add_argument(
         "--case", action="append", metavar="REF", help="only this case (repeat for more)"
     )
@@ -166,4 +162,4 @@ def add_commands(commands: Any) -> None:
     verify.set_defaults(run=cmd_verify_pack)
 
 
-__all__ = ["add_commands"]
+__all__ = ["add_commands", "cmd_export_pack", "cmd_export_xlsx", "cmd_verify_pack"]

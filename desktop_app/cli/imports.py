@@ -1,0 +1,56 @@
+"""The import command of caselog-cli (CLI.md, IMPORT_FORMAT.md)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from desktop_app.cli.common import open_store, progress_printer, store_zone
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop_app.importers.spreadsheet import ImportProblems, import_file
+
+    with open_store(args) as store:
+        tz = store_zone(store, args.tz)
+        try:
+            result = import_file(
+                store,
+                args.file,
+                tz,
+                sheet=args.sheet,
+                skip_invalid=args.skip_invalid,
+                rejects=args.rejects,
+                progress=progress_printer(sys.stderr),
+            )
+        except ImportProblems as problems:
+            for problem in problems.problems:
+                print(str(problem), file=sys.stderr)
+            raise
+    retracted = (
+        f" ({result.already_retracted} of them retracted, not brought back)"
+        if result.already_retracted
+        else ""
+    )
+    print(
+        f"added {result.added}, already present {result.already_present}{retracted}, "
+        f"rejected {result.rejected}"
+    )
+    if result.rejects_path is not None:
+        print(f"rejected rows written to {result.rejects_path}")
+    return 0
+
+
+def add_commands(commands: Any) -> None:
+    """Add ``import`` to ``commands`` (argparse subparsers)."""
+    imp = commands.add_parser("import", help="import a report-log spreadsheet")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--tz", metavar="ZONE")
+    imp.add_argument("--sheet", metavar="NAME")
+    imp.add_argument("--skip-invalid", action="store_true")
+    imp.add_argument("--rejects", metavar="FILE")
+    imp.set_defaults(run=cmd_import)
+
+
+__all__ = ["add_commands", "cmd_import"]
