@@ -66,3 +66,37 @@ def test_export_workbook_for_the_current_list(window, qtbot, tmp_path) -> None: 
     assert "Indicators" in workbook.sheetnames and "Reports" in workbook.sheetnames
     platforms = {row["platform"] for row in dialog.result.indicators.to_json()["by_platform"]}
     assert platforms == {"tiktok"}  # the list was filtered to TikTok
+
+
+def _myanmar(text: object) -> bool:
+    return any("\u1000" <= char <= "\u109f" for char in str(text))
+
+
+def test_export_language_english_by_default_burmese_when_chosen(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    _demo(window, tmp_path)
+    labels: dict[str, list[str]] = {}
+    for lang in ("en", "my"):
+        dialog = open_from_menu(window, "File", "Export workbook", ExportDialog)
+        assert dialog.language.currentData() == "en"  # English unless chosen
+        if lang == "my":
+            dialog.language.setFocus()
+            qtbot.keyClick(dialog.language, Qt.Key.Key_Down)
+            assert dialog.language.currentData() == "my"
+        target = tmp_path / f"indicators-{lang}.xlsx"
+        type_into(qtbot, dialog.target, str(target))
+        click(qtbot, dialog.action_button)
+        qtbot.waitUntil(lambda dialog=dialog: dialog.worker is None, timeout=60000)
+        assert dialog.result is not None, dialog.message.text()
+        workbook = load_workbook(target, read_only=True)
+        sheet = workbook[workbook.sheetnames[0]]
+        labels[lang] = [
+            str(cell)
+            for row in sheet.iter_rows(max_row=30, max_col=1, values_only=True)
+            for cell in row
+            if cell
+        ]
+        dialog.close()
+    assert labels["en"] and not any(_myanmar(text) for text in labels["en"])
+    assert any(_myanmar(text) for text in labels["my"])

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QFileDialog,
     QFormLayout,
@@ -71,6 +72,11 @@ class ExportDialog(WorkerDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.scope = CaseScope(filtered_refs, selected_refs)
+        # The language of the export's labels (and of index.html and report.pdf in a pack);
+        # keys, IDs and the case data itself stay as they are.
+        self.language = QComboBox()
+        self.language.addItem(self.tr("English"), "en")
+        self.language.addItem(self.tr("Burmese (Myanmar)"), "my")
         self.redaction = RedactionChoice()
 
         target_row = QHBoxLayout()
@@ -86,6 +92,7 @@ class ExportDialog(WorkerDialog):
         form.addRow(self.tr("Save as"), target_row)
         form.addRow(self.tr("Period"), period_row)
         form.addRow(self.tr("Cases"), self.scope)
+        form.addRow(self.tr("Language"), self.language)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.action_button)
@@ -149,9 +156,16 @@ class ExportDialog(WorkerDialog):
         target = Path(self.target.text().strip())
         store = self.store
         function = write_workbook if self.kind == WORKBOOK else export_pack
+        lang = str(self.language.currentData())
         self.start(
             lambda progress, cancelled: function(
-                store, params, target, redaction=redaction, progress=progress, cancelled=cancelled
+                store,
+                params,
+                target,
+                redaction=redaction,
+                progress=progress,
+                cancelled=cancelled,
+                lang=lang,
             ),
             self._done,
             busy_text=self.tr("Writing…"),
