@@ -225,8 +225,9 @@ def trigger_and_visit(
 
 # Actions not to trigger in a walk: they end it (lock, quit) or replace the store.
 SKIPPED_ACTIONS = ("lock_action", "quit_action", "demo_action")
-# Actions that close the open store before their dialog: walked last.
-LAST_ACTIONS = ("new_store_action", "open_store_action")
+# Walked last: a new case leaves the editor without an open case (so the report and
+# response actions have nothing to act on), and the store actions close the store.
+LAST_ACTIONS = ("new_case_action", "save_case_action", "new_store_action", "open_store_action")
 
 
 def walk_window(window: object, visit: Callable[[QWidget, str], None], qtbot) -> list[str]:  # type: ignore[no-untyped-def]
@@ -244,11 +245,18 @@ def walk_window(window: object, visit: Callable[[QWidget, str], None], qtbot) ->
         QApplication.processEvents()
         visit(main, f"tab {index}")  # type: ignore[arg-type]
     tabs.setCurrentIndex(0)
-    table = main.case_panel.table  # type: ignore[attr-defined]
-    if table.model() is not None and table.model().rowCount() > 0:
-        table.selectRow(0)
+
+    def open_first_case() -> None:
+        """The first case open in the editor (a dialog's Cancel may reload the list)."""
+        table = main.case_panel.table  # type: ignore[attr-defined]
+        if main.is_locked or table.model() is None or table.model().rowCount() == 0:  # type: ignore[attr-defined]
+            return
+        if not table.selectionModel().hasSelection():
+            table.selectRow(0)
         QApplication.processEvents()
-        visit(main, "case selected")  # type: ignore[arg-type]
+
+    open_first_case()
+    visit(main, "case selected")  # type: ignore[arg-type]
     skipped = {id(getattr(main, name, None)) for name in SKIPPED_ACTIONS}
     last = [getattr(main, name, None) for name in LAST_ACTIONS]
     actions = []
@@ -264,6 +272,7 @@ def walk_window(window: object, visit: Callable[[QWidget, str], None], qtbot) ->
     for action in [*actions, *(action for action in last if action is not None)]:
         if main.is_locked and action not in last:  # type: ignore[attr-defined]
             pytest.fail(f"the window locked before {action.text()!r}")
+        open_first_case()
         if action.isEnabled():
             opened += trigger_and_visit(action, visit, action.text())
     return opened
