@@ -852,6 +852,14 @@
         <translation>ဤရက်များအတွင်း ပြုလုပ်သော တိုင်ကြားချက်များသာ</translation>
     </message>
     <message>
+        <source>English</source>
+        <translation>အင်္ဂလိပ် (English)</translation>
+    </message>
+    <message>
+        <source>Burmese (Myanmar)</source>
+        <translation>မြန်မာ</translation>
+    </message>
+    <message>
         <source>to</source>
         <translation>မှ</translation>
     </message>
@@ -866,6 +874,10 @@
     <message>
         <source>Cases</source>
         <translation>ဖြစ်စဉ်များ</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>ဘာသာစကား</translation>
     </message>
     <message>
         <source>&lt;b&gt;The pack is not encrypted.&lt;/b&gt; Anyone who gets the file can read every case and see every screenshot in it. Send it only over a channel you trust.</source>
