@@ -1,8 +1,11 @@
-"""File > Import partner bundle: decrypt and check everything, show who made it
-and what merging would do, ask about an unknown signer, then merge all or nothing."""
+"""File > Import partner bundle: check who signed it first; for an unknown signer ask
+before its records are even read; then decrypt and check everything, show what merging
+would do (conflicts and why, refusals, key changes, relabelled records), and merge all
+or nothing."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.sharing.merge import BundlePreview, import_bundle, preview_bundle
+from desktop_app.sharing.merge import (
+    NOT_THEIRS,
+    REFUSED,
+    RETRACTED_HERE,
+    BundlePreview,
+    Conflict,
+    import_bundle,
+    preview_bundle,
+)
 from desktop_app.store.engine import Store
 from desktop_app.ui.dialogs.worker_dialog import WorkerDialog
 
@@ -38,6 +49,7 @@ class ImportBundleDialog(WorkerDialog):
         self.store = store
         self.preview: BundlePreview | None = None
         self.needs_trust = False
+        self.signer_confirmed = False  # the user vouched for an unknown signer's fingerprint
         self.setWindowTitle(self.tr("Import a partner's bundle"))
         self.path = QLineEdit()
         self.path.setReadOnly(True)
@@ -50,20 +62,30 @@ class ImportBundleDialog(WorkerDialog):
         self.check_button.clicked.connect(self.run_preview)
         self.origin = QLabel()
         self.origin.setWordWrap(True)
-        self.counts = QTableWidget(0, 5)
+        self.counts = QTableWidget(0, 6)
         self.counts.setHorizontalHeaderLabels(
             [
                 self.tr("Records"),
                 self.tr("New"),
                 self.tr("Same"),
                 self.tr("Changed, theirs newer"),
-                self.tr("Changed, ours newer"),
+                self.tr("Changed, ours kept"),
+                self.tr("Refused"),
             ]
         )
         self.counts.horizontalHeader().setStretchLastSection(True)
+        self.notices = QLabel()  # key change, relabelled records
+        self.notices.setWordWrap(True)
+        self.notices.setVisible(False)
+        self.conflicts = QTableWidget(0, 4)
+        self.conflicts.setHorizontalHeaderLabels(
+            [self.tr("Case"), self.tr("Record"), self.tr("Fields"), self.tr("What happens")]
+        )
+        self.conflicts.horizontalHeader().setStretchLastSection(True)
+        self.conflicts.setVisible(False)
         self.trust = QCheckBox()
         self.trust.setVisible(False)
-        self.trust.toggled.connect(self.update_buttons)
+        self.trust.toggled.connect(self._trust_toggled)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path)
         file_row.addWidget(choose)
@@ -79,6 +101,8 @@ class ImportBundleDialog(WorkerDialog):
         layout.addLayout(form)
         layout.addWidget(self.origin)
         layout.addWidget(self.counts)
+        layout.addWidget(self.notices)
+        layout.addWidget(self.conflicts)
         layout.addWidget(self.trust)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
@@ -98,6 +122,7 @@ class ImportBundleDialog(WorkerDialog):
 
     def set_file(self, path: str) -> None:
         self.path.setText(path)
+        self.signer_confirmed = False
         self.run_preview()
 
     def _idle(self) -> None:
@@ -112,9 +137,16 @@ class ImportBundleDialog(WorkerDialog):
         store = self.store
         self.preview = None
         self.check_button.setEnabled(False)
+        # An unknown signer's records are not read until the user has vouched for it.
+        stop = not self.signer_confirmed
         self.start(
             lambda progress, cancelled: preview_bundle(
-                store, path, passphrase=passphrase, progress=progress, cancelled=cancelled
+                store,
+                path,
+                passphrase=passphrase,
+                progress=progress,
+                cancelled=cancelled,
+                stop_at_unknown_signer=stop,
             ),
             self._previewed,
             busy_text=self.tr("Decrypting and checking every record and file…"),
@@ -129,45 +161,130 @@ class ImportBundleDialog(WorkerDialog):
             if preview.signer_is_self
             else self.tr("<b>NOT a known partner</b>")
         )
+        checked = (
+            self.tr("The signature and every file's hash check out.")
+            if preview.records_checked
+            else self.tr(
+                "Its records have not been read yet: first check this fingerprint with "
+                "{0} (on a call, not by email)."
+            ).format(html.escape(preview.origin_name))
+        )
         self.origin.setText(
-            self.tr(
-                "Made by <b>{0}</b> on {1}, signed with key <b>{2}</b>, which is {3}. "
-                "The signature and every file's hash check out."
-            ).format(
-                preview.origin_name,
+            self.tr("Made by <b>{0}</b> on {1}, signed with key <b>{2}</b>, which is {3}.").format(
+                html.escape(preview.origin_name),
                 preview.made_at.strftime("%Y-%m-%d %H:%M UTC"),
                 preview.fingerprint,
                 known,
             )
+            + " "
+            + checked
         )
-        self.counts.setRowCount(len(preview.counts))
-        for row, (kind, counts) in enumerate(preview.counts.items()):
+        counts = preview.counts if preview.records_checked else {}
+        self.counts.setRowCount(len(counts))
+        for row, (kind, numbers) in enumerate(counts.items()):
             for column, value in enumerate(
-                (kind, counts.new, counts.same, counts.updated, counts.kept_local)
+                (
+                    kind,
+                    numbers.new,
+                    numbers.same,
+                    numbers.updated,
+                    numbers.kept_local,
+                    numbers.refused,
+                )
             ):
                 self.counts.setItem(row, column, QTableWidgetItem(str(value)))
+        self._show_notices(preview)
+        self._show_conflicts(preview.conflicts if preview.records_checked else [])
         unknown = not (preview.signer_known or preview.signer_is_self)
         self.needs_trust = unknown
         self.trust.setVisible(unknown)
-        self.trust.setChecked(False)
+        self.trust.blockSignals(True)
+        self.trust.setChecked(unknown and self.signer_confirmed)
+        self.trust.blockSignals(False)
         self.trust.setText(
             self.tr(
                 "I checked this fingerprint with {0} on a call, and I trust this bundle"
             ).format(preview.origin_name)
         )
-        summary = (
-            self.tr("This bundle was imported before: merging changes nothing.")
-            if preview.already_imported or preview.changes == 0
-            else self.tr(
+        if not preview.records_checked:
+            summary = self.tr(
+                "Tick the box once the fingerprint matches: only then are its records "
+                "decrypted and checked. Nothing has been written."
+            )
+        elif preview.already_imported or preview.changes == 0:
+            summary = self.tr("This bundle was imported before: merging changes nothing.")
+        else:
+            summary = self.tr(
                 "{0} records would be added or updated; {1} conflicts are kept in "
                 "the custody log. Nothing has been written yet."
             ).format(preview.changes, len(preview.conflicts))
-        )
         self.message.setText(summary)
         self.update_buttons()
 
+    def _show_notices(self, preview: BundlePreview) -> None:
+        lines = []
+        change = preview.key_change
+        if change is not None:
+            lines.append(
+                self.tr(
+                    "<b>Key change:</b> partner {0} moved from key {1} to {2}; the old key "
+                    "signed the notice. Merging records the new key in your directory."
+                ).format(
+                    html.escape(change.partner), change.old_fingerprint, change.new_fingerprint
+                )
+            )
+        if preview.records_checked and preview.relabelled:
+            lines.append(
+                self.tr(
+                    "%n new record(s) were labelled as another organisation's; they are kept "
+                    "as records of {0}, who signed the bundle.",
+                    "",
+                    preview.relabelled,
+                ).format(html.escape(preview.origin_name))
+            )
+        self.notices.setText("<br>".join(lines))
+        self.notices.setVisible(bool(lines))
+
+    def conflict_text(self, conflict: Conflict) -> str:
+        """What merging does with one conflict, and why, in plain words."""
+        owner = conflict.owner or self.tr("another organisation")
+        if conflict.reason == NOT_THEIRS:
+            return self.tr("Not theirs to change (it is {0}'s): ours is kept").format(owner)
+        if conflict.reason == RETRACTED_HERE:
+            return self.tr("We retracted it here: it stays retracted, their edit is not applied")
+        if conflict.reason == REFUSED:
+            return self.tr("Refused: it would change a record that is {0}'s").format(owner)
+        if conflict.kept == "bundle":
+            return self.tr("Both changed it: theirs is newer and replaces ours")
+        return self.tr("Both changed it: ours is newer and is kept")
+
+    def _show_conflicts(self, conflicts: list[Conflict]) -> None:
+        self.conflicts.setRowCount(len(conflicts))
+        for row, conflict in enumerate(conflicts):
+            for column, value in enumerate(
+                (
+                    conflict.case_ref,
+                    conflict.kind,
+                    ", ".join(conflict.fields),
+                    self.conflict_text(conflict),
+                )
+            ):
+                self.conflicts.setItem(row, column, QTableWidgetItem(value))
+        self.conflicts.resizeColumnsToContents()
+        self.conflicts.setVisible(bool(conflicts))
+
+    def _trust_toggled(self, checked: bool) -> None:
+        """Vouching for an unknown signer lets its records be read and checked."""
+        preview = self.preview
+        if checked and preview is not None and not preview.records_checked:
+            self.signer_confirmed = True
+            self.run_preview()
+            return
+        self.update_buttons()
+
     def ready(self) -> bool:
-        ready = self.preview is not None and self.result is None
+        ready = self.preview is not None and self.preview.records_checked
+        ready = ready and self.result is None
         return ready and (self.trust.isChecked() if self.needs_trust else True)
 
     def run_import(self) -> None:
