@@ -1,27 +1,78 @@
-"""caselog-cli as a user runs it: a real process, real files, exit statuses of CLI.md."""
+"""caselog-cli as a user runs it: real files, the exit statuses of CLI.md.
+
+Most tests call ``main(argv)`` in this process with its output captured (``cli``),
+which spares a Python start per command; a few smoke tests below run the real
+program (``cli_process``) to check what only a process shows: the exit status,
+one line on stderr and no traceback.
+"""
 
 from __future__ import annotations
 
+import ast
+import contextlib
+import io
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+import desktop_app.cli
+from desktop_app.cli import main
 from tests.conftest import PASSPHRASE, write_log
 from tests.importers.test_spreadsheet import ROWS
 
 
-def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def _clean_env(env: dict[str, str] | None) -> dict[str, str]:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("CASELOG_")}
     full_env.update(env or {})
+    return full_env
+
+
+@contextlib.contextmanager
+def _environment(env: dict[str, str]) -> Iterator[None]:
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``caselog-cli ARGS`` run in this process: exit status, stdout and stderr, as
+    a process would give them (argparse's exits included; stdin is no terminal)."""
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        _environment(_clean_env(env)),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        stdin, sys.stdin = sys.stdin, io.StringIO()
+        try:
+            code: object = main(list(args))
+        except SystemExit as done:
+            code = done.code
+        finally:
+            sys.stdin = stdin
+    status = code if isinstance(code, int) else (0 if code is None else 1)
+    return subprocess.CompletedProcess(
+        ["caselog-cli", *args], status, out.getvalue(), err.getvalue()
+    )
+
+
+def cli_process(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m desktop_app.cli ARGS`` as a real process."""
     return subprocess.run(
         [sys.executable, "-m", "desktop_app.cli", *args],
         capture_output=True,
         text=True,
-        env=full_env,
+        env=_clean_env(env),
         stdin=subprocess.DEVNULL,
         timeout=120,
     )
@@ -46,7 +97,7 @@ def db(tmp_path: Path, passphrase_file: Path) -> list[str]:
 
 
 def test_version() -> None:
-    done = cli("--version")
+    done = cli_process("--version")
     assert done.returncode == 0 and "caselog-cli" in done.stdout
 
 
@@ -87,7 +138,7 @@ def test_bad_file_lists_every_problem_and_exits_2(db: list[str], tmp_path: Path)
 def test_wrong_passphrase_exits_3_with_one_line(db: list[str], tmp_path: Path) -> None:
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("nope\n", encoding="utf-8")
-    done = cli("--db", db[1], "--passphrase-file", str(wrong), "stats")
+    done = cli_process("--db", db[1], "--passphrase-file", str(wrong), "stats")
     assert done.returncode == 3
     assert len(done.stderr.strip().splitlines()) == 1
     assert "wrong passphrase" in done.stderr
@@ -123,6 +174,11 @@ def test_bad_options_exit_2_with_one_line(db: list[str]) -> None:
         assert done.returncode == 2, args
         assert len(done.stderr.strip().splitlines()) == 1, done.stderr
         assert "Traceback" not in done.stderr
+    for args in (["stats", "--from", "someday"], ["frobnicate"]):  # as a real process too
+        done = cli_process(*db, *args)
+        assert done.returncode == 2, args
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+        assert "Traceback" not in done.stderr
 
 
 def test_rekey(db: list[str], tmp_path: Path) -> None:
@@ -135,7 +191,7 @@ def test_rekey(db: list[str], tmp_path: Path) -> None:
 
 
 def test_missing_store_is_a_usage_error(tmp_path: Path, passphrase_file: Path) -> None:
-    done = cli(
+    done = cli_process(
         "--db", str(tmp_path / "none.db"), "--passphrase-file", str(passphrase_file), "stats"
     )
     assert done.returncode == 2
@@ -155,3 +211,35 @@ def test_key_prints_fingerprint_and_exports_a_card(db: list[str], tmp_path: Path
     again = cli(*db, "key")
     assert card.fingerprint in again.stdout  # the same key every time
     assert "AGE-SECRET-KEY" not in done.stdout + again.stdout
+
+
+def test_help_of_every_command_in_process() -> None:
+    for command in (*_commands(), ["partner", "add"], ["partner", "list"]):
+        done = cli(*command, "--help")
+        assert done.returncode == 0, (command, done.stderr)
+        assert "usage: caselog-cli" in done.stdout
+
+
+def _commands() -> list[list[str]]:
+    parser = desktop_app.cli.build_parser()
+    (commands,) = [a for a in parser._actions if a.dest == "command"]
+    assert commands.choices is not None
+    return [[name] for name in commands.choices]
+
+
+def test_cli_modules_import_no_private_name_and_not_the_package() -> None:
+    """Issue 11 item 6: the command modules share only public names (of cli.common
+    and each other), and none imports ``desktop_app.cli`` itself, so no cycle."""
+    package = Path(desktop_app.cli.__file__).parent
+    for path in sorted(package.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                "desktop_app.cli"
+            ):
+                assert node.module != "desktop_app.cli", f"{path.name} imports the package"
+                private = [a.name for a in node.names if a.name.startswith("_")]
+                assert not private, f"{path.name} imports {private} from {node.module}"
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    assert alias.name != "desktop_app.cli", f"{path.name} imports the package"

@@ -1,5 +1,5 @@
-"""export-xlsx, export-pack and verify-pack as a user runs them: real processes, real files,
-the exit statuses of CLI.md."""
+"""export-xlsx, export-pack and verify-pack as a user runs them: main(argv) in-process
+(tests.test_cli.cli), real files, the exit statuses of CLI.md."""
 
 from __future__ import annotations
 

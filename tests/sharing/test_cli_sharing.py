@@ -1,4 +1,5 @@
-"""caselog-cli partner / export-bundle / import-bundle as a user runs them."""
+"""caselog-cli partner / export-bundle / import-bundle as a user runs them, through
+main(argv) in-process (tests.test_cli.cli)."""
 
 from __future__ import annotations
 
