@@ -9,15 +9,15 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialogButtonBox
-from sqlalchemy import text
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from sqlalchemy import select, text
 
 from desktop_app.core.errors import StoreLockedError
 from desktop_app.demo import DEMO_PASSPHRASE, create_demo_store
 from desktop_app.indicators.compute import compute_indicators, default_params
 from desktop_app.store.engine import open_store
 from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
-from tests.ui.menus import menu_action, open_from_menu, type_into
+from tests.ui.menus import menu_action, open_from_menu, type_into, while_modal
 
 
 def _demo_window(window, tmp_path: Path):  # type: ignore[no-untyped-def]
@@ -162,6 +162,61 @@ def test_backup_opens_and_holds_the_same_indicators(window, qtbot, tmp_path, mon
     assert b"SQLite format 3" not in backup.read_bytes()[:16]
 
 
+def _answer(button_text: str):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton
+
+    def drive(box) -> None:  # type: ignore[no-untyped-def]
+        text = box.informativeText()
+        assert "backup made before now still opens with the old passphrase" in text
+        assert "cannot open bundles made for the new key" in text
+        (button,) = [b for b in box.findChildren(QPushButton) if b.text() == button_text]
+        button.click()
+
+    return drive
+
+
+def test_passphrase_change_offers_new_keys_and_one_rule_for_passphrases(
+    window, qtbot, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.store.keys import load_keys
+    from desktop_app.store.models import AuditEvent, OrgKey
+
+    path = _demo_window(window, tmp_path)
+    dialog = open_from_menu(window, "File", "Settings", SettingsDialog)
+    spaces = " " * 12  # long enough for the strength meter, refused by the CLI's rule
+    for edit, typed in (
+        (dialog.new_passphrase, spaces),
+        (dialog.confirm, spaces),
+        (dialog.current_passphrase, DEMO_PASSPHRASE),
+    ):
+        type_into(qtbot, edit, typed)
+    qtbot.mouseClick(dialog.rekey_button, Qt.MouseButton.LeftButton)
+    assert not dialog.rekeyed and "empty or only spaces" in dialog.rekey_result.text()
+    new = "a new passphrase after a seized phone"
+    for edit, typed in (
+        (dialog.new_passphrase, new),
+        (dialog.confirm, new),
+        (dialog.current_passphrase, DEMO_PASSPHRASE),
+    ):
+        type_into(qtbot, edit, typed)
+    old = dialog.fingerprint.text()
+    errors = while_modal(_answer("Replace the keys"), QMessageBox)
+    qtbot.mouseClick(dialog.rekey_button, Qt.MouseButton.LeftButton)
+    assert not errors, errors
+    assert dialog.rekeyed and dialog.fingerprint.text() != old
+    assert "keys were replaced" in dialog.rekey_result.text() and old in dialog.rekey_result.text()
+    dialog.reject()
+    window.lock()
+    with open_store(path, new) as store, store.transaction() as session:
+        keys = load_keys(session)
+        assert keys.fingerprint == dialog.fingerprint.text()
+        assert len(keys.retired_signing_publics) == 1
+        kinds = list(session.scalars(select(OrgKey.kind)))
+        assert any(kind.startswith("key-change:") for kind in kinds), kinds
+        actions = list(session.scalars(select(AuditEvent.action)))
+    assert "rotate_keys" in actions
+
+
 def test_passphrase_change_opens_with_the_new_one_only(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = _demo_window(window, tmp_path)
     dialog = open_from_menu(window, "File", "Settings", SettingsDialog)
@@ -174,7 +229,11 @@ def test_passphrase_change_opens_with_the_new_one_only(window, qtbot, tmp_path) 
     type_into(qtbot, dialog.new_passphrase, new)
     type_into(qtbot, dialog.confirm, new)
     type_into(qtbot, dialog.current_passphrase, DEMO_PASSPHRASE)
+    fingerprint = dialog.fingerprint.text()
+    errors = while_modal(_answer("Keep the keys"), QMessageBox)
     qtbot.mouseClick(dialog.rekey_button, Qt.MouseButton.LeftButton)
+    assert not errors, errors
+    assert dialog.fingerprint.text() == fingerprint  # keys kept when asked to
     assert dialog.rekeyed and "checked that it opens" in dialog.rekey_result.text()
     assert (
         "Older backups keep the old passphrase" in dialog.rekey_result.text()

@@ -60,6 +60,34 @@ def test_first_start_creates_a_store(window, tmp_path: Path, monkeypatch) -> Non
     assert window.settings.value("store/last_path") == str(target)
 
 
+def test_new_store_refuses_a_passphrase_the_cli_would_refuse(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.ui.dialogs.new_store import NewStoreDialog
+    from tests.ui.menus import menu_action, type_into, while_modal
+
+    target = tmp_path / "new.db"
+    seen: list[str] = []
+
+    def drive(dialog) -> None:  # type: ignore[no-untyped-def]
+        type_into(qtbot, dialog.organisation, "Monitor")
+        type_into(qtbot, dialog.path, str(target))
+        for text in (" " * 12, "nine char"):
+            type_into(qtbot, dialog.passphrase, text)
+            type_into(qtbot, dialog.confirm, text)
+            qtbot.keyClick(dialog.confirm, Qt.Key.Key_Return)
+            seen.append(dialog.error.text())
+            assert dialog.isVisible()
+        type_into(qtbot, dialog.passphrase, PASSPHRASE)
+        type_into(qtbot, dialog.confirm, PASSPHRASE)
+        qtbot.keyClick(dialog.confirm, Qt.Key.Key_Return)
+
+    errors = while_modal(drive, NewStoreDialog)
+    menu_action(window, "File", "New store").trigger()
+    assert not errors, errors
+    assert "empty or only spaces" in seen[0]
+    assert "at least 10 characters" in seen[1]
+    assert target.exists() and window.stack.currentWidget() is window.workspace
+
+
 def test_lock_and_unlock(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = unlocked
     assert window.model.rowCount() == 2

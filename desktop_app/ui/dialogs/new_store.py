@@ -19,7 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.passphrase import MIN_PASSPHRASE_LENGTH, passphrase_problem
 from desktop_app.paths import data_dir
+
+
+def passphrase_refusal(widget: QWidget, text: str) -> str | None:
+    """Why ``text`` is refused as a new passphrase, in the window's language, or None.
+    The rule is the CLI's (``core.passphrase.passphrase_problem``)."""
+    if passphrase_problem(text) is None:
+        return None
+    if not text.strip():
+        return widget.tr("The passphrase is empty or only spaces.")
+    return widget.tr(
+        "The passphrase is too short: use at least {0} characters, ideally four or more words."
+    ).format(MIN_PASSPHRASE_LENGTH)
 
 
 def passphrase_strength(text: str) -> tuple[int, str]:
@@ -124,8 +137,8 @@ class NewStoreDialog(QDialog):
             self.error.setText(self.tr("That file already exists; choose another name."))
         elif self.timezone.currentText() not in zoneinfo.available_timezones():
             self.error.setText(self.tr("Choose a time zone from the list, e.g. Asia/Yangon."))
-        elif passphrase_strength(self.passphrase.text())[0] == 0:
-            self.error.setText(self.tr("The passphrase is too short."))
+        elif (refusal := passphrase_refusal(self, self.passphrase.text())) is not None:
+            self.error.setText(refusal)
         elif self.passphrase.text() != self.confirm.text():
             self.error.setText(self.tr("The two passphrases differ."))
         else:

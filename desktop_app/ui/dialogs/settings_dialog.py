@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import AppError
 from desktop_app.store.engine import Store, open_store, rekey
 from desktop_app.store.settings import OrganisationSettings, load_settings, save_settings
-from desktop_app.ui.dialogs.new_store import passphrase_strength
+from desktop_app.ui.dialogs.new_store import passphrase_refusal
 
 LANGUAGES = (("en", "English"), ("my", "မြန်မာ (Burmese): labels not translated yet"))
 
@@ -148,8 +149,9 @@ class SettingsDialog(QDialog):
                 self.tr("The current passphrase is not right: nothing was changed.")
             )
             return False
-        if passphrase_strength(new)[0] == 0:
-            self.rekey_result.setText(self.tr("The new passphrase is too short."))
+        refusal = passphrase_refusal(self, new)
+        if refusal is not None:
+            self.rekey_result.setText(refusal)
             return False
         if new != self.confirm.text():
             self.rekey_result.setText(self.tr("The two passphrases differ."))
@@ -175,5 +177,57 @@ class SettingsDialog(QDialog):
                 "that it opens with it. Older backups keep the old passphrase: they still "
                 "open with it, so keep them as safe as before or make a new backup."
             )
+        )
+        self.offer_key_rotation()
+        return True
+
+    def rotation_box(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Replace the keys too?"))
+        box.setText(
+            self.tr(
+                "If the old passphrase may be known to someone else, replace the signing key "
+                "and the key partners encrypt bundles to as well."
+            )
+        )
+        box.setInformativeText(
+            self.tr(
+                "A backup made before now still opens with the old passphrase and holds the "
+                "old keys: whoever has it can read the cases in it and open bundles partners "
+                "sent to the old key, and could sign as you until your partners have moved "
+                "to the new key. They move when they import your next bundle, which carries "
+                "a notice signed by the old key; from then on they refuse bundles signed by "
+                "the old key. An old backup cannot open bundles made for the new key."
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Replace the keys"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Keep the keys"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box
+
+    def offer_key_rotation(self) -> bool:
+        """After a passphrase change: offer new signing and age keys (store.keys)."""
+        from desktop_app.store.keys import rotate_keys
+
+        self.rotation_question = self.rotation_box()
+        if self.rotation_question.exec() != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            with self.store.transaction() as session:
+                rotation = rotate_keys(session, "after a passphrase change")
+        except AppError as exc:
+            self.rekey_result.setStyleSheet("color: #b00020;")
+            self.rekey_result.setText(exc.message)
+            return False
+        self.fingerprint.setText(rotation.new_fingerprint)
+        self.rekey_result.setText(
+            self.rekey_result.text()
+            + " "
+            + self.tr(
+                "The keys were replaced: the new signing key fingerprint is {0} (the old one, "
+                "{1}, is retired). Read the new fingerprint to your partners."
+            ).format(rotation.new_fingerprint, rotation.old_fingerprint)
         )
         return True
