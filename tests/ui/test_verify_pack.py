@@ -116,3 +116,35 @@ def store_public(store) -> str:  # type: ignore[no-untyped-def]
 
     with store.transaction() as session:
         return load_keys(session).signing_public
+
+
+def test_a_format_1_pack_never_says_its_custody_chain_links_up(  # type: ignore[no-untyped-def]
+    window, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from desktop_app.export.verify import OLDER_FORMAT
+    from desktop_app.ui.dialogs.verify_pack_dialog import VerifyPackDialog
+    from tests.export.format1_writer import export_pack as export_format1
+    from tests.ui.menus import click, open_from_menu
+
+    monkeypatch.setenv("CASELOG_SCRATCH", str(tmp_path / "scratch"))
+    store = create_store(tmp_path / "v.db", PASSPHRASE, organisation="Verify Org")
+    try:
+        sample.fill(store, tmp_path, generated=0)
+        older = export_format1(store, sample.params(), tmp_path / "older.zip")
+    finally:
+        store.close()
+    window.ask_unlock(tmp_path / "v.db")
+    window.unlock(PASSPHRASE)
+    dialog = open_from_menu(window, "File", "Verify evidence pack", VerifyPackDialog)
+    dialog.pick_file = lambda: str(older.path)  # the file picker, answered
+    click(
+        qtbot, next(b for b in dialog.findChildren(type(dialog.action_button)) if "ZIP" in b.text())
+    )
+    click(qtbot, dialog.action_button)
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=60000)
+    assert dialog.outcome is not None and dialog.outcome.problems == []
+    assert dialog.outcome.report.custody_checked is False
+    assert dialog.older_format_text() == OLDER_FORMAT  # the same words as verify-pack
+    assert OLDER_FORMAT in dialog.verdict.text()
+    assert "links up" not in dialog.verdict.text()
+    assert "Known: Verify Org" in dialog.known.text()

@@ -176,6 +176,22 @@ class VerifyPackDialog(WorkerDialog):
             self.verdict.setStyleSheet("color: #a40e26; font-weight: bold;")
             self.problems.addItems(outcome.problems)
             self.problems.setVisible(True)
+        elif not outcome.report.custody_checked:
+            # A format-1 pack: never say its custody chain links up (export.verify.OLDER_FORMAT).
+            report = outcome.report
+            self.verdict.setText(
+                self.tr(
+                    "Intact, as far as it can be checked: {0}. Pack {1}, made {2} by {3} (as "
+                    "the pack says), {4} cases."
+                ).format(
+                    self.older_format_text(),
+                    report.pack_id,
+                    report.made_at,
+                    report.organisation,
+                    report.cases,
+                )
+            )
+            self.verdict.setStyleSheet("color: #8a5a00; font-weight: bold;")
         else:
             report = outcome.report
             self.verdict.setText(
@@ -186,6 +202,15 @@ class VerifyPackDialog(WorkerDialog):
                 ).format(report.pack_id, report.made_at, report.organisation, report.cases)
             )
             self.verdict.setStyleSheet("color: #1a7f37; font-weight: bold;")
+
+    def older_format_text(self) -> str:
+        """``export.verify.OLDER_FORMAT`` in the window's language (a test keeps the
+        English identical to it)."""
+        return self.tr(
+            "an older pack (format 1, from before the BagIt layout): its files, signature and "
+            "signer were checked, but its custody chain cannot be checked (the pack carries "
+            "the chosen cases' events without the links between them)"
+        )
 
     def _known_text(self, outcome: Outcome) -> str:
         if not outcome.fingerprint:
