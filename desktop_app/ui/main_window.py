@@ -59,6 +59,7 @@ from desktop_app.ui.workers import Worker
 
 log = logging.getLogger(__name__)
 LAST_STORE_KEY = "store/last_path"
+LAST_EXPORT_FOLDER_KEY = "export/last_folder"
 EDITOR_DRAFT = "case-editor"
 INPUT_EVENTS = {
     QEvent.Type.KeyPress,
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self)
 
+        self.clean_export_leftovers()
         last = db_path or self.settings.value(LAST_STORE_KEY, "", type=str)
         if last and Path(last).exists():
             self.ask_unlock(Path(last))
@@ -968,7 +970,27 @@ class MainWindow(QMainWindow):
 
     def export(self, kind: str) -> None:
         if self.store is not None:
-            self._show_dialog(self.export_dialog(kind))
+            self._show_dialog(self.export_dialog(kind), self._export_closed)
+
+    def _export_closed(self, dialog: QDialog) -> None:
+        """Remember where the last export went: a killed export's leftovers there are
+        removed at the next start."""
+        result = getattr(dialog, "result", None)
+        path = getattr(result, "path", None)
+        if path is not None:
+            self.settings.setValue(LAST_EXPORT_FOLDER_KEY, str(Path(path).parent))
+
+    def clean_export_leftovers(self) -> list[Path]:
+        """At start: what a crashed or killed export left (the app's scratch files of
+        dead processes, ``.partial`` files in the last export's folder) is removed."""
+        from desktop_app.export.output import clean_leftovers
+
+        folder = self.settings.value(LAST_EXPORT_FOLDER_KEY, "", type=str) or None
+        try:
+            return clean_leftovers(folder if folder and Path(folder).is_dir() else None)
+        except OSError as exc:  # never keeps the window from starting
+            log.warning("could not clean an earlier export's leftovers: %s", exc)
+            return []
 
     def share_dialog(self) -> ShareDialog:
         assert self.store is not None

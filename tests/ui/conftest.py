@@ -20,6 +20,8 @@ from tests.conftest import PASSPHRASE  # noqa: E402
 def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("desktop_app.ui.main_window.data_dir", lambda: tmp_path / "data")
     monkeypatch.setattr("desktop_app.ui.dialogs.new_store.data_dir", lambda: tmp_path / "data")
+    # The export scratch the window cleans at start is the test's own, never the user's.
+    monkeypatch.setenv("CASELOG_SCRATCH", str(tmp_path / "scratch"))
 
 
 @pytest.fixture

@@ -100,3 +100,40 @@ def test_export_language_english_by_default_burmese_when_chosen(window, qtbot, t
         dialog.close()
     assert labels["en"] and not any(_myanmar(text) for text in labels["en"])
     assert any(_myanmar(text) for text in labels["my"])
+
+
+def test_a_crashed_exports_leftovers_are_removed_when_the_window_starts(  # type: ignore[no-untyped-def]
+    window, qtbot, tmp_path, settings
+) -> None:
+    import subprocess
+    import sys
+
+    from desktop_app.export.output import scratch_dir
+    from desktop_app.ui.main_window import MainWindow
+
+    _demo(window, tmp_path)
+    out = tmp_path / "exports"
+    out.mkdir()
+    dialog = open_from_menu(window, "File", "Export workbook", ExportDialog)
+    type_into(qtbot, dialog.target, str(out / "indicators.xlsx"))
+    click(qtbot, dialog.action_button)
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=60000)
+    assert dialog.result is not None, dialog.message.text()
+    dialog.close()  # the window remembers where the last export went
+    window.lock()
+    # What a killed export leaves: a .partial beside the target, scratch of a dead process.
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    partial = out / ".indicators.xlsx.0123abcd.partial"
+    partial.write_bytes(b"half a workbook")
+    scratch = scratch_dir() / f"{dead}-0123456789ab.xlsx"
+    scratch.write_bytes(b"sheet xml")
+    keep = out / "indicators.xlsx"
+    again = MainWindow(settings=settings)
+    qtbot.addWidget(again)
+    assert not partial.exists() and not scratch.exists()
+    assert keep.exists()  # the finished export stays
