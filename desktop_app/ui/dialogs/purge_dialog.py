@@ -30,6 +30,10 @@ class PurgeDialog(QDialog):
         )
         warning.setWordWrap(True)
         warning.setStyleSheet("color: #b00020;")
+        # A window does not grow for a wrapped label's height by itself: give it room.
+        width = 460
+        warning.setMinimumWidth(width)
+        warning.setMinimumHeight(warning.heightForWidth(width))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Why is it purged? (kept in the custody log)"))
         self.understood = QCheckBox(self.tr("I understand the file cannot be brought back"))
@@ -51,7 +55,6 @@ class PurgeDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(self.understood)
         layout.addWidget(self.buttons)
-        self.resize(480, 0)
 
     def _update(self) -> None:
         self.purge_button.setEnabled(
