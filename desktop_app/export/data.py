@@ -16,11 +16,13 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
 
+from desktop_app.core.definitions import is_over_sla
 from desktop_app.core.enums import ACTIONED_OUTCOMES
 from desktop_app.export.redact import Redaction
 from desktop_app.indicators import offenders
-from desktop_app.indicators.compute import UNCATEGORISED, IndicatorParams, _Filter
+from desktop_app.indicators.compute import UNCATEGORISED, IndicatorParams
 from desktop_app.store.engine import Store
+from desktop_app.store.selection import Selection
 from desktop_app.store.types import MICROS_PER_HOUR, from_micros
 
 # Cells hold at most this many characters in Excel; longer lists are cut with a note.
@@ -93,7 +95,7 @@ ORDER BY r.reported_at, r.id
 
 
 def count_reports(conn: Connection, params: IndicatorParams) -> int:
-    flt = _Filter(params)
+    flt = Selection(params)
     sql = f"SELECT count(*) FROM report r JOIN post p ON p.id = r.post_id WHERE {flt.where}"
     return int(_raw(conn).execute(sql, flt.args).fetchone()[0])
 
@@ -108,7 +110,7 @@ def iter_report_rows(
 
     ``groups`` maps a normalised text to its duplicate group id (``duplicate_clusters``).
     """
-    flt = _Filter(params)
+    flt = Selection(params)
     tz = params.tz
     as_of = flt.args["as_of"]
     sla = flt.args["sla"]
@@ -152,7 +154,7 @@ def iter_report_rows(
             hours_to_first=None if first is None else (first - reported) / MICROS_PER_HOUR,
             hours_to_final=None if final is None else (final - reported) / MICROS_PER_HOUR,
             pending_hours=pending,
-            over_sla=(final - reported > sla) if final is not None else (as_of - reported > sla),
+            over_sla=is_over_sla(reported, final, as_of, sla),
             month=reported_local.strftime("%Y-%m"),
         )
 

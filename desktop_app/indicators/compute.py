@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
 
+from desktop_app.core.definitions import GroupingCell
 from desktop_app.core.enums import ACTIONED_OUTCOMES, FINAL_OUTCOMES, Outcome
 from desktop_app.core.params import IndicatorParams as IndicatorParams  # re-exported
 from desktop_app.core.timeutil import iso, month_starts, now_utc
@@ -162,20 +163,18 @@ def percentile(sorted_values: list[float], fraction: float) -> float:
 
 
 # The WHERE clause selecting R lives in store.selection (no store -> indicators cycle).
-_Filter = Selection  # old private name, still imported by export/data.py
 
 
-# Outcome and pending-age codes folded into each report's grouping key.
+# Outcome codes folded into each report's grouping key (core.definitions.GroupingCell).
 _OUTCOME_CODES = ["", *(o.value for o in sorted(FINAL_OUTCOMES))]
-_PENDING_BUCKETS = ("lt_24h", "h24_48", "d2_7", "d7_30", "gt_30d")
 _MAX_CODED_VALUES = 64
 
 # R, selected once per computation into in-memory temporary tables (the store keeps
 # temp_store = MEMORY, so none of it reaches the disk). The scan follows the
 # covering index ix_report_indicator, so the join to posts runs in post order.
 # ``cell`` folds platform, category, month, outcome, pending-age bucket and
-# over-SLA into one integer: SQLite then groups integers, not text, which over
-# 100,000 reports is several times faster.
+# over-SLA into one integer (core.definitions.GroupingCell, which also holds the
+# over-SLA and bucket definitions): SQLite then groups integers, not text.
 _SELECT_R = """
 CREATE TEMP TABLE indicator_r AS
 SELECT r.post_id AS post_id,
@@ -185,15 +184,7 @@ SELECT r.post_id AS post_id,
   r.first_response_at - r.reported_at AS first_micros,
   r.final_response_at - r.reported_at AS final_micros,
   r.final_outcome AS outcome,
-  (((({platform_code}) * {n_categories} + ({category_code})) * {n_months} + ({month_code}))
-    * {n_outcomes} + ({outcome_code})) * 12
-  + 2 * (CASE WHEN r.final_response_at IS NOT NULL THEN 0
-      WHEN :as_of - r.reported_at < :h24 THEN 1
-      WHEN :as_of - r.reported_at < :h48 THEN 2
-      WHEN :as_of - r.reported_at < :h168 THEN 3
-      WHEN :as_of - r.reported_at < :h720 THEN 4 ELSE 5 END)
-  + (CASE WHEN r.final_response_at IS NULL THEN :as_of - r.reported_at > :sla
-      ELSE r.final_response_at - r.reported_at > :sla END) AS cell
+  {cell} AS cell
 FROM report r JOIN post p ON p.id = r.post_id
 WHERE {where}
 """
@@ -294,6 +285,9 @@ class _Codes:
                 "cc",
             )
         self.outcome_sql = self._case("r.final_outcome", _OUTCOME_CODES[1:], "oc", offset=1)
+        self.cell = GroupingCell(
+            categories=len(self.categories), months=len(self.months), outcomes=len(_OUTCOME_CODES)
+        )
 
     def _case(self, column: str, values: list[str], prefix: str, offset: int = 0) -> str:
         if not values:
@@ -306,18 +300,14 @@ class _Codes:
 
     def decode(self, cell: int) -> tuple[str, str, str, str, int, bool]:
         """platform, category, month, outcome ('' if none), pending bucket (0 = none), over SLA."""
-        cell, over = divmod(cell, 2)
-        cell, bucket = divmod(cell, 6)
-        cell, outcome = divmod(cell, len(_OUTCOME_CODES))
-        cell, month = divmod(cell, max(1, len(self.months)))
-        platform, category = divmod(cell, max(1, len(self.categories)))
+        codes = self.cell.decode(cell)
         return (
-            self.platforms[platform],
-            self.categories[category],
-            self.months[month],
-            _OUTCOME_CODES[outcome],
-            bucket,
-            bool(over),
+            self.platforms[codes.platform],
+            self.categories[codes.category],
+            self.months[codes.month],
+            _OUTCOME_CODES[codes.outcome],
+            codes.bucket,
+            codes.over_sla,
         )
 
 
@@ -372,12 +362,12 @@ def _compute(conn: Any, params: IndicatorParams, series: ChartSeries | None) -> 
         _SELECT_R.format(
             where=flt.where,
             platform_code=codes.platform_sql,
-            category_code=codes.category_sql,
-            month_code=codes.month_sql.replace("reported_at", "r.reported_at"),
-            outcome_code=codes.outcome_sql,
-            n_categories=max(1, len(codes.categories)),
-            n_months=max(1, len(codes.months)),
-            n_outcomes=len(_OUTCOME_CODES),
+            cell=codes.cell.sql(
+                platform=codes.platform_sql,
+                category=codes.category_sql,
+                month=codes.month_sql.replace("reported_at", "r.reported_at"),
+                outcome=codes.outcome_sql,
+            ),
         ),
         codes.args,
     )
@@ -470,11 +460,10 @@ def _compute(conn: Any, params: IndicatorParams, series: ChartSeries | None) -> 
         )
     else:
         # The month index sits inside ``cell`` (see _SELECT_R): take it out in SQL.
-        n_months = max(1, len(codes.months))
         rows = _query(
             conn,
-            f"SELECT platform_code, final_micros, (cell / {12 * len(_OUTCOME_CODES)}) "
-            f"% {n_months} FROM indicator_r WHERE final_micros IS NOT NULL",
+            f"SELECT platform_code, final_micros, {codes.cell.month_sql('cell')} "
+            "FROM indicator_r WHERE final_micros IS NOT NULL",
         )
         final_rows = [(code, micros) for code, micros, _ in rows]
         hours_by_month: dict[int, list[float]] = {}

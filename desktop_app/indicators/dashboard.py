@@ -7,11 +7,11 @@ this module adds the chart series and the drill-down from a figure to its posts.
 from __future__ import annotations
 
 import bisect
-import math
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from desktop_app.core import definitions
 from desktop_app.core.enums import ACTIONED_OUTCOMES
 from desktop_app.indicators.compute import (
     ChartSeries,
@@ -26,13 +26,8 @@ from desktop_app.store.types import MICROS_PER_HOUR, to_micros
 
 # Histogram edges for hours to a final response (the last bin is open-ended).
 HOUR_EDGES = (0, 6, 12, 24, 36, 48, 72, 96, 168, 336, 720)
-PENDING_BUCKETS = (
-    ("lt_24h", "< 24 h", 0, 24),
-    ("h24_48", "24–48 h", 24, 48),
-    ("d2_7", "2–7 days", 48, 168),
-    ("d7_30", "7–30 days", 168, 720),
-    ("gt_30d", "> 30 days", 720, math.inf),
-)
+# (key, label, low hours, high hours) of core.definitions.PENDING_BUCKETS, for the window.
+PENDING_BUCKETS = tuple((b.key, b.label, b.low, b.high) for b in definitions.PENDING_BUCKETS)
 
 
 @dataclass(frozen=True)
@@ -76,8 +71,8 @@ class Drilldown:
 
 
 def _drill_clause(drill: Drilldown, params: IndicatorParams, args: dict[str, Any]) -> str:
-    sla = "(r.final_response_at - r.reported_at > :sla)"
-    pending_over = "(r.final_response_at IS NULL AND :as_of - r.reported_at > :sla)"
+    sla = definitions.over_sla_responded_sql("r")
+    pending_over = definitions.over_sla_pending_sql("r")
     actioned = ", ".join(f"'{o.value}'" for o in ACTIONED_OUTCOMES)
     simple = {
         "reports_total": "1",
@@ -88,7 +83,7 @@ def _drill_clause(drill: Drilldown, params: IndicatorParams, args: dict[str, Any
         "reports_actioned": f"r.final_outcome IN ({actioned})",
         "reports_over_sla_responded": sla,
         "reports_over_sla_pending": pending_over,
-        "reports_over_sla": f"({sla} OR {pending_over})",
+        "reports_over_sla": definitions.over_sla_sql("r"),
         "pending.total": "r.final_response_at IS NULL",
         "accounts_suspended": "r.final_outcome = 'account_suspended'",
         "accounts_banned": "r.final_outcome = 'account_banned'",
@@ -96,14 +91,9 @@ def _drill_clause(drill: Drilldown, params: IndicatorParams, args: dict[str, Any
     if drill.figure in simple:
         return simple[drill.figure]
     if drill.figure == "pending_bucket":
-        for key, _label, low, high in PENDING_BUCKETS:
-            if key == drill.value:
-                args["drill_low"] = low * MICROS_PER_HOUR
-                clause = "r.final_response_at IS NULL AND :as_of - r.reported_at >= :drill_low"
-                if high != math.inf:
-                    args["drill_high"] = high * MICROS_PER_HOUR
-                    clause += " AND :as_of - r.reported_at < :drill_high"
-                return clause
+        for bucket in definitions.PENDING_BUCKETS:
+            if bucket.key == drill.value:
+                return definitions.pending_range_sql(bucket, "r")
     if drill.figure in ("month", "month_removed"):
         year, month = (int(x) for x in drill.value.split("-"))
         start = datetime(year, month, 1, tzinfo=params.tz)
