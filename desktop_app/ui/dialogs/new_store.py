@@ -124,9 +124,15 @@ class NewStoreDialog(QDialog):
             self.path.setText(chosen)
 
     def _update_strength(self, text: str) -> None:
-        level, hint = passphrase_strength(text)
+        level, _hint = passphrase_strength(text)
         colours = ["#b00020", "#b26a00", "#6b7b00", "#1b7f3b"]
-        self.strength.setText(self.tr(hint))
+        hints = (  # passphrase_strength's hints, as literals lupdate can find
+            self.tr("Too short: use at least 4 words or 16 characters."),
+            self.tr("Weak: add more words."),
+            self.tr("Fair: a longer passphrase of 4 or more words is safer."),
+            self.tr("Strong."),
+        )
+        self.strength.setText(hints[level])
         self.strength.setStyleSheet(f"color: {colours[level]};")
 
     def _accept(self) -> None:
