@@ -3,14 +3,17 @@ and the progress and cancel callbacks that long work shares with the window."""
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
 import secrets
+import shutil
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from desktop_app.core.errors import BadInputError, Cancelled
 
@@ -113,6 +116,47 @@ def scratch_path(suffix: str) -> Path:
     path = scratch_dir() / f"{os.getpid()}-{secrets.token_hex(6)}{suffix}"
     os.close(open_private(path))
     return path
+
+
+@contextmanager
+def private_output(target: Path) -> Iterator[BinaryIO]:
+    """An owner-only file in ``scratch_dir()`` to write a large export into, moved onto
+    ``target`` when the block ends without an error.
+
+    Nothing is ever beside ``target`` or in $TMPDIR while it is written: a killed export
+    leaves only this scratch file, which ``clean_leftovers`` removes at the next start;
+    on an error or a cancel it is removed at once. When the scratch folder is on the
+    target's disk the file is renamed (atomic); otherwise it is copied through
+    ``write_private``'s temporary name beside the target.
+    """
+    temp = scratch_path(PARTIAL_SUFFIX)
+    try:
+        with open(temp, "r+b") as handle:  # created 0600 by scratch_path
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        _move_into(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _move_into(temp: Path, target: Path) -> None:
+    try:
+        os.replace(temp, target)
+        return
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}{PARTIAL_SUFFIX}")
+    try:
+        with open(temp, "rb") as source, os.fdopen(open_private(partial), "wb") as copy:
+            shutil.copyfileobj(source, copy, 1 << 20)
+            copy.flush()
+            os.fsync(copy.fileno())
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def _alive(pid: int) -> bool:

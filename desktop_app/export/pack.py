@@ -3,10 +3,12 @@
 The format is in ``spec.SPEC`` (also the pack's README.txt and docs/EVIDENCE_PACK.md).
 Order of writing: the payload under data/ (evidence, case.json files, custody.jsonl,
 indicators.xlsx, index.html, report.pdf), README.txt and the BagIt tag files; then
-manifest.json, manifest.sig, SHA256SUMS and tagmanifest-sha256.txt. The ZIP is built
-in memory and written once, owner-only (0600), under a temporary name that is renamed
-at the end, so a killed export leaves at most a ``.partial`` file that
-``output.clean_leftovers`` removes at the next start.
+manifest.json, manifest.sig, SHA256SUMS and tagmanifest-sha256.txt. The ZIP is
+streamed into an owner-only (0600) file in the app's scratch folder
+(``output.private_output``) and moved onto the target at the end, so a killed export
+leaves nothing beside the target or in $TMPDIR, only a scratch file that
+``output.clean_leftovers`` removes at the next start. Each evidence file is read and
+hashed once (that hash checks it against the store and goes into the manifest).
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from desktop_app.export.output import (
     Steps,
     check_target,
     clean_leftovers,
-    write_private,
+    private_output,
 )
 from desktop_app.export.pdf import render_pdf
 from desktop_app.export.redact import NO_REDACTION, Redaction
@@ -125,9 +127,13 @@ class _ZipWriter:
         *,
         listed: bool = True,
         original_name: str = "",
+        sha256: str = "",
     ) -> PackedFile:
+        """``sha256``: the digest of ``data`` when the caller has just computed it."""
         self.zf.writestr(self._info(path), data)
-        entry = PackedFile(path, len(data), hashlib.sha256(data).hexdigest(), original_name)
+        entry = PackedFile(
+            path, len(data), sha256 or hashlib.sha256(data).hexdigest(), original_name
+        )
         if listed:
             self.files.append(entry)
         return entry
@@ -318,8 +324,11 @@ def _export_pack(
         organisation = get_organisation(session).name
     made_at = now_utc()
     pack_id = str(uuid.uuid4())
-    buffer = io.BytesIO()  # built in memory: a killed export leaves no plain text on disk
-    with snapshot(store) as conn, Session(bind=conn) as session:
+    with (
+        private_output(path) as handle,
+        snapshot(store) as conn,
+        Session(bind=conn) as session,
+    ):
         post_ids = selected_post_ids(conn, params)
         if not post_ids:
             raise BadInputError(
@@ -335,7 +344,7 @@ def _export_pack(
         total = len(attachments) + 2 * len(cases) + 4
         done = 0
         read_blob = _blob_reader(conn)
-        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
             writer = _ZipWriter(zf, made_at)
             for pack_path, sha256 in attachments:
                 steps.check()
@@ -346,8 +355,12 @@ def _export_pack(
                         "the store may be damaged: nothing was written"
                     )
                 writer.add_bytes(
-                    f"{PAYLOAD}/{pack_path}", data, original_name=originals[(pack_path, sha256)]
+                    f"{PAYLOAD}/{pack_path}",
+                    data,
+                    original_name=originals[(pack_path, sha256)],
+                    sha256=sha256,
                 )
+                del data
                 done += 1
                 steps.report(done, total, "copying evidence")
             tz = params.tz
@@ -460,7 +473,6 @@ def _export_pack(
                 listed=False,
             )
             steps.report(total, total, "done")
-    write_private(path, buffer.getbuffer())
     log.info("evidence pack written: %d cases, %d files", len(cases), len(writer.files))
     return PackResult(
         path=path,

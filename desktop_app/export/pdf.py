@@ -9,9 +9,11 @@ consonants and vowel signs are shaped, not drawn as boxes.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from io import BytesIO
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from fpdf import FPDF
@@ -53,6 +55,47 @@ FONTS = (
     (MYANMAR, "B", "NotoSansMyanmar-Bold.ttf"),
 )
 MAX_IMAGE_HEIGHT_MM = 170.0
+# Screenshots are shown in the PDF as JPEG copies at this resolution at most (the
+# originals stay byte for byte under data/): fpdf2 would otherwise decode and deflate
+# every full-size PNG again and keep it in memory until the end.
+IMAGE_DPI = 200
+JPEG_QUALITY = 85
+# Text that lays out the same without HarfBuzz: ASCII, Latin-1, Latin Extended A/B and
+# IPA (below the combining marks at U+0300), and general punctuation and currency signs
+# (without the zero-width and direction-changing controls).
+_PLAIN = re.compile(r"[\u0000-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20cf]*")
+
+
+def needs_shaping(text: str) -> bool:
+    """True when ``text`` has a character that HarfBuzz must shape (Burmese, marks...)."""
+    return _PLAIN.fullmatch(text) is None
+
+
+def _jpeg_copy(data: bytes, width_mm: float, height_mm: float) -> bytes:
+    """A JPEG of the image ``data`` at most IMAGE_DPI at the size it is shown, on white."""
+    with Image.open(BytesIO(data)) as image:
+        target = (
+            max(1, round(width_mm / 25.4 * IMAGE_DPI)),
+            max(1, round(height_mm / 25.4 * IMAGE_DPI)),
+        )
+        image.draft("RGB", target)  # JPEG sources decode at a reduced size directly
+        if image.mode in ("RGBA", "LA", "PA") or (
+            image.mode == "P" and "transparency" in image.info
+        ):
+            rgba = image.convert("RGBA")
+            flat = Image.new("RGB", rgba.size, (255, 255, 255))
+            flat.paste(rgba, mask=rgba.getchannel("A"))
+        else:
+            flat = image.convert("RGB")
+    if flat.width > target[0] or flat.height > target[1]:
+        flat = flat.resize(
+            (min(flat.width, target[0]), min(flat.height, target[1])), Image.Resampling.LANCZOS
+        )
+    out = BytesIO()
+    flat.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False)
+    return out.getvalue()
+
+
 PDF_PROFILE = "PDF/A-2U"
 GREY = (87, 96, 106)
 BLACK = (31, 35, 40)
@@ -73,6 +116,34 @@ class _Report(FPDF):
             orientation="portrait", unit="mm", format="A4", enforce_compliance=PDF_PROFILE
         )
         self.footer_text = footer_text
+        self.shaping: object = None  # the shaping settings, used only for text that needs them
+
+    def set_text_shaping(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
+        super().set_text_shaping(*args, **kwargs)  # type: ignore[arg-type]
+        self.shaping = self.text_shaping
+
+    def _shape_for(self, text: object) -> None:
+        # HarfBuzz shaping makes fpdf2's line breaking measure each line again for every
+        # character (2/3 of the PDF's time for long captions); Latin text lays out the
+        # same without it, so it is on only for text that needs it (Burmese and the rest).
+        self.text_shaping = self.shaping if needs_shaping(str(text or "")) else None
+
+    def multi_cell(
+        self, w: float, h: float | None = None, text: str = "", *args: Any, **kwargs: Any
+    ) -> Any:  # type: ignore[override]
+        self._shape_for(text)
+        return super().multi_cell(w, h, text, *args, **kwargs)
+
+    def cell(
+        self,
+        w: float | None = None,
+        h: float | None = None,
+        text: str = "",
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:  # type: ignore[override]
+        self._shape_for(text)
+        return super().cell(w, h, text, *args, **kwargs)
 
     def pin_font(self) -> None:
         """Set the current font at page level, outside any q/Q block.
@@ -260,11 +331,16 @@ class _Writer:
                 if height > MAX_IMAGE_HEIGHT_MM:
                     height = MAX_IMAGE_HEIGHT_MM
                     width = height * width_px / height_px
-                if pdf.will_page_break(height + 12):
-                    pdf.add_page()
-                pdf.image(BytesIO(data), x=pdf.l_margin, y=pdf.get_y(), w=width, h=height)
-                pdf.set_y(pdf.get_y() + height + 1.5)
-                shown = True
+                try:
+                    copy = _jpeg_copy(data, width, height)
+                except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
+                    copy = b""  # the header reads but the pixels do not: not shown
+                if copy:
+                    if pdf.will_page_break(height + 12):
+                        pdf.add_page()
+                    pdf.image(BytesIO(copy), x=pdf.l_margin, y=pdf.get_y(), w=width, h=height)
+                    pdf.set_y(pdf.get_y() + height + 1.5)
+                    shown = True
         if not shown:
             caption = "(not shown here; open the file in the pack) " + caption
         self.para(caption, size=7.5, grey=True)

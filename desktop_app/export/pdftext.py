@@ -21,12 +21,18 @@ _TOKENS = re.compile(
 _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 
 
+def _head(body: bytes) -> bytes:
+    """An object's dictionary: what comes before its stream data (if it has one)."""
+    cut = body.find(b"stream")
+    return body if cut < 0 else body[:cut]
+
+
 def _stream(body: bytes) -> bytes:
     match = _STREAM.search(body)
     if not match:
         return b""
     data = match.group(1)
-    return zlib.decompress(data) if b"/FlateDecode" in body else data
+    return zlib.decompress(data) if b"/FlateDecode" in _head(body) else data
 
 
 def _literal(token: bytes) -> bytes:
@@ -70,19 +76,23 @@ def _cmap(data: bytes) -> dict[int, str]:
 def _from_streams(data: bytes) -> str:
     objects = {int(m.group(1)): m.group(2) for m in _OBJ.finditer(data)}
     font_objects: dict[int, int] = {}
-    for body in objects.values():
-        for fonts in re.findall(rb"/Font\s*<<(.*?)>>", body, re.S):
+    heads = {number: _head(body) for number, body in objects.items()}
+    for head in heads.values():  # resources are dictionaries, never inside stream data
+        for fonts in re.findall(rb"/Font\s*<<(.*?)>>", head, re.S):
             for name, ref in re.findall(rb"/F(\d+)\s+(\d+) 0 R", fonts):
                 font_objects[int(name)] = int(ref)
     maps: dict[int, dict[int, str]] = {}
     for name, ref in font_objects.items():
-        unicode_ref = re.search(rb"/ToUnicode (\d+) 0 R", objects.get(ref, b""))
+        unicode_ref = re.search(rb"/ToUnicode (\d+) 0 R", heads.get(ref, b""))
         if unicode_ref:
             maps[name] = _cmap(_stream(objects[int(unicode_ref.group(1))]))
     out: list[str] = []
-    for body in objects.values():
-        if b"stream" not in body or b"/Length" not in body:
+    for number, body in objects.items():
+        head = heads[number]
+        if len(head) == len(body) or b"/Length" not in head:
             continue
+        if b"/FlateDecode" not in head and b"/Filter" in head:
+            continue  # JPEG and other image data: no text layer to read
         try:
             content = _stream(body)
         except zlib.error:
