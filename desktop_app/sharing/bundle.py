@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import glob
 import hashlib
-import hmac
 import io
 import json
 import logging
@@ -31,7 +30,7 @@ from sqlmodel import Session, col, select
 from desktop_app import __version__
 from desktop_app.core.errors import BadInputError, Cancelled, VerificationError
 from desktop_app.core.normalise import normalise_reporter
-from desktop_app.core.redaction import REDACTABLE, REDACTED
+from desktop_app.core.redaction import REDACTABLE, Redaction
 from desktop_app.core.timeutil import now_utc
 from desktop_app.indicators.compute import IndicatorParams
 from desktop_app.sharing.partners import get_partner
@@ -211,96 +210,43 @@ def _choose(
     return _Chosen(ids, links)
 
 
-# Record fields each redaction option hides, wherever an audit event's detail names
-# them (an edit's old and new values, a created record's fields).
-_REDACTED_FIELDS: dict[str, frozenset[str]] = {
-    "notes": frozenset({"notes", "note", "reason"}),
-    "reporter": frozenset({"reporter", "reporter_key"}),
-    "researcher": frozenset({"captured_by", "actor"}),
-    "response_text": frozenset({"text"}),
-    "author": frozenset({"handle", "display_name", "author", "handle_key"}),
-}
-
-
-def _redact_detail(value: Any, hidden: frozenset[str] | set[str]) -> Any:
-    """``value`` with every field in ``hidden`` blanked, also inside
-    ``{"field": name, "old": ..., "new": ...}`` shapes and nested lists."""
-    if not hidden:
-        return value
-    if isinstance(value, list):
-        return [_redact_detail(item, hidden) for item in value]
-    if not isinstance(value, dict):
-        return value
-    named = value.get("field") in hidden or value.get("name") in hidden
-    out: dict[str, Any] = {}
-    for key, item in value.items():
-        if key in hidden:  # e.g. an edit's {"reporter": {"old": ..., "new": ...}}
-            out[key] = _blank_all(item)
-        elif named and key in ("old", "new", "value", "before", "after"):
-            out[key] = REDACTED if item else item
-        else:
-            out[key] = _redact_detail(item, hidden)
-    return out
-
-
-def _blank_all(value: Any) -> Any:
-    """Every non-empty leaf of ``value`` as the redaction placeholder."""
-    if isinstance(value, dict):
-        return {k: _blank_all(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_blank_all(v) for v in value]
-    return REDACTED if value not in (None, "", False) else value
-
-
 class _Redactor:
-    """Applies the chosen redaction to each JSON record before it is written.
-
-    Handles and reporters become stable pseudonyms rather than one shared
-    "[redacted]", so the partner's indicators still count distinct accounts and
-    reporters; the reporter pseudonym is keyed with our signing seed, so nobody can
-    test a guessed name against it.
+    """Applies the chosen redaction to each JSON record before it is written, with
+    ``core.redaction.Redaction.for_partners``: handles and reporters become stable
+    pseudonyms rather than one shared "[redacted]", so the partner's indicators still
+    count distinct accounts and reporters across bundles; the reporter pseudonym is
+    keyed with our signing seed, so nobody can test a guessed name against it.
     """
 
     def __init__(self, redaction: frozenset[str], keys: OrgKeys) -> None:
         self.redaction = redaction
-        self.secret = hashlib.sha256(b"caselog-redaction\x00" + keys.signing_seed).digest()
-
-    def _pseudonym(self, what: str, key: str) -> str:
-        digest = hmac.new(self.secret, f"{what}\x00{key}".encode(), hashlib.sha256)
-        return f"[redacted {what} {digest.hexdigest()[:12]}]"
+        self.rules = Redaction.for_partners(redaction, keys.signing_seed)
 
     def apply(self, kind: str, rec: dict[str, Any]) -> dict[str, Any]:
-        red = self.redaction
-        if not red:
+        if not self.redaction:
             return rec
+        rules = self.rules
 
-        def blank(name: str) -> None:
-            if rec.get(name):
-                rec[name] = REDACTED
+        def through(name: str, rule: Callable[[str], str]) -> None:
+            if name in rec:
+                rec[name] = rule(rec[name])
 
-        if "notes" in red:
-            blank("notes")
-            if kind == "attachments":
-                blank("note")
-        if kind == "reports" and "reporter" in red and rec["reporter"].strip():
-            rec["reporter"] = self._pseudonym("reporter", normalise_reporter(rec["reporter"]))
-        if kind == "responses" and "response_text" in red:
-            blank("text")
-        if "researcher" in red:
-            if kind == "attachments":
-                blank("captured_by")
-            if kind == "audit":
-                blank("actor")
-        if kind == "retractions" and "notes" in red:
-            blank("reason")
+        through("notes", rules.notes)
+        if kind == "attachments":
+            through("note", rules.notes)
+            through("captured_by", rules.researcher)
+        if kind == "reports" and rec["reporter"].strip():
+            rec["reporter"] = rules.reporter(rec["reporter"], normalise_reporter(rec["reporter"]))
+        if kind == "responses":
+            through("text", rules.response_text)
+        if kind == "retractions":
+            through("reason", rules.notes)
         if kind == "audit":
-            hidden = {
-                name for group, names in _REDACTED_FIELDS.items() if group in red for name in names
-            }
-            rec["detail"] = _redact_detail(rec["detail"], hidden)
-        if kind == "accounts" and "author" in red:
-            rec["handle"] = f"[redacted author {rec['uid'][:8]}]"
-            blank("display_name")
+            through("actor", rules.researcher)
+            rec["detail"] = rules.detail(rec["detail"])
+        if kind == "accounts":
+            rec["handle"] = rules.author(rec["handle"], rec["uid"])
+            through("display_name", rules.author_name)
         return rec
 
 
