@@ -950,8 +950,40 @@
         <translation>ပြောင်းထားသည်၊ သူတို့၏ဟာ ပိုသစ်</translation>
     </message>
     <message>
-        <source>Changed, ours newer</source>
-        <translation>ပြောင်းထားသည်၊ ကျွန်ုပ်တို့၏ဟာ ပိုသစ်</translation>
+        <source>Changed, ours kept</source>
+        <translation>ပြောင်းထားသည်၊ ကျွန်ုပ်တို့၏ဟာ ထားမည်</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>ငြင်းပယ်</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>ဖြစ်စဉ်</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>မှတ်တမ်း</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>အကွက်များ</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>ဖြစ်ပေါ်မည့်အရာ</translation>
+    </message>
+    <message>
+        <source>The signature and every file&apos;s hash check out.</source>
+        <translation>လက်မှတ်နှင့် ဖိုင်တိုင်း၏ SHA-256 တန်ဖိုး မှန်ကန်ပါသည်။</translation>
+    </message>
+    <message>
+        <source>Its records have not been read yet: first check this fingerprint with {0} (on a call, not by email).</source>
+        <translation>၎င်း၏ မှတ်တမ်းများကို မဖတ်ရသေးပါ- ဤလက်ဗွေကို {0} နှင့် ဦးစွာ တိုက်စစ်ပါ (ဖုန်းဖြင့်၊ အီးမေးလ်ဖြင့် မဟုတ်)။</translation>
+    </message>
+    <message>
+        <source>Made by &lt;b&gt;{0}&lt;/b&gt; on {1}, signed with key &lt;b&gt;{2}&lt;/b&gt;, which is {3}.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; က {1} တွင် ပြုလုပ်ပြီး သော့ &lt;b&gt;{2}&lt;/b&gt; ဖြင့် လက်မှတ်ထိုးထားသည်- ၎င်းသည် {3} ဖြစ်သည်။</translation>
     </message>
     <message>
         <source>Bundle</source>
@@ -978,12 +1010,12 @@
         <translation>&lt;b&gt;သိထားသော မိတ်ဖက်အဖွဲ့ မဟုတ်ပါ&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Made by &lt;b&gt;{0}&lt;/b&gt; on {1}, signed with key &lt;b&gt;{2}&lt;/b&gt;, which is {3}. The signature and every file&apos;s hash check out.</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt; က {1} တွင် ပြုလုပ်ပြီး သော့ &lt;b&gt;{2}&lt;/b&gt; ဖြင့် လက်မှတ်ထိုးထားသည်- ၎င်းသည် {3} ဖြစ်သည်။ လက်မှတ်နှင့် ဖိုင်တိုင်း၏ SHA-256 တန်ဖိုး မှန်ကန်ပါသည်။</translation>
-    </message>
-    <message>
         <source>I checked this fingerprint with {0} on a call, and I trust this bundle</source>
         <translation>ဤလက်ဗွေကို {0} နှင့် ဖုန်းဖြင့် တိုက်စစ်ပြီးပြီ၊ ဤဖိုင်ထုပ်ကို ယုံကြည်ပါသည်</translation>
+    </message>
+    <message>
+        <source>Tick the box once the fingerprint matches: only then are its records decrypted and checked. Nothing has been written.</source>
+        <translation>လက်ဗွေ ကိုက်ညီမှသာ အကွက်ကို အမှန်ခြစ်ပါ- ထိုအခါမှသာ ၎င်း၏ မှတ်တမ်းများကို ကုဒ်ဖြေ၍ စစ်ဆေးမည်။ ဘာမျှ မသိမ်းရသေးပါ။</translation>
     </message>
     <message>
         <source>This bundle was imported before: merging changes nothing.</source>
@@ -992,6 +1024,40 @@
     <message>
         <source>{0} records would be added or updated; {1} conflicts are kept in the custody log. Nothing has been written yet.</source>
         <translation>မှတ်တမ်း {0} ခုကို ထည့်မည် သို့မဟုတ် အပ်ဒိတ်လုပ်မည်- ကွဲလွဲချက် {1} ခုကို ထိန်းသိမ်းမှု မှတ်တမ်းတွင် သိမ်းထားမည်။ ဘာမျှ မသိမ်းရသေးပါ။</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Key change:&lt;/b&gt; partner {0} moved from key {1} to {2}; the old key signed the notice. Merging records the new key in your directory.</source>
+        <translation>&lt;b&gt;သော့ ပြောင်းလဲမှု-&lt;/b&gt; မိတ်ဖက်အဖွဲ့ {0} သည် သော့ {1} မှ {2} သို့ ပြောင်းထားသည်- သော့ဟောင်းက အသိပေးချက်ကို လက်မှတ်ထိုးထားသည်။ ပေါင်းထည့်လျှင် သော့အသစ်ကို သင့်စာရင်းတွင် မှတ်တမ်းတင်မည်။</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new record(s) were labelled as another organisation&apos;s; they are kept as records of {0}, who signed the bundle.</source>
+        <translation>
+            <numerusform>မှတ်တမ်းအသစ် %n ခုကို အခြားအဖွဲ့အစည်း၏ မှတ်တမ်းဟု တံဆိပ်ကပ်ထားသည်- ၎င်းတို့ကို ဖိုင်ထုပ်ကို လက်မှတ်ထိုးသူ {0} ၏ မှတ်တမ်းအဖြစ် ထားမည်။</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>another organisation</source>
+        <translation>အခြား အဖွဲ့အစည်း</translation>
+    </message>
+    <message>
+        <source>Not theirs to change (it is {0}&apos;s): ours is kept</source>
+        <translation>သူတို့ ပြောင်းခွင့် မရှိပါ ({0} ၏ မှတ်တမ်း)- ကျွန်ုပ်တို့၏ဟာ ထားမည်</translation>
+    </message>
+    <message>
+        <source>We retracted it here: it stays retracted, their edit is not applied</source>
+        <translation>ဤနေရာတွင် ကျွန်ုပ်တို့ ပြန်ရုပ်သိမ်းထားသည်- ပြန်ရုပ်သိမ်းထားဆဲ ဖြစ်ပြီး သူတို့၏ ပြင်ဆင်ချက်ကို မထည့်ပါ</translation>
+    </message>
+    <message>
+        <source>Refused: it would change a record that is {0}&apos;s</source>
+        <translation>ငြင်းပယ်သည်- {0} ၏ မှတ်တမ်းကို ပြောင်းလဲမည် ဖြစ်သောကြောင့်</translation>
+    </message>
+    <message>
+        <source>Both changed it: theirs is newer and replaces ours</source>
+        <translation>နှစ်ဖက်စလုံး ပြောင်းထားသည်- သူတို့၏ဟာ ပိုသစ်၍ ကျွန်ုပ်တို့၏ဟာကို အစားထိုးမည်</translation>
+    </message>
+    <message>
+        <source>Both changed it: ours is newer and is kept</source>
+        <translation>နှစ်ဖက်စလုံး ပြောင်းထားသည်- ကျွန်ုပ်တို့၏ဟာ ပိုသစ်၍ ထားမည်</translation>
     </message>
     <message>
         <source>Merged: {0} records added or updated.</source>
@@ -1465,6 +1531,22 @@
         <translation>သိုလှောင်ရာ ဖိုင်အသစ်</translation>
     </message>
     <message>
+        <source>Too short: use at least 4 words or 16 characters.</source>
+        <translation>တိုလွန်းသည်- စကားလုံး အနည်းဆုံး 4 လုံး သို့မဟုတ် စာလုံး 16 လုံး သုံးပါ။</translation>
+    </message>
+    <message>
+        <source>Weak: add more words.</source>
+        <translation>အားနည်းသည်- စကားလုံး ထပ်ထည့်ပါ။</translation>
+    </message>
+    <message>
+        <source>Fair: a longer passphrase of 4 or more words is safer.</source>
+        <translation>သင့်တင့်သည်- စကားလုံး 4 လုံး သို့မဟုတ် ထို့ထက်ပိုသော စကားဝှက်ရှည်က ပိုလုံခြုံသည်။</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>ခိုင်မာသည်။</translation>
+    </message>
+    <message>
         <source>Choose where to keep the store file.</source>
         <translation>သိုလှောင်ရာ ဖိုင်ကို ထားမည့်နေရာ ရွေးပါ။</translation>
     </message>
@@ -1475,10 +1557,6 @@
     <message>
         <source>Choose a time zone from the list, e.g. Asia/Yangon.</source>
         <translation>စာရင်းမှ အချိန်ဇုန်တစ်ခု ရွေးပါ၊ ဥပမာ Asia/Yangon။</translation>
-    </message>
-    <message>
-        <source>The passphrase is too short.</source>
-        <translation>စကားဝှက် တိုလွန်းသည်။</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
@@ -2314,8 +2392,28 @@ Do you want to delete it anyway?</source>
         <translation>လက်ရှိ စကားဝှက် မမှန်ပါ- ဘာမျှ မပြောင်းလဲရသေးပါ။</translation>
     </message>
     <message>
-        <source>The new passphrase is too short.</source>
-        <translation>စကားဝှက်အသစ် တိုလွန်းသည်။</translation>
+        <source>Replace the keys too?</source>
+        <translation>သော့များကိုပါ အစားထိုးမလား။</translation>
+    </message>
+    <message>
+        <source>If the old passphrase may be known to someone else, replace the signing key and the key partners encrypt bundles to as well.</source>
+        <translation>စကားဝှက်ဟောင်းကို အခြားသူ သိနိုင်ပါက လက်မှတ်ထိုးသော့နှင့် မိတ်ဖက်အဖွဲ့များ ဖိုင်ထုပ် ကုဒ်ဝှက်ရာတွင် သုံးသော သော့ကိုပါ အစားထိုးပါ။</translation>
+    </message>
+    <message>
+        <source>A backup made before now still opens with the old passphrase and holds the old keys: whoever has it can read the cases in it and open bundles partners sent to the old key, and could sign as you until your partners have moved to the new key. They move when they import your next bundle, which carries a notice signed by the old key; from then on they refuse bundles signed by the old key. An old backup cannot open bundles made for the new key.</source>
+        <translation>ယခုမတိုင်မီ ပြုလုပ်ထားသော အရန်မိတ္တူကို စကားဝှက်ဟောင်းဖြင့် ဖွင့်နိုင်ဆဲ ဖြစ်ပြီး သော့ဟောင်းများ ပါဝင်သည်- ၎င်းကို ရရှိထားသူသည် ၎င်းထဲရှိ ဖြစ်စဉ်များကို ဖတ်နိုင်၊ မိတ်ဖက်အဖွဲ့များက သော့ဟောင်းသို့ ပို့ထားသော ဖိုင်ထုပ်များကို ဖွင့်နိုင်ပြီး သင့်မိတ်ဖက်အဖွဲ့များ သော့အသစ်သို့ မပြောင်းမချင်း သင့်အမည်ဖြင့် လက်မှတ်ထိုးနိုင်သည်။ ၎င်းတို့သည် သော့ဟောင်းဖြင့် လက်မှတ်ထိုးထားသော အသိပေးချက်ပါသည့် သင်၏ နောက်ဖိုင်ထုပ်ကို ထည့်သွင်းသည့်အခါ ပြောင်းမည်- ထိုအချိန်မှစ၍ သော့ဟောင်းဖြင့် လက်မှတ်ထိုးထားသော ဖိုင်ထုပ်များကို ငြင်းပယ်မည်။ အရန်မိတ္တူဟောင်းသည် သော့အသစ်အတွက် ပြုလုပ်ထားသော ဖိုင်ထုပ်များကို ဖွင့်၍ မရပါ။</translation>
+    </message>
+    <message>
+        <source>Replace the keys</source>
+        <translation>သော့များကို အစားထိုးမည်</translation>
+    </message>
+    <message>
+        <source>Keep the keys</source>
+        <translation>သော့များကို ဆက်ထားမည်</translation>
+    </message>
+    <message>
+        <source>The keys were replaced: the new signing key fingerprint is {0} (the old one, {1}, is retired). Read the new fingerprint to your partners.</source>
+        <translation>သော့များကို အစားထိုးပြီးပါပြီ- လက်မှတ်ထိုးသော့အသစ်၏ လက်ဗွေမှာ {0} (ဟောင်း {1} ကို အသုံးမပြုတော့ပါ)။ လက်ဗွေအသစ်ကို သင့်မိတ်ဖက်အဖွဲ့များထံ ဖတ်ပြပါ။</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
@@ -2508,8 +2606,16 @@ Do you want to delete it anyway?</source>
         </translation>
     </message>
     <message>
+        <source>Intact, as far as it can be checked: {0}. Pack {1}, made {2} by {3} (as the pack says), {4} cases.</source>
+        <translation>စစ်ဆေးနိုင်သလောက် ပြည့်စုံမှန်ကန်သည်- {0}။ အစုံ {1}၊ {2} တွင် {3} က ပြုလုပ်သည် (အစုံတွင် ဖော်ပြထားသည့်အတိုင်း)၊ ဖြစ်စဉ် {4} ခု။</translation>
+    </message>
+    <message>
         <source>Intact: every file matches the manifest, the signature is valid and the custody chain links up. Pack {0}, made {1} by {2} (as the pack says), {3} cases.</source>
         <translation>ပြည့်စုံမှန်ကန်သည်- ဖိုင်တိုင်းသည် ပါဝင်မှုစာရင်းနှင့် ကိုက်ညီပြီး လက်မှတ် မှန်ကန်ကာ ထိန်းသိမ်းမှု မှတ်တမ်းကွင်းဆက် ဆက်စပ်နေသည်။ အစုံ {0}၊ {1} တွင် {2} က ပြုလုပ်သည် (အစုံတွင် ဖော်ပြထားသည့်အတိုင်း)၊ ဖြစ်စဉ် {3} ခု။</translation>
+    </message>
+    <message>
+        <source>an older pack (format 1, from before the BagIt layout): its files, signature and signer were checked, but its custody chain cannot be checked (the pack carries the chosen cases&apos; events without the links between them)</source>
+        <translation>ပုံစံဟောင်း အစုံ (format 1၊ BagIt မတိုင်မီ)- ၎င်း၏ ဖိုင်များ၊ လက်မှတ်နှင့် လက်မှတ်ထိုးသူကို စစ်ဆေးပြီးသော်လည်း ထိန်းသိမ်းမှု မှတ်တမ်းကွင်းဆက်ကို စစ်ဆေး၍ မရပါ (အစုံတွင် ရွေးထားသော ဖြစ်စဉ်များ၏ ဖြစ်ရပ်များသာ ပါပြီး ၎င်းတို့ကြား ချိတ်ဆက်မှု မပါပါ)</translation>
     </message>
     <message>
         <source>The key you expected.</source>
@@ -2646,6 +2752,17 @@ Do you want to delete it anyway?</source>
     <message>
         <source>Why is it corrected? (kept in the custody log)</source>
         <translation>အဘယ်ကြောင့် ပြင်ဆင်သနည်း။ (ထိန်းသိမ်းမှု မှတ်တမ်းတွင် သိမ်းထားမည်)</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>The passphrase is empty or only spaces.</source>
+        <translation>စကားဝှက် ဗလာ ဖြစ်နေသည် သို့မဟုတ် နေရာလွတ်များသာ ပါသည်။</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least {0} characters, ideally four or more words.</source>
+        <translation>စကားဝှက် တိုလွန်းသည်- စာလုံး အနည်းဆုံး {0} လုံး သုံးပါ၊ စကားလုံး လေးလုံး သို့မဟုတ် ထို့ထက်ပိုလျှင် ပိုကောင်းသည်။</translation>
     </message>
 </context>
 </TS>
