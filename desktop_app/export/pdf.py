@@ -116,11 +116,8 @@ class _Report(FPDF):
             orientation="portrait", unit="mm", format="A4", enforce_compliance=PDF_PROFILE
         )
         self.footer_text = footer_text
-        self.shaping: object = None  # the shaping settings, used only for text that needs them
-
-    def set_text_shaping(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
-        super().set_text_shaping(*args, **kwargs)  # type: ignore[arg-type]
-        self.shaping = self.text_shaping
+        # HarfBuzz settings (set_text_shaping), used only for the text that needs them.
+        self.shaping: dict[str, Any] | None = None
 
     def _shape_for(self, text: object) -> None:
         # HarfBuzz shaping makes fpdf2's line breaking measure each line again for every
@@ -130,7 +127,7 @@ class _Report(FPDF):
 
     def multi_cell(
         self, w: float, h: float | None = None, text: str = "", *args: Any, **kwargs: Any
-    ) -> Any:  # type: ignore[override]
+    ) -> Any:
         self._shape_for(text)
         return super().multi_cell(w, h, text, *args, **kwargs)
 
@@ -141,7 +138,7 @@ class _Report(FPDF):
         text: str = "",
         *args: Any,
         **kwargs: Any,
-    ) -> Any:  # type: ignore[override]
+    ) -> Any:
         self._shape_for(text)
         return super().cell(w, h, text, *args, **kwargs)
 
@@ -179,6 +176,7 @@ def _setup(footer_text: str) -> _Report:
         pdf.add_font(family, style, str(path))
     pdf.set_fallback_fonts([MYANMAR], exact_match=False)
     pdf.set_text_shaping(True)
+    pdf.shaping = pdf.text_shaping
     pdf.set_margins(16, 16, 16)
     pdf.set_auto_page_break(True, margin=18)
     pdf.alias_nb_pages()
@@ -481,8 +479,9 @@ def render_pdf(
 ) -> bytearray:
     """The report as PDF bytes. ``read_blob(sha256)`` gives an attachment's bytes.
 
-    fpdf2 keeps every embedded image until the end, so memory grows with the
-    screenshots of the chosen cases (about 3x their size at the peak).
+    fpdf2 keeps every embedded image until the end: screenshots are shown as JPEG
+    copies of at most IMAGE_DPI (``_jpeg_copy``), so memory grows with those copies,
+    not with the originals (which the pack keeps byte for byte under data/).
     """
     tz = result.params.tz
     pdf = _setup(f"{t('Evidence pack')} {pack_id}")

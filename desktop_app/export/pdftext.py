@@ -15,9 +15,12 @@ _OBJ = re.compile(rb"(\d+) 0 obj(.*?)endobj", re.S)
 _STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
 _TOKENS = re.compile(
     rb"/F(\d+) [\d.]+ Tf|\((?:\\.|[^\\)])*\)\s*Tj|<([0-9A-Fa-f\s]*)>\s*Tj|\bBT\b"
-    rb"|(?<![A-Za-z0-9])([qQ])(?![A-Za-z0-9])",
+    rb"|(?<![A-Za-z0-9])([qQ])(?![A-Za-z0-9])"
+    rb"|\[((?:\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>|[^\]()<>])*)\]\s*TJ",
     re.S,
 )
+_PART = re.compile(rb"\((?:\\.|[^\\)])*\)|<([0-9A-Fa-f\s]*)>|(-?[\d.]+)", re.S)
+WORD_GAP = 200  # a TJ move of this many thousandths of an em or more reads as a space
 _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 
 
@@ -81,11 +84,14 @@ def _from_streams(data: bytes) -> str:
         for fonts in re.findall(rb"/Font\s*<<(.*?)>>", head, re.S):
             for name, ref in re.findall(rb"/F(\d+)\s+(\d+) 0 R", fonts):
                 font_objects[int(name)] = int(ref)
-    maps: dict[int, dict[int, str]] = {}
+    maps: dict[int, dict[int, str] | None] = {}
     for name, ref in font_objects.items():
-        unicode_ref = re.search(rb"/ToUnicode (\d+) 0 R", heads.get(ref, b""))
+        font_head = heads.get(ref, b"")
+        unicode_ref = re.search(rb"/ToUnicode (\d+) 0 R", font_head)
         if unicode_ref:
             maps[name] = _cmap(_stream(objects[int(unicode_ref.group(1))]))
+        elif b"/Type0" not in font_head:
+            maps[name] = None  # a simple font without a map (Helvetica...): a byte a letter
     out: list[str] = []
     for number, body in objects.items():
         head = heads[number]
@@ -97,10 +103,10 @@ def _from_streams(data: bytes) -> str:
             content = _stream(body)
         except zlib.error:
             continue
-        if b"Tj" not in content:
+        if b"Tj" not in content and b"TJ" not in content:
             continue
-        font: dict[int, str] = {}
-        saved: list[dict[int, str]] = []  # q/Q save and restore the font with the state
+        font: dict[int, str] | None = {}
+        saved: list[dict[int, str] | None] = []  # q/Q save and restore the font
         for token in _TOKENS.finditer(content):
             text = token.group(0)
             if text == b"BT":
@@ -111,17 +117,32 @@ def _from_streams(data: bytes) -> str:
                 saved.append(font)
             elif token.group(3) == b"Q":
                 font = saved.pop() if saved else font
+            elif token.group(4) is not None:  # [(...) -120 <...>] TJ
+                for part in _PART.finditer(token.group(4)):
+                    if part.group(2) is None:
+                        out.append(_decode(part.group(0), part.group(1), font))
+                    elif _number(part.group(2)) >= WORD_GAP:
+                        out.append(" ")
             else:
-                if token.group(2) is not None:
-                    raw = bytes.fromhex(re.sub(rb"\s", b"", token.group(2)).decode("ascii"))
-                else:
-                    raw = _literal(text)
-                out.append(
-                    "".join(
-                        font.get(int.from_bytes(raw[i : i + 2]), "") for i in range(0, len(raw), 2)
-                    )
-                )
+                out.append(_decode(text, token.group(2), font))
     return "".join(out)
+
+
+def _number(text: bytes) -> float:
+    try:
+        return -float(text)
+    except ValueError:
+        return 0.0
+
+
+def _decode(token: bytes, hex_digits: bytes | None, font: dict[int, str] | None) -> str:
+    if hex_digits is not None:
+        raw = bytes.fromhex(re.sub(rb"\s", b"", hex_digits).decode("ascii"))
+    else:
+        raw = _literal(token)
+    if font is None:
+        return raw.decode("latin-1")
+    return "".join(font.get(int.from_bytes(raw[i : i + 2]), "") for i in range(0, len(raw), 2))
 
 
 def pdf_text_of(data: bytes) -> str:
