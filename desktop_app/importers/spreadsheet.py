@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,6 +30,7 @@ from sqlmodel import col, select
 from desktop_app.core.enums import FINAL_OUTCOMES, AuditAction, Outcome
 from desktop_app.core.errors import AppError, BadInputError, Cancelled, StoreBusyError
 from desktop_app.core.normalise import (
+    is_zawgyi,
     normalise_category,
     normalise_platform,
 )
@@ -153,9 +155,14 @@ class ImportResult:
     problems: list[RowProblem] = field(default_factory=list)
     # Of already_present: rows matching a retracted report (or case), not brought back.
     already_retracted: int = 0
+    # Text cells written in Zawgyi (kept as typed; searched and exported as Unicode).
+    zawgyi_cells: int = 0
 
 
 # --- reading -----------------------------------------------------------------
+
+# Any character of the Myanmar block: only such text can be Zawgyi.
+_MYANMAR = re.compile("[\u1000-\u109f]")
 
 
 def _sha256(path: Path) -> str:
@@ -487,6 +494,15 @@ def _parse_row(
     )
 
 
+def _zawgyi_cells(row: ParsedRow) -> int:
+    """How many of the row's free-text cells are Zawgyi (only Burmese text is tested)."""
+    return sum(
+        1
+        for text in (row.content, row.author_name, row.response_text, row.notes, row.reporter)
+        if text and _MYANMAR.search(text) and is_zawgyi(text)
+    )
+
+
 def _column_letter(position: int) -> str:
     """A, B, ..., Z, AA, ...: the column as a spreadsheet program names it."""
     letters = ""
@@ -610,6 +626,7 @@ class _ImportWriter:
         self.added = self.already = self.already_retracted = 0
         self.posts_added = self.accounts_added = 0
         self.flagged_fake = 0
+        self.zawgyi_cells = 0
         for account_id, platform, key, fake in conn.execute(
             select(
                 AuthorAccount.id,
@@ -623,6 +640,7 @@ class _ImportWriter:
                 self.fake_accounts.add(account_id)
 
     def write_chunk(self, chunk: list[ParsedRow]) -> None:
+        self.zawgyi_cells += sum(_zawgyi_cells(row) for row in chunk)
         new_accounts: list[dict[str, Any]] = []
         new_posts: list[dict[str, Any]] = []
         new_reports: list[dict[str, Any]] = []
@@ -832,6 +850,7 @@ def import_file(
                 rejected=len(check.invalid_rows),
                 posts_added=writer.posts_added,
                 accounts_added=writer.accounts_added,
+                zawgyi_cells=writer.zawgyi_cells,
                 file_sha256=check.sha256,
                 event_uid=None if dry_run else event_uid,
                 problems=list(check.problems),
@@ -854,6 +873,7 @@ def import_file(
                     "posts_added": writer.posts_added,
                     "accounts_added": writer.accounts_added,
                     "accounts_flagged_fake": writer.flagged_fake,
+                    "zawgyi_cells": writer.zawgyi_cells,
                     "timezone": tz.key,
                 },
             )

@@ -360,3 +360,19 @@ def test_headers_that_differ_can_be_matched_by_hand(store, tmp_path: Path) -> No
         assert report.reporter == "Ma Hla"
         assert "Comment: seen twice" in report.notes  # unmatched columns are still kept
     assert import_file(store, path, UTC_ZONE, mapping=mapping).already_present == 1
+
+
+def test_the_import_summary_counts_zawgyi_cells_and_keeps_them_as_typed(
+    store, tmp_path: Path
+) -> None:
+    zawgyi = "ေက်ာင္းသားမ်ား ဆႏၵျပပြဲ"  # Zawgyi for a students' protest
+    rows = [
+        {**ROWS[0], "content": zawgyi, "response_text": "We removed it"},
+        {**ROWS[2], "content": "မြန်မာ ကျောင်းသားများ"},  # Unicode Burmese: not counted
+    ]
+    result = import_file(store, write_log(tmp_path / "log.csv", rows), UTC_ZONE)
+    assert result.zawgyi_cells == 1
+    with store.session() as session:
+        assert zawgyi in session.scalars(select(Post.content)).all()  # stored as typed
+        event = session.scalars(select(AuditEvent).where(AuditEvent.action == "import")).one()
+        assert '"zawgyi_cells": 1' in event.detail
