@@ -82,3 +82,121 @@ def duration_text(hours: float) -> str:
     if hours > 48:
         return QCoreApplication.translate(CONTEXT, "{0} days").format(f"{hours / 24:,.1f}")
     return QCoreApplication.translate(CONTEXT, "{0} h").format(f"{hours:,.1f}")
+
+
+# --- the dashboard's figures -----------------------------------------------------------
+# The window's own captions for the indicators of desktop_app.indicators.labels (which
+# is Qt-free and English only): the same meaning, keyed by the same JSON key, with
+# {sla} and {threshold} filled in by indicator_caption().
+_INDICATOR_CAPTIONS: dict[str, str] = {
+    "reports_total": QT_TRANSLATE_NOOP("Indicators", "Reports made to the platforms"),
+    "posts_total": QT_TRANSLATE_NOOP("Indicators", "Distinct posts reported"),
+    "reporter_accounts": QT_TRANSLATE_NOOP("Indicators", "Accounts that made the reports"),
+    "offending_accounts": QT_TRANSLATE_NOOP(
+        "Indicators", "Distinct accounts behind the reported posts"
+    ),
+    "reports_with_response": QT_TRANSLATE_NOOP("Indicators", "Reports that received any response"),
+    "reports_with_final_response": QT_TRANSLATE_NOOP(
+        "Indicators", "Reports that received a final decision"
+    ),
+    "reports_removed": QT_TRANSLATE_NOOP("Indicators", "Reports whose post was removed"),
+    "reports_actioned": QT_TRANSLATE_NOOP(
+        "Indicators", "Reports acted on (removed, restricted, suspended or banned)"
+    ),
+    "removal_rate": QT_TRANSLATE_NOOP("Indicators", "Share of reports whose post was removed"),
+    "response_hours.mean": QT_TRANSLATE_NOOP("Indicators", "Average hours to a final decision"),
+    "response_hours.median": QT_TRANSLATE_NOOP("Indicators", "Median hours to a final decision"),
+    "reports_over_sla_responded": QT_TRANSLATE_NOOP(
+        "Indicators", "Reports decided more than {sla} hours after they were made"
+    ),
+    "reports_over_sla_pending": QT_TRANSLATE_NOOP(
+        "Indicators", "Reports with no final decision after {sla} hours"
+    ),
+    "reports_over_sla": QT_TRANSLATE_NOOP(
+        "Indicators", "Reports that waited more than {sla} hours for a final decision"
+    ),
+    "pending.total": QT_TRANSLATE_NOOP("Indicators", "Reports still waiting for a final decision"),
+    "accounts_suspended": QT_TRANSLATE_NOOP("Indicators", "Accounts temporarily suspended"),
+    "accounts_banned": QT_TRANSLATE_NOOP("Indicators", "Accounts permanently banned"),
+    "fake_accounts_flagged": QT_TRANSLATE_NOOP(
+        "Indicators", "Suspected fake accounts among the authors"
+    ),
+    "fake_accounts_actioned": QT_TRANSLATE_NOOP(
+        "Indicators", "Suspected fake accounts suspended or banned"
+    ),
+    "repeat_offenders": QT_TRANSLATE_NOOP(
+        "Indicators", "Repeat offenders ({threshold} or more reported posts)"
+    ),
+    "repeat_offenders_not_banned": QT_TRANSLATE_NOOP("Indicators", "Repeat offenders not banned"),
+    "duplicate_clusters": QT_TRANSLATE_NOOP("Indicators", "Groups of duplicate posts (same text)"),
+    "duplicate_posts": QT_TRANSLATE_NOOP("Indicators", "Posts in those duplicate groups"),
+}
+
+
+def indicator_caption(key: str, fallback: str, sla_hours: float, threshold: int) -> str:
+    """The translated caption of indicator ``key``; ``fallback`` (labels.py's text)
+    for a key the window has no caption for."""
+    source = _INDICATOR_CAPTIONS.get(key)
+    text = fallback if source is None else QCoreApplication.translate("Indicators", source)
+    return text.replace("{sla}", f"{sla_hours:g}").replace("{threshold}", str(threshold))
+
+
+def indicator_keys() -> list[str]:
+    return list(_INDICATOR_CAPTIONS)
+
+
+# --- custody log actions -------------------------------------------------------------
+_ACTIONS: dict[str, str] = {
+    "create": QT_TRANSLATE_NOOP("Vocabulary", "Created"),
+    "update": QT_TRANSLATE_NOOP("Vocabulary", "Updated"),
+    "delete": QT_TRANSLATE_NOOP("Vocabulary", "Deleted"),
+    "import": QT_TRANSLATE_NOOP("Vocabulary", "Imported"),
+    "rekey": QT_TRANSLATE_NOOP("Vocabulary", "Passphrase changed"),
+    "migrate": QT_TRANSLATE_NOOP("Vocabulary", "Store upgraded"),
+    "export": QT_TRANSLATE_NOOP("Vocabulary", "Bundle made"),
+    "conflict": QT_TRANSLATE_NOOP("Vocabulary", "Merge conflict"),
+    "edit": QT_TRANSLATE_NOOP("Vocabulary", "Corrected"),
+    "retract": QT_TRANSLATE_NOOP("Vocabulary", "Retracted"),
+    "restore": QT_TRANSLATE_NOOP("Vocabulary", "Restored"),
+    "purge": QT_TRANSLATE_NOOP("Vocabulary", "File erased"),
+    "unlock": QT_TRANSLATE_NOOP("Vocabulary", "Store unlocked"),
+    "lock": QT_TRANSLATE_NOOP("Vocabulary", "Store locked"),
+}
+_PARTNER_ACTION = QT_TRANSLATE_NOOP("Vocabulary", "Partner: %1")
+
+
+def action_name(code: str | None) -> str:
+    """A custody-log action for people; ``partner.<action>`` is a partner's own event
+    kept as theirs. Unknown codes are shown as stored."""
+    if not code:
+        return ""
+    if code.startswith("partner."):
+        inner = action_name(code.removeprefix("partner."))
+        return QCoreApplication.translate(CONTEXT, _PARTNER_ACTION).replace("%1", inner)
+    source = _ACTIONS.get(code)
+    return code if source is None else QCoreApplication.translate(CONTEXT, source)
+
+
+# --- redaction choices (core.redaction.REDACTABLE) --------------------------------------
+_REDACTION: dict[str, str] = {
+    "reporter": QT_TRANSLATE_NOOP("Vocabulary", "Reporters: who made each report"),
+    "notes": QT_TRANSLATE_NOOP(
+        "Vocabulary", "Notes: researchers' notes on posts, reports, responses and attachments"
+    ),
+    "researcher": QT_TRANSLATE_NOOP(
+        "Vocabulary",
+        "Researchers: their names (who captured evidence, who acted in the custody log)",
+    ),
+    "response_text": QT_TRANSLATE_NOOP(
+        "Vocabulary", "Response text: the platform's wording of its decisions"
+    ),
+    "author": QT_TRANSLATE_NOOP("Vocabulary", "Authors: account handles and display names"),
+}
+
+
+def redaction_name(name: str, meaning: str) -> str:
+    """A redaction check box's text; ``meaning`` (the core's English) for an unknown field."""
+    source = _REDACTION.get(name)
+    if source is None:
+        return f"{name}: {meaning}"
+    return QCoreApplication.translate(CONTEXT, source)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.enums import Channel
 from desktop_app.core.timeutil import now_utc, parse_timestamp, time_problem
+from desktop_app.ui.i18n import translate_message
 from desktop_app.ui.vocab import channel_name
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -29,7 +31,7 @@ def time_field(parent: QWidget, tz: Any) -> tuple[QLineEdit, QHBoxLayout, QLabel
     """A typed time with a 'Now' button, and an error label under it."""
     edit = QLineEdit()
     edit.setPlaceholderText("YYYY-MM-DD HH:MM")
-    now = QPushButton(parent.tr("Now"))
+    now = QPushButton(QCoreApplication.translate("ReportDialog", "Now"))
     now.clicked.connect(lambda: edit.setText(now_utc().astimezone(tz).strftime(TIME_FORMAT)))
     row = QHBoxLayout()
     row.addWidget(edit)
@@ -46,18 +48,28 @@ def read_time(edit: QLineEdit, error: QLabel, tz: Any, *, required: bool) -> dat
     error.setVisible(False)
     if not text:
         if required:
-            error.setText(edit.tr("Give the date and time, e.g. 2024-03-05 14:30."))
+            error.setText(
+                QCoreApplication.translate(
+                    "ReportDialog", "Give the date and time, e.g. 2024-03-05 14:30."
+                )
+            )
             error.setVisible(True)
         return None
     try:
         value = parse_timestamp(text, tz)
     except ValueError as exc:
-        error.setText(edit.tr("Cannot read this time: {0}").format(exc))
+        error.setText(
+            QCoreApplication.translate("ReportDialog", "Cannot read this time: {0}").format(exc)
+        )
         error.setVisible(True)
         return None
     problem = time_problem(value)  # before 2000, or more than 24 h past this clock
     if problem is not None:
-        error.setText(edit.tr("This time is out of range: {0}").format(problem))
+        error.setText(
+            QCoreApplication.translate("ReportDialog", "This time is out of range: {0}").format(
+                translate_message(problem)
+            )
+        )
         error.setVisible(True)
         return None
     return value
@@ -66,7 +78,9 @@ def read_time(edit: QLineEdit, error: QLabel, tz: Any, *, required: bool) -> dat
 def reason_field(parent: QWidget) -> tuple[QLineEdit, QLabel]:
     """The reason a correction needs (it goes into the custody log), with its error."""
     edit = QLineEdit()
-    edit.setPlaceholderText(parent.tr("Why is it corrected? (kept in the custody log)"))
+    edit.setPlaceholderText(
+        QCoreApplication.translate("ReportDialog", "Why is it corrected? (kept in the custody log)")
+    )
     error = QLabel()
     error.setStyleSheet("color: #b00020;")
     error.setVisible(False)
@@ -76,7 +90,9 @@ def reason_field(parent: QWidget) -> tuple[QLineEdit, QLabel]:
 def read_reason(edit: QLineEdit, error: QLabel) -> str | None:
     text = edit.text().strip()
     error.setVisible(not text)
-    error.setText(edit.tr("Give the reason for this correction."))
+    error.setText(
+        QCoreApplication.translate("ReportDialog", "Give the reason for this correction.")
+    )
     return text or None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QGroupBox, QRadioButton, QVBoxLayout, QWidget
 
 from desktop_app.core.redaction import REDACTABLE
+from desktop_app.ui.vocab import numerus, redaction_name
 
 
 class CaseScope(QWidget):
@@ -21,10 +22,12 @@ class CaseScope(QWidget):
         self.filtered_refs = filtered_refs
         self.selected_refs = selected_refs
         self.all = QRadioButton(self.tr("All cases"))
+        count = len(filtered_refs)
         self.filtered = QRadioButton(
-            self.tr("The {0} cases in the current list").format(len(filtered_refs))
+            numerus(self.tr("The %n case(s) in the current list", "", count), count)
         )
-        self.selected = QRadioButton(self.tr("The {0} selected cases").format(len(selected_refs)))
+        count = len(selected_refs)
+        self.selected = QRadioButton(numerus(self.tr("The %n selected case(s)", "", count), count))
         self.selected.setEnabled(bool(selected_refs))
         group = QButtonGroup(self)
         layout = QVBoxLayout(self)
@@ -52,7 +55,7 @@ class RedactionChoice(QGroupBox):
         self.boxes: dict[str, QCheckBox] = {}
         layout = QVBoxLayout(self)
         for name, meaning in REDACTABLE.items():
-            self.boxes[name] = QCheckBox(f"{name}: {meaning}")
+            self.boxes[name] = QCheckBox(redaction_name(name, meaning))
             layout.addWidget(self.boxes[name])
 
     def fields(self) -> frozenset[str]:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.enums import AuditAction
 from desktop_app.store.audit import ChainReport, list_events, verify_chain
 from desktop_app.store.engine import Store
+from desktop_app.ui.vocab import action_name
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("CustodyView", "#"),
@@ -59,7 +60,7 @@ class CustodyView(QWidget):
         self.action = QComboBox()
         self.action.addItem(self.tr("All actions"), "")
         for action in [*(a.value for a in AuditAction), "unlock", "lock"]:
-            self.action.addItem(action, action)
+            self.action.addItem(action_name(action), action)
         self.verify_button = QPushButton(self.tr("Verify the chain"))
         self.result = QLabel()
         self.result.setWordWrap(True)
@@ -110,7 +111,7 @@ class CustodyView(QWidget):
                 str(event.id),
                 event.at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M:%S"),
                 event.actor,
-                event.action,
+                action_name(event.action),
                 event.entity,
                 cases.get(event.entity_uid, ""),
                 ", ".join(f"{k}: {v}" for k, v in detail.items())[:200],

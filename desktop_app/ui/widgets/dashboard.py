@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.timeutil import now_utc
-from desktop_app.indicators.compute import IndicatorParams
+from desktop_app.indicators.compute import IndicatorParams, Indicators
 from desktop_app.indicators.dashboard import (
     HOUR_EDGES,
     PENDING_BUCKETS,
@@ -34,9 +34,9 @@ from desktop_app.indicators.dashboard import (
     dashboard_data,
     drill_posts,
 )
-from desktop_app.indicators.labels import LINES, display_value, label_for, value_at
+from desktop_app.indicators.labels import LINES, IndicatorLine, display_value, value_at
 from desktop_app.store.engine import Store
-from desktop_app.ui.vocab import category_name
+from desktop_app.ui.vocab import category_name, indicator_caption, outcome_name
 from desktop_app.ui.widgets.charts import PALETTE, BarChart, Series
 from desktop_app.ui.workers import Worker
 
@@ -317,7 +317,7 @@ class Dashboard(QWidget):
         for key, card in self.cards.items():
             line = kinds[key]
             card.value.setText(display_value(value_at(values, key), line.kind))
-            card.caption.setText(label_for(line, result))
+            card.caption.setText(self._caption(line, result))
         months = [m.month for m in result.by_month]
         self.monthly.set_data(
             months,
@@ -355,13 +355,22 @@ class Dashboard(QWidget):
             platforms,
             [
                 Series(
-                    outcome.replace("_", " "),
+                    outcome_name(outcome),
                     [data.outcomes_by_platform[p].get(outcome, 0) for p in platforms],
                     PALETTE[index % len(PALETTE)],
                 )
                 for index, outcome in enumerate(OUTCOME_ORDER)
             ],
             stacked=True,
+        )
+
+    @staticmethod
+    def _caption(line: IndicatorLine, result: Indicators) -> str:
+        return indicator_caption(
+            line.key,
+            line.label,
+            result.params.sla_hours,
+            result.params.repeat_threshold,
         )
 
     def _sla_position(self) -> float:
@@ -382,7 +391,7 @@ class Dashboard(QWidget):
         figure = dict(FIGURES)[key]
         if figure is not None and self.data is not None:
             line = next(line for line in LINES if line.key == key)
-            self.drill(Drilldown(figure), label_for(line, self.data.indicators))
+            self.drill(Drilldown(figure), self._caption(line, self.data.indicators))
 
     def _month_clicked(self, index: int, series: int) -> None:
         if self.data is None:
