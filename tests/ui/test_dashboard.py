@@ -140,7 +140,7 @@ def test_custody_view_finds_a_tampered_event(window, qtbot, tmp_path) -> None:  
     actions = {
         window.custody.table.item(r, 3).text() for r in range(window.custody.table.rowCount())
     }
-    assert actions == {"create", "import"}
+    assert actions == {"Created", "Imported"}  # the codes create, import, named for people
 
 
 def test_backup_opens_and_holds_the_same_indicators(window, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -493,3 +493,58 @@ def test_the_clipping_check_sees_a_clipped_label_and_button(qtbot) -> None:  # t
         assert clipped(widget) is None, clipped(widget)
         widget.setFixedWidth(widget.width() // 2)
         assert clipped(widget) is not None
+
+
+def test_settings_switches_the_language_and_offers_a_restart(  # type: ignore[no-untyped-def]
+    qapp: QApplication, qtbot, settings: QSettings, tmp_path: Path, monkeypatch
+) -> None:
+    from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
+    from tests.ui.menus import open_from_menu
+
+    window, path = open_window(qtbot, settings, tmp_path)
+    window.ask_unlock(path)
+    window.unlock(PASSPHRASE)
+    started: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(
+        "desktop_app.ui.dialogs.settings_dialog.QProcess.startDetached",
+        lambda program, args: started.append((program, args)) or True,
+    )
+    questions: list[str] = []
+
+    def later(box: QMessageBox) -> int:
+        questions.append(box.text())
+        return QMessageBox.StandardButton.No
+
+    window.ask = later
+    try:
+        dialog = open_from_menu(window, "File", "Settings", SettingsDialog)
+        names = [dialog.language.itemText(i) for i in range(dialog.language.count())]
+        assert names == [name for _code, name in i18n.language_names()]
+        dialog.language.setCurrentIndex(dialog.language.findData("my"))
+        dialog.save()
+        # Saved for the next start (before unlock) and installed now: new texts are Burmese.
+        assert settings.value(i18n.LANGUAGE_SETTING) == "my"
+        assert i18n.current_language() == "my"
+        assert QApplication.translate("SettingsDialog", "Settings") == "ဆက်တင်များ"
+        assert len(questions) == 1 and not started  # "Later": nothing restarts
+        assert window.isVisible()
+
+        # "Restart now" while an edit is unsaved and the person keeps it: no restart.
+        dialog = open_from_menu(window, "File", "Settings", SettingsDialog)
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        window.ask = lambda box: QMessageBox.StandardButton.Yes
+        monkeypatch.setattr(window, "confirm_leave_case", lambda: False)
+        dialog.save()
+        assert not started and window.isVisible()
+        assert settings.value(i18n.LANGUAGE_SETTING) == "en"
+
+        # Nothing unsaved: the window closes (locking the store), then Caselog restarts.
+        monkeypatch.setattr(window, "confirm_leave_case", lambda: True)
+        monkeypatch.setattr(QApplication, "quit", lambda: None)
+        dialog = open_from_menu(window, "File", "Settings", SettingsDialog)
+        dialog.language.setCurrentIndex(dialog.language.findData("my"))
+        dialog.save()
+        assert started == [i18n.restart_command()]
+        assert window.store is None and not window.isVisible()
+    finally:
+        i18n.install_translators(qapp, "en")

@@ -315,8 +315,8 @@ def test_custody_log_names_cases_and_records_unlocks(unlocked, qtbot) -> None:  
         {headers[c]: table.item(r, c).text() for c in range(table.columnCount())}
         for r in range(table.rowCount())
     ]
-    assert "unlock" in [row["Action"] for row in rows]
-    created = [row for row in rows if row["What"] == "post" and row["Action"] == "create"]
+    assert "Store unlocked" in [row["Action"] for row in rows]
+    created = [row for row in rows if row["What"] == "post" and row["Action"] == "Created"]
     assert created and created[0]["Case"] == saved_ref  # a case reference, not a uid
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import hmac
 import zoneinfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QProcess, QSettings, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -26,9 +27,8 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import AppError
 from desktop_app.store.engine import Store, open_store, rekey
 from desktop_app.store.settings import OrganisationSettings, load_settings, save_settings
+from desktop_app.ui import i18n
 from desktop_app.ui.dialogs.new_store import passphrase_refusal
-
-LANGUAGES = (("en", "English"), ("my", "မြန်မာ (Burmese): labels not translated yet"))
 
 
 class SettingsDialog(QDialog):
@@ -60,9 +60,10 @@ class SettingsDialog(QDialog):
         self.reminder.setValue(current.backup_reminder_days)
         self.reminder.setSuffix(self.tr(" days"))
         self.language = QComboBox()
-        for code, label in LANGUAGES:
+        for code, label in i18n.language_names():
             self.language.addItem(label, code)
         self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
+        self.initial_language = self.language.currentData()
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
@@ -130,9 +131,54 @@ class SettingsDialog(QDialog):
             with self.store.transaction() as session:
                 self.changed = save_settings(session, self.values())
         except AppError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(i18n.error_text(exc))
             return
         self.accept()
+        language = self.language.currentData()
+        if language != self.initial_language:
+            self.switch_language(language)
+
+    def restart_box(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Interface language"))
+        box.setText(
+            self.tr(
+                "The new language is saved. Every window shows it after Caselog starts "
+                "again. Restart Caselog now?"
+            )
+        )
+        box.setInformativeText(
+            self.tr("Nothing typed is lost: Caselog first asks about unsaved changes.")
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Restart now"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Later"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box
+
+    def switch_language(self, language: str) -> bool:
+        """Install the new language now (new dialogs show it), remember it before
+        unlock (QSettings), and offer a restart so every window shows it. The main
+        window's close asks about unsaved edits first; a refusal cancels the restart."""
+        window = self.parentWidget()
+        settings = getattr(window, "settings", None)
+        if not isinstance(settings, QSettings):
+            settings = QSettings()
+        app = QApplication.instance()
+        if app is not None:
+            i18n.set_language(app, language, settings)
+        self.restart_question = self.restart_box()
+        ask = getattr(window, "ask", None)
+        answer = ask(self.restart_question) if callable(ask) else self.restart_question.exec()
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        if window is not None and not window.close():
+            return False  # the person kept the window open (unsaved changes)
+        program, arguments = i18n.restart_command()
+        QProcess.startDetached(program, arguments)
+        QApplication.quit()
+        return True
 
     def change_passphrase(self) -> bool:
         new = self.new_passphrase.text()
@@ -142,7 +188,7 @@ class SettingsDialog(QDialog):
         try:
             held = self.store.key.get()
         except AppError as exc:  # the store was locked meanwhile
-            self.rekey_result.setText(exc.message)
+            self.rekey_result.setText(i18n.error_text(exc))
             return False
         if not hmac.compare_digest(current.encode(), held.encode()):
             self.rekey_result.setText(
@@ -165,7 +211,7 @@ class SettingsDialog(QDialog):
                 with proof.engine.connect() as conn:
                     conn.exec_driver_sql("SELECT count(*) FROM post").scalar()
         except AppError as exc:
-            self.rekey_result.setText(exc.message)
+            self.rekey_result.setText(i18n.error_text(exc))
             return False
         finally:
             self.new_passphrase.clear()
@@ -219,7 +265,7 @@ class SettingsDialog(QDialog):
                 rotation = rotate_keys(session, "after a passphrase change")
         except AppError as exc:
             self.rekey_result.setStyleSheet("color: #b00020;")
-            self.rekey_result.setText(exc.message)
+            self.rekey_result.setText(i18n.error_text(exc))
             return False
         self.fingerprint.setText(rotation.new_fingerprint)
         self.rekey_result.setText(
