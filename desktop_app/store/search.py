@@ -34,9 +34,15 @@ def search_clause(query: str, *, column: str = "post_id") -> tuple[str, dict[str
             {"search_q": fts_phrase(text)},
         )
     fields = ("p.content", "p.url", "p.notes", "coalesce(a.handle, '')")
-    found = " OR ".join(f"instr({f}, :search_raw) OR instr({f}, :search_norm)" for f in fields)
+    normalised = search_text(text)
+    if normalised == text:  # most queries: one scan, each field looked at once
+        found = " OR ".join(f"instr({f}, :search_raw)" for f in fields)
+        params = {"search_raw": text}
+    else:
+        found = " OR ".join(f"instr({f}, :search_raw) OR instr({f}, :search_norm)" for f in fields)
+        params = {"search_raw": text, "search_norm": normalised}
     return (
         f"{column} IN (SELECT p.id FROM post p LEFT JOIN author_account a "
         f"ON a.id = p.author_id WHERE {found})",
-        {"search_raw": text, "search_norm": search_text(text)},
+        params,
     )

@@ -104,3 +104,52 @@ def test_index_keeps_no_copy_of_the_text(store6: Store) -> None:
             "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
         ).scalar()
         assert triggers == 0
+
+
+def test_case_list_runs_a_search_once_and_again_after_rebuild(store6: Store) -> None:
+    from desktop_app.store.cases import CaseFilter, CaseList
+
+    first = _add(store6, "some hate speech", "https://facebook.com/p/1")
+    _add(store6, "nothing here", "https://facebook.com/p/2")
+    cases = CaseList(store6.engine.connect())
+    try:
+        cases.rebuild()
+        raw = cases._raw()
+        matches: list[str] = []
+        raw.set_trace_callback(lambda sql: matches.append(sql) if "MATCH" in sql else None)
+        flt = CaseFilter(search="hate")
+        assert cases.count(flt) == 1
+        assert [r.case_ref for r in cases.page(flt)] == [first]
+        assert cases.case_refs(flt) == [first]
+        assert len(matches) == 1  # count, page and case_refs share one FTS query
+        assert not raw.in_transaction  # no read snapshot held between calls
+        second = _add(store6, "more hate", "https://facebook.com/p/3")
+        cases.rebuild()  # the data changed: the search runs again
+        assert cases.count(flt) == 2
+        assert cases.case_refs(flt) == [first, second]
+        assert len(matches) == 2
+        assert cases.count(CaseFilter(search="speech")) == 1
+        assert cases.count(CaseFilter(search="hate")) == 2  # a new query each time
+        assert len(matches) == 4
+        raw.set_trace_callback(None)
+    finally:
+        cases.close()
+
+
+def test_case_list_two_character_search_as_typed_and_normalised(store6: Store) -> None:
+    from desktop_app.store.cases import CaseFilter, CaseList
+
+    zg = _add(store6, f"{ZAWGYI} hate", "https://facebook.com/p/1")
+    uni = _add(store6, f"{UNICODE} more", "https://facebook.com/p/2")
+    _add(store6, "ab only latin", "https://facebook.com/p/3")
+    cases = CaseList(store6.engine.connect())
+    try:
+        cases.rebuild()
+        # Below 3 characters the posts' text is scanned as stored: a Zawgyi query
+        # (normalised too) finds both; a Unicode one only the Unicode post, as before.
+        assert cases.case_refs(CaseFilter(search="ျမ")) == [zg, uni]
+        assert cases.case_refs(CaseFilter(search="မြ")) == [uni]
+        assert cases.count(CaseFilter(search="ab")) == 1
+        assert cases.count(CaseFilter(search="zq")) == 0
+    finally:
+        cases.close()
