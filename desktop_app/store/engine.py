@@ -16,14 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
-from sqlalchemy import URL, Engine, create_engine, event
-from sqlalchemy.engine import ExceptionContext
-from sqlalchemy.exc import DatabaseError as SADatabaseError
-from sqlalchemy.pool import SingletonThreadPool
-from sqlmodel import Session
 
+# SQLAlchemy and SQLModel (with pydantic) are imported where an engine or a session
+# is made, not by importing this module: a window that only shows its unlock page,
+# or a command that never opens a store, does not pay for them (issue 15).
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import ExceptionContext
+    from sqlmodel import Session
 
 from desktop_app.core.errors import (
     AppError,
@@ -137,6 +138,9 @@ def _busy_error(context: ExceptionContext) -> BaseException | None:
 
 
 def _make_engine(path: Path, key: KeyHolder) -> Engine:
+    from sqlalchemy import URL, create_engine, event
+    from sqlalchemy.pool import SingletonThreadPool
+
     def creator() -> Any:
         passphrase = key.get()  # StoreLockedError once the store was closed
         conn = sqlcipher3.connect(
@@ -183,6 +187,8 @@ class Store:
             raise StoreLockedError("the store is locked: unlock it again to go on")
 
     def session(self) -> Session:
+        from sqlmodel import Session
+
         self._check_open()
         return Session(self.engine, expire_on_commit=False)
 
@@ -208,6 +214,8 @@ class Store:
 
 
 def _connect(path: Path, key: KeyHolder) -> Engine:
+    from sqlalchemy.exc import DatabaseError as SADatabaseError
+
     engine = _make_engine(path, key)
     try:
         with engine.connect():
