@@ -45,6 +45,7 @@ from desktop_app.ui.dialogs.new_store import NewStoreDialog
 from desktop_app.ui.dialogs.purge_dialog import PurgeDialog
 from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
 from desktop_app.ui.dialogs.share_dialog import ShareDialog
+from desktop_app.ui.i18n import error_text
 from desktop_app.ui.models.case_table import CaseTableModel
 from desktop_app.ui.vocab import numerus
 from desktop_app.ui.widgets.case_editor import CaseEditor
@@ -530,7 +531,7 @@ class MainWindow(QMainWindow):
         try:
             function(self.store, kind, ident, reason)
         except AppError as exc:
-            self.warn(title, exc.message)
+            self.warn(title, error_text(exc))
             return False
         return True
 
@@ -614,7 +615,7 @@ class MainWindow(QMainWindow):
         try:
             corrections.purge_attachment(self.store, attachment[0], dialog.reason_text())
         except AppError as exc:
-            self.warn(self.tr("Purge attachment"), exc.message)
+            self.warn(self.tr("Purge attachment"), error_text(exc))
             return
         self.editor.show_case(self.editor.post_id)
         self.data_changed()
@@ -718,7 +719,7 @@ class MainWindow(QMainWindow):
                 timezone=dialog.timezone.currentText(),
             )
         except AppError as exc:
-            QMessageBox.warning(self, self.tr("Store not created"), exc.message)
+            QMessageBox.warning(self, self.tr("Store not created"), error_text(exc))
             return
         finally:
             dialog.passphrase.clear()

@@ -19,9 +19,10 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop_app.core.errors import AppError, Cancelled
+from desktop_app.ui.i18n import error_text
 
 log = logging.getLogger(__name__)
 
@@ -92,10 +93,14 @@ class Worker:
         except Cancelled:
             self.signals.cancelled.emit()
         except AppError as exc:
-            self.signals.failed.emit(exc.message)
+            self.signals.failed.emit(error_text(exc))
         except Exception:  # noqa: BLE001 - shown to the user with the details to report
             log.exception("background task failed")
-            self.signals.failed.emit("Something went wrong:\n" + traceback.format_exc(limit=4))
+            self.signals.failed.emit(
+                QCoreApplication.translate("Worker", "Something went wrong:")
+                + "\n"
+                + traceback.format_exc(limit=4)
+            )
         else:
             self.signals.finished.emit(result)
 

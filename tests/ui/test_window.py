@@ -133,6 +133,23 @@ def test_add_a_post_with_a_pasted_screenshot(unlocked, qtbot) -> None:  # type: 
     editor.tags.setText("election, ရွေးကောက်ပွဲ")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert editor.post_id is not None and editor.error.text() == ""
+    # An empty clipboard, and one with no data at all (mimeData() is None): told, no crash.
+    QGuiApplication.clipboard().clear()
+    editor.paste_evidence()
+    assert editor.evidence.count() == 0 and "clipboard" in editor.error.text()
+    editor.error.clear()
+    real_clipboard = QGuiApplication.clipboard
+
+    class NoData:
+        def mimeData(self) -> None:  # noqa: N802
+            return None
+
+    QGuiApplication.clipboard = staticmethod(lambda: NoData())  # type: ignore[method-assign]
+    try:
+        editor.paste_evidence()
+    finally:
+        QGuiApplication.clipboard = real_clipboard  # type: ignore[method-assign]
+    assert editor.evidence.count() == 0 and "clipboard" in editor.error.text()
     image = QImage(320, 200, QImage.Format.Format_RGB32)
     image.fill(QColor("#3366cc"))
     QGuiApplication.clipboard().setImage(image)

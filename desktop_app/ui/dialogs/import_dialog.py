@@ -36,6 +36,7 @@ from desktop_app.importers.spreadsheet import (
 from desktop_app.store.engine import Store
 from desktop_app.ui.dialogs.column_mapping_dialog import ColumnMappingDialog
 from desktop_app.ui.dialogs.worker_dialog import WorkerDialog
+from desktop_app.ui.i18n import error_text
 from desktop_app.ui.vocab import outcome_name
 
 SAMPLE_COLUMNS = (
@@ -146,7 +147,7 @@ class ImportDialog(WorkerDialog):
         try:
             self.headers = read_headers(self.path.text(), self.sheet.text().strip() or None)
         except AppError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(error_text(exc))
             return
         dialog = self.mapping_dialog()
         if dialog.exec():

@@ -56,6 +56,7 @@ from desktop_app.store.engine import Store
 from desktop_app.ui.dialogs.image_viewer import ImageViewer
 from desktop_app.ui.dialogs.report_dialog import ReportDialog
 from desktop_app.ui.dialogs.response_dialog import ResponseDialog
+from desktop_app.ui.i18n import error_text
 from desktop_app.ui.vocab import category_name, channel_name, duration_text, outcome_name
 
 THUMB = QSize(120, 90)
@@ -467,7 +468,7 @@ class CaseEditor(QWidget):
             self.save_button.setText(self.tr("Try saving again"))
             return False
         except AppError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(error_text(exc))
             return False
         self.save_button.setText(self.tr("Save case"))
         assert post_id is not None
@@ -556,6 +557,10 @@ class CaseEditor(QWidget):
 
     def paste_evidence(self) -> None:
         mime = QGuiApplication.clipboard().mimeData()
+        if mime is None or not (mime.hasImage() or mime.hasUrls()):
+            # An empty clipboard (or one another program holds and has let go) has no data.
+            self.error.setText(self.tr("The clipboard holds no picture or file to add."))
+            return
         if mime.hasImage():
             image = QImage(mime.imageData())
             if not image.isNull():
@@ -580,11 +585,14 @@ class CaseEditor(QWidget):
                 self.add_evidence(file.read_bytes(), file.name, media_type)
 
     def dragEnterEvent(self, event: Any) -> None:  # noqa: N802
-        if event.mimeData().hasUrls() or event.mimeData().hasImage():
+        mime = event.mimeData()
+        if mime is not None and (mime.hasUrls() or mime.hasImage()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: Any) -> None:  # noqa: N802
         mime = event.mimeData()
+        if mime is None:
+            return
         if mime.hasUrls():
             self.add_files([u.toLocalFile() for u in mime.urls() if u.isLocalFile()])
         elif mime.hasImage():
@@ -742,7 +750,7 @@ class CaseEditor(QWidget):
             try:
                 corrections.edit(self.store, kind, uid, changes, dialog.reason.text().strip())
             except AppError as exc:
-                QMessageBox.warning(self, self.tr("Not corrected"), exc.message)
+                QMessageBox.warning(self, self.tr("Not corrected"), error_text(exc))
                 if self.store is None:  # locked meanwhile
                     return False
                 continue  # the dialog again, as typed
@@ -790,7 +798,7 @@ class CaseEditor(QWidget):
                     notes=dialog.notes.text(),
                 )
         except AppError as exc:
-            QMessageBox.warning(self, self.tr("Report not added"), exc.message)
+            QMessageBox.warning(self, self.tr("Report not added"), error_text(exc))
             return
         assert self.post_id is not None
         self.show_case(self.post_id)
@@ -853,7 +861,7 @@ class CaseEditor(QWidget):
                         capture_source=source,
                     )
         except AppError as exc:
-            QMessageBox.warning(self, self.tr("Response not added"), exc.message)
+            QMessageBox.warning(self, self.tr("Response not added"), error_text(exc))
             return
         assert self.post_id is not None
         self.show_case(self.post_id)

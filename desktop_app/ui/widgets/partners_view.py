@@ -30,6 +30,7 @@ from desktop_app.sharing.partners import (
 from desktop_app.store.engine import Store
 from desktop_app.store.keys import load_keys
 from desktop_app.store.repository import get_organisation
+from desktop_app.ui.i18n import error_text
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("PartnersView", "Partner"),
@@ -141,7 +142,7 @@ class PartnersView(QWidget):
         try:
             info = add_partner_from_card(self.store, path)
         except AppError as exc:
-            QMessageBox.warning(self, self.tr("Partner not added"), exc.message)
+            QMessageBox.warning(self, self.tr("Partner not added"), error_text(exc))
             return None
         self.refresh()
         return info
@@ -155,7 +156,7 @@ class PartnersView(QWidget):
         try:
             card = read_card(path)
         except AppError as exc:
-            QMessageBox.warning(self, self.tr("Not a partner card"), exc.message)
+            QMessageBox.warning(self, self.tr("Not a partner card"), error_text(exc))
             return
         if self.confirm(
             self.tr("Check the fingerprint"),
