@@ -200,3 +200,25 @@ def redaction_name(name: str, meaning: str) -> str:
     if source is None:
         return f"{name}: {meaning}"
     return QCoreApplication.translate(CONTEXT, source)
+
+
+# --- record counts in a bundle (sharing.records kinds) -----------------------------------
+_RECORD_COUNTS: dict[str, str] = {
+    "accounts": QT_TRANSLATE_NOOP("Vocabulary", "%n account(s)"),
+    "posts": QT_TRANSLATE_NOOP("Vocabulary", "%n post(s)"),
+    "tags": QT_TRANSLATE_NOOP("Vocabulary", "%n tag(s)"),
+    "post_tags": QT_TRANSLATE_NOOP("Vocabulary", "%n tag link(s)"),
+    "reports": QT_TRANSLATE_NOOP("Vocabulary", "%n report(s)"),
+    "responses": QT_TRANSLATE_NOOP("Vocabulary", "%n response(s)"),
+    "attachments": QT_TRANSLATE_NOOP("Vocabulary", "%n attachment(s)"),
+    "audit": QT_TRANSLATE_NOOP("Vocabulary", "%n custody log event(s)"),
+    "retractions": QT_TRANSLATE_NOOP("Vocabulary", "%n retraction(s)"),
+}
+
+
+def record_count(kind: str, n: int) -> str:
+    """'12 posts', '1 report' (in the person's language); unknown kinds as stored."""
+    source = _RECORD_COUNTS.get(kind)
+    if source is None:
+        return f"{n:,} {kind}"
+    return numerus(QCoreApplication.translate(CONTEXT, source, "", n), n)

@@ -26,6 +26,7 @@ from desktop_app.core.timeutil import now_utc
 from desktop_app.indicators.compute import IndicatorParams
 from desktop_app.store.engine import Store
 from desktop_app.ui.dialogs.worker_dialog import WorkerDialog
+from desktop_app.ui.vocab import numerus
 from desktop_app.ui.widgets.choices import CaseScope, RedactionChoice
 
 WORKBOOK = "workbook"
@@ -175,12 +176,22 @@ class ExportDialog(WorkerDialog):
     def _done(self, result: Any) -> None:
         self.result = result
         if self.kind == WORKBOOK:
-            text = self.tr("The workbook was written to {0} ({1} reports).").format(
-                result.path, result.reports
-            )
+            text = numerus(
+                self.tr("The workbook was written to {0} (%n report(s)).", "", result.reports),
+                result.reports,
+            ).format(result.path)
         else:
-            text = self.tr(
-                "The evidence pack was written to {0}: {1} cases, {2} files, signed with key "
-                "{3}. It is NOT encrypted: send it only over a channel you trust."
-            ).format(result.path, result.cases, result.files, result.fingerprint)
+            text = numerus(
+                self.tr(
+                    "The evidence pack was written to {0}: %n case(s), {1}, signed with key "
+                    "{2}. It is NOT encrypted: send it only over a channel you trust.",
+                    "",
+                    result.cases,
+                ),
+                result.cases,
+            ).format(
+                result.path,
+                numerus(self.tr("%n file(s)", "", result.files), result.files),
+                result.fingerprint,
+            )
         self.message.setText(text)

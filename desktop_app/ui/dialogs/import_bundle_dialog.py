@@ -35,6 +35,7 @@ from desktop_app.sharing.merge import (
 )
 from desktop_app.store.engine import Store
 from desktop_app.ui.dialogs.worker_dialog import WorkerDialog
+from desktop_app.ui.vocab import numerus
 
 
 class ImportBundleDialog(WorkerDialog):
@@ -214,10 +215,20 @@ class ImportBundleDialog(WorkerDialog):
         elif preview.already_imported or preview.changes == 0:
             summary = self.tr("This bundle was imported before: merging changes nothing.")
         else:
-            summary = self.tr(
-                "{0} records would be added or updated; {1} conflicts are kept in "
-                "the custody log. Nothing has been written yet."
-            ).format(preview.changes, len(preview.conflicts))
+            changes, conflicts = preview.changes, len(preview.conflicts)
+            summary = (
+                numerus(self.tr("%n record(s) would be added or updated.", "", changes), changes)
+                + " "
+                + numerus(
+                    self.tr(
+                        "%n conflict(s) would be kept in the custody log. "
+                        "Nothing has been written yet.",
+                        "",
+                        conflicts,
+                    ),
+                    conflicts,
+                )
+            )
         self.message.setText(summary)
         self.update_buttons()
 
@@ -312,7 +323,10 @@ class ImportBundleDialog(WorkerDialog):
         if result.written:
             self.merged.emit()
         self.message.setText(
-            self.tr("Merged: {0} records added or updated.").format(result.preview.changes)
+            numerus(
+                self.tr("Merged: %n record(s) added or updated.", "", result.preview.changes),
+                result.preview.changes,
+            )
             if result.written
             else self.tr("Nothing new: the store is unchanged.")
         )

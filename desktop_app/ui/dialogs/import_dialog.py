@@ -37,7 +37,7 @@ from desktop_app.store.engine import Store
 from desktop_app.ui.dialogs.column_mapping_dialog import ColumnMappingDialog
 from desktop_app.ui.dialogs.worker_dialog import WorkerDialog
 from desktop_app.ui.i18n import error_text
-from desktop_app.ui.vocab import outcome_name
+from desktop_app.ui.vocab import numerus, outcome_name
 
 SAMPLE_COLUMNS = (
     "Row",
@@ -207,14 +207,20 @@ class ImportDialog(WorkerDialog):
             else ""
         )
         if check.problems:
+            total, problems = check.rows_total, len(check.problems)
             text = self.tr(
-                "{0} rows: {1} valid, {2} problems. Nothing has been written. Fix the file, "
+                "{0}: {1} valid, {2}. Nothing has been written. Fix the file, "
                 "or import only the valid rows."
-            ).format(check.rows_total, check.rows_valid, len(check.problems))
+            ).format(
+                numerus(self.tr("%n row(s)", "", total), total),
+                f"{check.rows_valid:,}",
+                numerus(self.tr("%n problem(s)", "", problems), problems),
+            )
             self.tabs.setCurrentWidget(self.problems)
         else:
-            text = self.tr("{0} rows, all valid. Nothing has been written yet.").format(
-                check.rows_total
+            total = check.rows_total
+            text = numerus(
+                self.tr("%n row(s), all valid. Nothing has been written yet.", "", total), total
             )
             self.tabs.setCurrentWidget(self.sample)
         self.message.setText(text + extra)
@@ -256,8 +262,12 @@ class ImportDialog(WorkerDialog):
         self.result = result
         if result.added:
             self.imported.emit()
-        text = self.tr("Imported: {0} reports added, {1} already present, {2} rejected.").format(
-            result.added, result.already_present, result.rejected
+        text = self.tr("Imported: {0}, {1}, {2}.").format(
+            numerus(self.tr("%n report(s) added", "", result.added), result.added),
+            numerus(
+                self.tr("%n already present", "", result.already_present), result.already_present
+            ),
+            numerus(self.tr("%n rejected", "", result.rejected), result.rejected),
         )
         if result.rejects_path:
             text += " " + self.tr("Rejected rows: {0}").format(result.rejects_path)

@@ -27,6 +27,7 @@ from desktop_app.sharing.bundle import BundleSelection, export_bundle
 from desktop_app.sharing.partners import list_partners
 from desktop_app.store.engine import Store
 from desktop_app.ui.dialogs.worker_dialog import WorkerDialog
+from desktop_app.ui.vocab import record_count
 from desktop_app.ui.widgets.choices import CaseScope, RedactionChoice
 
 
@@ -144,7 +145,7 @@ class ShareDialog(WorkerDialog):
 
     def _done(self, result: Any) -> None:
         self.result = result
-        counts = ", ".join(f"{v} {k}" for k, v in result.counts.items())
+        counts = ", ".join(record_count(kind, n) for kind, n in result.counts.items())
         self.message.setText(
             self.tr(
                 "Bundle written to {0} ({1}). Only the chosen partners (or the passphrase) "

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.dialogs.worker_dialog import WorkerDialog
+from desktop_app.ui.vocab import numerus
 
 
 @dataclass(frozen=True)
@@ -195,11 +196,16 @@ class VerifyPackDialog(WorkerDialog):
         else:
             report = outcome.report
             self.verdict.setText(
-                self.tr(
-                    "Intact: every file matches the manifest, the signature is valid and the "
-                    "custody chain links up. Pack {0}, made {1} by {2} (as the pack says), "
-                    "{3} cases."
-                ).format(report.pack_id, report.made_at, report.organisation, report.cases)
+                numerus(
+                    self.tr(
+                        "Intact: every file matches the manifest, the signature is valid and the "
+                        "custody chain links up. Pack {0}, made {1} by {2} (as the pack says), "
+                        "%n case(s).",
+                        "",
+                        report.cases,
+                    ),
+                    report.cases,
+                ).format(report.pack_id, report.made_at, report.organisation)
             )
             self.verdict.setStyleSheet("color: #1a7f37; font-weight: bold;")
 
