@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.timeutil import now_utc
-from desktop_app.store.search import search_clause
+from desktop_app.store.search import search_ids
 from desktop_app.store.types import MICROS_PER_HOUR, from_micros, to_micros
 
 if TYPE_CHECKING:
@@ -163,13 +163,12 @@ class CaseList:
         (and again after ``rebuild``) into temp.case_search."""
         if self._searched != text:
             self._forget_search()
-            clause, params = search_clause(text)
+            ids, params = search_ids(text)
             raw = self._raw()
+            # The index's ids as they are (retracted posts among them): the lists'
+            # queries join them to case_list, which has none.
             raw.execute("CREATE TEMP TABLE case_search (post_id INTEGER PRIMARY KEY)")
-            raw.execute(
-                f"INSERT INTO temp.case_search SELECT post_id FROM case_list WHERE {clause}",
-                params,
-            )
+            raw.execute(f"INSERT OR IGNORE INTO temp.case_search {ids}", params)
             raw.commit()  # as in rebuild: no transaction left open on the store
             self._searched = text
         return "post_id IN (SELECT post_id FROM temp.case_search)"

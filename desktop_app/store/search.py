@@ -22,15 +22,15 @@ def fts_phrase(query: str) -> str:
     return '"' + search_text(query.strip()).replace('"', '""') + '"'
 
 
-def search_clause(query: str, *, column: str = "post_id") -> tuple[str, dict[str, Any]]:
-    """``(sql, params)``: ``{column} IN (...)`` for posts matching ``query``; ("1", {})
-    for an empty query. Parameter names start with ``search_``."""
+def search_ids(query: str) -> tuple[str, dict[str, Any]]:
+    """``(sql, params)``: a SELECT of the ids of the posts matching ``query`` (which
+    must not be empty). Parameter names start with ``search_``."""
     text = query.strip()
     if not text:
-        return "1", {}
+        raise ValueError("search_ids needs a query")
     if len(text) >= MIN_INDEXED:
         return (
-            f"{column} IN (SELECT rowid FROM post_search WHERE post_search MATCH :search_q)",
+            "SELECT rowid FROM post_search WHERE post_search MATCH :search_q",
             {"search_q": fts_phrase(text)},
         )
     fields = ("p.content", "p.url", "p.notes", "coalesce(a.handle, '')")
@@ -42,7 +42,15 @@ def search_clause(query: str, *, column: str = "post_id") -> tuple[str, dict[str
         found = " OR ".join(f"instr({f}, :search_raw) OR instr({f}, :search_norm)" for f in fields)
         params = {"search_raw": text, "search_norm": normalised}
     return (
-        f"{column} IN (SELECT p.id FROM post p LEFT JOIN author_account a "
-        f"ON a.id = p.author_id WHERE {found})",
+        f"SELECT p.id FROM post p LEFT JOIN author_account a ON a.id = p.author_id WHERE {found}",
         params,
     )
+
+
+def search_clause(query: str, *, column: str = "post_id") -> tuple[str, dict[str, Any]]:
+    """``(sql, params)``: ``{column} IN (...)`` for posts matching ``query``; ("1", {})
+    for an empty query. Parameter names start with ``search_``."""
+    if not query.strip():
+        return "1", {}
+    ids, params = search_ids(query)
+    return f"{column} IN ({ids})", params
