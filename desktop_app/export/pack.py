@@ -30,7 +30,6 @@ from sqlmodel import Session, col
 
 from desktop_app import __version__
 from desktop_app.core.errors import BadInputError
-from desktop_app.core.redaction import REDACTED
 from desktop_app.core.timeutil import now_utc
 from desktop_app.export.cases import CaseRecord, load_cases
 from desktop_app.export.data import snapshot
@@ -154,39 +153,17 @@ def _blob_reader(conn: Connection) -> Any:
     return read
 
 
-# Redaction field -> the keys of an audit event's detail that carry it.
-_DETAIL_KEYS = {
-    "reporter": ("reporter", "reporter_key"),
-    "notes": ("notes", "note"),
-    "researcher": ("captured_by", "researcher"),
-    "response_text": ("text", "response_text"),
-    "author": ("handle", "display_name", "author", "author_handle"),
-}
-
-
 def _redact_event(line: dict[str, Any], redaction: Redaction) -> None:
-    """Blank the redacted fields of one event in place and name them in ``redacted``."""
+    """Blank the redacted fields of one event in place and name them in ``redacted``.
+
+    The rules are core.redaction's, the same as for bundles: an edit's old and new
+    values of a redacted field are blanked too.
+    """
     removed: list[str] = []
-    if "researcher" in redaction.fields and line["actor"]:
-        line["actor"] = REDACTED
+    if line["actor"] and redaction.researcher(line["actor"]) != line["actor"]:
+        line["actor"] = redaction.researcher(line["actor"])
         removed.append("actor")
-
-    def walk(value: Any, path: str) -> Any:
-        if isinstance(value, dict):
-            out = {}
-            for key, item in value.items():
-                if any(key in _DETAIL_KEYS[f] for f in redaction.fields if f in _DETAIL_KEYS):
-                    if item not in ("", None):
-                        out[key] = REDACTED
-                        removed.append(f"{path}.{key}")
-                        continue
-                out[key] = walk(item, f"{path}.{key}")
-            return out
-        if isinstance(value, list):
-            return [walk(item, f"{path}[{i}]") for i, item in enumerate(value)]
-        return value
-
-    line["detail"] = walk(line["detail"], "detail")
+    line["detail"] = redaction.detail(line["detail"], removed)
     if removed:
         line["redacted"] = removed
 

@@ -372,3 +372,29 @@ def test_a_pack_unzipped_and_zipped_again_still_verifies(store, filled, tmp_path
             zf.write(path, path.relative_to(folder).as_posix())
     assert any(n.endswith("/") for n in zipfile.ZipFile(again).namelist())
     assert verify_pack(again).pack_id == verify_pack(pack).pack_id
+
+
+def test_redaction_reaches_the_old_and_new_values_of_edit_events(
+    store, filled, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """CORRECTIONS.md: redacted fields are redacted in an edit event's values too."""
+    from sqlalchemy import select
+
+    from desktop_app.store.corrections import EntityKind, edit
+    from desktop_app.store.models import Report
+
+    old_note, new_note = "old-note-4c1d hidden", "new-note-9e2b hidden"
+    with store.session() as session:
+        report = session.scalars(select(Report).order_by(Report.id)).first()
+        assert report is not None
+        uid = report.uid
+    edit(store, EntityKind.REPORT, uid, {"notes": old_note}, "typo")
+    edit(store, EntityKind.REPORT, uid, {"notes": new_note}, "typo again")
+    plain = _unzip(_pack(store, tmp_path, name="plain.zip").path, tmp_path / "plain")
+    custody_plain = (plain / "data" / "custody.jsonl").read_text("utf-8")
+    assert old_note in custody_plain and new_note in custody_plain  # the test looks there
+    result = _pack(store, tmp_path, redaction=Redaction(frozenset({"notes"})))
+    folder = _unzip(result.path, tmp_path / "u")
+    for haystack in _everything(folder):
+        assert old_note.encode() not in haystack and new_note.encode() not in haystack
+    verify_pack(result.path)
