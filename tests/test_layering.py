@@ -28,8 +28,6 @@ LAYERS = {
     "sharing": 2,
     "demo": 2,
     "cli": 3,
-    "cli_export": 3,
-    "cli_sharing": 3,
     "ui": 3,
     "app": 3,
     "__main__": 3,

@@ -33,8 +33,6 @@ class Selection:
             "as_of": to_micros(params.as_of),
             "threshold": params.repeat_threshold,
         }
-        for name, hours in (("h24", 24), ("h48", 48), ("h168", 168), ("h720", 720)):
-            self.args[name] = hours * MICROS_PER_HOUR
         # Retracted reports and cases leave every indicator (CORRECTIONS.md). By id,
         # so the scan keeps to the covering indexes (an index entry holds the rowid).
         self.date_clauses.append(LIVE_REPORT)
