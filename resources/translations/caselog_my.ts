@@ -432,6 +432,10 @@
         <translation>{0} တွင် အပြီးဖျက်ခဲ့သည်- ဖိုင်၏ အကြောင်းအရာ မရှိတော့ပါ</translation>
     </message>
     <message>
+        <source>The clipboard holds no picture or file to add.</source>
+        <translation>ကလစ်ဘုတ်တွင် ထည့်စရာ ပုံ သို့မဟုတ် ဖိုင် မရှိပါ။</translation>
+    </message>
+    <message>
         <source>Add evidence files</source>
         <translation>အထောက်အထား ဖိုင်များ ထည့်မည်</translation>
     </message>
@@ -553,13 +557,17 @@
         <source>All cases</source>
         <translation>ဖြစ်စဉ် အားလုံး</translation>
     </message>
-    <message>
-        <source>The {0} cases in the current list</source>
-        <translation>လက်ရှိစာရင်းရှိ ဖြစ်စဉ် {0} ခု</translation>
+    <message numerus="yes">
+        <source>The %n case(s) in the current list</source>
+        <translation>
+            <numerusform>လက်ရှိစာရင်းရှိ ဖြစ်စဉ် %n ခု</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>The {0} selected cases</source>
-        <translation>ရွေးထားသော ဖြစ်စဉ် {0} ခု</translation>
+    <message numerus="yes">
+        <source>The %n selected case(s)</source>
+        <translation>
+            <numerusform>ရွေးထားသော ဖြစ်စဉ် %n ခု</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -895,13 +903,23 @@
         <source>Cancelled: no file was written.</source>
         <translation>ပယ်ဖျက်လိုက်သည်- ဖိုင် မရေးရသေးပါ။</translation>
     </message>
-    <message>
-        <source>The workbook was written to {0} ({1} reports).</source>
-        <translation>Excel ဖိုင်ကို {0} သို့ ရေးပြီးပါပြီ (တိုင်ကြားချက် {1} ခု)။</translation>
+    <message numerus="yes">
+        <source>The workbook was written to {0} (%n report(s)).</source>
+        <translation>
+            <numerusform>Excel ဖိုင်ကို {0} သို့ ရေးပြီးပါပြီ (တိုင်ကြားချက် %n ခု)။</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>The evidence pack was written to {0}: {1} cases, {2} files, signed with key {3}. It is NOT encrypted: send it only over a channel you trust.</source>
-        <translation>အထောက်အထားအစုံကို {0} သို့ ရေးပြီးပါပြီ- ဖြစ်စဉ် {1} ခု၊ ဖိုင် {2} ခု၊ သော့ {3} ဖြင့် လက်မှတ်ထိုးထားသည်။ ၎င်းကို ကုဒ်ဝှက်မထားပါ- သင် ယုံကြည်သော လမ်းကြောင်းဖြင့်သာ ပေးပို့ပါ။</translation>
+    <message numerus="yes">
+        <source>The evidence pack was written to {0}: %n case(s), {1}, signed with key {2}. It is NOT encrypted: send it only over a channel you trust.</source>
+        <translation>
+            <numerusform>အထောက်အထားအစုံကို {0} သို့ ရေးပြီးပါပြီ- ဖြစ်စဉ် %n ခု၊ {1}၊ သော့ {2} ဖြင့် လက်မှတ်ထိုးထားသည်။ ၎င်းကို ကုဒ်ဝှက်မထားပါ- သင် ယုံကြည်သော လမ်းကြောင်းဖြင့်သာ ပေးပို့ပါ။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>ဖိုင် %n ခု</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -985,6 +1003,24 @@
         <source>Made by &lt;b&gt;{0}&lt;/b&gt; on {1}, signed with key &lt;b&gt;{2}&lt;/b&gt;, which is {3}.</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; က {1} တွင် ပြုလုပ်ပြီး သော့ &lt;b&gt;{2}&lt;/b&gt; ဖြင့် လက်မှတ်ထိုးထားသည်- ၎င်းသည် {3} ဖြစ်သည်။</translation>
     </message>
+    <message numerus="yes">
+        <source>%n record(s) would be added or updated.</source>
+        <translation>
+            <numerusform>မှတ်တမ်း %n ခုကို ထည့်မည် သို့မဟုတ် အပ်ဒိတ်လုပ်မည်။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) would be kept in the custody log. Nothing has been written yet.</source>
+        <translation>
+            <numerusform>ကွဲလွဲချက် %n ခုကို ထိန်းသိမ်းမှု မှတ်တမ်းတွင် သိမ်းထားမည်။ ဘာမျှ မသိမ်းရသေးပါ။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged: %n record(s) added or updated.</source>
+        <translation>
+            <numerusform>ပေါင်းထည့်ပြီးပါပြီ- မှတ်တမ်း %n ခု ထည့်ပြီး သို့မဟုတ် အပ်ဒိတ်လုပ်ပြီး။</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Bundle</source>
         <translation>ဖိုင်ထုပ်</translation>
@@ -1022,10 +1058,6 @@
         <translation>ဤဖိုင်ထုပ်ကို ယခင်က ထည့်သွင်းပြီးပြီ- ပေါင်းထည့်လျှင် ဘာမျှ မပြောင်းလဲပါ။</translation>
     </message>
     <message>
-        <source>{0} records would be added or updated; {1} conflicts are kept in the custody log. Nothing has been written yet.</source>
-        <translation>မှတ်တမ်း {0} ခုကို ထည့်မည် သို့မဟုတ် အပ်ဒိတ်လုပ်မည်- ကွဲလွဲချက် {1} ခုကို ထိန်းသိမ်းမှု မှတ်တမ်းတွင် သိမ်းထားမည်။ ဘာမျှ မသိမ်းရသေးပါ။</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Key change:&lt;/b&gt; partner {0} moved from key {1} to {2}; the old key signed the notice. Merging records the new key in your directory.</source>
         <translation>&lt;b&gt;သော့ ပြောင်းလဲမှု-&lt;/b&gt; မိတ်ဖက်အဖွဲ့ {0} သည် သော့ {1} မှ {2} သို့ ပြောင်းထားသည်- သော့ဟောင်းက အသိပေးချက်ကို လက်မှတ်ထိုးထားသည်။ ပေါင်းထည့်လျှင် သော့အသစ်ကို သင့်စာရင်းတွင် မှတ်တမ်းတင်မည်။</translation>
     </message>
@@ -1058,10 +1090,6 @@
     <message>
         <source>Both changed it: ours is newer and is kept</source>
         <translation>နှစ်ဖက်စလုံး ပြောင်းထားသည်- ကျွန်ုပ်တို့၏ဟာ ပိုသစ်၍ ထားမည်</translation>
-    </message>
-    <message>
-        <source>Merged: {0} records added or updated.</source>
-        <translation>ပေါင်းထည့်ပြီးပါပြီ- မှတ်တမ်း {0} ခု ထည့်ပြီး သို့မဟုတ် အပ်ဒိတ်လုပ်ပြီး။</translation>
     </message>
     <message>
         <source>Nothing new: the store is unchanged.</source>
@@ -1147,12 +1175,48 @@
         <translation> မသိသော ကော်လံများကို မှတ်စုအဖြစ် သိမ်းထားမည်- {0}။</translation>
     </message>
     <message>
-        <source>{0} rows: {1} valid, {2} problems. Nothing has been written. Fix the file, or import only the valid rows.</source>
-        <translation>အတန်း {0} ခု- မှန်ကန် {1} ခု၊ ပြဿနာ {2} ခု။ ဘာမျှ မသိမ်းရသေးပါ။ ဖိုင်ကို ပြင်ပါ၊ သို့မဟုတ် မှန်ကန်သော အတန်းများကိုသာ ထည့်သွင်းပါ။</translation>
+        <source>{0}: {1} valid, {2}. Nothing has been written. Fix the file, or import only the valid rows.</source>
+        <translation>{0}- မှန်ကန် {1} ခု၊ {2}။ ဘာမျှ မသိမ်းရသေးပါ။ ဖိုင်ကို ပြင်ပါ၊ သို့မဟုတ် မှန်ကန်သော အတန်းများကိုသာ ထည့်သွင်းပါ။</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>အတန်း %n ခု</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>ပြဿနာ %n ခု</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s), all valid. Nothing has been written yet.</source>
+        <translation>
+            <numerusform>အတန်း %n ခု၊ အားလုံး မှန်ကန်သည်။ ဘာမျှ မသိမ်းရသေးပါ။</numerusform>
+        </translation>
     </message>
     <message>
-        <source>{0} rows, all valid. Nothing has been written yet.</source>
-        <translation>အတန်း {0} ခု၊ အားလုံး မှန်ကန်သည်။ ဘာမျှ မသိမ်းရသေးပါ။</translation>
+        <source>Imported: {0}, {1}, {2}.</source>
+        <translation>ထည့်သွင်းပြီးပါပြီ- {0}၊ {1}၊ {2}။</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) added</source>
+        <translation>
+            <numerusform>တိုင်ကြားချက် %n ခု ထည့်ပြီး</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already present</source>
+        <translation>
+            <numerusform>%n ခု ရှိပြီးသား</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n ခု ပယ်ချ</numerusform>
+        </translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -1163,16 +1227,107 @@
         <translation>ထည့်သွင်းခြင်းကို ပယ်ဖျက်လိုက်သည်- ဘာမျှ မသိမ်းရသေးပါ။</translation>
     </message>
     <message>
-        <source>Imported: {0} reports added, {1} already present, {2} rejected.</source>
-        <translation>ထည့်သွင်းပြီးပါပြီ- တိုင်ကြားချက် {0} ခု ထည့်ပြီး၊ {1} ခု ရှိပြီးသား၊ {2} ခု ပယ်ချ။</translation>
-    </message>
-    <message>
         <source>Rejected rows: {0}</source>
         <translation>ပယ်ချသော အတန်းများ- {0}</translation>
     </message>
     <message>
         <source>Use &apos;Match columns…&apos; to say which of your columns hold them.</source>
         <translation>သင့်ကော်လံများအနက် မည်သည့်ကော်လံတွင် ၎င်းတို့ ပါသည်ကို &apos;ကော်လံများ ချိတ်မည်…&apos; ဖြင့် ပြောပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>Indicators</name>
+    <message>
+        <source>Reports made to the platforms</source>
+        <translation>ပလက်ဖောင်းများထံ တိုင်ကြားချက်များ</translation>
+    </message>
+    <message>
+        <source>Distinct posts reported</source>
+        <translation>တိုင်ကြားခံရသော ပို့စ် (မထပ်)</translation>
+    </message>
+    <message>
+        <source>Accounts that made the reports</source>
+        <translation>တိုင်ကြားခဲ့သော အကောင့်များ</translation>
+    </message>
+    <message>
+        <source>Distinct accounts behind the reported posts</source>
+        <translation>တိုင်ကြားခံရသော ပို့စ်များကို တင်ခဲ့သည့် အကောင့် (မထပ်)</translation>
+    </message>
+    <message>
+        <source>Reports that received any response</source>
+        <translation>တုံ့ပြန်ချက် တစ်စုံတစ်ရာ ရရှိသော တိုင်ကြားချက်များ</translation>
+    </message>
+    <message>
+        <source>Reports that received a final decision</source>
+        <translation>နောက်ဆုံး ဆုံးဖြတ်ချက် ရရှိသော တိုင်ကြားချက်များ</translation>
+    </message>
+    <message>
+        <source>Reports whose post was removed</source>
+        <translation>ပို့စ်ကို ဖယ်ရှားပြီးသော တိုင်ကြားချက်များ</translation>
+    </message>
+    <message>
+        <source>Reports acted on (removed, restricted, suspended or banned)</source>
+        <translation>အရေးယူခံရသော တိုင်ကြားချက်များ (ဖယ်ရှား၊ ကန့်သတ်၊ ယာယီပိတ် သို့မဟုတ် အပြီးပိတ်)</translation>
+    </message>
+    <message>
+        <source>Share of reports whose post was removed</source>
+        <translation>ပို့စ်ကို ဖယ်ရှားပြီးသော တိုင်ကြားချက် ရာခိုင်နှုန်း</translation>
+    </message>
+    <message>
+        <source>Average hours to a final decision</source>
+        <translation>နောက်ဆုံး ဆုံးဖြတ်ချက်အထိ ပျမ်းမျှ ကြာချိန် (နာရီ)</translation>
+    </message>
+    <message>
+        <source>Median hours to a final decision</source>
+        <translation>နောက်ဆုံး ဆုံးဖြတ်ချက်အထိ အလယ်ကိန်း ကြာချိန် (နာရီ)</translation>
+    </message>
+    <message>
+        <source>Reports decided more than {sla} hours after they were made</source>
+        <translation>တိုင်ကြားပြီး {sla} နာရီကျော်မှ ဆုံးဖြတ်ခဲ့သော တိုင်ကြားချက်များ</translation>
+    </message>
+    <message>
+        <source>Reports with no final decision after {sla} hours</source>
+        <translation>{sla} နာရီကျော်သည်အထိ နောက်ဆုံး ဆုံးဖြတ်ချက် မရသေးသော တိုင်ကြားချက်များ</translation>
+    </message>
+    <message>
+        <source>Reports that waited more than {sla} hours for a final decision</source>
+        <translation>နောက်ဆုံး ဆုံးဖြတ်ချက်အတွက် {sla} နာရီထက် ပို၍ စောင့်ခဲ့ရသော တိုင်ကြားချက်များ</translation>
+    </message>
+    <message>
+        <source>Reports still waiting for a final decision</source>
+        <translation>နောက်ဆုံး ဆုံးဖြတ်ချက်ကို စောင့်ဆိုင်းဆဲ တိုင်ကြားချက်များ</translation>
+    </message>
+    <message>
+        <source>Accounts temporarily suspended</source>
+        <translation>ယာယီပိတ်ခံရသော အကောင့်များ</translation>
+    </message>
+    <message>
+        <source>Accounts permanently banned</source>
+        <translation>အပြီးပိတ်ခံရသော အကောင့်များ</translation>
+    </message>
+    <message>
+        <source>Suspected fake accounts among the authors</source>
+        <translation>ပို့စ်တင်သူများထဲမှ အကောင့်အတုဟု သံသယရှိသူများ</translation>
+    </message>
+    <message>
+        <source>Suspected fake accounts suspended or banned</source>
+        <translation>ယာယီပိတ် သို့မဟုတ် အပြီးပိတ်ခံရသော အကောင့်အတုဟု သံသယရှိသူများ</translation>
+    </message>
+    <message>
+        <source>Repeat offenders ({threshold} or more reported posts)</source>
+        <translation>ထပ်တလဲလဲ ကျူးလွန်သူများ (တိုင်ကြားခံရသော ပို့စ် {threshold} ခုနှင့်အထက်)</translation>
+    </message>
+    <message>
+        <source>Repeat offenders not banned</source>
+        <translation>အပြီးမပိတ်ရသေးသော ထပ်တလဲလဲ ကျူးလွန်သူများ</translation>
+    </message>
+    <message>
+        <source>Groups of duplicate posts (same text)</source>
+        <translation>ထပ်နေသော ပို့စ် အုပ်စုများ (စာသား တူညီ)</translation>
+    </message>
+    <message>
+        <source>Posts in those duplicate groups</source>
+        <translation>ထိုအုပ်စုများရှိ ထပ်နေသော ပို့စ်များ</translation>
     </message>
 </context>
 <context>
@@ -2210,6 +2365,30 @@ Do you want to delete it anyway?</source>
 <context>
     <name>ReportDialog</name>
     <message>
+        <source>Now</source>
+        <translation>ယခု</translation>
+    </message>
+    <message>
+        <source>Give the date and time, e.g. 2024-03-05 14:30.</source>
+        <translation>ရက်စွဲနှင့် အချိန်ကို ပေးပါ၊ ဥပမာ 2024-03-05 14:30။</translation>
+    </message>
+    <message>
+        <source>Cannot read this time: {0}</source>
+        <translation>ဤအချိန်ကို ဖတ်၍ မရပါ- {0}</translation>
+    </message>
+    <message>
+        <source>This time is out of range: {0}</source>
+        <translation>ဤအချိန်သည် လက်ခံနိုင်သော ကာလ ပြင်ပတွင် ရှိသည်- {0}</translation>
+    </message>
+    <message>
+        <source>Why is it corrected? (kept in the custody log)</source>
+        <translation>အဘယ်ကြောင့် ပြင်ဆင်သနည်း။ (ထိန်းသိမ်းမှု မှတ်တမ်းတွင် သိမ်းထားမည်)</translation>
+    </message>
+    <message>
+        <source>Give the reason for this correction.</source>
+        <translation>ဤပြင်ဆင်ချက်၏ အကြောင်းရင်းကို ပေးပါ။</translation>
+    </message>
+    <message>
         <source>Add a report</source>
         <translation>တိုင်ကြားချက် ထည့်မည်</translation>
     </message>
@@ -2386,6 +2565,22 @@ Do you want to delete it anyway?</source>
     <message>
         <source>Type it again</source>
         <translation>ထပ်မံ ရိုက်ထည့်ပါ</translation>
+    </message>
+    <message>
+        <source>The new language is saved. Every window shows it after Caselog starts again. Restart Caselog now?</source>
+        <translation>ဘာသာစကားအသစ်ကို သိမ်းပြီးပါပြီ။ Caselog ကို ပြန်စပြီးနောက် ဝင်းဒိုးတိုင်းတွင် ၎င်းကို ပြမည်။ Caselog ကို ယခု ပြန်စမည်လား။</translation>
+    </message>
+    <message>
+        <source>Nothing typed is lost: Caselog first asks about unsaved changes.</source>
+        <translation>ရိုက်ထားသည်များ မပျောက်ပါ- မသိမ်းရသေးသော ပြင်ဆင်ချက်များအကြောင်း Caselog က ဦးစွာ မေးမည်။</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>ယခု ပြန်စမည်</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>နောက်မှ</translation>
     </message>
     <message>
         <source>The current passphrase is not right: nothing was changed.</source>
@@ -2609,9 +2804,11 @@ Do you want to delete it anyway?</source>
         <source>Intact, as far as it can be checked: {0}. Pack {1}, made {2} by {3} (as the pack says), {4} cases.</source>
         <translation>စစ်ဆေးနိုင်သလောက် ပြည့်စုံမှန်ကန်သည်- {0}။ အစုံ {1}၊ {2} တွင် {3} က ပြုလုပ်သည် (အစုံတွင် ဖော်ပြထားသည့်အတိုင်း)၊ ဖြစ်စဉ် {4} ခု။</translation>
     </message>
-    <message>
-        <source>Intact: every file matches the manifest, the signature is valid and the custody chain links up. Pack {0}, made {1} by {2} (as the pack says), {3} cases.</source>
-        <translation>ပြည့်စုံမှန်ကန်သည်- ဖိုင်တိုင်းသည် ပါဝင်မှုစာရင်းနှင့် ကိုက်ညီပြီး လက်မှတ် မှန်ကန်ကာ ထိန်းသိမ်းမှု မှတ်တမ်းကွင်းဆက် ဆက်စပ်နေသည်။ အစုံ {0}၊ {1} တွင် {2} က ပြုလုပ်သည် (အစုံတွင် ဖော်ပြထားသည့်အတိုင်း)၊ ဖြစ်စဉ် {3} ခု။</translation>
+    <message numerus="yes">
+        <source>Intact: every file matches the manifest, the signature is valid and the custody chain links up. Pack {0}, made {1} by {2} (as the pack says), %n case(s).</source>
+        <translation>
+            <numerusform>ပြည့်စုံမှန်ကန်သည်- ဖိုင်တိုင်းသည် ပါဝင်မှုစာရင်းနှင့် ကိုက်ညီပြီး လက်မှတ် မှန်ကန်ကာ ထိန်းသိမ်းမှု မှတ်တမ်းကွင်းဆက် ဆက်စပ်နေသည်။ အစုံ {0}၊ {1} တွင် {2} က ပြုလုပ်သည် (အစုံတွင် ဖော်ပြထားသည့်အတိုင်း)၊ ဖြစ်စဉ် %n ခု။</numerusform>
+        </translation>
     </message>
     <message>
         <source>an older pack (format 1, from before the BagIt layout): its files, signature and signer were checked, but its custody chain cannot be checked (the pack carries the chosen cases&apos; events without the links between them)</source>
@@ -2708,6 +2905,129 @@ Do you want to delete it anyway?</source>
         <source>Web form</source>
         <translation>ဝဘ်ဖောင်</translation>
     </message>
+    <message>
+        <source>Created</source>
+        <translation>ဖန်တီးသည်</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>အပ်ဒိတ်လုပ်သည်</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>ဖျက်သည်</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>ထည့်သွင်းသည်</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>စကားဝှက် ပြောင်းသည်</translation>
+    </message>
+    <message>
+        <source>Store upgraded</source>
+        <translation>သိုလှောင်ရာကို အဆင့်မြှင့်သည်</translation>
+    </message>
+    <message>
+        <source>Bundle made</source>
+        <translation>ဖိုင်ထုပ် ပြုလုပ်သည်</translation>
+    </message>
+    <message>
+        <source>Merge conflict</source>
+        <translation>ပေါင်းထည့်ရာတွင် ကွဲလွဲချက်</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>ပြင်ဆင်သည်</translation>
+    </message>
+    <message>
+        <source>Retracted</source>
+        <translation>ပြန်ရုပ်သိမ်းသည်</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>ပြန်ထားသည်</translation>
+    </message>
+    <message>
+        <source>File erased</source>
+        <translation>ဖိုင်ကို အပြီးဖျက်သည်</translation>
+    </message>
+    <message>
+        <source>Store unlocked</source>
+        <translation>သိုလှောင်ရာကို လော့ခ်ဖွင့်သည်</translation>
+    </message>
+    <message>
+        <source>Store locked</source>
+        <translation>သိုလှောင်ရာကို လော့ခ်ချသည်</translation>
+    </message>
+    <message>
+        <source>Partner: %1</source>
+        <translation>မိတ်ဖက်အဖွဲ့- %1</translation>
+    </message>
+    <message>
+        <source>Reporters: who made each report</source>
+        <translation>တိုင်ကြားသူများ- တိုင်ကြားချက်တစ်ခုစီကို မည်သူ တိုင်ကြားခဲ့သည်</translation>
+    </message>
+    <message>
+        <source>Notes: researchers&apos; notes on posts, reports, responses and attachments</source>
+        <translation>မှတ်စုများ- ပို့စ်၊ တိုင်ကြားချက်၊ တုံ့ပြန်ချက်နှင့် ပူးတွဲဖိုင်များအပေါ် သုတေသီများ၏ မှတ်စုများ</translation>
+    </message>
+    <message>
+        <source>Researchers: their names (who captured evidence, who acted in the custody log)</source>
+        <translation>သုတေသီများ- ၎င်းတို့၏ အမည်များ (အထောက်အထား စုဆောင်းသူ၊ ထိန်းသိမ်းမှု မှတ်တမ်းတွင် ဆောင်ရွက်သူ)</translation>
+    </message>
+    <message>
+        <source>Response text: the platform&apos;s wording of its decisions</source>
+        <translation>တုံ့ပြန်ချက် စာသား- ပလက်ဖောင်းက ၎င်း၏ ဆုံးဖြတ်ချက်များကို ရေးသားထားသည့် စကားလုံးများ</translation>
+    </message>
+    <message>
+        <source>Authors: account handles and display names</source>
+        <translation>ပို့စ်တင်သူများ- အကောင့်၏ @ အမည်နှင့် ပြသသည့် အမည်များ</translation>
+    </message>
+    <message>
+        <source>%n account(s)</source>
+        <translation>အကောင့် %n ခု</translation>
+    </message>
+    <message>
+        <source>%n post(s)</source>
+        <translation>ပို့စ် %n ခု</translation>
+    </message>
+    <message>
+        <source>%n tag(s)</source>
+        <translation>တက်ဂ် %n ခု</translation>
+    </message>
+    <message>
+        <source>%n tag link(s)</source>
+        <translation>တက်ဂ် ချိတ်ဆက်မှု %n ခု</translation>
+    </message>
+    <message>
+        <source>%n report(s)</source>
+        <translation>တိုင်ကြားချက် %n ခု</translation>
+    </message>
+    <message>
+        <source>%n response(s)</source>
+        <translation>တုံ့ပြန်ချက် %n ခု</translation>
+    </message>
+    <message>
+        <source>%n attachment(s)</source>
+        <translation>ပူးတွဲဖိုင် %n ခု</translation>
+    </message>
+    <message>
+        <source>%n custody log event(s)</source>
+        <translation>ထိန်းသိမ်းမှု မှတ်တမ်း ဖြစ်ရပ် %n ခု</translation>
+    </message>
+    <message>
+        <source>%n retraction(s)</source>
+        <translation>ပြန်ရုပ်သိမ်းမှု %n ခု</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>Something went wrong:</source>
+        <translation>တစ်ခုခု မှားယွင်းသွားသည်-</translation>
+    </message>
 </context>
 <context>
     <name>WorkerDialog</name>
@@ -2722,36 +3042,6 @@ Do you want to delete it anyway?</source>
     <message>
         <source>Cancel</source>
         <translation>ပယ်ဖျက်မည်</translation>
-    </message>
-</context>
-<context>
-    <name>edit</name>
-    <message>
-        <source>Give the date and time, e.g. 2024-03-05 14:30.</source>
-        <translation>ရက်စွဲနှင့် အချိန်ကို ပေးပါ၊ ဥပမာ 2024-03-05 14:30။</translation>
-    </message>
-    <message>
-        <source>Cannot read this time: {0}</source>
-        <translation>ဤအချိန်ကို ဖတ်၍ မရပါ- {0}</translation>
-    </message>
-    <message>
-        <source>This time is out of range: {0}</source>
-        <translation>ဤအချိန်သည် လက်ခံနိုင်သော ကာလ ပြင်ပတွင် ရှိသည်- {0}</translation>
-    </message>
-    <message>
-        <source>Give the reason for this correction.</source>
-        <translation>ဤပြင်ဆင်ချက်၏ အကြောင်းရင်းကို ပေးပါ။</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Now</source>
-        <translation>ယခု</translation>
-    </message>
-    <message>
-        <source>Why is it corrected? (kept in the custody log)</source>
-        <translation>အဘယ်ကြောင့် ပြင်ဆင်သနည်း။ (ထိန်းသိမ်းမှု မှတ်တမ်းတွင် သိမ်းထားမည်)</translation>
     </message>
 </context>
 <context>
