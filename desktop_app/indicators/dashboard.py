@@ -26,6 +26,15 @@ from desktop_app.store.types import MICROS_PER_HOUR, to_micros
 
 # Histogram edges for hours to a final response (the last bin is open-ended).
 HOUR_EDGES = (0, 6, 12, 24, 36, 48, 72, 96, 168, 336, 720)
+
+
+def hours_bin(hours: float) -> int:
+    """The histogram bin of ``hours`` to a final decision: bins are (low, high], so a
+    decision in exactly 48.0 h falls in 36–48 h, left of a 48 h SLA line, as it is
+    within the SLA (INDICATORS.md: over SLA means more than sla_hours)."""
+    return max(bisect.bisect_left(HOUR_EDGES, hours) - 1, 0)
+
+
 # (key, label, low hours, high hours) of core.definitions.PENDING_BUCKETS, for the window.
 PENDING_BUCKETS = tuple((b.key, b.label, b.low, b.high) for b in definitions.PENDING_BUCKETS)
 
@@ -57,7 +66,7 @@ def dashboard_data(store: Store, params: IndicatorParams) -> DashboardData:
         data.month_hours.append(MonthHours(month, stats.count, stats.median, stats.p90))
     histogram = [0] * len(HOUR_EDGES)
     for hours in series.final_hours:
-        histogram[bisect.bisect_right(HOUR_EDGES, hours) - 1] += 1
+        histogram[hours_bin(hours)] += 1
     data.histogram = histogram
     return data
 
@@ -107,13 +116,16 @@ def _drill_clause(drill: Drilldown, params: IndicatorParams, args: dict[str, Any
         args["drill_platform"] = drill.value
         return "p.platform = :drill_platform"
     if drill.figure == "hours_bin":
+        # The same bins as hours_bin: (low, high], the first from 0 h inclusive.
         index = int(drill.value)
-        args["drill_low"] = HOUR_EDGES[index] * MICROS_PER_HOUR
-        clause = "r.final_response_at - r.reported_at >= :drill_low"
+        clauses = ["r.final_response_at IS NOT NULL"]
+        if index > 0:
+            args["drill_low"] = HOUR_EDGES[index] * MICROS_PER_HOUR
+            clauses.append("r.final_response_at - r.reported_at > :drill_low")
         if index + 1 < len(HOUR_EDGES):
             args["drill_high"] = HOUR_EDGES[index + 1] * MICROS_PER_HOUR
-            clause += " AND r.final_response_at - r.reported_at < :drill_high"
-        return clause
+            clauses.append("r.final_response_at - r.reported_at <= :drill_high")
+        return " AND ".join(clauses)
     raise ValueError(f"no drill-down for {drill.figure}")
 
 

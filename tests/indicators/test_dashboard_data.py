@@ -24,7 +24,7 @@ def test_series_and_drilldowns(store, tmp_path: Path) -> None:
     assert months["2024-01"].count == 2 and months["2024-01"].median == 35.0
     assert months["2024-01"].p90 == 10 + 0.9 * 50
     assert months["2024-02"].median == 100.0
-    # 10 h -> [6, 12); 60 h -> [48, 72); 100 h -> [96, 168)
+    # 10 h -> (6, 12]; 60 h -> (48, 72]; 100 h -> (96, 168]
     assert data.histogram == [0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0]
     assert data.outcomes_by_platform == {
         "facebook": {"removed": 1, "account_banned": 1, "no_violation": 1, "pending": 1},
@@ -47,3 +47,35 @@ def test_series_and_drilldowns(store, tmp_path: Path) -> None:
     assert drill_report_count(store, params, Drilldown("hours_bin", "5")) == 1
     assert drill_report_count(store, params, Drilldown("pending_bucket", "gt_30d")) == 1
     assert len(drill_posts(store, params, Drilldown("platform", "tiktok"))) == 1
+
+
+def test_a_decision_in_exactly_the_sla_sits_left_of_the_sla_line(store, tmp_path: Path) -> None:
+    """48.0 h is within a 48 h SLA, so its bar is 36–48 h (bins are (low, high])."""
+    from desktop_app.indicators.dashboard import HOUR_EDGES, hours_bin
+
+    rows = [
+        {
+            "post_url": "https://facebook.com/p/48",
+            "platform": "facebook",
+            "reported_at": "2024-01-01T00:00",
+            "final_response_at": "2024-01-03T00:00",
+            "final_outcome": "removed",
+        },
+        {
+            "post_url": "https://facebook.com/p/0",
+            "platform": "facebook",
+            "reported_at": "2024-01-01T00:00",
+            "final_response_at": "2024-01-01T00:00",
+            "final_outcome": "removed",
+        },
+    ]
+    import_file(store, write_log(tmp_path / "sla.csv", rows), UTC_ZONE)
+    params = IndicatorParams(tz=UTC_ZONE, as_of=AS_OF)
+    data = dashboard_data(store, params)
+    within = HOUR_EDGES.index(36)
+    assert hours_bin(48.0) == within and hours_bin(48.01) == within + 1 and hours_bin(0) == 0
+    assert data.histogram[within] == 1 and data.histogram[0] == 1
+    assert data.indicators.reports_over_sla == 0
+    # The drill-down behind each bar counts what the bar shows.
+    for index, count in enumerate(data.histogram):
+        assert drill_report_count(store, params, Drilldown("hours_bin", str(index))) == count
