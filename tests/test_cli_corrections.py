@@ -185,3 +185,24 @@ def test_backup_writes_a_copy_that_opens(run, tmp_path: Path) -> None:  # type: 
         assert session.scalars(select(Post)).first() is not None
     code, _, err = run("backup", str(tmp_path / "missing"))
     assert code == 2 and "not a folder" in err
+
+
+def test_search_finds_zawgyi_and_unicode_posts_whatever_the_query_encoding(
+    run, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12: the index and the query are read as Unicode; the text stays as typed."""
+    zawgyi_post = {
+        "post_url": "https://facebook.com/p/zg",
+        "platform": "facebook",
+        "content": "ေက်ာင္းသားမ်ား လူမ်ိဳး",  # Zawgyi for ကျောင်းသားများ လူမျိုး
+        "reported_at": "2026-03-06 09:00",
+    }
+    code, out, _ = run("import", str(write_log(tmp_path / "zg.csv", [zawgyi_post])))
+    assert code == 0 and "1 text cell(s) were in Zawgyi" in out
+    code, out, _ = run("cases", "--search", "လူမျိုး", "--json")  # Unicode query
+    assert code == 0
+    found = json.loads(out)
+    assert len(found) == 1 and "facebook.com/p/zg" in json.dumps(found)
+    code, out, _ = run("cases", "--search", "ေက်ာင္း", "--json")  # Zawgyi query
+    refs = {c["case_ref"] for c in json.loads(out)}
+    assert code == 0 and "C-000001" in refs and len(refs) == 2  # the Unicode post too

@@ -37,6 +37,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"added {result.added}, already present {result.already_present}{retracted}, "
         f"rejected {result.rejected}"
     )
+    if result.zawgyi_cells:
+        print(
+            f"{result.zawgyi_cells} text cell(s) were in Zawgyi: kept as typed, "
+            "searched and exported as Unicode"
+        )
     if result.rejects_path is not None:
         print(f"rejected rows written to {result.rejects_path}")
     return 0
