@@ -222,3 +222,45 @@ def record_count(kind: str, n: int) -> str:
     if source is None:
         return f"{n:,} {kind}"
     return numerus(QCoreApplication.translate(CONTEXT, source, "", n), n)
+
+
+# --- how long a pending report has waited (core.definitions.PENDING_BUCKETS) ------------
+_PENDING_BUCKETS: dict[str, str] = {
+    "lt_24h": QT_TRANSLATE_NOOP("Vocabulary", "< 24 h"),
+    "h24_48": QT_TRANSLATE_NOOP("Vocabulary", "24–48 h"),
+    "d2_7": QT_TRANSLATE_NOOP("Vocabulary", "2–7 days"),
+    "d7_30": QT_TRANSLATE_NOOP("Vocabulary", "7–30 days"),
+    "gt_30d": QT_TRANSLATE_NOOP("Vocabulary", "> 30 days"),
+}
+
+
+def pending_bucket_name(key: str, fallback: str) -> str:
+    source = _PENDING_BUCKETS.get(key)
+    return fallback if source is None else QCoreApplication.translate(CONTEXT, source)
+
+
+# --- what a custody-log event is about ------------------------------------------------
+_ENTITIES: dict[str, str] = {
+    "post": QT_TRANSLATE_NOOP("Vocabulary", "post"),
+    "account": QT_TRANSLATE_NOOP("Vocabulary", "account"),
+    "author_account": QT_TRANSLATE_NOOP("Vocabulary", "account"),
+    "report": QT_TRANSLATE_NOOP("Vocabulary", "report"),
+    "response": QT_TRANSLATE_NOOP("Vocabulary", "response"),
+    "attachment": QT_TRANSLATE_NOOP("Vocabulary", "attachment"),
+    "file": QT_TRANSLATE_NOOP("Vocabulary", "imported file"),
+    "store": QT_TRANSLATE_NOOP("Vocabulary", "store"),
+    "settings": QT_TRANSLATE_NOOP("Vocabulary", "settings"),
+    "organisation": QT_TRANSLATE_NOOP("Vocabulary", "organisation"),
+    "signing_key": QT_TRANSLATE_NOOP("Vocabulary", "signing key"),
+    "age_identity": QT_TRANSLATE_NOOP("Vocabulary", "bundle key"),
+    "partner": QT_TRANSLATE_NOOP("Vocabulary", "partner"),
+    "bundle": QT_TRANSLATE_NOOP("Vocabulary", "bundle"),
+}
+
+
+def entity_name(code: str | None) -> str:
+    """The kind of record a custody-log event is about; unknown kinds as stored."""
+    if not code:
+        return ""
+    source = _ENTITIES.get(code)
+    return code if source is None else QCoreApplication.translate(CONTEXT, source)

@@ -3021,6 +3021,78 @@ Do you want to delete it anyway?</source>
         <source>%n retraction(s)</source>
         <translation>ပြန်ရုပ်သိမ်းမှု %n ခု</translation>
     </message>
+    <message>
+        <source>&lt; 24 h</source>
+        <translation>&lt; 24 နာရီ</translation>
+    </message>
+    <message>
+        <source>24–48 h</source>
+        <translation>24–48 နာရီ</translation>
+    </message>
+    <message>
+        <source>2–7 days</source>
+        <translation>2–7 ရက်</translation>
+    </message>
+    <message>
+        <source>7–30 days</source>
+        <translation>7–30 ရက်</translation>
+    </message>
+    <message>
+        <source>&gt; 30 days</source>
+        <translation>&gt; 30 ရက်</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>ပို့စ်</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>အကောင့်</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>တိုင်ကြားချက်</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>တုံ့ပြန်ချက်</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>ပူးတွဲဖိုင်</translation>
+    </message>
+    <message>
+        <source>imported file</source>
+        <translation>ထည့်သွင်းသော ဖိုင်</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>သိုလှောင်ရာ</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>ဆက်တင်များ</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>အဖွဲ့အစည်း</translation>
+    </message>
+    <message>
+        <source>signing key</source>
+        <translation>လက်မှတ်ထိုးသော့</translation>
+    </message>
+    <message>
+        <source>bundle key</source>
+        <translation>ဖိုင်ထုပ် ကုဒ်ဖြေသော့</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>မိတ်ဖက်အဖွဲ့</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation>ဖိုင်ထုပ်</translation>
+    </message>
 </context>
 <context>
     <name>Worker</name>

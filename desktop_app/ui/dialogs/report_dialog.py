@@ -59,7 +59,9 @@ def read_time(edit: QLineEdit, error: QLabel, tz: Any, *, required: bool) -> dat
         value = parse_timestamp(text, tz)
     except ValueError as exc:
         error.setText(
-            QCoreApplication.translate("ReportDialog", "Cannot read this time: {0}").format(exc)
+            QCoreApplication.translate("ReportDialog", "Cannot read this time: {0}").format(
+                translate_message(str(exc))
+            )
         )
         error.setVisible(True)
         return None

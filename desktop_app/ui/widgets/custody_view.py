@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.enums import AuditAction
 from desktop_app.store.audit import ChainReport, list_events, verify_chain
 from desktop_app.store.engine import Store
-from desktop_app.ui.vocab import action_name
+from desktop_app.ui.vocab import action_name, entity_name
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("CustodyView", "#"),
@@ -112,7 +112,7 @@ class CustodyView(QWidget):
                 event.at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M:%S"),
                 event.actor,
                 action_name(event.action),
-                event.entity,
+                entity_name(event.entity),
                 cases.get(event.entity_uid, ""),
                 ", ".join(f"{k}: {v}" for k, v in detail.items())[:200],
                 event.hash[:16],

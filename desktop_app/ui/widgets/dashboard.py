@@ -36,7 +36,12 @@ from desktop_app.indicators.dashboard import (
 )
 from desktop_app.indicators.labels import LINES, IndicatorLine, display_value, value_at
 from desktop_app.store.engine import Store
-from desktop_app.ui.vocab import category_name, indicator_caption, outcome_name
+from desktop_app.ui.vocab import (
+    category_name,
+    indicator_caption,
+    outcome_name,
+    pending_bucket_name,
+)
 from desktop_app.ui.widgets.charts import PALETTE, BarChart, Series
 from desktop_app.ui.workers import Worker
 
@@ -347,7 +352,7 @@ class Dashboard(QWidget):
         )
         pending = values["pending"]
         self.pending_chart.set_data(
-            [self.tr(label) for _key, label, _lo, _hi in PENDING_BUCKETS],
+            [pending_bucket_name(key, label) for key, label, _lo, _hi in PENDING_BUCKETS],
             [Series(self.tr("Reports"), [pending[key] for key, *_ in PENDING_BUCKETS], PALETTE[1])],
         )
         platforms = sorted(data.outcomes_by_platform)
@@ -410,7 +415,7 @@ class Dashboard(QWidget):
         key = PENDING_BUCKETS[index][0]
         self.drill(
             Drilldown("pending_bucket", key),
-            self.tr("Waiting {0}").format(PENDING_BUCKETS[index][1]),
+            self.tr("Waiting {0}").format(pending_bucket_name(key, PENDING_BUCKETS[index][1])),
         )
 
     def _platform_clicked(self, index: int, _series: int) -> None:
