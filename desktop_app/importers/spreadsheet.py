@@ -77,6 +77,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _TRUE = {"yes", "true", "1", "y"}
 _FALSE = {"no", "false", "0", "n", ""}
 CHUNK_ROWS = 2000
+SAMPLE_ROWS = 200  # parsed rows pass 1 keeps for a preview
 
 
 @dataclass(frozen=True)
@@ -545,7 +546,7 @@ def check_file(
     tz: ZoneInfo,
     *,
     sheet: str | None = None,
-    sample_size: int = 200,
+    sample_size: int = SAMPLE_ROWS,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     mapping: dict[str, str] | None = None,
@@ -563,26 +564,44 @@ def check_file(
         path, sheet, tz, full_rows=sample_size, mapping=mapping
     ):
         header_seen = header
-        result.rows_total += 1
-        if problems:
-            result.problems.extend(problems)
-            reason = "; ".join(f"{p.column}: {p.reason}" for p in problems)
-            result.invalid_rows.append((number, [_text(v) for v in values], reason))
-        else:
-            result.rows_valid += 1
-            if parsed is not None:
-                result.sample.append(parsed)
+        _note_row(result, number, values, parsed, problems, sample_size)
         if result.rows_total % 5000 == 0:
             if progress:
                 progress(result.rows_total, 0, "checking rows")
             if cancelled and cancelled():
                 raise Cancelled("import cancelled; nothing was written")
-    if header_seen is None:
-        # No data rows: read the header alone to report it.
-        header_seen = _Header(next(iter(read_rows(path, sheet)), []), path.name, mapping)
-    result.headers = header_seen.names
-    result.unknown_columns = [name for _, name in header_seen.unknown]
+    _note_header(result, header_seen, sheet)
     return result
+
+
+def _note_row(
+    result: CheckResult,
+    number: int,
+    values: list[Any],
+    parsed: ParsedRow | None,
+    problems: list[RowProblem],
+    sample_size: int,
+) -> None:
+    """Count one data row into ``result`` (pass 1's bookkeeping)."""
+    result.rows_total += 1
+    if problems:
+        result.problems.extend(problems)
+        reason = "; ".join(f"{p.column}: {p.reason}" for p in problems)
+        result.invalid_rows.append((number, [_text(v) for v in values], reason))
+    else:
+        result.rows_valid += 1
+        if parsed is not None and len(result.sample) < sample_size:
+            result.sample.append(parsed)
+
+
+def _note_header(result: CheckResult, header: _Header | None, sheet: str | None) -> None:
+    if header is None:
+        # No data rows: read the header alone to report it.
+        header = _Header(
+            next(iter(read_rows(result.path, sheet)), []), result.path.name, result.mapping
+        )
+    result.headers = header.names
+    result.unknown_columns = [name for _, name in header.unknown]
 
 
 # --- writing -------------------------------------------------------------------
@@ -801,20 +820,26 @@ def import_file(
     check: CheckResult | None = None,
     mapping: dict[str, str] | None = None,
 ) -> ImportResult:
-    """Check the whole file, then write it in one transaction (or nothing).
+    """Check the whole file and write it in one transaction (or nothing).
 
     With invalid rows and no ``skip_invalid``, raises ``BadInputError`` listing every
     problem and writes nothing. ``dry_run`` does all the work and rolls it back, so a
     preview can show exact counts of what would be added.
+
+    Without ``check`` (pass 1 done beforehand, as the window's preview does), each row
+    is read and parsed once: checked and written in the same pass inside the
+    transaction, which is rolled back at the end if any row had a problem (every
+    problem is still listed: writing stops at the first, checking goes on).
     """
     path = Path(path)
+    one_pass = check is None
     if check is None:
-        check = check_file(
-            path, tz, sheet=sheet, progress=progress, cancelled=cancelled, mapping=mapping
-        )
-    if check.problems and not skip_invalid:
+        if not path.is_file():
+            raise BadInputError(f"{path}: no such file; check the name and the folder")
+        check = CheckResult(path=path, sha256=_sha256(path), mapping=dict(mapping or {}))
+    elif check.problems and not skip_invalid:
         raise ImportProblems(check)
-    total = check.rows_total
+    total = check.rows_total  # 0 in one pass until the end
     event_uid = new_uid()
     with store.engine.connect() as conn:
         transaction = conn.begin()
@@ -822,20 +847,34 @@ def import_file(
             writer = _ImportWriter(conn, event_uid)
             chunk: list[ParsedRow] = []
             done = 0
+            header_seen: _Header | None = None
+            failing = False  # a problem in one pass without skip_invalid: write no more
             with writer.writer.bulk_search():
-                for _number, _values, parsed, _problems, _header in _iter_parsed(
+                for number, values, parsed, problems, header in _iter_parsed(
                     path, sheet, tz, mapping=check.mapping
                 ):
                     done += 1
-                    if parsed is not None:
+                    if one_pass:
+                        header_seen = header
+                        _note_row(check, number, values, parsed, problems, SAMPLE_ROWS)
+                        if problems and not skip_invalid:
+                            failing = True
+                            chunk = []
+                    if parsed is not None and not failing:
                         chunk.append(parsed)
                     if len(chunk) >= CHUNK_ROWS:
                         writer.write_chunk(chunk)
                         chunk = []
+                    if done % CHUNK_ROWS == 0:
                         if progress:
                             progress(done, total, "writing reports")
                         if cancelled and cancelled():
                             raise Cancelled("import cancelled; nothing was written")
+                if one_pass:
+                    _note_header(check, header_seen, sheet)
+                    total = check.rows_total
+                    if failing:
+                        raise ImportProblems(check)  # rolled back below: nothing written
                 if chunk:
                     writer.write_chunk(chunk)
             if _sha256(path) != check.sha256:

@@ -376,3 +376,42 @@ def test_the_import_summary_counts_zawgyi_cells_and_keeps_them_as_typed(
         assert zawgyi in session.scalars(select(Post.content)).all()  # stored as typed
         event = session.scalars(select(AuditEvent).where(AuditEvent.action == "import")).one()
         assert '"zawgyi_cells": 1' in event.detail
+
+
+def test_one_pass_parses_each_row_once_and_a_late_problem_writes_nothing(
+    store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.importers import spreadsheet
+
+    monkeypatch.setattr(spreadsheet, "CHUNK_ROWS", 5)  # several chunks written before
+    parse = spreadsheet._parse_row
+    calls: list[int] = []
+
+    def counting(values, header, number, tz, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(number)
+        return parse(values, header, number, tz, **kwargs)
+
+    monkeypatch.setattr(spreadsheet, "_parse_row", counting)
+    good = [
+        {"platform": "x", "post_url": f"https://x.org/{i}", "reported_at": "2018-01-02"}
+        for i in range(12)
+    ]
+    bad = {"platform": "x", "post_url": "https://x.org/99", "reported_at": "soon"}
+    path = write_log(tmp_path / "late.csv", [*good, bad, good[0] | {"platform": ""}])
+    with pytest.raises(ImportProblems) as caught:
+        import_file(store, path, UTC_ZONE)
+    assert {(p.row, p.column) for p in caught.value.problems} == {
+        (14, "reported_at"),
+        (15, "platform"),
+    }
+    assert caught.value.check.rows_total == 14 and caught.value.check.rows_valid == 12
+    assert _count(store, Report) == 0 and _count(store, Post) == 0
+    assert _count(store, AuthorAccount) == 0
+    assert sorted(calls) == list(range(2, 16))  # every data row parsed exactly once
+
+    calls.clear()
+    path = write_log(tmp_path / "good.csv", good)
+    result = import_file(store, path, UTC_ZONE)
+    assert (result.rows_total, result.added, result.posts_added) == (12, 12, 12)
+    assert sorted(calls) == list(range(2, 14))
+    assert _count(store, Report) == 12
