@@ -1646,6 +1646,14 @@
 <context>
     <name>NewStoreDialog</name>
     <message>
+        <source>The passphrase is empty or only spaces.</source>
+        <translation>စကားဝှက် ဗလာ ဖြစ်နေသည် သို့မဟုတ် နေရာလွတ်များသာ ပါသည်။</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least {0} characters, ideally four or more words.</source>
+        <translation>စကားဝှက် တိုလွန်းသည်- စာလုံး အနည်းဆုံး {0} လုံး သုံးပါ၊ စကားလုံး လေးလုံး သို့မဟုတ် ထို့ထက်ပိုလျှင် ပိုကောင်းသည်။</translation>
+    </message>
+    <message>
         <source>Create a new store</source>
         <translation>သိုလှောင်ရာ အသစ် ဖန်တီးမည်</translation>
     </message>
@@ -3114,17 +3122,6 @@ Do you want to delete it anyway?</source>
     <message>
         <source>Cancel</source>
         <translation>ပယ်ဖျက်မည်</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>The passphrase is empty or only spaces.</source>
-        <translation>စကားဝှက် ဗလာ ဖြစ်နေသည် သို့မဟုတ် နေရာလွတ်များသာ ပါသည်။</translation>
-    </message>
-    <message>
-        <source>The passphrase is too short: use at least {0} characters, ideally four or more words.</source>
-        <translation>စကားဝှက် တိုလွန်းသည်- စာလုံး အနည်းဆုံး {0} လုံး သုံးပါ၊ စကားလုံး လေးလုံး သို့မဟုတ် ထို့ထက်ပိုလျှင် ပိုကောင်းသည်။</translation>
     </message>
 </context>
 </TS>

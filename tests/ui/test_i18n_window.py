@@ -548,3 +548,21 @@ def test_settings_switches_the_language_and_offers_a_restart(  # type: ignore[no
         assert window.store is None and not window.isVisible()
     finally:
         i18n.install_translators(qapp, "en")
+
+
+def test_shared_helpers_translate_whichever_dialog_calls_them(  # type: ignore[no-untyped-def]
+    burmese: QApplication, qtbot
+) -> None:
+    """Helpers used by several dialogs (the passphrase rule, the time fields) keep one
+    translation context: ``widget.tr`` would look in the calling dialog's context."""
+    from desktop_app.core.timeutil import zone
+    from desktop_app.ui.dialogs.new_store import passphrase_refusal
+    from desktop_app.ui.dialogs.report_dialog import read_time, time_field
+
+    for caller in (QDialog(), QWidget(), QLineEdit()):
+        qtbot.addWidget(caller)
+        refusal = passphrase_refusal(caller, "short")
+        assert refusal and not english_words(refusal), refusal
+        edit, _row, error = time_field(caller, zone("UTC"))
+        assert read_time(edit, error, zone("UTC"), required=True) is None
+        assert error.text() and not english_words(error.text()), error.text()

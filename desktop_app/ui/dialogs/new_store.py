@@ -5,6 +5,7 @@ from __future__ import annotations
 import zoneinfo
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,13 +26,17 @@ from desktop_app.paths import data_dir
 
 def passphrase_refusal(widget: QWidget, text: str) -> str | None:
     """Why ``text`` is refused as a new passphrase, in the window's language, or None.
-    The rule is the CLI's (``core.passphrase.passphrase_problem``)."""
+    The rule is the CLI's (``core.passphrase.passphrase_problem``). One translation
+    context whichever dialog asks (``widget.tr`` would look in the caller's)."""
     if passphrase_problem(text) is None:
         return None
     if not text.strip():
-        return widget.tr("The passphrase is empty or only spaces.")
-    return widget.tr(
-        "The passphrase is too short: use at least {0} characters, ideally four or more words."
+        return QCoreApplication.translate(
+            "NewStoreDialog", "The passphrase is empty or only spaces."
+        )
+    return QCoreApplication.translate(
+        "NewStoreDialog",
+        "The passphrase is too short: use at least {0} characters, ideally four or more words.",
     ).format(MIN_PASSPHRASE_LENGTH)
 
 
