@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 import sqlcipher3
 from sqlalchemy import Connection, update
-from sqlmodel import col, select
+from sqlmodel import select
 
 from desktop_app.core.enums import FINAL_OUTCOMES, AuditAction, Outcome
 from desktop_app.core.errors import AppError, BadInputError, Cancelled, StoreBusyError
@@ -36,7 +37,7 @@ from desktop_app.core.normalise import (
 )
 from desktop_app.core.timeutil import now_utc, parse_cell_time, time_problem
 from desktop_app.store.engine import Store
-from desktop_app.store.models import AuthorAccount, Post, Report, new_uid
+from desktop_app.store.models import AuthorAccount, Post, new_uid
 from desktop_app.store.types import to_micros
 from desktop_app.store.writer import (
     Writer,
@@ -47,6 +48,8 @@ from desktop_app.store.writer import (
 )
 
 Progress = Callable[[int, int, str], None]
+
+_IN_JSON = "IN (SELECT value FROM json_each(?))"
 
 COLUMNS = (
     "post_url",
@@ -639,9 +642,10 @@ class _ImportWriter:
         self.fake_accounts: set[int] = set()
         self.posts: dict[str, int] = {}
         self.retracted_posts: set[int] = set()
-        # (post id, reported_at micros, reporter key) -> retracted?
+        # (post id, reported_at micros, reporter key) -> retracted?, for the posts of
+        # the chunk being written only: the store answers for earlier chunks (read
+        # through the unique index), so this does not grow with the file.
         self.report_keys: dict[tuple[int, int, str], bool] = {}
-        self.checked_posts: set[int] = set()
         self.added = self.already = self.already_retracted = 0
         self.posts_added = self.accounts_added = 0
         self.flagged_fake = 0
@@ -679,18 +683,15 @@ class _ImportWriter:
                 self.posts[key] = post_id
                 if retracted is not None:
                     self.retracted_posts.add(post_id)
-        existing_posts = {
-            self.posts[r.identity_key] for r in chunk if r.identity_key in self.posts
-        } - self.checked_posts
+        self.report_keys = {}
+        existing_posts = {self.posts[r.identity_key] for r in chunk if r.identity_key in self.posts}
         if existing_posts:
-            for post_id, reported_at, reporter_key, retracted in self.conn.execute(
-                select(
-                    Report.post_id, Report.reported_at, Report.reporter_key, Report.retracted_at
-                ).where(col(Report.post_id).in_(existing_posts))
+            for post_id, reported_at, reporter_key, retracted in self.writer.raw.execute(
+                "SELECT post_id, reported_at, reporter_key, retracted_at IS NOT NULL "
+                f"FROM report WHERE post_id {_IN_JSON}",
+                (json.dumps(sorted(existing_posts)),),
             ):
-                key = (post_id, to_micros(reported_at), reporter_key)
-                self.report_keys[key] = retracted is not None
-            self.checked_posts |= existing_posts
+                self.report_keys[(post_id, reported_at, reporter_key)] = bool(retracted)
 
         for row in chunk:
             author_id: int | None = None
@@ -721,7 +722,6 @@ class _ImportWriter:
             if post_id is None:
                 post_id = take_id("post")
                 self.posts[row.identity_key] = post_id
-                self.checked_posts.add(post_id)
                 new_posts.append(
                     {
                         "id": post_id,

@@ -415,3 +415,26 @@ def test_one_pass_parses_each_row_once_and_a_late_problem_writes_nothing(
     assert (result.rows_total, result.added, result.posts_added) == (12, 12, 12)
     assert sorted(calls) == list(range(2, 14))
     assert _count(store, Report) == 12
+
+
+def test_a_repeated_row_chunks_apart_counts_as_already_present(
+    store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.importers import spreadsheet
+
+    monkeypatch.setattr(spreadsheet, "CHUNK_ROWS", 3)  # the repeats land in later chunks
+    rows = [
+        {
+            "platform": "x",
+            "post_url": f"https://x.org/{i % 4}",
+            "reported_at": f"2018-01-{1 + i:02d}",
+            "reporter": f"r{i % 2}",
+        }
+        for i in range(8)
+    ]
+    path = write_log(tmp_path / "repeats.csv", [*rows, rows[0], rows[5], rows[7]])
+    result = import_file(store, path, UTC_ZONE)
+    assert (result.added, result.already_present, result.posts_added) == (8, 3, 4)
+    assert _count(store, Report) == 8
+    again = import_file(store, path, UTC_ZONE)
+    assert (again.added, again.already_present) == (0, 11)
