@@ -37,7 +37,7 @@ from desktop_app.core.normalise import (
 )
 from desktop_app.core.timeutil import now_utc, parse_cell_time, time_problem
 from desktop_app.store.engine import Store
-from desktop_app.store.models import AuthorAccount, Post, new_uid
+from desktop_app.store.models import AuthorAccount, new_uid
 from desktop_app.store.types import to_micros
 from desktop_app.store.writer import (
     Writer,
@@ -640,11 +640,12 @@ class _ImportWriter:
         self.now = now_utc()
         self.accounts: dict[tuple[str, str], int] = {}
         self.fake_accounts: set[int] = set()
+        # For the chunk being written only (identity key -> post id, the retracted
+        # ones, and (post id, reported_at micros, reporter key) -> retracted?): the
+        # store answers for earlier chunks through its unique indexes, so none of
+        # these grows with the file.
         self.posts: dict[str, int] = {}
         self.retracted_posts: set[int] = set()
-        # (post id, reported_at micros, reporter key) -> retracted?, for the posts of
-        # the chunk being written only: the store answers for earlier chunks (read
-        # through the unique index), so this does not grow with the file.
         self.report_keys: dict[tuple[int, int, str], bool] = {}
         self.added = self.already = self.already_retracted = 0
         self.posts_added = self.accounts_added = 0
@@ -673,17 +674,18 @@ class _ImportWriter:
         event = self.event_uid
         take_id = self.writer.next_id
 
-        unknown_keys = {r.identity_key for r in chunk} - self.posts.keys()
-        if unknown_keys:
-            for post_id, key, retracted in self.conn.execute(
-                select(Post.id, Post.identity_key, Post.retracted_at).where(
-                    Post.identity_key.in_(unknown_keys)  # type: ignore[attr-defined]
-                )
-            ):
-                self.posts[key] = post_id
-                if retracted is not None:
-                    self.retracted_posts.add(post_id)
+        self.posts = {}
+        self.retracted_posts = set()
         self.report_keys = {}
+        keys = sorted({r.identity_key for r in chunk})
+        for post_id, key, retracted in self.writer.raw.execute(
+            "SELECT id, identity_key, retracted_at IS NOT NULL "
+            f"FROM post WHERE identity_key {_IN_JSON}",
+            (json.dumps(keys),),
+        ):
+            self.posts[key] = post_id
+            if retracted:
+                self.retracted_posts.add(post_id)
         existing_posts = {self.posts[r.identity_key] for r in chunk if r.identity_key in self.posts}
         if existing_posts:
             for post_id, reported_at, reporter_key, retracted in self.writer.raw.execute(
