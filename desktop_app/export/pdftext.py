@@ -145,6 +145,19 @@ def _decode(token: bytes, hex_digits: bytes | None, font: dict[int, str] | None)
     return "".join(font.get(int.from_bytes(raw[i : i + 2]), "") for i in range(0, len(raw), 2))
 
 
+class PdfUnreadable(ValueError):
+    """The PDF's structure cannot be followed (a damaged or crafted file)."""
+
+
 def pdf_text_of(data: bytes) -> str:
-    """All text of the PDF ``data`` that its fonts' ToUnicode maps can read."""
-    return _from_streams(data)
+    """All text of the PDF ``data`` that its fonts' ToUnicode maps can read.
+
+    Raises PdfUnreadable when the file's objects cannot be followed: a verifier must
+    not take "no text found" from a file it could not read.
+    """
+    try:
+        return _from_streams(data)
+    except (KeyError, IndexError, ValueError, zlib.error, RecursionError, OverflowError) as exc:
+        raise PdfUnreadable(
+            f"the PDF's objects cannot be followed ({type(exc).__name__})"
+        ) from None

@@ -41,6 +41,7 @@ from desktop_app.export.pack import (
     SUMS,
     TAG_MANIFEST,
 )
+from desktop_app.export.pdftext import PdfUnreadable
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _SUM_LINE = re.compile(r"^([0-9a-f]{64}) [ *](.+)$")
@@ -677,7 +678,14 @@ def _check_shown(
     for name in shown_in:
         if name not in source.names or name not in actual:
             continue
-        shown = _shown_fingerprints(source, name)
+        try:
+            shown = _shown_fingerprints(source, name)
+        except PdfUnreadable as exc:
+            problems.append(
+                f"{name}: cannot be read to check the fingerprints it shows ({exc}); "
+                "it may be damaged or forged"
+            )
+            continue
         if shown is None:
             unsearched.append(name)
             continue

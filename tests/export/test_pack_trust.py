@@ -505,3 +505,18 @@ def test_damaged_bytes_are_named_never_a_traceback(store, filled, tmp_path: Path
         except PackVerificationError as exc:
             assert exc.problems and all("\n" not in p for p in exc.problems)
         # Damage in a ZIP time field changes nothing that is checked: it may verify.
+
+
+def test_a_report_pdf_whose_objects_cannot_be_followed_is_a_named_problem(
+    tmp_path: Path,
+) -> None:
+    """A PDF pointing at a font map that is not there must fail verification with one
+    line, never a traceback, and never pass as "no fingerprint shown"."""
+    from desktop_app.export.pdftext import PdfUnreadable, pdf_text_of
+
+    crafted = (
+        b"%PDF-1.7\n1 0 obj\n<< /Font << /F1 2 0 R >> >>\nendobj\n"
+        b"2 0 obj\n<< /Type /Font /ToUnicode 22 0 R >>\nendobj\n%%EOF\n"
+    )
+    with pytest.raises(PdfUnreadable):
+        pdf_text_of(crafted)

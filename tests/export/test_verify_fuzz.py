@@ -94,7 +94,8 @@ def _reseal(files: dict[str, bytes], manifest: Any, seed: bytes) -> None:
         if isinstance(manifest.get("made_by"), dict):
             manifest["made_by"]["signing_public_key"] = signing.public_key_b64(seed)
             manifest["made_by"]["fingerprint"] = signing.fingerprint(signing.public_key_b64(seed))
-        for entry in manifest.get("files") or []:
+        listed = manifest.get("files")
+        for entry in listed if isinstance(listed, list) else []:
             if isinstance(entry, dict) and isinstance(entry.get("path"), str):
                 data = files.get(entry["path"])
                 if data is not None:
