@@ -372,6 +372,8 @@ def update_post(
         changes["identity_key"] = key
     if changes["posted_at"] is not None and "posted_at" in changed:
         check_time_in_range(changes["posted_at"], "posted at")  # type: ignore[arg-type]
+    # The custody log keeps what each field was and became (CORRECTIONS.md: edit).
+    values = {k: {"old": _as_json(getattr(post, k)), "new": _as_json(changes[k])} for k in changed}
     with Writer(session) as writer:
         writer.update(
             "post",
@@ -386,10 +388,17 @@ def update_post(
             AuditAction.UPDATE,
             entity="post",
             entity_uid=post.uid,
-            detail={"case_ref": post.case_ref, "fields": changed},
+            detail={"case_ref": post.case_ref, "fields": changed, "changes": values},
         )
     session.refresh(post)
     return post
+
+
+def _as_json(value: object) -> object:
+    """A field value as the custody log keeps it (times as ISO 8601 text)."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
 
 
 def set_account_fake(session: Session, account: AuthorAccount, suspected_fake: bool) -> None:

@@ -54,3 +54,34 @@ def test_removing_an_event_is_found(store) -> None:
     with store.session() as session:
         report = verify_chain(session)
     assert not report.intact and report.broken_at == 5
+
+
+def test_an_edit_in_the_case_editor_keeps_each_fields_old_and_new_value(store) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    with store.transaction() as session:
+        post = repo.add_post(
+            session,
+            repo.PostFields(platform="facebook", url="https://facebook.com/p/9", content="typo"),
+        )
+    with store.transaction() as session:
+        post = session.get(repo.Post, post.id)
+        repo.update_post(
+            session,
+            post,
+            repo.PostFields(
+                platform="facebook",
+                url="https://facebook.com/p/9",
+                content="fixed",
+                posted_at=datetime(2024, 5, 1, tzinfo=UTC),
+            ),
+            None,
+        )
+    with store.session() as session:
+        event = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "update", AuditEvent.entity == "post")
+        ).one()
+        changes = json.loads(event.detail)["changes"]
+        assert changes["content"] == {"old": "typo", "new": "fixed"}
+        assert changes["posted_at"] == {"old": None, "new": "2024-05-01T00:00:00+00:00"}
+        assert verify_chain(session).intact
