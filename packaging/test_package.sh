@@ -40,7 +40,7 @@ test -f "$TMP/src/packaging/caselog.spec" || fail "packaging/caselog.spec is not
 step "build (PyInstaller)"
 "$PYTHON" "$TMP/src/packaging/build.py" --dist "$TMP/dist" --work "$TMP/work"
 # The bundle must hold this copy's code, not the editable install in the virtualenv.
-grep -q "$TMP/src/desktop_app/cli.py" "$TMP"/work/caselog/Analysis-*.toc \
+grep -q "$TMP/src/desktop_app/cli/__init__.py" "$TMP"/work/caselog/Analysis-*.toc \
   || fail "the analysis did not take desktop_app from the clean source"
 
 VERSION=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$TMP/src/desktop_app/__init__.py")
