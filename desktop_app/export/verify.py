@@ -76,6 +76,8 @@ _DAMAGED = (
     NotImplementedError,
     struct.error,
     UnicodeDecodeError,
+    # zipfile raises RuntimeError for a member whose (damaged) flags say "encrypted".
+    RuntimeError,
 )
 _GENESIS = "0" * 64
 # What the pack itself says (file names, manifest values) is printed to a terminal: no
