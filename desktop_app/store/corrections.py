@@ -614,6 +614,6 @@ def checkpoint(store: Store) -> None:
         row = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
     if row is not None and row[0]:
         # Another connection is reading; the next checkpoint finishes the job.
-        store.engine.dispose()
+        store.release()
         with store.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

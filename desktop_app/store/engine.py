@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import logging
 import shutil
+import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -84,7 +85,7 @@ def head_revision() -> str:
     return head
 
 
-def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+def _on_connect(dbapi_connection: Any, _record: Any = None) -> None:
     cursor = dbapi_connection.cursor()
     # Fails with "file is not a database" when the passphrase is wrong.
     cursor.execute("SELECT count(*) FROM sqlite_master")
@@ -95,6 +96,36 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA temp_store = MEMORY")
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.close()
+
+
+class RawConnection(sqlcipher3.Connection):  # type: ignore[misc]
+    """A DB-API connection to the store (a subclass only so a Store can hold it weakly)."""
+
+
+def _alive(conn: Any) -> bool:
+    try:
+        conn.in_transaction  # noqa: B018  (raises once the connection is closed)
+    except sqlcipher3.ProgrammingError:
+        return False
+    return True
+
+
+def _new_connection(path: Path, key: KeyHolder) -> RawConnection:
+    """A keyed connection with the store's pragmas; StoreLockedError once locked."""
+    passphrase = key.get()  # StoreLockedError once the store was closed
+    conn = sqlcipher3.connect(
+        str(path),
+        check_same_thread=False,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        factory=RawConnection,
+    )
+    try:
+        conn.execute("PRAGMA key = " + _sql_literal(passphrase))
+        _on_connect(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn  # type: ignore[no-any-return]
 
 
 class KeyHolder:
@@ -137,27 +168,19 @@ def _busy_error(context: ExceptionContext) -> BaseException | None:
     return None
 
 
-def _make_engine(path: Path, key: KeyHolder) -> Engine:
+def _make_engine(path: Path, creator: Any) -> Engine:
     from sqlalchemy import URL, create_engine, event
     from sqlalchemy.pool import SingletonThreadPool
 
-    def creator() -> Any:
-        passphrase = key.get()  # StoreLockedError once the store was closed
-        conn = sqlcipher3.connect(
-            str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
-        )
-        conn.execute("PRAGMA key = " + _sql_literal(passphrase))
-        return conn
-
     # The same pool as the pysqlcipher dialect (one connection per thread), but the
-    # passphrase lives in the key holder, not in the URL where the engine keeps it.
+    # passphrase lives in the key holder, not in the URL where the engine keeps it,
+    # and a thread shares its connection with ``Store.raw()``.
     engine = create_engine(
         URL.create("sqlite", database=str(path)),
         module=sqlcipher3,
         creator=creator,
         poolclass=SingletonThreadPool,
     )
-    event.listen(engine, "connect", _on_connect)
     event.listen(engine, "handle_error", _busy_error)
     return engine
 
@@ -170,13 +193,21 @@ def _check_passphrase(passphrase: str | None) -> str:
     return passphrase
 
 
-@dataclass
 class Store:
-    """An unlocked store. Close it to drop the key from memory."""
+    """An unlocked store. Close it to drop the key from memory.
 
-    path: Path
-    engine: Engine
-    key: KeyHolder
+    Two ways in, over the same per-thread connection: ``raw()``, the DB-API
+    connection itself (what the first screen, ``stats`` and the case list need;
+    SQLAlchemy is not imported), and ``engine`` / ``session()``, made on first use.
+    """
+
+    def __init__(self, path: Path, key: KeyHolder) -> None:
+        self.path = path
+        self.key = key
+        self._engine: Engine | None = None
+        self._local = threading.local()
+        self._connections: weakref.WeakSet[RawConnection] = weakref.WeakSet()
+        self._lock = threading.Lock()
 
     @property
     def closed(self) -> bool:
@@ -185,6 +216,30 @@ class Store:
     def _check_open(self) -> None:
         if self.key.cleared:
             raise StoreLockedError("the store is locked: unlock it again to go on")
+
+    def raw(self) -> RawConnection:
+        """This thread's DB-API connection, made (and keyed) on first use.
+
+        The engine's pool hands the same connection to SQLAlchemy in this thread,
+        so the key is derived once per thread. Do not close it: ``close()`` does.
+        """
+        self._check_open()
+        conn: RawConnection | None = getattr(self._local, "conn", None)
+        if conn is not None and _alive(conn):
+            return conn
+        conn = _new_connection(self.path, self.key)
+        self._local.conn = conn
+        with self._lock:
+            self._connections.add(conn)
+        return conn
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine (SQLAlchemy is imported here, on first use)."""
+        if self._engine is None:
+            self._check_open()
+            self._engine = _make_engine(self.path, self.raw)
+        return self._engine
 
     def session(self) -> Session:
         from sqlmodel import Session
@@ -198,13 +253,27 @@ class Store:
         with self.session() as session, session.begin():
             yield session
 
+    def release(self) -> None:
+        """Close every connection (they reconnect on next use while unlocked)."""
+        if self._engine is not None:
+            self._engine.dispose()
+        with self._lock:
+            connections = list(self._connections)
+            self._connections = weakref.WeakSet()
+        for conn in connections:
+            try:
+                conn.close()
+            except sqlcipher3.Error:  # pragma: no cover - already closed elsewhere
+                pass
+        self._local = threading.local()
+
     def close(self) -> None:
-        """Forget the passphrase, then close every pooled connection.
+        """Forget the passphrase, then close every connection.
 
         Afterwards any use of this Store (or of its engine) raises StoreLockedError.
         """
         self.key.clear()
-        self.engine.dispose()
+        self.release()
 
     def __enter__(self) -> Store:
         return self
@@ -213,33 +282,39 @@ class Store:
         self.close()
 
 
-def _connect(path: Path, key: KeyHolder) -> Engine:
-    from sqlalchemy.exc import DatabaseError as SADatabaseError
-
-    engine = _make_engine(path, key)
+def _unlock(path: Path, key: KeyHolder) -> Store:
+    store = Store(path, key)
     try:
-        with engine.connect():
-            pass
-    except SADatabaseError as exc:
-        engine.dispose()
-        if "not a database" in str(exc.orig) or isinstance(exc.orig, sqlcipher3.DatabaseError):
+        store.raw()
+    except sqlcipher3.DatabaseError as exc:
+        store.close()
+        if "not a database" in str(exc) or type(exc) is sqlcipher3.DatabaseError:
             raise StoreLockedError(
                 f"cannot unlock {path}: wrong passphrase, or not a Caselog store"
             ) from None
-        raise AppError(f"cannot open {path}: {exc.orig}") from None
-    return engine
+        raise AppError(f"cannot open {path}: {exc}") from None
+    return store
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revision(store: Store | Engine) -> str | None:
     """The store's schema revision (Alembic's version table), None for an empty file."""
-    with engine.connect() as conn:
-        has_table = conn.exec_driver_sql(
+    if isinstance(store, Store):
+        conn: Any = store.raw()
+        rows = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).fetchall()
+        if not rows:
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return None if row is None else str(row[0])
+    with store.connect() as sa_conn:
+        has_table = sa_conn.exec_driver_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
         ).first()
         if not has_table:
             return None
-        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
-        return None if row is None else str(row[0])
+        found = sa_conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        return None if found is None else str(found[0])
 
 
 def migrate(store: Store, target: str = "head") -> str | None:
@@ -247,7 +322,7 @@ def migrate(store: Store, target: str = "head") -> str | None:
 
     Returns the path of the copy, or None when nothing was migrated.
     """
-    before = current_revision(store.engine)
+    before = current_revision(store)
     wanted = SCHEMA_HEAD if target == "head" else target
     if before == wanted:
         return None
@@ -264,8 +339,7 @@ def migrate(store: Store, target: str = "head") -> str | None:
         )
     backup: str | None = None
     if before is not None:
-        with store.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.raw().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         stamp = now_utc().strftime("%Y%m%dT%H%M%SZ")
         copy = store.path.with_name(f"{store.path.name}.before-{wanted}-{stamp}.bak")
         shutil.copy2(store.path, copy)
@@ -297,9 +371,8 @@ def open_store(path: str | Path, passphrase: str | None, *, upgrade: bool = True
             f"no store at {path}: create one with 'caselog-cli init' or give --db"
         )
     key = KeyHolder(_check_passphrase(passphrase))
-    engine = _connect(path, key)
-    store = Store(path, engine, key)
-    if current_revision(engine) is None:
+    store = _unlock(path, key)
+    if current_revision(store) is None:
         store.close()
         raise BadInputError(f"{path} is not a Caselog store (no schema version)")
     if upgrade:
@@ -310,8 +383,7 @@ def open_store(path: str | Path, passphrase: str | None, *, upgrade: bool = True
 
 def _ensure_keys(store: Store) -> None:
     """Stores made before keys existed get them on their first unlock."""
-    with store.engine.connect() as conn:
-        count = conn.exec_driver_sql("SELECT count(*) FROM org_key").scalar()
+    (count,) = store.raw().execute("SELECT count(*) FROM org_key").fetchone()
     if count and count >= 2:
         return
     from desktop_app.store.keys import ensure_keys
@@ -338,8 +410,7 @@ def create_store(
     zone(timezone)  # a clear error before any file is made
     path.parent.mkdir(parents=True, exist_ok=True)
     key = KeyHolder(passphrase)
-    engine = _make_engine(path, key)
-    store = Store(path, engine, key)
+    store = Store(path, key)
     try:
         migrate(store, target)
         with store.transaction() as session:
@@ -364,7 +435,7 @@ def rekey(store: Store, new_passphrase: str) -> None:
     """
     new_passphrase = _check_passphrase(new_passphrase)
     old_passphrase = store.key.get()
-    store.engine.dispose()
+    store.release()
     conn = sqlcipher3.connect(str(store.path))
     try:
         conn.execute("PRAGMA key = '" + str(old_passphrase).replace("'", "''") + "'")
@@ -383,7 +454,7 @@ def rekey(store: Store, new_passphrase: str) -> None:
         conn.close()
     # Connections made from now on must use the new passphrase.
     store.key.set(new_passphrase)
-    store.engine.dispose()
+    store.release()
     from desktop_app.core.enums import AuditAction
     from desktop_app.store.audit import append_event
 
