@@ -20,13 +20,13 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import sqlcipher3
-from sqlalchemy import Connection, update
-from sqlmodel import select
 
 from desktop_app.core.enums import FINAL_OUTCOMES, AuditAction, Outcome
 from desktop_app.core.errors import AppError, BadInputError, Cancelled, StoreBusyError
@@ -36,8 +36,9 @@ from desktop_app.core.normalise import (
     normalise_platform,
 )
 from desktop_app.core.timeutil import now_utc, parse_cell_time, time_problem
+from desktop_app.store.bulk import insert_columns
 from desktop_app.store.engine import Store
-from desktop_app.store.models import AuthorAccount, new_uid
+from desktop_app.store.models import new_uid
 from desktop_app.store.types import to_micros
 from desktop_app.store.writer import (
     Writer,
@@ -46,6 +47,9 @@ from desktop_app.store.writer import (
     cached_reporter_key,
     post_identity_key,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 Progress = Callable[[int, int, str], None]
 
@@ -327,6 +331,8 @@ class _Header:
                 self.index[key] = position
             else:
                 self.unknown.append((position, self.names[position]))
+        # Each report-log column's position (COLUMNS order), -1 where absent.
+        self.cells = itemgetter(*(self.index.get(c, -1) for c in COLUMNS))
         missing = [c for c in ("platform", "reported_at") if c not in self.index]
         if not any(c in self.index for c in ("post_url", "post_ref", "content")):
             missing.append("post_url, post_ref or content")
@@ -349,31 +355,52 @@ def _parse_row(
 ) -> tuple[ParsedRow | None, list[RowProblem]]:
     """Validate one row; with ``full``, also normalise it into a ``ParsedRow``.
 
-    Pass 1 validates only (``full=False``): the normalisation is done once, in pass 2.
+    The check pass validates only (``full=False``); the import normalises too. The
+    cells are taken by position in one C call (``header.cells``), no dict per row.
     """
     problems: list[RowProblem] = []
     count = len(values)
-    raw = {name: values[pos] if pos < count else None for name, pos in header.index.items()}
-    text = {
-        name: value.strip() if type(value) is str else _text(value) for name, value in raw.items()
-    }
-    get = text.get
+    # Every report-log column's cell, in COLUMNS order; None where the file has no
+    # such column (position -1: the None appended here) or the row is short.
+    missing = header.width - count
+    cells = header.cells(values + ([None] * (missing + 1) if missing > 0 else _ONE_NONE))
+    (
+        url,
+        post_ref,
+        platform_text,
+        author_handle,
+        author_name,
+        fake_text,
+        category_text,
+        language,
+        _content_text,
+        posted_text,
+        reported_text,
+        reporter,
+        channel_text,
+        report_ref,
+        first_text,
+        final_text,
+        outcome_text,
+        response_text,
+        notes,
+    ) = [v.strip() if type(v) is str else _text(v) for v in cells]
 
-    def when(name: str) -> datetime | None:
-        value = raw.get(name)
+    def when(position: int, name: str, shown: str) -> datetime | None:
+        value = cells[position]
         if value is None or value == "":
             return None
         try:
             parsed = parse_cell_time(value, tz)
         except ValueError as exc:
-            problems.append(RowProblem(row_number, name, f"{get(name, '')!r} is {exc}"))
+            problems.append(RowProblem(row_number, name, f"{shown!r} is {exc}"))
             return None
         except OverflowError:
             problems.append(
                 RowProblem(
                     row_number,
                     name,
-                    f"{get(name, '')!r} is outside the dates Caselog accepts "
+                    f"{shown!r} is outside the dates Caselog accepts "
                     "(2000-01-01 to 24 hours past this computer's clock)",
                 )
             )
@@ -396,31 +423,29 @@ def _parse_row(
                     )
                 )
 
-    platform = normalise_platform(get("platform", ""))
+    platform = normalise_platform(platform_text)
     if not platform:
         problems.append(RowProblem(row_number, "platform", "required, but empty"))
-    url = get("post_url", "")
-    post_ref = get("post_ref", "")
-    raw_content = raw.get("content")
+    raw_content = cells[_CONTENT]
     content = "" if raw_content is None else str(raw_content)
     if not (url or post_ref or content.strip()):
         problems.append(
             RowProblem(row_number, "post_url", "a row needs post_url, post_ref or content")
         )
-    fake_text = get("author_suspected_fake", "").lower()
+    fake_text = fake_text.lower()
     if fake_text not in _TRUE and fake_text not in _FALSE:
         problems.append(
             RowProblem(row_number, "author_suspected_fake", f"{fake_text!r} is not yes or no")
         )
-    posted_at = when("posted_at")
+    posted_at = when(_POSTED, "posted_at", posted_text)
     reported_at = None
-    if get("reported_at"):
-        reported_at = when("reported_at")
+    if reported_text:
+        reported_at = when(_REPORTED, "reported_at", reported_text)
     else:
         problems.append(RowProblem(row_number, "reported_at", "required, but empty"))
-    first_at = when("first_response_at")
-    final_at = when("final_response_at")
-    outcome_text = get("final_outcome", "").lower()
+    first_at = when(_FIRST, "first_response_at", first_text)
+    final_at = when(_FINAL, "final_response_at", final_text)
+    outcome_text = outcome_text.lower()
     outcome: str | None = None
     if outcome_text:
         if outcome_text in FINAL_OUTCOMES:
@@ -430,11 +455,11 @@ def _parse_row(
             problems.append(
                 RowProblem(row_number, "final_outcome", f"{outcome_text!r} is not one of {allowed}")
             )
-    if outcome_text and not get("final_response_at"):
+    if outcome_text and not final_text:
         problems.append(
             RowProblem(row_number, "final_response_at", "an outcome needs the time of the decision")
         )
-    if get("final_response_at") and not outcome_text:
+    if final_text and not outcome_text:
         problems.append(
             RowProblem(row_number, "final_outcome", "a decision time needs its outcome")
         )
@@ -447,16 +472,14 @@ def _parse_row(
     if problems or reported_at is None or not full:
         return None, problems
 
-    notes = get("notes", "")
-    extra = [
-        f"{name}: {_text(values[pos])}"
-        for pos, name in header.unknown
-        if pos < count and _text(values[pos])
-    ]
-    if extra:
-        notes = "\n".join([notes, *extra]) if notes else "\n".join(extra)
-    author_handle = get("author_handle", "")
-    reporter = get("reporter", "")
+    if header.unknown:
+        extra = [
+            f"{name}: {_text(values[pos])}"
+            for pos, name in header.unknown
+            if pos < count and _text(values[pos])
+        ]
+        if extra:
+            notes = "\n".join([notes, *extra]) if notes else "\n".join(extra)
     canonical = cached_canonical_url(url)
     author_key = cached_handle_key(author_handle)
     reporter_key = cached_reporter_key(reporter)
@@ -466,36 +489,53 @@ def _parse_row(
         post_ref,
         fallback=(author_key, content, reported_at.isoformat(), reporter_key),
     )
-    channel = get("report_channel", "").lower().replace(" ", "_").replace("-", "_")
+    channel = _channel(channel_text)
     return (
         ParsedRow(
-            row=row_number,
-            platform=platform,
-            url=url,
-            canonical_url=canonical,
-            post_ref=post_ref,
-            identity_key=identity,
-            author_handle=author_handle,
-            author_key=author_key,
-            author_name=get("author_name", ""),
-            author_fake=fake_text in _TRUE,
-            category=normalise_category(get("category", "")),
-            language=get("language", ""),
-            content=content,
-            posted_at=posted_at,
-            reported_at=reported_at,
-            reporter=reporter,
-            reporter_key=reporter_key,
-            channel=channel,
-            report_ref=get("report_ref", ""),
-            first_response_at=first_at,
-            final_response_at=final_at,
-            final_outcome=outcome,
-            response_text=get("response_text", ""),
-            notes=notes,
+            row_number,
+            platform,
+            url,
+            canonical,
+            post_ref,
+            identity,
+            author_handle,
+            author_key,
+            author_name,
+            fake_text in _TRUE,
+            _category(category_text),
+            language,
+            content,
+            posted_at,
+            reported_at,
+            reporter,
+            reporter_key,
+            channel,
+            report_ref,
+            first_at,
+            final_at,
+            outcome,
+            response_text,
+            notes,
         ),
-        [],
+        problems,
     )
+
+
+@lru_cache(maxsize=256)
+def _channel(text: str) -> str:
+    return text.lower().replace(" ", "_").replace("-", "_")
+
+
+_category = lru_cache(maxsize=1024)(normalise_category)
+# Zawgyi detection walks the text's characters; a post reported many times has the
+# same text on every row, so it is judged once.
+_is_zawgyi = lru_cache(maxsize=4096)(is_zawgyi)
+_ONE_NONE: list[Any] = [None]
+_CONTENT = COLUMNS.index("content")
+_POSTED = COLUMNS.index("posted_at")
+_REPORTED = COLUMNS.index("reported_at")
+_FIRST = COLUMNS.index("first_response_at")
+_FINAL = COLUMNS.index("final_response_at")
 
 
 def _zawgyi_cells(row: ParsedRow) -> int:
@@ -503,7 +543,7 @@ def _zawgyi_cells(row: ParsedRow) -> int:
     return sum(
         1
         for text in (row.content, row.author_name, row.response_text, row.notes, row.reporter)
-        if text and _MYANMAR.search(text) and is_zawgyi(text)
+        if text and _MYANMAR.search(text) and _is_zawgyi(text)
     )
 
 
@@ -631,181 +671,263 @@ def _inert(value: Any) -> Any:
 
 class _ImportWriter:
     """Turns parsed rows into new accounts, posts, reports and responses, chunk by
-    chunk, inside one open transaction; ``store.writer.Writer`` writes them."""
+    chunk, inside one open transaction; ``store.bulk`` writes them column by column
+    through the writer's rules.
+
+    Nothing here grows with the file or the store: the accounts, posts and reports
+    a chunk refers to are looked up in the store for that chunk (through the unique
+    indexes), and the chunk's own new ones are added to those lookups as it goes.
+    """
 
     def __init__(self, conn: Connection, event_uid: str) -> None:
         self.conn = conn
         self.writer = Writer(conn)
+        self.raw = self.writer.raw
         self.event_uid = event_uid
         self.now = now_utc()
-        self.accounts: dict[tuple[str, str], int] = {}
-        self.fake_accounts: set[int] = set()
-        # For the chunk being written only (identity key -> post id, the retracted
-        # ones, and (post id, reported_at micros, reporter key) -> retracted?): the
-        # store answers for earlier chunks through its unique indexes, so none of
-        # these grows with the file.
-        self.posts: dict[str, int] = {}
-        self.retracted_posts: set[int] = set()
-        self.report_keys: dict[tuple[int, int, str], bool] = {}
         self.added = self.already = self.already_retracted = 0
         self.posts_added = self.accounts_added = 0
         self.flagged_fake = 0
         self.zawgyi_cells = 0
-        for account_id, platform, key, fake in conn.execute(
-            select(
-                AuthorAccount.id,
-                AuthorAccount.platform,
-                AuthorAccount.handle_key,
-                AuthorAccount.suspected_fake,
-            )
-        ):
-            self.accounts[(platform, key)] = account_id
-            if fake:
-                self.fake_accounts.add(account_id)
+
+    def _lookup(
+        self, chunk: list[ParsedRow]
+    ) -> tuple[
+        dict[tuple[str, str], int],
+        set[int],
+        dict[str, int],
+        set[int],
+        dict[tuple[int, int, str], bool],
+    ]:
+        """The store's accounts, posts and reports this chunk's rows refer to."""
+        raw = self.raw
+        accounts: dict[tuple[str, str], int] = {}
+        fake_accounts: set[int] = set()
+        wanted = sorted({(r.platform, r.author_key) for r in chunk if r.author_key})
+        if wanted:
+            for account_id, platform, key, fake in raw.execute(_ACCOUNTS_OF, (json.dumps(wanted),)):
+                accounts[(platform, key)] = account_id
+                if fake:
+                    fake_accounts.add(account_id)
+        posts: dict[str, int] = {}
+        retracted_posts: set[int] = set()
+        keys = sorted({r.identity_key for r in chunk})
+        for post_id, key, retracted in raw.execute(_POSTS_OF, (json.dumps(keys),)):
+            posts[key] = post_id
+            if retracted:
+                retracted_posts.add(post_id)
+        report_keys: dict[tuple[int, int, str], bool] = {}
+        if posts:
+            for post_id, reported_at, reporter_key, retracted in raw.execute(
+                _REPORTS_OF, (json.dumps(sorted(posts.values())),)
+            ):
+                report_keys[(post_id, reported_at, reporter_key)] = bool(retracted)
+        return accounts, fake_accounts, posts, retracted_posts, report_keys
 
     def write_chunk(self, chunk: list[ParsedRow]) -> None:
-        self.zawgyi_cells += sum(_zawgyi_cells(row) for row in chunk)
-        new_accounts: list[dict[str, Any]] = []
-        new_posts: list[dict[str, Any]] = []
-        new_reports: list[dict[str, Any]] = []
-        new_responses: list[dict[str, Any]] = []
+        self.zawgyi_cells += sum(map(_zawgyi_cells, chunk))
+        accounts, fake_accounts, posts, retracted_posts, report_keys = self._lookup(chunk)
+        writer = self.writer
+        take_id = writer.next_id
         flag_fake: list[int] = []
-        now = to_micros(self.now)
-        event = self.event_uid
-        take_id = self.writer.next_id
-
-        self.posts = {}
-        self.retracted_posts = set()
-        self.report_keys = {}
-        keys = sorted({r.identity_key for r in chunk})
-        for post_id, key, retracted in self.writer.raw.execute(
-            "SELECT id, identity_key, retracted_at IS NOT NULL "
-            f"FROM post WHERE identity_key {_IN_JSON}",
-            (json.dumps(keys),),
-        ):
-            self.posts[key] = post_id
-            if retracted:
-                self.retracted_posts.add(post_id)
-        existing_posts = {self.posts[r.identity_key] for r in chunk if r.identity_key in self.posts}
-        if existing_posts:
-            for post_id, reported_at, reporter_key, retracted in self.writer.raw.execute(
-                "SELECT post_id, reported_at, reporter_key, retracted_at IS NOT NULL "
-                f"FROM report WHERE post_id {_IN_JSON}",
-                (json.dumps(sorted(existing_posts)),),
-            ):
-                self.report_keys[(post_id, reported_at, reporter_key)] = bool(retracted)
+        # New rows, column by column (store.bulk.insert_columns).
+        a_id: list[int] = []
+        a_platform: list[str] = []
+        a_handle: list[str] = []
+        a_name: list[str] = []
+        a_fake: list[bool] = []
+        p_id: list[int] = []
+        p_platform: list[str] = []
+        p_url: list[str] = []
+        p_ref: list[str] = []
+        p_identity: list[str] = []
+        p_author: list[int | None] = []
+        p_category: list[str] = []
+        p_language: list[str] = []
+        p_content: list[str] = []
+        p_posted: list[int | None] = []
+        r_id: list[int] = []
+        r_post: list[int] = []
+        r_reported: list[int] = []
+        r_reporter: list[str] = []
+        r_channel: list[str] = []
+        r_ref: list[str] = []
+        r_notes: list[str] = []
+        r_first: list[int | None] = []
+        r_final: list[int | None] = []
+        r_outcome: list[str | None] = []
+        s_id: list[int] = []
+        s_report: list[int] = []
+        s_received: list[int] = []
+        s_outcome: list[str] = []
+        s_text: list[str] = []
+        acknowledged = Outcome.ACKNOWLEDGED.value
 
         for row in chunk:
             author_id: int | None = None
             if row.author_key:
                 account_key = (row.platform, row.author_key)
-                author_id = self.accounts.get(account_key)
+                author_id = accounts.get(account_key)
                 if author_id is None:
                     author_id = take_id("author_account")
-                    self.accounts[account_key] = author_id
-                    new_accounts.append(
-                        {
-                            "id": author_id,
-                            "created_at": now,
-                            "updated_at": now,
-                            "platform": row.platform,
-                            "handle": row.author_handle,
-                            "display_name": row.author_name,
-                            "suspected_fake": row.author_fake,
-                        }
-                    )
-                    self.accounts_added += 1
+                    accounts[account_key] = author_id
+                    a_id.append(author_id)
+                    a_platform.append(row.platform)
+                    a_handle.append(row.author_handle)
+                    a_name.append(row.author_name)
+                    a_fake.append(row.author_fake)
                     if row.author_fake:
-                        self.fake_accounts.add(author_id)
-                elif row.author_fake and author_id not in self.fake_accounts:
-                    self.fake_accounts.add(author_id)
+                        fake_accounts.add(author_id)
+                elif row.author_fake and author_id not in fake_accounts:
+                    fake_accounts.add(author_id)
                     flag_fake.append(author_id)
-            post_id = self.posts.get(row.identity_key)
+            post_id = posts.get(row.identity_key)
             if post_id is None:
                 post_id = take_id("post")
-                self.posts[row.identity_key] = post_id
-                new_posts.append(
-                    {
-                        "id": post_id,
-                        "created_at": now,
-                        "updated_at": now,
-                        "platform": row.platform,
-                        "url": row.url,
-                        "post_ref": row.post_ref,
-                        "identity_key": row.identity_key,
-                        "author_id": author_id,
-                        "category": row.category,
-                        "language": row.language,
-                        "content": row.content,
-                        "posted_at": row.posted_at,
-                        "import_event_uid": event,
-                    }
-                )
-                self.posts_added += 1
+                posts[row.identity_key] = post_id
+                p_id.append(post_id)
+                p_platform.append(row.platform)
+                p_url.append(row.url)
+                p_ref.append(row.post_ref)
+                p_identity.append(row.identity_key)
+                p_author.append(author_id)
+                p_category.append(row.category)
+                p_language.append(row.language)
+                p_content.append(row.content)
+                p_posted.append(None if row.posted_at is None else to_micros(row.posted_at))
             reported = to_micros(row.reported_at)
             report_key = (post_id, reported, row.reporter_key)
-            seen = self.report_keys.get(report_key)
+            seen = report_keys.get(report_key)
             if seen is not None:
                 if seen:
                     self.already_retracted += 1
                 else:
                     self.already += 1
                 continue
-            if post_id in self.retracted_posts:
+            if post_id in retracted_posts:
                 # A new report of a retracted case stays out: importing never brings
                 # a retracted case back; restore the case first.
                 self.already_retracted += 1
                 continue
-            self.report_keys[report_key] = False
+            report_keys[report_key] = False
             report_id = take_id("report")
-            responses: list[tuple[int, str, str]] = []
-            if row.first_response_at is not None:
-                responses.append((to_micros(row.first_response_at), Outcome.ACKNOWLEDGED.value, ""))
+            # The report's responses, oldest first, and its summary (INDICATORS.md:
+            # the first response is the earliest, the final one the decision), as
+            # Writer.refresh_summaries would compute them from these responses.
+            first = None if row.first_response_at is None else to_micros(row.first_response_at)
+            final = None
             if row.final_response_at is not None and row.final_outcome is not None:
-                responses.append(
-                    (to_micros(row.final_response_at), row.final_outcome, row.response_text)
-                )
-            responses.sort(key=lambda item: item[0])
-            new_reports.append(
-                {
-                    "id": report_id,
-                    "created_at": now,
-                    "updated_at": now,
-                    "post_id": post_id,
-                    "reported_at": reported,
-                    "reporter": row.reporter,
-                    "channel": row.channel,
-                    "platform_ref": row.report_ref,
-                    "notes": row.notes,
-                    "import_event_uid": event,
-                }
-            )
+                final = to_micros(row.final_response_at)
+            responses: list[tuple[int, str, str]] = []
+            if first is not None:
+                responses.append((first, acknowledged, ""))
+            if final is not None:
+                responses.append((final, row.final_outcome or "", row.response_text))
+                if first is not None and final < first:
+                    responses.reverse()
             for received_at, outcome, wording in responses:
-                new_responses.append(
-                    {
-                        "created_at": now,
-                        "updated_at": now,
-                        "report_id": report_id,
-                        "received_at": received_at,
-                        "outcome": outcome,
-                        "text": wording,
-                    }
-                )
+                s_id.append(take_id("response"))
+                s_report.append(report_id)
+                s_received.append(received_at)
+                s_outcome.append(outcome)
+                s_text.append(wording)
+            r_id.append(report_id)
+            r_post.append(post_id)
+            r_reported.append(reported)
+            r_reporter.append(row.reporter)
+            r_channel.append(row.channel)
+            r_ref.append(row.report_ref)
+            r_notes.append(row.notes)
+            r_first.append(responses[0][0] if responses else None)
+            r_final.append(final)
+            r_outcome.append(row.final_outcome if final is not None else None)
             self.added += 1
 
-        writer = self.writer
-        writer.insert("author_account", new_accounts)
-        writer.insert("post", new_posts)
-        writer.insert("report", new_reports)
-        writer.insert("response", new_responses)
-        writer.refresh_summaries({r["report_id"] for r in new_responses}, touch=False)
+        now = to_micros(self.now)
+        stamps = {"created_at": now, "updated_at": now}
+        imported = {**stamps, "import_event_uid": self.event_uid}
+        insert_columns(
+            writer,
+            "author_account",
+            {
+                "id": a_id,
+                "platform": a_platform,
+                "handle": a_handle,
+                "display_name": a_name,
+                "suspected_fake": a_fake,
+            },
+            constants=stamps,
+        )
+        insert_columns(
+            writer,
+            "post",
+            {
+                "id": p_id,
+                "platform": p_platform,
+                "url": p_url,
+                "post_ref": p_ref,
+                "identity_key": p_identity,
+                "author_id": p_author,
+                "category": p_category,
+                "language": p_language,
+                "content": p_content,
+                "posted_at": p_posted,
+            },
+            constants=imported,
+        )
+        insert_columns(
+            writer,
+            "report",
+            {
+                "id": r_id,
+                "post_id": r_post,
+                "reported_at": r_reported,
+                "reporter": r_reporter,
+                "channel": r_channel,
+                "platform_ref": r_ref,
+                "notes": r_notes,
+                "first_response_at": r_first,
+                "final_response_at": r_final,
+                "final_outcome": r_outcome,
+            },
+            constants=imported,
+        )
+        insert_columns(
+            writer,
+            "response",
+            {
+                "id": s_id,
+                "report_id": s_report,
+                "received_at": s_received,
+                "outcome": s_outcome,
+                "text": s_text,
+            },
+            constants=stamps,
+        )
+        self.accounts_added += len(a_id)
+        self.posts_added += len(p_id)
         if flag_fake:
-            self.conn.execute(
-                update(AuthorAccount)
-                .where(AuthorAccount.id.in_(flag_fake))  # type: ignore[union-attr]
-                .values(suspected_fake=True, updated_at=self.now)
+            writer.update(
+                "author_account",
+                [{"id": i, "suspected_fake": True, "updated_at": now} for i in flag_fake],
             )
             self.flagged_fake += len(flag_fake)
+
+
+# The chunk's accounts, posts and reports already in the store, each through its
+# unique index: (platform, handle_key), identity_key, (post_id, reported_at, ...).
+_ACCOUNTS_OF = (
+    "SELECT a.id, a.platform, a.handle_key, a.suspected_fake "
+    "FROM json_each(?) AS j CROSS JOIN author_account AS a "
+    "ON a.platform = j.value ->> 0 AND a.handle_key = j.value ->> 1"
+)
+_POSTS_OF = (
+    f"SELECT id, identity_key, retracted_at IS NOT NULL FROM post WHERE identity_key {_IN_JSON}"
+)
+_REPORTS_OF = (
+    "SELECT post_id, reported_at, reporter_key, retracted_at IS NOT NULL "
+    f"FROM report WHERE post_id {_IN_JSON}"
+)
 
 
 def import_file(
