@@ -194,9 +194,9 @@ class Report(Record, Retractable, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    post_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("post.id"), nullable=False, index=True)
-    )
+    # No index of its own: the unique (post_id, reported_at, reporter_key) and
+    # ix_report_indicator both begin with it (migration 0007).
+    post_id: int = Field(sa_column=Column(Integer, ForeignKey("post.id"), nullable=False))
     reported_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     reporter: str = ""
     reporter_key: str = ""

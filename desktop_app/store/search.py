@@ -4,22 +4,79 @@
 author or notes contain the query, and its parameters. The query is normalised
 as the index is (``core.normalise.search_text``: Zawgyi read as Unicode Burmese),
 so a Unicode query finds a Zawgyi post and the other way round (schema 0006).
-Queries of 3 or more characters use the trigram index; shorter ones fall back to
-a scan of the posts (both the query as typed and normalised).
+Queries of 3 or more characters use the trigram index over the text, author and
+notes; shorter ones fall back to a scan of the posts (both the query as typed and
+normalised).
+
+Links are not in the trigram index (schema 0007: they were two thirds of it). A
+query that looks like a link (``https://…``, ``www.…``, ``facebook.com/…``) is
+canonicalised as a post's link is (``core.normalise.canonical_url``: no tracking
+parameters, no ``www.``/``m.``, host in lower case) and finds the posts whose
+canonical link starts with it, through the unique index on ``post.identity_key``
+(``url:<platform>:<canonical link>``), with ``https`` and ``http`` both tried: a
+pasted link, or its beginning, finds the case. The trigram search runs for it too
+(a link quoted in a post's text or notes). Below 3 characters the scan still
+looks at the links as stored.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from desktop_app.core.normalise import search_text
+from desktop_app.core.normalise import canonical_url, search_text
 
 MIN_INDEXED = 3  # the trigram index matches substrings of 3 characters or more
+
+# A link, or its beginning: a scheme, or a host name (a dot inside its first
+# segment, a letter in its last label) followed by a path or nothing. No spaces.
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_HOST_FIRST = re.compile(r"^[^\s/?#@:]+\.[^\s/?#@:.]*[A-Za-z][^\s/?#@:.]*(?::\d+)?(?:[/?#]|$)")
+_SCHEMES = ("https", "http")
+
+# The platforms of the store, walked through ix_post_platform one value at a time
+# (a handful of steps, not a scan), so each one's identity keys can be range-searched.
+_LINK_SQL = (
+    "SELECT p.id FROM search_platform s JOIN post p "
+    "ON p.identity_key >= 'url:' || s.name || ':' || :{name} "
+    "AND p.identity_key < 'url:' || s.name || ':' || :{name} || char(1114111) "
+    "WHERE s.name IS NOT NULL"
+)
+_PLATFORMS = (
+    "WITH RECURSIVE search_platform(name) AS (SELECT min(platform) FROM post "
+    "UNION ALL SELECT (SELECT min(platform) FROM post WHERE platform > name) "
+    "FROM search_platform WHERE name IS NOT NULL) "
+)
 
 
 def fts_phrase(query: str) -> str:
     """The FTS5 MATCH argument for ``query`` as one literal phrase."""
     return '"' + search_text(query.strip()).replace('"', '""') + '"'
+
+
+def link_prefixes(query: str) -> list[str]:
+    """The canonical links a link-like ``query`` may begin, one per scheme tried;
+    [] when the query does not look like a link."""
+    text = query.strip()
+    if not text or any(c.isspace() for c in text):
+        return []
+    scheme = _SCHEME.match(text)
+    if scheme:
+        rest = text[scheme.end() :]
+        if not rest:
+            return []
+        wanted = scheme.group(0)[:-3].lower()
+        schemes = _SCHEMES if wanted in _SCHEMES else (wanted,)
+    elif _HOST_FIRST.match(text):
+        rest, schemes = text, _SCHEMES
+    else:
+        return []
+    found: list[str] = []
+    for name in schemes:
+        link = canonical_url(f"{name}://{rest}")
+        if link and link not in found:
+            found.append(link)
+    return found
 
 
 def search_ids(query: str) -> tuple[str, dict[str, Any]]:
@@ -29,10 +86,17 @@ def search_ids(query: str) -> tuple[str, dict[str, Any]]:
     if not text:
         raise ValueError("search_ids needs a query")
     if len(text) >= MIN_INDEXED:
-        return (
-            "SELECT rowid FROM post_search WHERE post_search MATCH :search_q",
-            {"search_q": fts_phrase(text)},
-        )
+        fts = "SELECT rowid FROM post_search WHERE post_search MATCH :search_q"
+        params: dict[str, Any] = {"search_q": fts_phrase(text)}
+        links = link_prefixes(text)
+        if not links:
+            return fts, params
+        parts = [fts]
+        for number, link in enumerate(links):
+            name = f"search_link{number}"
+            params[name] = link
+            parts.append(_LINK_SQL.format(name=name))
+        return _PLATFORMS + " UNION ".join(parts), params
     fields = ("p.content", "p.url", "p.notes", "coalesce(a.handle, '')")
     normalised = search_text(text)
     if normalised == text:  # most queries: one scan, each field looked at once

@@ -48,16 +48,19 @@ column is not an edit; the merge's newer-wins rule depends on it).
 ``audit(..., actor="name@partner")`` records a foreign actor; put the origin
 organisation and bundle in ``detail``.
 
-The search index: on schema 0006 the writer keeps ``post_search`` itself (text
+The search index: on schema 0006-0007 the writer keeps ``post_search`` itself (text
 normalised by ``core.normalise.search_text``), for inserts and for updates of a
-post's content, url, notes or author and of an account's handle or display name;
-on 0004-0005 stores SQL triggers keep it and ``bulk_search`` defers their insert.
+post's content, notes or author (and url on 0006; 0007 has no link in the index,
+``store.search`` finds links through ``identity_key``) and of an account's handle
+or display name; on 0004-0005 stores SQL triggers keep it and ``bulk_search``
+defers their insert.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -108,9 +111,19 @@ _DERIVE_FN = {
     "handle_key": cached_handle_key,
 }
 _IDENTITY_SOURCES = {"platform", "url", "post_ref"}
-# Post columns the search index holds (migration 0006 keeps them normalised).
-_SEARCHED = {"content", "url", "notes", "author_id"}
+# Post columns the search index holds (normalised since migration 0006; the
+# link only on 0006: 0007 searches links through post.identity_key instead).
+_SEARCHED = {"content", "notes", "author_id"}
+_SEARCHED_0006 = _SEARCHED | {"url"}
 _INDEX_POSTS = (
+    "INSERT INTO post_search (rowid, content, author, notes) "
+    "SELECT p.id, caselog_search_text(p.content), "
+    "caselog_search_text(coalesce(a.handle || ' ' || a.display_name, '')), "
+    "caselog_search_text(p.notes) "
+    "FROM post p LEFT JOIN author_account a ON a.id = p.author_id "
+    "WHERE p.id IN (SELECT value FROM json_each(?))"
+)
+_INDEX_POSTS_0006 = (
     "INSERT INTO post_search (rowid, content, url, author, notes) "
     "SELECT p.id, caselog_search_text(p.content), p.url, "
     "caselog_search_text(coalesce(a.handle || ' ' || a.display_name, '')), "
@@ -220,11 +233,13 @@ class Writer:
         self._chain: tuple[int, str] | None = None
         self._bulk_posts: list[int] | None = None
         self._search_mode: str | None = None
+        self._index_sql = _INDEX_POSTS
+        self._searched = _SEARCHED
 
     # --- the search index ---------------------------------------------------------
 
     def search_mode(self) -> str:
-        """ "writer": the index is kept here (schema 0006, normalised, contentless);
+        """ "writer": the index is kept here (schema 0006-0007, normalised, contentless);
         "triggers": SQL triggers keep it (schema 0004-0005); "none": no index."""
         if self._search_mode is None:
             row = self.raw.execute(
@@ -235,12 +250,14 @@ class Writer:
             elif "contentless_delete" in str(row[0]):
                 self._search_mode = "writer"
                 self.raw.create_function("caselog_search_text", 1, search_text, deterministic=True)
+                if "url" in re.findall(r"\w+", str(row[0])):  # schema 0006
+                    self._index_sql, self._searched = _INDEX_POSTS_0006, _SEARCHED_0006
             else:
                 self._search_mode = "triggers"
         return self._search_mode
 
     def index_posts(self, post_ids: Iterable[int]) -> None:
-        """(Re)index these posts' text, link, author and notes, normalised."""
+        """(Re)index these posts' text, author and notes (and link on 0006), normalised."""
         ids = sorted(set(post_ids))
         if not ids or self.search_mode() != "writer":
             return
@@ -253,7 +270,7 @@ class Writer:
         param = (json.dumps(ids),)
         if replace:
             self.raw.execute(f"DELETE FROM post_search WHERE rowid {_IN}", param)
-        self.raw.execute(_INDEX_POSTS, param)
+        self.raw.execute(self._index_sql, param)
 
     def __enter__(self) -> Writer:
         return self
@@ -333,41 +350,6 @@ class Writer:
             elif self.search_mode() == "writer":
                 self._write_index(ids, replace=False)
         return ids
-        sql, getter = info.plan(rows[0].keys())
-        for given in rows:
-            row = {**defaults, **given}
-            if row["id"] is None:
-                row["id"] = self.next_id(table)
-            elif table in self._next and row["id"] >= self._next[table]:
-                self._next[table] = row["id"] + 1
-            if row["uid"] is None:
-                row["uid"] = new_uid()
-            if row["created_at"] is None:
-                row["created_at"] = now
-            if row["updated_at"] is None:
-                row["updated_at"] = now
-            for name in times & given.keys():
-                value = row[name]
-                if value is not None and not isinstance(value, int):
-                    row[name] = to_micros(value)
-            for target, source in derived:
-                row[target] = _DERIVE_FN[target](row[source] or "")
-            if is_post:
-                row["case_ref"] = case_ref_for(row["id"])
-                if not row["identity_key"]:
-                    row["identity_key"] = post_identity_key(
-                        row["platform"],
-                        row["canonical_url"],
-                        row["post_ref"],
-                        fallback=(row["content"], str(row["created_at"])),
-                    )
-            ids.append(row["id"])
-            batch.append(getter(row))
-        if batch:
-            self.raw.executemany(sql, batch)
-            if is_post and self._bulk_posts is not None:
-                self._bulk_posts.extend(ids)
-        return ids
 
     def update(self, table: str, rows: Iterable[Mapping[str, Any]]) -> None:
         """Change columns of existing rows, each ``{"id": local_id, column: value}``."""
@@ -381,8 +363,9 @@ class Writer:
         for given in rows:
             row = dict(given)
             row_id = row.pop("id")
-            if table == "post" and _SEARCHED & row.keys():
-                reindex.append(row_id)
+            if table == "post" and _SEARCHED_0006 & row.keys():
+                if self.search_mode() == "writer" and self._searched & row.keys():
+                    reindex.append(row_id)
             elif table == "author_account" and {"handle", "display_name"} & row.keys():
                 authors.append(row_id)
             unknown = set(row) - known

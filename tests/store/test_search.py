@@ -1,5 +1,6 @@
-"""Search over normalised text (schema 0006): Unicode finds Zawgyi and back; the
-writer keeps the contentless index in step; short queries still work."""
+"""Search over normalised text (schema 0006, links through identity_key since 0007):
+Unicode finds Zawgyi and back; the writer keeps the contentless index in step; short
+queries still work."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from desktop_app.core.timeutil import zone
 from desktop_app.importers.spreadsheet import import_file
 from desktop_app.store import corrections
 from desktop_app.store import repository as repo
-from desktop_app.store.engine import Store, current_revision, migrate
+from desktop_app.store.engine import SCHEMA_HEAD, Store, current_revision
 from desktop_app.store.search import search_clause
 from tests.conftest import write_log
 
@@ -21,8 +22,8 @@ ZAWGYI = "ျမန္မာ ႏိုင္ငံ"
 
 @pytest.fixture
 def store6(store: Store) -> Store:
-    migrate(store, "0006")
-    assert current_revision(store.engine) == "0006"
+    """A store at the newest schema (the name stays from 0006, which these tests began on)."""
+    assert current_revision(store.engine) == SCHEMA_HEAD
     return store
 
 
@@ -151,5 +152,72 @@ def test_case_list_two_character_search_as_typed_and_normalised(store6: Store) -
         assert cases.case_refs(CaseFilter(search="မြ")) == [uni]
         assert cases.count(CaseFilter(search="ab")) == 1
         assert cases.count(CaseFilter(search="zq")) == 0
+    finally:
+        cases.close()
+
+
+def test_a_pasted_link_or_its_beginning_finds_the_case(store6: Store) -> None:
+    page = _add(store6, "text without any link", "https://www.facebook.com/hate.page/posts/123")
+    other = _add(store6, "another", "https://facebook.com/hate.page/posts/1234?fbclid=zz")
+    tiktok = _add(store6, "video", "http://m.tiktok.com/@someone/video/77")
+    # As copied from a browser: tracking parameters, www., m., another scheme.
+    assert _find(store6, "https://www.facebook.com/hate.page/posts/123?fbclid=abc") == [
+        page,
+        other,  # its link begins with the pasted one, as a substring search found it
+    ]
+    assert _find(store6, "https://facebook.com/hate.page/posts/1234") == [other]
+    assert _find(store6, "http://facebook.com/hate.page/posts/1234/") == [other]
+    assert _find(store6, "facebook.com/hate.page") == [page, other]
+    assert _find(store6, "www.facebook.com/hate.page/posts/123") == [page, other]
+    assert _find(store6, "m.facebook.com/hate.page/posts/1234") == [other]
+    assert _find(store6, "FACEBOOK.COM/hate.page/posts/1234") == [other]  # host case
+    assert _find(store6, "tiktok.com/@someone") == [tiktok]
+    assert _find(store6, "https://tiktok.com/@someone/video/77") == [tiktok]
+    assert _find(store6, "facebook.com/nobody") == []
+    assert _find(store6, "tiktok.com") == [tiktok]
+
+
+def test_a_link_quoted_in_the_text_or_notes_is_found_too(store6: Store) -> None:
+    quoted = _add(store6, "see facebook.com/hate.page for more", "https://x.com/a/1")
+    linked = _add(store6, "plain", "https://facebook.com/hate.page/posts/9")
+    assert _find(store6, "facebook.com/hate.page") == [quoted, linked]
+    assert _find(store6, "x.com/a") == [quoted]
+
+
+def test_the_index_holds_no_links(store6: Store) -> None:
+    _add(store6, "nothing to see", "https://facebook.com/zqxwv/posts/5")
+    with store6.engine.connect() as conn:
+        sql = conn.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE name = 'post_search'"
+        ).scalar()
+        assert "url" not in str(sql)
+        found = conn.exec_driver_sql(
+            "SELECT count(*) FROM post_search WHERE post_search MATCH '\"zqxwv\"'"
+        ).scalar()
+        assert found == 0
+    assert _find(store6, "zqxwv") == []  # not a link, not in the text
+    assert _find(store6, "facebook.com/zqxwv") == ["C-000001"]
+
+
+def test_editing_a_link_changes_what_finds_the_case(store6: Store) -> None:
+    ref = _add(store6, "edited later", "https://facebook.com/first/1")
+    corrections.edit(store6, "post", ref, {"url": "https://facebook.com/second/2"}, "wrong link")
+    assert _find(store6, "facebook.com/first") == []
+    assert _find(store6, "facebook.com/second/2") == [ref]
+    assert _find(store6, "edited later") == [ref]  # the text still in the index
+
+
+def test_case_list_finds_a_pasted_link(store6: Store) -> None:
+    from desktop_app.store.cases import CaseFilter, CaseList
+
+    ref = _add(store6, "listed", "https://facebook.com/page/posts/42")
+    _add(store6, "not this", "https://facebook.com/page/posts/7")
+    cases = CaseList(store6.engine.connect())
+    try:
+        cases.rebuild()
+        flt = CaseFilter(search="https://www.facebook.com/page/posts/42?mibextid=x")
+        assert cases.count(flt) == 1
+        assert [r.case_ref for r in cases.page(flt)] == [ref]
+        assert cases.count(CaseFilter(search="facebook.com/page/posts")) == 2
     finally:
         cases.close()
