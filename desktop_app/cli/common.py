@@ -82,9 +82,11 @@ def db_path(args: argparse.Namespace) -> Path:
     """--db, else $CASELOG_DB, else the default store of this user."""
     from pathlib import Path
 
-    from desktop_app.paths import default_store_path
+    if args.db:
+        return Path(args.db)
+    from desktop_app.paths import default_store_path  # platformdirs, only when needed
 
-    return Path(args.db) if args.db else default_store_path()
+    return default_store_path()
 
 
 def open_store(args: argparse.Namespace) -> Store:
@@ -120,12 +122,11 @@ def print_json(doc: Any) -> None:
 def store_zone(store: Store, name: str | None) -> ZoneInfo:
     """The zone ``name`` (--tz), else the store's own."""
     from desktop_app.core.timeutil import zone
-    from desktop_app.store.repository import get_organisation
+    from desktop_app.store.settings import indicator_settings
 
     if name:
         return zone(name)
-    with store.session() as session:
-        return zone(get_organisation(session).timezone)
+    return zone(indicator_settings(store.raw()).timezone)
 
 
 def user_time(

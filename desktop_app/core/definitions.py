@@ -152,7 +152,7 @@ class GroupingCell:
 
     BUCKETS = len(PENDING_BUCKETS) + 1  # 0 = answered
 
-    def _radices(self) -> tuple[int, int, int]:
+    def radices(self) -> tuple[int, int, int]:
         return max(1, self.categories), max(1, self.months), max(1, self.outcomes)
 
     @property
@@ -161,13 +161,13 @@ class GroupingCell:
         return max(1, self.outcomes) * self.BUCKETS * 2
 
     def encode(self, codes: CellCodes) -> int:
-        categories, months, outcomes = self._radices()
+        categories, months, outcomes = self.radices()
         cell = ((codes.platform * categories + codes.category) * months + codes.month) * outcomes
         cell = (cell + codes.outcome) * self.BUCKETS + codes.bucket
         return cell * 2 + int(codes.over_sla)
 
     def decode(self, cell: int) -> CellCodes:
-        categories, months, outcomes = self._radices()
+        categories, months, outcomes = self.radices()
         cell, over = divmod(cell, 2)
         cell, bucket = divmod(cell, self.BUCKETS)
         cell, outcome = divmod(cell, outcomes)
@@ -187,7 +187,7 @@ class GroupingCell:
         sla: str = ":sla",
     ) -> str:
         """:meth:`encode` in SQL, given the SQL of each code."""
-        categories, months, outcomes = self._radices()
+        categories, months, outcomes = self.radices()
         return (
             f"((((({platform}) * {categories} + ({category})) * {months} + ({month}))"
             f" * {outcomes} + ({outcome})) * {self.BUCKETS}"
@@ -197,7 +197,15 @@ class GroupingCell:
 
     def month_sql(self, column: str = "cell") -> str:
         """The month code of ``column`` in SQL."""
-        return f"(({column}) / {self.month_divisor}) % {self._radices()[1]}"
+        return f"(({column}) / {self.month_divisor}) % {self.radices()[1]}"
+
+    def platform_sql(self, column: str = "cell") -> str:
+        """The platform code of ``column`` in SQL (the most significant digit)."""
+        return f"(({column}) / {self.month_divisor * self.radices()[1] * self.radices()[0]})"
+
+    def outcome_sql(self, column: str = "cell") -> str:
+        """The outcome code of ``column`` in SQL."""
+        return f"(({column}) / {self.BUCKETS * 2}) % {self.radices()[2]}"
 
 
 __all__ = [

@@ -11,24 +11,28 @@ median and 90th percentile, and month boundaries in an IANA zone) is done here.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection
+import sqlcipher3
 
 from desktop_app.core.definitions import GroupingCell
 from desktop_app.core.enums import ACTIONED_OUTCOMES, FINAL_OUTCOMES, Outcome
 from desktop_app.core.params import IndicatorParams as IndicatorParams  # re-exported
 from desktop_app.core.timeutil import iso, month_starts, now_utc
-from desktop_app.store.engine import Store
 from desktop_app.store.selection import UNCATEGORISED as UNCATEGORISED  # re-exported
 from desktop_app.store.selection import Selection
 from desktop_app.store.types import MICROS_PER_HOUR, from_micros, to_micros
 
-_ACTIONED_SQL = ", ".join(f"'{o.value}'" for o in sorted(ACTIONED_OUTCOMES))
-_ACCOUNT_ACTION_SQL = f"'{Outcome.ACCOUNT_SUSPENDED.value}', '{Outcome.ACCOUNT_BANNED.value}'"
+# Neither SQLAlchemy nor SQLModel on this path: ``caselog-cli stats`` and the dashboard
+# read through the store's DB-API connection (``Store.raw()``), issue 15.
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from desktop_app.store.engine import Store
 
 
 @dataclass(frozen=True)
@@ -168,31 +172,43 @@ def percentile(sorted_values: list[float], fraction: float) -> float:
 # Outcome codes folded into each report's grouping key (core.definitions.GroupingCell).
 _OUTCOME_CODES = ["", *(o.value for o in sorted(FINAL_OUTCOMES))]
 _MAX_CODED_VALUES = 64
+_REMOVED = Outcome.REMOVED.value
+_ACTIONED = frozenset(o.value for o in ACTIONED_OUTCOMES)
+# Up to this many platforms, the final hours of each come from one scan (one
+# group_concat per platform) rather than a grouped query.
+_SPLIT_PLATFORMS = 16
 
-# R, selected once per computation into in-memory temporary tables (the store keeps
-# temp_store = MEMORY, so none of it reaches the disk). The scan follows the
-# covering index ix_report_indicator, so the join to posts runs in post order.
+# R, selected once per computation into an in-memory temporary table (the store
+# keeps temp_store = MEMORY, so none of it reaches the disk), in one pass over the
+# covering indexes ix_report_indicator and ix_post_indicator: a fresh process
+# decrypts every page it reads, and those two hold a fifth of the bytes of the
+# report and post tables. Without INDEXED BY, SQLite walks ix_report_reported_at for
+# the (always present) range of valid times and reads every report and post row.
 # ``cell`` folds platform, category, month, outcome, pending-age bucket and
 # over-SLA into one integer (core.definitions.GroupingCell, which also holds the
-# over-SLA and bucket definitions): SQLite then groups integers, not text.
+# over-SLA and bucket definitions): SQLite then groups integers, not text, and
+# every later statement takes what it needs out of ``cell`` by arithmetic.
 _SELECT_R = """
 CREATE TEMP TABLE indicator_r AS
 SELECT r.post_id AS post_id,
   nullif(r.reporter_key, '') AS reporter,
   p.author_id AS author_id,
-  {platform_code} AS platform_code,
   r.first_response_at - r.reported_at AS first_micros,
   r.final_response_at - r.reported_at AS final_micros,
-  r.final_outcome AS outcome,
   {cell} AS cell
-FROM report r JOIN post p ON p.id = r.post_id
+FROM report r {report_index} JOIN post p {post_index} ON p.id = r.post_id
 WHERE {where}
 """
-_SELECT_POSTS = (
-    "CREATE TEMP TABLE indicator_posts (post_id INTEGER PRIMARY KEY)",
-    "INSERT INTO indicator_posts SELECT DISTINCT post_id FROM indicator_r",
-)
-_TEMP_TABLES = ("indicator_r", "indicator_posts", "indicator_codes")
+# The indexes the statements above and in _Codes are written for: used by name when
+# the store has them (INDEXED BY fails on a store without them).
+_INDEXES = {
+    "ix_report_indicator": "report",
+    "ix_post_indicator": "post",
+    "ix_post_platform": "post",
+    "ix_post_category": "post",
+    "ix_post_content_key": "post",
+}
+_TEMP_TABLES = ("indicator_r", "indicator_codes")
 
 
 def _query(conn: Any, sql: str, args: dict[str, Any] | None = None) -> list[Any]:
@@ -202,8 +218,7 @@ def _query(conn: Any, sql: str, args: dict[str, Any] | None = None) -> list[Any]
 
 def compute_indicators(store: Store, params: IndicatorParams) -> Indicators:
     """All indicators of INDICATORS.md over the reports in the period."""
-    with store.engine.connect() as conn:
-        return compute_on(conn, params)
+    return compute_raw(store.raw(), params)
 
 
 @dataclass
@@ -216,14 +231,42 @@ class ChartSeries:
 
 
 def compute_on(
-    connection: Connection, params: IndicatorParams, *, series: ChartSeries | None = None
+    connection: Connection | sqlcipher3.Connection,
+    params: IndicatorParams,
+    *,
+    series: ChartSeries | None = None,
 ) -> Indicators:
-    """The indicators on an open connection (the caller's transaction, if any).
+    """The indicators on an open connection (the caller's transaction, if any):
+    a SQLAlchemy connection or the store's DB-API one.
 
     With ``series``, also fills the chart series from the same selected reports.
     """
+    if isinstance(connection, sqlcipher3.Connection):
+        return compute_raw(connection, params, series=series)
     conn = connection.connection.driver_connection
     assert conn is not None
+    return _compute_cleanly(conn, params, series)
+
+
+def compute_raw(
+    conn: sqlcipher3.Connection, params: IndicatorParams, *, series: ChartSeries | None = None
+) -> Indicators:
+    """The indicators on the store's DB-API connection (``Store.raw()``).
+
+    Outside a transaction, every statement reads one snapshot of the store (an
+    import committing meanwhile cannot land between two of them), and the
+    connection is left outside a transaction again.
+    """
+    if conn.in_transaction:
+        return _compute_cleanly(conn, params, series)
+    conn.execute("BEGIN")
+    try:
+        return _compute_cleanly(conn, params, series)
+    finally:
+        conn.commit()  # only temporary tables were written
+
+
+def _compute_cleanly(conn: Any, params: IndicatorParams, series: ChartSeries | None) -> Indicators:
     for table in _TEMP_TABLES:
         conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
     try:
@@ -238,13 +281,23 @@ class _Codes:
 
     def __init__(self, conn: Any, params: IndicatorParams, flt: Selection) -> None:
         self.args = dict(flt.args)
-        self.platforms = [row[0] for row in _query(conn, "SELECT DISTINCT platform FROM post")]
+        names = ", ".join(f"'{name}'" for name in _INDEXES)
+        self.indexes = {
+            name
+            for name, table in _query(
+                conn, f"SELECT name, tbl_name FROM sqlite_master WHERE name IN ({names})"
+            )
+            if _INDEXES.get(name) == table
+        }
+        self.platforms = [row[0] for row in _query(conn, self._distinct("platform"))]
         self.categories = sorted(
-            {row[0] or UNCATEGORISED for row in _query(conn, "SELECT DISTINCT category FROM post")}
+            {row[0] or UNCATEGORISED for row in _query(conn, self._distinct("category"))}
         )
+        # Each end through ix_report_reported_at, stopping at the first live report.
         first, last = _query(
             conn,
-            f"SELECT min(reported_at), max(reported_at) FROM report r WHERE {flt.dates}",
+            f"SELECT (SELECT min(reported_at) FROM report r WHERE {flt.dates}), "
+            f"(SELECT max(reported_at) FROM report r WHERE {flt.dates})",
             flt.args,
         )[0]
         self.empty = first is None
@@ -289,6 +342,20 @@ class _Codes:
             categories=len(self.categories), months=len(self.months), outcomes=len(_OUTCOME_CODES)
         )
 
+    def _distinct(self, column: str) -> str:
+        """The distinct values of post.``column``, ascending: through its index one
+        seek per value (a handful) instead of a walk of every entry."""
+        if f"ix_post_{column}" not in self.indexes:
+            return f"SELECT DISTINCT {column} FROM post ORDER BY {column}"
+        return (
+            f"WITH RECURSIVE v(x) AS (SELECT min({column}) FROM post UNION ALL "
+            f"SELECT (SELECT min({column}) FROM post WHERE {column} > v.x) FROM v "
+            "WHERE v.x IS NOT NULL) SELECT x FROM v WHERE x IS NOT NULL"
+        )
+
+    def indexed_by(self, name: str) -> str:
+        return f"INDEXED BY {name}" if name in self.indexes else ""
+
     def _case(self, column: str, values: list[str], prefix: str, offset: int = 0) -> str:
         if not values:
             return "0"
@@ -297,6 +364,29 @@ class _Codes:
             self.args[f"{prefix}{index}"] = value
             branches.append(f"WHEN :{prefix}{index} THEN {index + offset}")
         return f"CASE {column} {' '.join(branches)} ELSE 0 END"
+
+    def decoder(self) -> Callable[[int], tuple[str, str, str, str, int, bool]]:
+        """:meth:`decode` without a CellCodes per cell (thousands of cells per run)."""
+        categories, months, outcomes = self.cell.radices()
+        buckets = self.cell.BUCKETS
+        platforms, category_names, month_names = self.platforms, self.categories, self.months
+
+        def decode(cell: int) -> tuple[str, str, str, str, int, bool]:
+            cell, over = divmod(cell, 2)
+            cell, bucket = divmod(cell, buckets)
+            cell, outcome = divmod(cell, outcomes)
+            cell, month = divmod(cell, months)
+            platform, category = divmod(cell, categories)
+            return (
+                platforms[platform],
+                category_names[category],
+                month_names[month],
+                _OUTCOME_CODES[outcome],
+                bucket,
+                bool(over),
+            )
+
+        return decode
 
     def decode(self, cell: int) -> tuple[str, str, str, str, int, bool]:
         """platform, category, month, outcome ('' if none), pending bucket (0 = none), over SLA."""
@@ -347,9 +437,12 @@ class _Tally:
         if outcome:
             self.with_final += count
             self.final_micros += final_micros
-            self.removed += count if outcome == Outcome.REMOVED.value else 0
-            self.actioned += count if outcome in ACTIONED_OUTCOMES else 0
-            self.over_responded += count if over else 0
+            if outcome == _REMOVED:
+                self.removed += count
+            if outcome in _ACTIONED:
+                self.actioned += count
+            if over:
+                self.over_responded += count
         else:
             self.pending[bucket - 1] += count
             self.over_pending += count if over else 0
@@ -361,7 +454,8 @@ def _compute(conn: Any, params: IndicatorParams, series: ChartSeries | None) -> 
     conn.execute(
         _SELECT_R.format(
             where=flt.where,
-            platform_code=codes.platform_sql,
+            report_index=codes.indexed_by("ix_report_indicator"),
+            post_index=codes.indexed_by("ix_post_indicator"),
             cell=codes.cell.sql(
                 platform=codes.platform_sql,
                 category=codes.category_sql,
@@ -371,19 +465,18 @@ def _compute(conn: Any, params: IndicatorParams, series: ChartSeries | None) -> 
         ),
         codes.args,
     )
-    for statement in _SELECT_POSTS:
-        conn.execute(statement)
 
     whole = _Tally()
     by_platform_tally: dict[str, _Tally] = {}
     by_category_tally: dict[str, _Tally] = {}
     by_month_tally: dict[str, _Tally] = {}
+    decode = codes.decoder()
     for cell, count, with_first, final_micros in _query(
         conn,
         "SELECT cell, count(*), count(first_micros), total(final_micros) "
         "FROM indicator_r GROUP BY cell",
     ):
-        platform, category, month, outcome, bucket, over = codes.decode(cell)
+        platform, category, month, outcome, bucket, over = decode(cell)
         if series is not None:
             by_outcome = series.outcomes_by_platform.setdefault(platform, {})
             by_outcome[outcome or "pending"] = by_outcome.get(outcome or "pending", 0) + count
@@ -395,93 +488,95 @@ def _compute(conn: Any, params: IndicatorParams, series: ChartSeries | None) -> 
         ):
             tally.add(count, with_first, final_micros, outcome, bucket, over)
 
-    posts_total, reporter_accounts, offending_accounts = _query(
-        conn,
-        "SELECT (SELECT count(*) FROM indicator_posts), count(DISTINCT reporter), "
-        "count(DISTINCT author_id) FROM indicator_r",
-    )[0]
-    accounts_by_outcome = dict(
-        _query(
-            conn,
-            f"""
-            SELECT outcome, count(DISTINCT author_id) FROM indicator_r
-            WHERE outcome IN ({_ACCOUNT_ACTION_SQL}) GROUP BY outcome
-            """,
-        )
-    )
-    fake_flagged, fake_actioned = _query(
+    # Per author (NULL: the posts of unknown authors): distinct posts, whether a report
+    # of R ended in a suspension or a ban, whether the account is flagged as fake.
+    # Every post has one author, so the posts add up to the posts of R.
+    outcome = codes.cell.outcome_sql("cell")
+    suspended = _OUTCOME_CODES.index(Outcome.ACCOUNT_SUSPENDED.value)
+    banned = _OUTCOME_CODES.index(Outcome.ACCOUNT_BANNED.value)
+    (
+        posts_total,
+        offending_accounts,
+        accounts_suspended,
+        accounts_banned,
+        fake_flagged,
+        fake_actioned,
+        repeat_total,
+        repeat_not_banned,
+    ) = _query(
         conn,
         f"""
-        SELECT count(DISTINCT author_id),
-          count(DISTINCT CASE WHEN outcome IN ({_ACCOUNT_ACTION_SQL}) THEN author_id END)
-        FROM indicator_r
-        WHERE author_id IN (SELECT id FROM author_account WHERE suspected_fake)
-        """,
-    )[0]
-    # Authors' distinct posts among R: the post index on author_id gives the order.
-    repeat_total, repeat_not_banned = _query(
-        conn,
-        """
-        SELECT count(*), coalesce(sum(author_id NOT IN (
-            SELECT author_id FROM indicator_r
-            WHERE outcome = 'account_banned' AND author_id IS NOT NULL)), 0)
+        SELECT coalesce(sum(posts), 0), count(author_id),
+          coalesce(sum(known AND suspended), 0), coalesce(sum(known AND banned), 0),
+          coalesce(sum(fake), 0), coalesce(sum(fake AND (suspended OR banned)), 0),
+          coalesce(sum(known AND posts >= :threshold), 0),
+          coalesce(sum(known AND posts >= :threshold AND NOT banned), 0)
         FROM (
-          SELECT p.author_id AS author_id, count(*) AS posts
-          FROM post p JOIN indicator_posts s ON s.post_id = p.id
-          WHERE p.author_id IS NOT NULL
-          GROUP BY p.author_id HAVING posts >= :threshold)
+          SELECT author_id, author_id IS NOT NULL AS known,
+            count(DISTINCT post_id) AS posts,
+            max({outcome} = {suspended}) AS suspended, max({outcome} = {banned}) AS banned,
+            coalesce((SELECT suspected_fake FROM author_account WHERE id = author_id), 0)
+              AS fake
+          FROM indicator_r GROUP BY author_id)
         """,
         flt.args,
     )[0]
-    # Only texts that repeat anywhere in the store can repeat within R.
+    # Groups of two or more posts of R with the same text: one walk of the content
+    # index, in its order (``+id`` keeps SQLite from fetching posts by id instead).
     clusters, duplicate_posts = _query(
         conn,
-        """
+        f"""
         SELECT count(*), coalesce(sum(n), 0) FROM (
-          SELECT count(*) AS n FROM post p JOIN indicator_posts s ON s.post_id = p.id
-          WHERE p.content_key IN (
-            SELECT content_key FROM post WHERE content_key != ''
-            GROUP BY content_key HAVING count(*) >= 2)
-          GROUP BY p.content_key HAVING n >= 2)
+          SELECT count(*) AS n FROM post {codes.indexed_by("ix_post_content_key")}
+          WHERE content_key != '' AND +id IN (SELECT post_id FROM indicator_r)
+          GROUP BY content_key HAVING n >= 2)
         """,
     )[0]
 
-    # Hours to the first and final responses, with the platform for its median.
-    first_hours = [
-        micros / MICROS_PER_HOUR
-        for (micros,) in _query(
-            conn, "SELECT first_micros FROM indicator_r WHERE first_micros IS NOT NULL"
+    # Hours to the first and final responses, with the platform for its median, and
+    # the reporters, in one scan. Each list comes as one string of integers
+    # (group_concat) rather than a row per report: the same numbers, a tenth of the time.
+    platform_code = codes.cell.platform_sql("cell")
+    split_platforms = series is None and len(codes.platforms) <= _SPLIT_PLATFORMS
+    per_platform = (
+        "".join(
+            f", group_concat(CASE {platform_code} WHEN {code} THEN final_micros END)"
+            for code in range(len(codes.platforms))
         )
-    ]
-    if series is None:
-        final_rows = _query(
-            conn,
-            "SELECT platform_code, final_micros FROM indicator_r WHERE final_micros IS NOT NULL",
-        )
+        if split_platforms
+        else ""
+    )
+    reporter_accounts, first_text, *platform_texts = _query(
+        conn,
+        f"SELECT count(DISTINCT reporter), group_concat(first_micros){per_platform} "
+        "FROM indicator_r",
+    )[0]
+    first_hours = _hours(first_text)
+    platform_hours: dict[int, list[float]] = {}
+    if split_platforms:
+        for code, text in enumerate(platform_texts):
+            if text is not None:
+                platform_hours[code] = _hours(text)
     else:
         # The month index sits inside ``cell`` (see _SELECT_R): take it out in SQL.
-        rows = _query(
-            conn,
-            f"SELECT platform_code, final_micros, {codes.cell.month_sql('cell')} "
-            "FROM indicator_r WHERE final_micros IS NOT NULL",
-        )
-        final_rows = [(code, micros) for code, micros, _ in rows]
+        month_code = codes.cell.month_sql("cell") if series is not None else "0"
         hours_by_month: dict[int, list[float]] = {}
-        for _, micros, month_index in rows:
-            hours_by_month.setdefault(month_index, []).append(micros / MICROS_PER_HOUR)
-        series.month_hours = {codes.months[i]: hours for i, hours in hours_by_month.items()}
-    final_hours = [micros / MICROS_PER_HOUR for _, micros in final_rows]
+        for code, month_index, text in _query(
+            conn,
+            f"SELECT {platform_code} AS platform, {month_code} AS month, "
+            "group_concat(final_micros) FROM indicator_r WHERE final_micros IS NOT NULL "
+            "GROUP BY platform, month",
+        ):
+            hours = _hours(text)
+            platform_hours.setdefault(code, []).extend(hours)
+            hours_by_month.setdefault(month_index, []).extend(hours)
+        if series is not None:
+            series.month_hours = {codes.months[i]: hours for i, hours in hours_by_month.items()}
+    for hours in platform_hours.values():
+        hours.sort()  # so that sorting all of them below merges sorted runs
+    final_hours = [hours for code in sorted(platform_hours) for hours in platform_hours[code]]
     if series is not None:
         series.final_hours = final_hours
-    platform_hours: dict[int, list[float]] = {}
-    if len(codes.platforms) <= _MAX_CODED_VALUES:
-        for code in {code for code, _ in final_rows}:
-            platform_hours[code] = [
-                micros / MICROS_PER_HOUR for row_code, micros in final_rows if row_code == code
-            ]
-    else:
-        for code, micros in final_rows:
-            platform_hours.setdefault(code, []).append(micros / MICROS_PER_HOUR)
     platform_index = {name: index for index, name in enumerate(codes.platforms)}
 
     by_platform = []
@@ -530,8 +625,8 @@ def _compute(conn: Any, params: IndicatorParams, series: ChartSeries | None) -> 
         reports_over_sla_pending=whole.over_pending,
         reports_over_sla=whole.over_sla,
         pending=PendingAges(sum(whole.pending), *whole.pending),
-        accounts_suspended=accounts_by_outcome.get(Outcome.ACCOUNT_SUSPENDED.value, 0),
-        accounts_banned=accounts_by_outcome.get(Outcome.ACCOUNT_BANNED.value, 0),
+        accounts_suspended=accounts_suspended,
+        accounts_banned=accounts_banned,
         fake_accounts_flagged=fake_flagged,
         fake_accounts_actioned=fake_actioned,
         repeat_offenders=repeat_total,
@@ -542,6 +637,13 @@ def _compute(conn: Any, params: IndicatorParams, series: ChartSeries | None) -> 
         by_platform=by_platform,
         by_category=by_category,
     )
+
+
+def _hours(text: str | None) -> list[float]:
+    """Hours from a ``group_concat`` of integer microseconds (None: no rows)."""
+    if not text:
+        return []
+    return [micros / MICROS_PER_HOUR for micros in map(int, text.split(","))]
 
 
 def _month_case(bounds: list[int], low: int, high: int) -> str:
@@ -574,10 +676,9 @@ def default_params(
 ) -> IndicatorParams:
     """Parameters with the store's settings filling whatever the caller left out."""
     from desktop_app.core.timeutil import zone
-    from desktop_app.store.repository import get_organisation
+    from desktop_app.store.settings import indicator_settings
 
-    with store.session() as session:
-        org = get_organisation(session)
+    org = indicator_settings(store.raw())
     return IndicatorParams(
         tz=tz or zone(org.timezone),
         as_of=as_of or now_utc(),

@@ -5,14 +5,15 @@ as the indicators choose reports."""
 from __future__ import annotations
 
 import json
-from typing import Any
-
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.errors import BadInputError
 from desktop_app.core.params import IndicatorParams
 from desktop_app.core.timeutil import EARLIEST_TIME, latest_allowed, now_utc
 from desktop_app.store.types import MICROS_PER_HOUR, to_micros
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 UNCATEGORISED = "uncategorised"
 
