@@ -6,6 +6,7 @@ that decide whether two things are the same post, account, reporter or text.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import unicodedata
@@ -184,6 +185,22 @@ def normalise_content(content: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFKC", to_unicode_burmese(text)).casefold()
     return _WHITESPACE.sub(" ", text.translate(_DROP_P_AND_S)).strip()
+
+
+CONTENT_KEY_BYTES = 10  # 80 bits: two different texts among 10^6 share a key ~4e-13 of the time
+
+
+@lru_cache(maxsize=4096)
+def content_key(content: str | None) -> str:
+    """The stored duplicate-matching key (``post.content_key``, schema 0008): the
+    BLAKE2b hash of ``normalise_content`` (20 hex characters), "" when the content
+    normalises to nothing. Two posts share it exactly when their normalised texts are
+    equal (barring a hash collision, about 4e-13 among a million texts); the store
+    keeps 21 bytes per post and its index instead of a second copy of every text."""
+    text = normalise_content(content)
+    if not text:
+        return ""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=CONTENT_KEY_BYTES).hexdigest()
 
 
 def search_text(text: str | None) -> str:

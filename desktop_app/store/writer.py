@@ -74,7 +74,7 @@ from sqlmodel import Session, SQLModel
 from desktop_app.core.enums import FINAL_OUTCOMES
 from desktop_app.core.normalise import (
     canonical_url,
-    normalise_content,
+    content_key,
     normalise_handle,
     normalise_reporter,
     search_text,
@@ -106,7 +106,7 @@ cached_reporter_key = lru_cache(maxsize=1 << 12)(normalise_reporter)
 cached_handle_key = lru_cache(maxsize=1 << 14)(normalise_handle)
 _DERIVE_FN = {
     "canonical_url": cached_canonical_url,
-    "content_key": normalise_content,
+    "content_key": content_key,  # a hash of normalise_content (schema 0008)
     "reporter_key": cached_reporter_key,
     "handle_key": cached_handle_key,
 }
