@@ -10,15 +10,24 @@ so no submodule ever imports from the package itself (no cycle).
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Sequence
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command of ``caselog-cli``; its exit status (CLI.md)."""
+    from desktop_app.cli.version import answer_version
+
+    args = sys.argv[1:] if argv is None else list(argv)
+    if answer_version(args):
+        return 0
     from desktop_app.cli.program import main as run
 
-    return run(argv)
+    return run(args)
 
 
 def build_parser() -> argparse.ArgumentParser:

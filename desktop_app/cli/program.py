@@ -21,15 +21,15 @@ import desktop_app.cli.keys as keys
 import desktop_app.cli.sharing as sharing
 import desktop_app.cli.stats as stats
 import desktop_app.cli.stores as stores
-from desktop_app import __version__
 from desktop_app.cli.common import PROG, Parser
+from desktop_app.cli.version import version_line
 from desktop_app.core.errors import AppError
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of ``caselog-cli`` with every subcommand; ``args.run(args)`` runs one."""
     parser = Parser(prog=PROG, description="Caselog: evidence log and indicators.")
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--version", action="version", version=version_line())
     parser.add_argument("--db", metavar="PATH", help="the store (default: $CASELOG_DB)")
     parser.add_argument("--passphrase-file", metavar="FILE", help="first line is the passphrase")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
