@@ -973,34 +973,35 @@ def import_file(
             done = 0
             header_seen: _Header | None = None
             failing = False  # a problem in one pass without skip_invalid: write no more
-            with writer.writer.bulk_search():
-                for number, values, parsed, problems, header in _iter_parsed(
-                    path, sheet, tz, mapping=check.mapping
-                ):
-                    done += 1
-                    if one_pass:
-                        header_seen = header
-                        _note_row(check, number, values, parsed, problems, SAMPLE_ROWS)
-                        if problems and not skip_invalid:
-                            failing = True
-                            chunk = []
-                    if parsed is not None and not failing:
-                        chunk.append(parsed)
-                    if len(chunk) >= CHUNK_ROWS:
-                        writer.write_chunk(chunk)
-                        chunk = []
-                    if done % CHUNK_ROWS == 0:
-                        if progress:
-                            progress(done, total, "writing reports")
-                        if cancelled and cancelled():
-                            raise Cancelled("import cancelled; nothing was written")
+            # New posts go to the search index chunk by chunk (store.bulk): nothing
+            # waits for the end of the file.
+            for number, values, parsed, problems, header in _iter_parsed(
+                path, sheet, tz, mapping=check.mapping
+            ):
+                done += 1
                 if one_pass:
-                    _note_header(check, header_seen, sheet)
-                    total = check.rows_total
-                    if failing:
-                        raise ImportProblems(check)  # rolled back below: nothing written
-                if chunk:
+                    header_seen = header
+                    _note_row(check, number, values, parsed, problems, SAMPLE_ROWS)
+                    if problems and not skip_invalid:
+                        failing = True
+                        chunk = []
+                if parsed is not None and not failing:
+                    chunk.append(parsed)
+                if len(chunk) >= CHUNK_ROWS:
                     writer.write_chunk(chunk)
+                    chunk = []
+                if done % CHUNK_ROWS == 0:
+                    if progress:
+                        progress(done, total, "writing reports")
+                    if cancelled and cancelled():
+                        raise Cancelled("import cancelled; nothing was written")
+            if one_pass:
+                _note_header(check, header_seen, sheet)
+                total = check.rows_total
+                if failing:
+                    raise ImportProblems(check)  # rolled back below: nothing written
+            if chunk:
+                writer.write_chunk(chunk)
             if _sha256(path) != check.sha256:
                 raise _FileChanged(
                     f"{path.name} changed while it was being imported; nothing was written"
