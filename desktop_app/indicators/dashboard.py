@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core import definitions
 from desktop_app.core.enums import ACTIONED_OUTCOMES
@@ -17,12 +17,14 @@ from desktop_app.indicators.compute import (
     ChartSeries,
     IndicatorParams,
     Indicators,
-    compute_on,
+    compute_raw,
     hours_stats,
 )
-from desktop_app.store.engine import Store
 from desktop_app.store.selection import Selection
 from desktop_app.store.types import MICROS_PER_HOUR, to_micros
+
+if TYPE_CHECKING:
+    from desktop_app.store.engine import Store
 
 # Histogram edges for hours to a final response (the last bin is open-ended).
 HOUR_EDGES = (0, 6, 12, 24, 36, 48, 72, 96, 168, 336, 720)
@@ -58,8 +60,7 @@ class DashboardData:
 def dashboard_data(store: Store, params: IndicatorParams) -> DashboardData:
     """Indicators plus chart series, from one pass (run it off the window's thread)."""
     series = ChartSeries()
-    with store.engine.connect() as conn:
-        result = compute_on(conn, params, series=series)
+    result = compute_raw(store.raw(), params, series=series)
     data = DashboardData(indicators=result, outcomes_by_platform=series.outcomes_by_platform)
     for month in sorted(series.month_hours):
         stats = hours_stats(series.month_hours[month])
@@ -134,13 +135,15 @@ def drill_posts(store: Store, params: IndicatorParams, drill: Drilldown) -> froz
     flt = Selection(params)
     args = dict(flt.args)
     clause = _drill_clause(drill, params, args)
-    with store.engine.connect() as conn:
-        raw: Any = conn.connection.driver_connection
-        rows = raw.execute(
+    rows = (
+        store.raw()
+        .execute(
             f"SELECT DISTINCT p.id FROM report r JOIN post p ON p.id = r.post_id "
             f"WHERE {flt.where} AND {clause}",
             args,
-        ).fetchall()
+        )
+        .fetchall()
+    )
     return frozenset(row[0] for row in rows)
 
 
@@ -149,12 +152,13 @@ def drill_report_count(store: Store, params: IndicatorParams, drill: Drilldown) 
     flt = Selection(params)
     args = dict(flt.args)
     clause = _drill_clause(drill, params, args)
-    with store.engine.connect() as conn:
-        raw: Any = conn.connection.driver_connection
-        return int(
-            raw.execute(
-                f"SELECT count(*) FROM report r JOIN post p ON p.id = r.post_id "
-                f"WHERE {flt.where} AND {clause}",
-                args,
-            ).fetchone()[0]
+    row = (
+        store.raw()
+        .execute(
+            f"SELECT count(*) FROM report r JOIN post p ON p.id = r.post_id "
+            f"WHERE {flt.where} AND {clause}",
+            args,
         )
+        .fetchone()
+    )
+    return int(row[0])
