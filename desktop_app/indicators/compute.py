@@ -21,11 +21,11 @@ import sqlcipher3
 
 from desktop_app.core.definitions import GroupingCell
 from desktop_app.core.enums import ACTIONED_OUTCOMES, FINAL_OUTCOMES, Outcome
+from desktop_app.core.micros import MICROS_PER_HOUR, from_micros, to_micros
 from desktop_app.core.params import IndicatorParams as IndicatorParams  # re-exported
 from desktop_app.core.timeutil import iso, month_starts, now_utc
 from desktop_app.store.selection import UNCATEGORISED as UNCATEGORISED  # re-exported
 from desktop_app.store.selection import Selection
-from desktop_app.store.types import MICROS_PER_HOUR, from_micros, to_micros
 
 # Neither SQLAlchemy nor SQLModel on this path: ``caselog-cli stats`` and the dashboard
 # read through the store's DB-API connection (``Store.raw()``), issue 15.

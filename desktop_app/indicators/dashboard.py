@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.core import definitions
 from desktop_app.core.enums import ACTIONED_OUTCOMES
+from desktop_app.core.micros import MICROS_PER_HOUR, to_micros
 from desktop_app.indicators.compute import (
     ChartSeries,
     IndicatorParams,
@@ -21,7 +22,6 @@ from desktop_app.indicators.compute import (
     hours_stats,
 )
 from desktop_app.store.selection import Selection
-from desktop_app.store.types import MICROS_PER_HOUR, to_micros
 
 if TYPE_CHECKING:
     from desktop_app.store.engine import Store

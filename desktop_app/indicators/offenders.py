@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection
+import sqlcipher3
 
 from desktop_app.core.enums import Outcome
+from desktop_app.core.micros import from_micros
 from desktop_app.indicators.compute import IndicatorParams
 from desktop_app.store.selection import Selection
-from desktop_app.store.types import from_micros
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 # Final outcomes in the order lists show them, then reports still waiting.
 OUTCOME_ORDER = (
@@ -75,13 +78,18 @@ class DuplicateCluster:
     posts: list[ClusterPost]
 
 
-def _raw(conn: Connection) -> Any:
+def _raw(conn: Connection | sqlcipher3.Connection) -> Any:
+    """The DB-API connection: ``conn`` itself, or the one under a SQLAlchemy connection."""
+    if isinstance(conn, sqlcipher3.Connection):
+        return conn
     raw = conn.connection.driver_connection
     assert raw is not None
     return raw
 
 
-def repeat_offenders(conn: Connection, params: IndicatorParams) -> list[OffenderRow]:
+def repeat_offenders(
+    conn: Connection | sqlcipher3.Connection, params: IndicatorParams
+) -> list[OffenderRow]:
     """Accounts with at least ``repeat_threshold`` distinct posts among R, most first."""
     flt = Selection(params)
     sums = ", ".join(f"sum(r.final_outcome = '{name}')" for name in OUTCOME_ORDER[:-1])
@@ -116,7 +124,9 @@ def repeat_offenders(conn: Connection, params: IndicatorParams) -> list[Offender
     ]
 
 
-def duplicate_clusters(conn: Connection, params: IndicatorParams) -> list[DuplicateCluster]:
+def duplicate_clusters(
+    conn: Connection | sqlcipher3.Connection, params: IndicatorParams
+) -> list[DuplicateCluster]:
     """Groups of two or more posts of R with the same normalised text, in the order of
     their first report; each group's posts in the order they were first reported."""
     flt = Selection(params)

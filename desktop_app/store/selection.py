@@ -8,9 +8,9 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.errors import BadInputError
+from desktop_app.core.micros import MICROS_PER_HOUR, to_micros
 from desktop_app.core.params import IndicatorParams
 from desktop_app.core.timeutil import EARLIEST_TIME, latest_allowed, now_utc
-from desktop_app.store.types import MICROS_PER_HOUR, to_micros
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
