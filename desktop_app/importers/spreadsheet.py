@@ -718,8 +718,17 @@ class _ImportWriter:
                 retracted_posts.add(post_id)
         report_keys: dict[tuple[int, int, str], bool] = {}
         if posts:
+            # Only the chunk's own (post, time, reporter) keys, each one probe of the
+            # unique index: the reports of a post reported long ago are not read.
+            candidates = sorted(
+                {
+                    (post_id, to_micros(r.reported_at), r.reporter_key)
+                    for r in chunk
+                    if (post_id := posts.get(r.identity_key)) is not None
+                }
+            )
             for post_id, reported_at, reporter_key, retracted in raw.execute(
-                _REPORTS_OF, (json.dumps(sorted(posts.values())),)
+                _REPORTS_OF, (json.dumps(candidates),)
             ):
                 report_keys[(post_id, reported_at, reporter_key)] = bool(retracted)
         return accounts, fake_accounts, posts, retracted_posts, report_keys
@@ -925,8 +934,9 @@ _POSTS_OF = (
     f"SELECT id, identity_key, retracted_at IS NOT NULL FROM post WHERE identity_key {_IN_JSON}"
 )
 _REPORTS_OF = (
-    "SELECT post_id, reported_at, reporter_key, retracted_at IS NOT NULL "
-    f"FROM report WHERE post_id {_IN_JSON}"
+    "SELECT r.post_id, r.reported_at, r.reporter_key, r.retracted_at IS NOT NULL "
+    "FROM json_each(?) AS j CROSS JOIN report AS r ON r.post_id = j.value ->> 0 "
+    "AND r.reported_at = j.value ->> 1 AND r.reporter_key = j.value ->> 2"
 )
 
 
