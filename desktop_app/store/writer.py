@@ -48,9 +48,9 @@ column is not an edit; the merge's newer-wins rule depends on it).
 ``audit(..., actor="name@partner")`` records a foreign actor; put the origin
 organisation and bundle in ``detail``.
 
-The search index: on schema 0006-0007 the writer keeps ``post_search`` itself (text
+The search index: from schema 0006 on the writer keeps ``post_search`` itself (text
 normalised by ``core.normalise.search_text``), for inserts and for updates of a
-post's content, notes or author (and url on 0006; 0007 has no link in the index,
+post's content, notes or author (and url on 0006; from 0007 no link is in the index,
 ``store.search`` finds links through ``identity_key``) and of an account's handle
 or display name; on 0004-0005 stores SQL triggers keep it and ``bulk_search``
 defers their insert.
@@ -239,7 +239,7 @@ class Writer:
     # --- the search index ---------------------------------------------------------
 
     def search_mode(self) -> str:
-        """ "writer": the index is kept here (schema 0006-0007, normalised, contentless);
+        """ "writer": the index is kept here (schema 0006 on, normalised, contentless);
         "triggers": SQL triggers keep it (schema 0004-0005); "none": no index."""
         if self._search_mode is None:
             row = self.raw.execute(
