@@ -174,9 +174,6 @@ _OUTCOME_CODES = ["", *(o.value for o in sorted(FINAL_OUTCOMES))]
 _MAX_CODED_VALUES = 64
 _REMOVED = Outcome.REMOVED.value
 _ACTIONED = frozenset(o.value for o in ACTIONED_OUTCOMES)
-# Up to this many platforms, the final hours of each come from one scan (one
-# group_concat per platform) rather than a grouped query.
-_SPLIT_PLATFORMS = 16
 
 # R, selected once per computation into an in-memory temporary table (the store
 # keeps temp_store = MEMORY, so none of it reaches the disk), in one pass over the
@@ -470,13 +467,25 @@ def _compute(conn: Any, params: IndicatorParams, series: ChartSeries | None) -> 
     by_platform_tally: dict[str, _Tally] = {}
     by_category_tally: dict[str, _Tally] = {}
     by_month_tally: dict[str, _Tally] = {}
+    # Each cell's hours to the first and final responses come with it, as strings of
+    # integers (group_concat) rather than a row per report: the same numbers in a
+    # fraction of the time, and no second pass for the medians.
     decode = codes.decoder()
-    for cell, count, with_first, final_micros in _query(
+    first_texts: list[str] = []
+    final_texts: dict[str, list[str]] = {}  # by platform
+    month_texts: dict[str, list[str]] = {}
+    for cell, count, with_first, final_micros, first_text, final_text in _query(
         conn,
-        "SELECT cell, count(*), count(first_micros), total(final_micros) "
+        "SELECT cell, count(*), count(first_micros), total(final_micros), "
+        "group_concat(first_micros), group_concat(final_micros) "
         "FROM indicator_r GROUP BY cell",
     ):
         platform, category, month, outcome, bucket, over = decode(cell)
+        if first_text is not None:
+            first_texts.append(first_text)
+        if final_text is not None:
+            final_texts.setdefault(platform, []).append(final_text)
+            month_texts.setdefault(month, []).append(final_text)
         if series is not None:
             by_outcome = series.outcomes_by_platform.setdefault(platform, {})
             by_outcome[outcome or "pending"] = by_outcome.get(outcome or "pending", 0) + count
@@ -515,8 +524,7 @@ def _compute(conn: Any, params: IndicatorParams, series: ChartSeries | None) -> 
           SELECT author_id, author_id IS NOT NULL AS known,
             count(DISTINCT post_id) AS posts,
             max({outcome} = {suspended}) AS suspended, max({outcome} = {banned}) AS banned,
-            coalesce((SELECT suspected_fake FROM author_account WHERE id = author_id), 0)
-              AS fake
+            author_id IN (SELECT id FROM author_account WHERE suspected_fake) AS fake
           FROM indicator_r GROUP BY author_id)
         """,
         flt.args,
@@ -533,55 +541,22 @@ def _compute(conn: Any, params: IndicatorParams, series: ChartSeries | None) -> 
         """,
     )[0]
 
-    # Hours to the first and final responses, with the platform for its median, and
-    # the reporters, in one scan. Each list comes as one string of integers
-    # (group_concat) rather than a row per report: the same numbers, a tenth of the time.
-    platform_code = codes.cell.platform_sql("cell")
-    split_platforms = series is None and len(codes.platforms) <= _SPLIT_PLATFORMS
-    per_platform = (
-        "".join(
-            f", group_concat(CASE {platform_code} WHEN {code} THEN final_micros END)"
-            for code in range(len(codes.platforms))
-        )
-        if split_platforms
-        else ""
-    )
-    reporter_accounts, first_text, *platform_texts = _query(
-        conn,
-        f"SELECT count(DISTINCT reporter), group_concat(first_micros){per_platform} "
-        "FROM indicator_r",
-    )[0]
-    first_hours = _hours(first_text)
-    platform_hours: dict[int, list[float]] = {}
-    if split_platforms:
-        for code, text in enumerate(platform_texts):
-            if text is not None:
-                platform_hours[code] = _hours(text)
-    else:
-        # The month index sits inside ``cell`` (see _SELECT_R): take it out in SQL.
-        month_code = codes.cell.month_sql("cell") if series is not None else "0"
-        hours_by_month: dict[int, list[float]] = {}
-        for code, month_index, text in _query(
-            conn,
-            f"SELECT {platform_code} AS platform, {month_code} AS month, "
-            "group_concat(final_micros) FROM indicator_r WHERE final_micros IS NOT NULL "
-            "GROUP BY platform, month",
-        ):
-            hours = _hours(text)
-            platform_hours.setdefault(code, []).extend(hours)
-            hours_by_month.setdefault(month_index, []).extend(hours)
-        if series is not None:
-            series.month_hours = {codes.months[i]: hours for i, hours in hours_by_month.items()}
+    (reporter_accounts,) = _query(conn, "SELECT count(DISTINCT reporter) FROM indicator_r")[0]
+
+    first_hours = _hours(",".join(first_texts))
+    platform_hours = {name: _hours(",".join(texts)) for name, texts in final_texts.items()}
     for hours in platform_hours.values():
         hours.sort()  # so that sorting all of them below merges sorted runs
-    final_hours = [hours for code in sorted(platform_hours) for hours in platform_hours[code]]
+    final_hours = [hours for name in sorted(platform_hours) for hours in platform_hours[name]]
     if series is not None:
         series.final_hours = final_hours
-    platform_index = {name: index for index, name in enumerate(codes.platforms)}
+        series.month_hours = {
+            month: _hours(",".join(texts)) for month, texts in month_texts.items()
+        }
 
     by_platform = []
     for platform, tally in sorted(by_platform_tally.items()):
-        stats = hours_stats(platform_hours.get(platform_index[platform], []))
+        stats = hours_stats(platform_hours.get(platform, []))
         by_platform.append(
             PlatformRow(
                 platform=platform,
