@@ -473,7 +473,8 @@ def _compute(conn: Any, params: IndicatorParams, series: ChartSeries | None) -> 
     decode = codes.decoder()
     first_texts: list[str] = []
     final_texts: dict[str, list[str]] = {}  # by platform
-    month_texts: dict[str, list[str]] = {}
+    platform_hours: dict[str, list[float]] = {}  # with the charts: read per cell
+    month_hours: dict[str, list[float]] = {}  # for the charts only
     for cell, count, with_first, final_micros, first_text, final_text in _query(
         conn,
         "SELECT cell, count(*), count(first_micros), total(final_micros), "
@@ -484,8 +485,12 @@ def _compute(conn: Any, params: IndicatorParams, series: ChartSeries | None) -> 
         if first_text is not None:
             first_texts.append(first_text)
         if final_text is not None:
-            final_texts.setdefault(platform, []).append(final_text)
-            month_texts.setdefault(month, []).append(final_text)
+            if series is None:
+                final_texts.setdefault(platform, []).append(final_text)
+            else:
+                hours = _hours(final_text)
+                platform_hours.setdefault(platform, []).extend(hours)
+                month_hours.setdefault(month, []).extend(hours)
         if series is not None:
             by_outcome = series.outcomes_by_platform.setdefault(platform, {})
             by_outcome[outcome or "pending"] = by_outcome.get(outcome or "pending", 0) + count
@@ -544,15 +549,14 @@ def _compute(conn: Any, params: IndicatorParams, series: ChartSeries | None) -> 
     (reporter_accounts,) = _query(conn, "SELECT count(DISTINCT reporter) FROM indicator_r")[0]
 
     first_hours = _hours(",".join(first_texts))
-    platform_hours = {name: _hours(",".join(texts)) for name, texts in final_texts.items()}
+    for name, texts in final_texts.items():
+        platform_hours[name] = _hours(",".join(texts))
     for hours in platform_hours.values():
         hours.sort()  # so that sorting all of them below merges sorted runs
     final_hours = [hours for name in sorted(platform_hours) for hours in platform_hours[name]]
     if series is not None:
         series.final_hours = final_hours
-        series.month_hours = {
-            month: _hours(",".join(texts)) for month, texts in month_texts.items()
-        }
+        series.month_hours = month_hours
 
     by_platform = []
     for platform, tally in sorted(by_platform_tally.items()):
