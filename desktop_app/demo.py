@@ -7,15 +7,12 @@ import io
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
-from desktop_app.core.timeutil import zone
-from desktop_app.importers.spreadsheet import import_file
-from desktop_app.paths import resource_path
-from desktop_app.store import repository
-from desktop_app.store.engine import Store, create_store
-from desktop_app.store.models import Post, Report, Response
+# The window's start page shows DEMO_PASSPHRASE; what makes the store (SQLAlchemy,
+# the importer, the tables) is imported only when a demo store is made (issue 15).
+if TYPE_CHECKING:
+    from desktop_app.store.engine import Store
 
 DEMO_PASSPHRASE = "caselog-demo"
 DEMO_ORGANISATION = "Demo monitoring group (sample data)"
@@ -50,6 +47,15 @@ def create_demo_store(
     It takes seconds (a key derivation, the import, the screenshots): the window
     runs it off its thread and shows ``progress``.
     """
+    from sqlalchemy import select
+
+    from desktop_app.core.timeutil import zone
+    from desktop_app.importers.spreadsheet import import_file
+    from desktop_app.paths import resource_path
+    from desktop_app.store import repository
+    from desktop_app.store.engine import create_store
+    from desktop_app.store.models import Post, Report, Response
+
     store = create_store(
         path, DEMO_PASSPHRASE, organisation=DEMO_ORGANISATION, timezone="Asia/Yangon"
     )

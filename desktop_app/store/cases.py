@@ -9,16 +9,20 @@ data change. Full-text search goes through the FTS5 trigram index.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+import sqlcipher3
+
+from desktop_app.core.errors import Cancelled, StoreLockedError
 from desktop_app.core.timeutil import now_utc
 from desktop_app.store.search import search_ids
 from desktop_app.store.types import MICROS_PER_HOUR, from_micros, to_micros
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
+    from desktop_app.store.engine import Store
 
 PENDING = "pending"
 
@@ -80,8 +84,9 @@ _COLUMNS = (
     "post_id INTEGER PRIMARY KEY, case_ref, platform, author, category, first_reported, "
     "reports, latest_outcome, hours, over_sla, content, url, origin, interim"
 )
-_BUILD = """
-INSERT INTO temp.case_list
+# ``{source}`` is "NOT INDEXED" for the whole list; for a few posts (the first page)
+# "" with ``{only}`` naming them, so their reports are found through the index.
+_SUMMARY = """
 SELECT p.id, p.case_ref, p.platform,
   coalesce(a.handle, ''), p.category,
   s.first_reported, coalesce(s.reports, 0),
@@ -104,52 +109,221 @@ LEFT JOIN (
              ELSE r.final_response_at - r.reported_at > :sla END) AS over_sla,
     max(CASE WHEN r.final_outcome IS NOT NULL
              THEN printf('%020d', r.final_response_at) || r.final_outcome END) AS last_outcome
-  FROM report r NOT INDEXED WHERE r.retracted_at IS NULL GROUP BY r.post_id
+  FROM report r {source} WHERE r.retracted_at IS NULL {only_reports} GROUP BY r.post_id
 ) s ON s.post_id = p.id
 LEFT JOIN (
   SELECT r.post_id AS post_id, max(x.received_at) AS received_at, x.outcome AS outcome
-  FROM report r NOT INDEXED JOIN response x ON x.report_id = r.id
+  FROM report r {source} JOIN response x ON x.report_id = r.id
   WHERE r.final_response_at IS NULL AND r.retracted_at IS NULL AND x.retracted_at IS NULL
+    {only_reports}
   GROUP BY r.post_id
 ) i ON i.post_id = p.id
 LEFT JOIN author_account a ON a.id = p.author_id
-WHERE p.retracted_at IS NULL
-ORDER BY p.id
+WHERE p.retracted_at IS NULL {only_posts}
 """
+_BUILD = (
+    "INSERT INTO temp.case_list "
+    + _SUMMARY.format(source="NOT INDEXED", only_reports="", only_posts="")
+    + "ORDER BY p.id"
+)
 _INDEXES = (
     "CREATE INDEX temp.case_list_first ON case_list (first_reported)",
     "CREATE INDEX temp.case_list_platform ON case_list (platform, first_reported)",
 )
 
 
+ROW_COLUMNS = (
+    "post_id, case_ref, platform, author, category, first_reported, reports, "
+    "latest_outcome, hours, over_sla, content, url, origin, interim"
+)
+FIRST_PAGE = 200  # rows of the first page (the window's page size)
+
+
+def _case_row(r: Any) -> CaseRow:
+    return CaseRow(
+        post_id=r[0],
+        case_ref=r[1],
+        platform=r[2],
+        author=r[3],
+        category=r[4],
+        first_reported=None if r[5] is None else from_micros(r[5]),
+        reports=r[6],
+        latest_outcome=r[7],
+        hours=r[8],
+        over_sla=bool(r[9]),
+        content=r[10],
+        url=r[11],
+        origin=r[12],
+        interim=r[13],
+    )
+
+
+def _summary_args(as_of: datetime, sla_hours: float) -> dict[str, Any]:
+    return {"as_of": to_micros(as_of), "sla": sla_hours * MICROS_PER_HOUR, "hour": MICROS_PER_HOUR}
+
+
+def listed_posts(raw: Any) -> int:
+    """How many cases the unfiltered list shows (posts not retracted): two index
+    counts (every post; the retracted ones, through their partial index)."""
+    row = raw.execute(
+        "SELECT (SELECT count(*) FROM post) - "
+        "(SELECT count(*) FROM post WHERE retracted_at IS NOT NULL)"
+    ).fetchone()
+    return int(row[0])
+
+
+@dataclass(frozen=True)
+class FirstPage:
+    """The unfiltered list's first page, newest first reported first (the window's
+    default order), and how many cases the list has: what the window paints before
+    the whole list is summarised."""
+
+    rows: list[CaseRow]
+    total: int
+    as_of: datetime
+    sla_hours: float
+
+
+def first_page(
+    raw: Any, *, sla_hours: float, as_of: datetime | None = None, limit: int = FIRST_PAGE
+) -> FirstPage:
+    """The first ``limit`` rows of ``page(CaseFilter())``, without building the list.
+
+    The newest reports are read through ``report(reported_at)``, newest first. Every
+    post whose first (non-retracted) report is later than the oldest report read has
+    all its reports among those read, so the posts first reported after it are
+    exactly known: the newest ``limit`` of them (and as many more as there are
+    retracted posts) are summarised as the whole list summarises a post. When fewer
+    are found, more reports are read; when every report was read (or that does not
+    pay), every post is summarised, as the list would, and only the page is kept.
+    """
+    as_of = as_of or now_utc()
+    args = {**_summary_args(as_of, sla_hours), "limit": limit}
+    order = "ORDER BY s.first_reported DESC, s.id DESC LIMIT :limit"
+    # Partial indexes answer both: usually no retracted report, no retracted post.
+    retracted_reports = raw.execute(
+        "SELECT 1 FROM report WHERE retracted_at IS NOT NULL LIMIT 1"
+    ).fetchone()
+    live = "AND retracted_at IS NULL" if retracted_reports else ""
+    (retracted_posts,) = raw.execute(
+        "SELECT count(*) FROM post WHERE retracted_at IS NOT NULL"
+    ).fetchone()
+    wanted = limit + int(retracted_posts)
+    # Reports are mostly appended in time order, so the newest share pages: reading
+    # 1,600 costs little more than 400 and usually finds a page in one round.
+    fetch = max(8 * wanted, 1600)
+    for _ in range(5):
+        recent = raw.execute(
+            f"SELECT reported_at, post_id FROM report WHERE 1 {live} "
+            "ORDER BY reported_at DESC LIMIT ?",
+            (fetch,),
+        ).fetchall()
+        if len(recent) < fetch:
+            break  # every report read: the whole summary below is as cheap
+        oldest = recent[-1][0]
+        candidates = ",".join(str(int(i)) for i in sorted({p for at, p in recent if at > oldest}))
+        # Their first reports (through report(post_id, reported_at, …) when no report
+        # is retracted); the ones first reported after ``oldest`` are complete.
+        firsts = raw.execute(
+            "SELECT post_id, min(reported_at) FROM report "
+            f"WHERE post_id IN ({candidates or 'NULL'}) "
+            f"{live} GROUP BY post_id"
+        ).fetchall()
+        newest = sorted(((at, post) for post, at in firsts if at > oldest), reverse=True)
+        if len(newest) >= wanted:
+            only = ",".join(str(int(post)) for _at, post in newest[:wanted])
+            sql = _SUMMARY.format(
+                source="",
+                only_reports=f"AND r.post_id IN ({only})",
+                only_posts=f"AND p.id IN ({only})",
+            )
+            rows = raw.execute(f"SELECT * FROM ({sql}) AS s {order}", args).fetchall()
+            if len(rows) >= limit:
+                return FirstPage([_case_row(r) for r in rows], listed_posts(raw), as_of, sla_hours)
+        fetch *= 4
+    sql = _SUMMARY.format(source="NOT INDEXED", only_reports="", only_posts="")
+    rows = raw.execute(f"SELECT * FROM ({sql}) AS s {order}", args).fetchall()
+    return FirstPage([_case_row(r) for r in rows], listed_posts(raw), as_of, sla_hours)
+
+
 @dataclass
 class CaseList:
-    """Case summaries on one connection (keep it open while the list is shown)."""
+    """Case summaries on one connection (keep it open while the list is shown).
 
-    conn: Connection
+    ``conn`` is a DB-API connection (``Store.raw()``, or one of the list's own when
+    ``owns_connection``: closed with the list) or a SQLAlchemy Connection.
+
+    A list made with ``first`` and ``wait`` is not built yet: it answers the
+    unfiltered first page and count from ``first``; anything else calls ``wait()``
+    once, which returns the built list (made elsewhere, e.g. off the window's thread)
+    or None (then the list is built here, on ``conn``).
+    """
+
+    conn: Any = None
     sla_hours: float = 48.0
     as_of: datetime = field(default_factory=now_utc)
+    owns_connection: bool = False
+    first: FirstPage | None = None
+    wait: Callable[[], CaseList | None] | None = None
     # The query whose matching posts temp.case_search holds (None: no table), so a
     # search runs once however often count, page and case_refs ask for it.
     _searched: str | None = field(default=None, init=False, repr=False)
+    # The count of the unfiltered list, until the next rebuild.
+    _total: int | None = field(default=None, init=False, repr=False)
 
-    def rebuild(self, *, sla_hours: float | None = None) -> None:
-        """Summarise every post again (after an import, an edit, a settings change)."""
+    @property
+    def ready(self) -> bool:
+        """Built: every filter, sort and page can be answered."""
+        return self.wait is None and self.first is None
+
+    def _ensure_built(self) -> None:
+        if self.ready:
+            return
+        wait, self.wait = self.wait, None
+        built = wait() if wait is not None else None
+        self.first = None
+        if built is None:
+            self.rebuild()
+            return
+        self.conn, self.owns_connection = built.conn, built.owns_connection
+        self.sla_hours, self.as_of = built.sla_hours, built.as_of
+        self._total = built._total
+        built.conn, built.owns_connection = None, False
+
+    def rebuild(
+        self,
+        *,
+        sla_hours: float | None = None,
+        as_of: datetime | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        """Summarise every post again (after an import, an edit, a settings change).
+
+        ``cancelled`` is asked while the summary runs; when it answers True the
+        statement stops and ``Cancelled`` is raised (the list is then not built)."""
+        if not self.ready:
+            self.first = None
+            self._ensure_built()
         if sla_hours is not None:
             self.sla_hours = sla_hours
-        self.as_of = now_utc()
+        self.as_of = as_of or now_utc()
         raw = self._raw()
         raw.execute("DROP TABLE IF EXISTS temp.case_list")
         self._forget_search()
+        self._total = None
         raw.execute(f"CREATE TEMP TABLE case_list ({_COLUMNS})")
-        raw.execute(
-            _BUILD,
-            {
-                "as_of": to_micros(self.as_of),
-                "sla": self.sla_hours * MICROS_PER_HOUR,
-                "hour": MICROS_PER_HOUR,
-            },
-        )
+        if cancelled is not None:
+            raw.set_progress_handler(lambda: 1 if cancelled() else 0, 20_000)
+        try:
+            raw.execute(_BUILD, _summary_args(self.as_of, self.sla_hours))
+        except sqlcipher3.OperationalError as exc:
+            if cancelled is not None and cancelled() and "interrupt" in str(exc):
+                raw.rollback()
+                raise Cancelled("the case list was not built") from None
+            raise
+        finally:
+            if cancelled is not None:
+                raw.set_progress_handler(None, 0)
         for statement in _INDEXES:
             raw.execute(statement)
         raw.commit()  # the INSERT opened a transaction: end it, holding no read snapshot
@@ -165,18 +339,36 @@ class CaseList:
             self._forget_search()
             ids, params = search_ids(text)
             raw = self._raw()
-            # The index's ids as they are (retracted posts among them): the lists'
-            # queries join them to case_list, which has none.
+            # Only the listed posts (the index also has retracted ones), so the lists'
+            # queries need not join case_list to count.
             raw.execute("CREATE TEMP TABLE case_search (post_id INTEGER PRIMARY KEY)")
-            raw.execute(f"INSERT OR IGNORE INTO temp.case_search {ids}", params)
+            raw.execute(
+                "INSERT INTO temp.case_search SELECT c.post_id FROM temp.case_list AS c "
+                f"WHERE c.post_id IN ({ids})",
+                params,
+            )
             raw.commit()  # as in rebuild: no transaction left open on the store
             self._searched = text
         return "post_id IN (SELECT post_id FROM temp.case_search)"
 
     def _raw(self) -> Any:
-        raw = self.conn.connection.driver_connection
-        assert raw is not None
-        return raw
+        """The connection holding the built list (waiting for it if need be)."""
+        if not self.ready:
+            self._ensure_built()
+        if self.conn is None:
+            raise StoreLockedError("the case list is closed")
+        return self._raw_of(self.conn)
+
+    @staticmethod
+    def _raw_of(conn: Any) -> Any:
+        proxied = getattr(conn, "connection", None)  # a SQLAlchemy Connection
+        if proxied is not None and hasattr(proxied, "driver_connection"):
+            return proxied.driver_connection
+        return conn
+
+    def raw(self) -> Any:
+        """The list's DB-API connection (None while the list is not built)."""
+        return self._raw() if self.ready and self.conn is not None else None
 
     def _where(self, flt: CaseFilter) -> tuple[str, dict[str, Any]]:
         clauses: list[str] = []
@@ -214,10 +406,27 @@ class CaseList:
         return (" AND ".join(clauses) or "1"), args
 
     def count(self, flt: CaseFilter) -> int:
+        unfiltered = flt == CaseFilter()
+        if unfiltered and self.first is not None:
+            return self.first.total
+        self._ensure_built()
+        if unfiltered:
+            if self._total is None:
+                self._total = self._count("1", {})
+            return self._total
+        if flt.search.strip() and flt == CaseFilter(search=flt.search):
+            # Only a search: temp.case_search holds the listed posts that match.
+            self._search_ids(flt.search.strip())
+            return self._count_search()
         where, args = self._where(flt)
-        return int(
-            self._raw().execute(f"SELECT count(*) FROM case_list WHERE {where}", args).fetchone()[0]
-        )
+        return self._count(where, args)
+
+    def _count(self, where: str, args: dict[str, Any]) -> int:
+        row = self._raw().execute(f"SELECT count(*) FROM case_list WHERE {where}", args).fetchone()
+        return int(row[0])
+
+    def _count_search(self) -> int:
+        return int(self._raw().execute("SELECT count(*) FROM temp.case_search").fetchone()[0])
 
     def page(
         self,
@@ -228,42 +437,34 @@ class CaseList:
         offset: int = 0,
         limit: int = 200,
     ) -> list[CaseRow]:
+        first = self.first
+        if (
+            first is not None
+            and flt == CaseFilter()
+            and SORT_KEYS.get(sort, "first_reported") == "first_reported"
+            and descending
+            and offset == 0
+            and (limit <= len(first.rows) or len(first.rows) >= first.total)
+        ):
+            return first.rows[:limit]
+        self._ensure_built()
         where, args = self._where(flt)
         column = SORT_KEYS.get(sort, "first_reported")
         direction = "DESC" if descending else "ASC"
         rows = (
             self._raw()
             .execute(
-                f"SELECT post_id, case_ref, platform, author, category, first_reported, reports, "
-                f"latest_outcome, hours, over_sla, content, url, origin, interim "
-                f"FROM case_list WHERE {where} "
+                f"SELECT {ROW_COLUMNS} FROM case_list WHERE {where} "
                 f"ORDER BY {column} {direction}, post_id {direction} LIMIT :limit OFFSET :offset",
                 {**args, "limit": limit, "offset": offset},
             )
             .fetchall()
         )
-        return [
-            CaseRow(
-                post_id=r[0],
-                case_ref=r[1],
-                platform=r[2],
-                author=r[3],
-                category=r[4],
-                first_reported=None if r[5] is None else from_micros(r[5]),
-                reports=r[6],
-                latest_outcome=r[7],
-                hours=r[8],
-                over_sla=bool(r[9]),
-                content=r[10],
-                url=r[11],
-                origin=r[12],
-                interim=r[13],
-            )
-            for r in rows
-        ]
+        return [_case_row(r) for r in rows]
 
     def case_refs(self, flt: CaseFilter) -> list[str]:
         """Every case the filter shows (not only the loaded page), oldest first."""
+        self._ensure_built()
         where, args = self._where(flt)
         rows = (
             self._raw()
@@ -276,14 +477,55 @@ class CaseList:
         """Values for a filter drop-down (platforms, categories)."""
         if column not in ("platform", "category"):
             raise ValueError(column)
+        self._ensure_built()
         return [
             row[0] or "uncategorised"
             for row in self._raw().execute(f"SELECT DISTINCT {column} FROM case_list ORDER BY 1")
         ]
 
     def close(self) -> None:
+        """Drop the summaries; close the connection if it is the list's own."""
+        self.first = None
+        self.wait = None
+        conn, self.conn = self.conn, None
+        if conn is None:
+            return
+        proxied = getattr(conn, "connection", None)
+        is_sqlalchemy = proxied is not None and hasattr(proxied, "driver_connection")
         try:
-            self._raw().execute("DROP TABLE IF EXISTS temp.case_search")
-            self._raw().execute("DROP TABLE IF EXISTS temp.case_list")
+            raw = self._raw_of(conn)
+            raw.execute("DROP TABLE IF EXISTS temp.case_search")
+            raw.execute("DROP TABLE IF EXISTS temp.case_list")
+        except sqlcipher3.Error:  # already closed (the store locked first)
+            pass
         finally:
-            self.conn.close()
+            if is_sqlalchemy or self.owns_connection:
+                conn.close()
+
+
+def open_list_connection(store: Store) -> Any:
+    """A connection of the case list's own, keyed, with the store's pragmas, closed
+    with the list (and with the store). Made on any thread (the key derivation off
+    the window's), then used by one thread at a time."""
+    from desktop_app.store import engine
+
+    store._check_open()
+    conn = engine._new_connection(store.path, store.key)
+    with store._lock:
+        store._connections.add(conn)
+    return conn
+
+
+def build_case_list(
+    store: Store, *, sla_hours: float, cancelled: Callable[[], bool] | None = None
+) -> CaseList:
+    """The whole list, built on a connection of its own (for a background thread:
+    the window adopts it through ``CaseList.wait``)."""
+    conn = open_list_connection(store)
+    cases = CaseList(conn, sla_hours=sla_hours, owns_connection=True)
+    try:
+        cases.rebuild(cancelled=cancelled)
+    except BaseException:
+        cases.close()
+        raise
+    return cases

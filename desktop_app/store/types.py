@@ -7,11 +7,13 @@ subtraction and a division), and sort correctly.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import BigInteger
-from sqlalchemy.engine import Dialect
-from sqlalchemy.types import TypeDecorator
+# SQLAlchemy only for the column type the tables use (``UTCDateTime``, made on first
+# access): the case list, the indicators and the first screen convert times with
+# the functions here without importing it (issue 15).
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Dialect
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MICROS_PER_HOUR = 3_600_000_000
@@ -40,18 +42,34 @@ def from_micros(value: int) -> datetime:
     return EPOCH + timedelta(microseconds=value)
 
 
-class UTCDateTime(TypeDecorator[datetime]):
-    """Aware datetime <-> integer microseconds since 1970-01-01 UTC."""
+def _utc_datetime_type() -> type:
+    from sqlalchemy import BigInteger
+    from sqlalchemy.types import TypeDecorator
 
-    impl = BigInteger
-    cache_ok = True
+    class UTCDateTime(TypeDecorator[datetime]):
+        """Aware datetime <-> integer microseconds since 1970-01-01 UTC."""
 
-    def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
-        if value is None:
-            return None
-        if isinstance(value, int):
-            return value
-        return to_micros(value)
+        impl = BigInteger
+        cache_ok = True
 
-    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
-        return None if value is None else from_micros(int(value))
+        def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
+            if value is None:
+                return None
+            if isinstance(value, int):
+                return value
+            return to_micros(value)
+
+        def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+            return None if value is None else from_micros(int(value))
+
+    UTCDateTime.__module__ = __name__
+    return UTCDateTime
+
+
+def __getattr__(name: str) -> Any:
+    """``UTCDateTime`` (a SQLAlchemy type), made and kept on first access."""
+    if name == "UTCDateTime":
+        made = _utc_datetime_type()
+        globals()[name] = made
+        return made
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -575,7 +575,18 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP("AppError", "%1 is larger than %2 MiB; it was not opened."),
     ),
 )
-_COMPILED = tuple((re.compile(pattern, re.DOTALL), text) for pattern, text in _ERROR_TEMPLATES)
+_COMPILED: tuple[tuple[re.Pattern[str], str], ...] = ()  # on first use: not at start-up
+
+
+def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
+    global _COMPILED
+    if not _COMPILED:
+        _COMPILED = tuple(
+            (re.compile(pattern, re.DOTALL), text) for pattern, text in _ERROR_TEMPLATES
+        )
+    return _COMPILED
+
+
 _PLACEHOLDER = re.compile(r"%(\d)")
 
 
@@ -593,7 +604,7 @@ def fill(template: str, args: Sequence[str]) -> str:
 def translate_message(message: str) -> str:
     """The translated text of one core message, or the message itself."""
     text = message.strip()
-    for pattern, template in _COMPILED:
+    for pattern, template in _compiled():
         match = pattern.fullmatch(text)
         if match:
             return fill(QCoreApplication.translate(ERROR_CONTEXT, template), match.groups())

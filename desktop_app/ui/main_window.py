@@ -11,10 +11,11 @@ draft, then closes the store, which forgets its passphrase.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,17 +35,11 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import AppError, StoreLockedError
 from desktop_app.core.timeutil import zone
-from desktop_app.demo import DEMO_PASSPHRASE, create_demo_store
+from desktop_app.demo import DEMO_PASSPHRASE
 from desktop_app.paths import data_dir
-from desktop_app.store.cases import CaseList
+from desktop_app.store.cases import CaseList, FirstPage, build_case_list, first_page
 from desktop_app.store.engine import Store, create_store, open_store
-from desktop_app.ui.dialogs.export_dialog import ExportDialog
-from desktop_app.ui.dialogs.import_bundle_dialog import ImportBundleDialog
-from desktop_app.ui.dialogs.import_dialog import ImportDialog
-from desktop_app.ui.dialogs.new_store import NewStoreDialog
-from desktop_app.ui.dialogs.purge_dialog import PurgeDialog
-from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
-from desktop_app.ui.dialogs.share_dialog import ShareDialog
+from desktop_app.store.settings import OrganisationSettings, load_settings_raw
 from desktop_app.ui.i18n import error_text
 from desktop_app.ui.models.case_table import CaseTableModel
 from desktop_app.ui.vocab import numerus
@@ -58,6 +53,18 @@ from desktop_app.ui.widgets.start_page import StartPage
 from desktop_app.ui.widgets.unlock_page import UnlockPage
 from desktop_app.ui.workers import Worker
 
+# The dialogs are imported by the actions that open them: the unlock page and the
+# first painted page need none of them, nor SQLAlchemy, the importer, the sharing
+# code or openpyxl that some of them bring (issue 15).
+if TYPE_CHECKING:
+    from desktop_app.ui.dialogs.export_dialog import ExportDialog
+    from desktop_app.ui.dialogs.import_bundle_dialog import ImportBundleDialog
+    from desktop_app.ui.dialogs.import_dialog import ImportDialog
+    from desktop_app.ui.dialogs.new_store import NewStoreDialog
+    from desktop_app.ui.dialogs.purge_dialog import PurgeDialog
+    from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
+    from desktop_app.ui.dialogs.share_dialog import ShareDialog
+
 log = logging.getLogger(__name__)
 LAST_STORE_KEY = "store/last_path"
 LAST_EXPORT_FOLDER_KEY = "export/last_folder"
@@ -70,7 +77,59 @@ INPUT_EVENTS = {
 }
 
 
+@dataclass
+class Opening:
+    """What the unlock read on the store's thread: the settings and the first page."""
+
+    store: Store
+    settings: OrganisationSettings
+    first: FirstPage
+
+
+class PendingList:
+    """The whole case list being built on the store's thread (``build_case_list``)."""
+
+    def __init__(self, store: Store, sla_hours: float) -> None:
+        self.store = store
+        self.sla_hours = sla_hours
+        self.built: CaseList | None = None
+        self.worker: Worker | None = None
+        self.taken = False
+
+    def task(self, progress: Any, cancelled: Any) -> None:
+        built = build_case_list(self.store, sla_hours=self.sla_hours, cancelled=cancelled)
+        if self.taken:  # the window locked meanwhile
+            built.close()
+            return
+        self.built = built
+
+    def wait(self) -> CaseList:
+        """The built list (waits for it); built here if that failed or never ran."""
+        if self.worker is not None:
+            self.worker.done.wait()
+        self.taken = True
+        built, self.built = self.built, None
+        if built is not None:
+            return built
+        cases = CaseList(self.store.raw(), sla_hours=self.sla_hours)
+        cases.rebuild()
+        return cases
+
+    def discard(self) -> None:
+        """The window locked: close the list's connection if nobody took it."""
+        self.taken = True
+        built, self.built = self.built, None
+        if built is not None:
+            built.close()
+
+
 class MainWindow(QMainWindow):
+    # After the first page is painted the window goes on in the background: the
+    # custody record, the whole case list, the views that read the store. A test (or
+    # a script) can set this to have ``unlock`` return only once all that is done.
+    settle_on_unlock = False
+    settled = Signal()
+
     def __init__(self, db_path: str | None = None, settings: QSettings | None = None) -> None:
         super().__init__()
         self.setWindowTitle("Caselog")
@@ -81,6 +140,12 @@ class MainWindow(QMainWindow):
         self.model: CaseTableModel | None = None
         self.tz: Any = None
         self.idle_minutes = 10
+        self.org_settings: OrganisationSettings | None = None
+        # Each unlock is a generation; background results of an earlier one are dropped.
+        self._generation = 0
+        self._pending_list: PendingList | None = None
+        self._unsettled: set[str] = set()
+        self._unlock_workers: list[Worker] = []
 
         self.start_page = StartPage()
         self.unlock_page = UnlockPage()
@@ -600,6 +665,8 @@ class MainWindow(QMainWindow):
             self._update_case_actions()
 
     def purge_dialog(self, name: str) -> PurgeDialog:
+        from desktop_app.ui.dialogs.purge_dialog import PurgeDialog
+
         return PurgeDialog(name, self)
 
     def purge_attachment(self) -> None:
@@ -701,6 +768,8 @@ class MainWindow(QMainWindow):
             self.ask_unlock(Path(path))
 
     def new_store_dialog(self) -> NewStoreDialog:
+        from desktop_app.ui.dialogs.new_store import NewStoreDialog
+
         return NewStoreDialog(self)
 
     def new_store(self) -> None:
@@ -725,6 +794,8 @@ class MainWindow(QMainWindow):
             dialog.passphrase.clear()
             dialog.confirm.clear()
         self._opened(store, path)
+        if self.settle_on_unlock:
+            self.settle()
 
     def open_demo(self) -> None:
         """Create the demo store in the background (it takes seconds), then ask to unlock."""
@@ -743,6 +814,8 @@ class MainWindow(QMainWindow):
         self.demo_progress = progress
 
         def task(progress: Any, cancelled: Any) -> str:
+            from desktop_app.demo import create_demo_store
+
             create_demo_store(path, progress=progress).close()
             return str(path)
 
@@ -770,11 +843,16 @@ class MainWindow(QMainWindow):
             return
         path = self.store_path
 
-        def task(progress: Any, cancelled: Any) -> tuple[str, Store | None]:
+        def task(progress: Any, cancelled: Any) -> tuple[str, Opening | None]:
             try:
-                return "ok", open_store(path, passphrase)
+                store = open_store(path, passphrase)
             except StoreLockedError:
                 return "wrong", None
+            try:
+                return "ok", self._read_opening(store)
+            except BaseException:
+                store.close()
+                raise
 
         outcome: dict[str, Any] = {}
         loop = QEventLoop()
@@ -796,35 +874,177 @@ class MainWindow(QMainWindow):
         if "error" in outcome:
             self.unlock_page.show_error(outcome["error"])
             return
-        status, store = outcome.get("value", ("wrong", None))
-        if status != "ok" or store is None:
+        status, opening = outcome.get("value", ("wrong", None))
+        if status != "ok" or opening is None:
             self.unlock_page.show_error(self.tr("Wrong passphrase. Try again."))
             return
-        self._opened(store, path)
+        self._opened(opening.store, path, opening)
+        if self.settle_on_unlock:
+            self.settle()
 
-    def _opened(self, store: Store, path: Path) -> None:
+    @staticmethod
+    def _read_opening(store: Store) -> Opening:
+        """On the thread that opened the store, over its connection: the settings and
+        the first page (a few indexed reads, not the summary of every post)."""
+        raw = store.raw()
+        settings = load_settings_raw(raw)
+        return Opening(store, settings, first_page(raw, sla_hours=settings.sla_hours))
+
+    def _opened(self, store: Store, path: Path, opening: Opening | None = None) -> None:
+        """Show the first page of cases now; the rest follows once it is painted.
+
+        Before the first paint: the settings and the first page, read where the store
+        was opened (no SQLAlchemy, no second key derivation). After it, on the store's
+        thread: the custody record, then the whole list on a connection of its own
+        (the list waits for it if asked for more than its first page); then, here,
+        the views that read the store, the backup reminder and kept drafts; last the
+        dashboard.
+        """
+        if opening is None:
+            opening = self._read_opening(store)
+        self._generation += 1
         self.store = store
         self.store_path = path
         self.settings.setValue(LAST_STORE_KEY, str(path))
-        self._record_custody("unlock")
-        self._load_settings()
-        self.case_list = CaseList(store.engine.connect(), sla_hours=self.org_settings.sla_hours)
-        self.case_list.rebuild()
+        self._apply_settings(opening.settings)
+        sla = opening.settings.sla_hours
+        pending = PendingList(store, sla)
+        self._pending_list = pending
+        self.case_list = CaseList(sla_hours=sla, first=opening.first, wait=pending.wait)
         self.model = CaseTableModel(self.case_list, self.tz)
         self.case_panel.reset_filters(apply=False)
         self.case_panel.attach(self.model, self.tz)
-        self._attach_views()
+        self._bind_views()
         self.editor.new_case()
         self.workspace.setCurrentWidget(self.cases_tab)
         self.stack.setCurrentWidget(self.workspace)
         self._set_unlocked_actions(True)
         self._restart_idle_timer()
-        self._data_version = self._read_data_version()
-        self.change_timer.start()
+        self._unsettled = {"custody", "list"}
+        self._after_first_paint(self._continue_unlock)
+
+    def _after_first_paint(self, then: Any) -> None:
+        """Call ``then`` once the case list has been painted (or soon, if it is not
+        shown), from the event loop. The watcher is the viewport's child: if the
+        window goes first, so do the watcher and its timers."""
+        viewport = self.case_panel.table.viewport()
+        generation = self._generation
+        window = self
+
+        class PaintWatcher(QObject):
+            def __init__(self) -> None:
+                super().__init__(viewport)
+                self.done = False
+
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+                if event.type() == QEvent.Type.Paint and not self.done:
+                    QTimer.singleShot(0, self, self.go)
+                return False
+
+            def go(self) -> None:
+                if self.done:
+                    return
+                self.done = True
+                viewport.removeEventFilter(self)
+                self.deleteLater()
+                if generation == window._generation and window.store is not None:
+                    then()
+
+        watcher = PaintWatcher()
+        viewport.installEventFilter(watcher)
+        # Not painted soon (hidden, minimised): go on anyway.
+        QTimer.singleShot(0 if not viewport.isVisible() else 1000, watcher, watcher.go)
+
+    def _continue_unlock(self) -> None:
+        """After the first paint: custody record, then the whole list, on the store's
+        thread; the views follow the custody record, the dashboard the list."""
+        store = self.store
+        assert store is not None
+        generation = self._generation
+
+        def record(progress: Any, cancelled: Any) -> None:
+            from desktop_app.store.audit import append_event
+
+            with store.transaction() as session:
+                append_event(session, "unlock", entity="store", detail={})
+
+        custody = Worker(record)
+        custody.signals.finished.connect(lambda _r: self._custody_recorded(generation, None))
+        custody.signals.failed.connect(lambda text: self._custody_recorded(generation, text))
+        # Held until their signals arrive (a Worker nobody holds may be collected first).
+        self._unlock_workers = [custody]
+        custody.start()
+        pending = self._pending_list
+        if pending is not None and not pending.taken:
+            build = Worker(pending.task)
+            pending.worker = build
+            self._unlock_workers.append(build)
+            build.signals.finished.connect(lambda _r: self._list_built(generation))
+            build.signals.failed.connect(lambda _t: self._list_built(generation))
+            build.signals.cancelled.connect(lambda: self._list_built(generation))
+            build.start()
+        else:
+            self._list_built(generation)
+
+    def _custody_recorded(self, generation: int, problem: str | None) -> None:
+        if generation != self._generation or self.store is None:
+            return
+        if problem is not None:
+            log.warning("could not record unlock: %s", problem)
+        self.editor.load_completions()
+        self.partners.attach(self.store, self.tz)
         self._remind_backup()
         self._offer_drafts()
-        # Compute the dashboard in the background now, so its tab opens ready.
-        QTimer.singleShot(0, self.dashboard.refresh)
+        self._settled_step("custody")
+
+    def _list_built(self, generation: int) -> None:
+        """The whole list is ready (or is built now): counts, choices, the newer page."""
+        if generation != self._generation or self.case_list is None or self.model is None:
+            return
+        was_preview = not self.case_list.ready
+        self.case_list._ensure_built()
+        self._pending_list = None
+        self._data_version = self._read_data_version()
+        self.change_timer.start()
+        self.case_panel.refill_choices()
+        if was_preview:
+            self.model.refresh_rows()
+            self.case_panel.apply_filter()
+        self.dashboard.set_choices(
+            self.case_list.distinct("platform"), self.case_list.distinct("category")
+        )
+        # The dashboard computes now, after the list, so its tab opens ready.
+        self._tab_changed(self.workspace.currentIndex())
+        if self.dashboard.worker is None and self.dashboard.data is None:
+            self.dashboard.refresh()
+        self._settled_step("list")
+
+    def _settled_step(self, step: str) -> None:
+        self._unsettled.discard(step)
+        if not self._unsettled:
+            self.settled.emit()
+
+    @property
+    def is_settled(self) -> bool:
+        """Everything after the first paint is done (custody record, list, views)."""
+        return not self._unsettled
+
+    def settle(self, timeout_ms: int = 60_000) -> bool:
+        """Run the event loop until everything after the first paint is done."""
+        if self.is_settled or self.store is None:
+            return True
+        loop = QEventLoop()
+        self.settled.connect(loop.quit)
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+        timer.start(timeout_ms)
+        try:
+            loop.exec()
+        finally:
+            self.settled.disconnect(loop.quit)
+            timer.stop()
+        return self.is_settled
 
     def _record_custody(self, action: str) -> None:
         """Unlocks and locks belong in the custody log (who had the store open, when)."""
@@ -839,30 +1059,40 @@ class MainWindow(QMainWindow):
             log.warning("could not record %s: %s", action, exc.message)
 
     def _load_settings(self) -> None:
-        from desktop_app.store.settings import load_settings
+        assert self.store is not None
+        self._apply_settings(load_settings_raw(self.store.raw()))
 
-        assert self.store is not None and self.store_path is not None
-        with self.store.session() as session:
-            self.org_settings = load_settings(session)
-        self.tz = zone(self.org_settings.timezone)
-        self.idle_minutes = self.org_settings.idle_lock_minutes
-        self.setWindowTitle(f"Caselog — {self.org_settings.name or self.store_path.name}")
+    def _apply_settings(self, settings: OrganisationSettings) -> None:
+        assert self.store_path is not None
+        self.org_settings = settings
+        self.tz = zone(settings.timezone)
+        self.idle_minutes = settings.idle_lock_minutes
+        self.setWindowTitle(f"Caselog — {settings.name or self.store_path.name}")
 
     def _attach_views(self) -> None:
         """Give every tab the open store and the current settings."""
+        self._bind_views()
+        assert self.store is not None
+        self.editor.load_completions()
+        self.partners.attach(self.store, self.tz)
+
+    def _bind_views(self) -> None:
+        """Give every tab the store and the settings, reading nothing yet (the ones
+        that read at once are attached after the first paint)."""
         assert self.store is not None and self.case_list is not None
         settings = self.org_settings
-        self.editor.attach(self.store, self.tz, settings.sla_hours)
+        assert settings is not None
+        self.editor.bind(self.store, self.tz, settings.sla_hours)
+        ready = self.case_list.ready
         self.dashboard.attach(
             self.store,
             self.tz,
             settings.sla_hours,
             settings.repeat_threshold,
-            self.case_list.distinct("platform"),
-            self.case_list.distinct("category"),
+            self.case_list.distinct("platform") if ready else [],
+            self.case_list.distinct("category") if ready else [],
         )
         self.custody.attach(self.store, self.tz)
-        self.partners.attach(self.store, self.tz)
         self.offenders.detach()
         self.offenders.store = self.store
         self._stale = {self.dashboard, self.offenders, self.custody, self.partners}
@@ -916,11 +1146,15 @@ class MainWindow(QMainWindow):
         self._show_dialog(self.settings_dialog(), self._settings_closed)
 
     def _settings_closed(self, dialog: QDialog) -> None:
+        from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
+
         assert isinstance(dialog, SettingsDialog)
         if dialog.rekeyed or dialog.changed:
             self._reconnect()
 
     def settings_dialog(self) -> SettingsDialog:
+        from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
+
         assert self.store is not None
         dialog = SettingsDialog(self.store, self)
         dialog.release_connections = self._release_case_list
@@ -937,9 +1171,8 @@ class MainWindow(QMainWindow):
         assert self.store is not None
         self._load_settings()
         self._release_case_list()
-        self.case_list = CaseList(
-            self.store.engine.connect(), sla_hours=self.org_settings.sla_hours
-        )
+        assert self.org_settings is not None
+        self.case_list = CaseList(self.store.raw(), sla_hours=self.org_settings.sla_hours)
         self.case_list.rebuild()
         self.model = CaseTableModel(self.case_list, self.tz)
         self.case_panel.attach(self.model, self.tz)
@@ -956,6 +1189,8 @@ class MainWindow(QMainWindow):
         return filtered, selected
 
     def export_dialog(self, kind: str) -> ExportDialog:
+        from desktop_app.ui.dialogs.export_dialog import ExportDialog
+
         assert self.store is not None
         filtered, selected = self._refs()
         return ExportDialog(
@@ -994,6 +1229,8 @@ class MainWindow(QMainWindow):
             return []
 
     def share_dialog(self) -> ShareDialog:
+        from desktop_app.ui.dialogs.share_dialog import ShareDialog
+
         assert self.store is not None
         filtered, selected = self._refs()
         return ShareDialog(self.store, self.tz, filtered, selected, self)
@@ -1003,6 +1240,8 @@ class MainWindow(QMainWindow):
             self._show_dialog(self.share_dialog(), lambda _d: self._mark_changed(self.partners))
 
     def import_bundle_dialog(self) -> ImportBundleDialog:
+        from desktop_app.ui.dialogs.import_bundle_dialog import ImportBundleDialog
+
         assert self.store is not None
         return ImportBundleDialog(self.store, self)
 
@@ -1088,6 +1327,11 @@ class MainWindow(QMainWindow):
         self.change_timer.stop()
         self.close_dialogs()
         Worker.cancel_all(wait_seconds=5.0)
+        self._generation += 1  # what the background still sends is for nobody
+        self._unsettled = set()
+        if self._pending_list is not None:
+            self._pending_list.discard()
+            self._pending_list = None
         self._save_draft()
         self._record_custody("lock")
         self.editor.detach()
@@ -1247,8 +1491,11 @@ class MainWindow(QMainWindow):
     def _read_data_version(self) -> int | None:
         if self.case_list is None:
             return None
+        raw = self.case_list.raw()
+        if raw is None:  # not built yet
+            return None
         try:
-            return int(self.case_list._raw().execute("PRAGMA data_version").fetchone()[0])
+            return int(raw.execute("PRAGMA data_version").fetchone()[0])
         except Exception:  # noqa: BLE001 - a busy or closing store: look again next time
             return None
 
@@ -1281,6 +1528,8 @@ class MainWindow(QMainWindow):
         self._update_case_actions()
 
     def import_dialog(self) -> ImportDialog:
+        from desktop_app.ui.dialogs.import_dialog import ImportDialog
+
         assert self.store is not None
         return ImportDialog(self.store, self.tz.key, self)
 

@@ -30,11 +30,15 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def window(qtbot, settings: QSettings) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def window(qtbot, settings: QSettings, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.app import load_fonts
     from desktop_app.ui.main_window import MainWindow
+
+    # Most tests look at the window once everything after the first paint is done
+    # (custody record, whole list, views); tests of that order turn this off.
+    monkeypatch.setattr(MainWindow, "settle_on_unlock", True)
 
     load_fonts(QApplication.instance())  # type: ignore[arg-type]
     from PySide6.QtWidgets import QMessageBox

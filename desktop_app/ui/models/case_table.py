@@ -59,6 +59,22 @@ class CaseTableModel(QAbstractTableModel):
         )
         self.endResetModel()
 
+    def refresh_rows(self) -> None:
+        """Load the rows shown again (the list was rebuilt with newer figures): in
+        place when they are the same cases, so selection and scrolling stay."""
+        fresh = self.cases.page(
+            self.filter, sort=self.sort_key, descending=self.descending, limit=len(self.rows)
+        )
+        total = self.cases.count(self.filter)
+        if [r.post_id for r in fresh] != [r.post_id for r in self.rows]:
+            self.reload()
+            return
+        self.rows = fresh
+        self.total = total
+        if fresh:
+            last = self.index(len(fresh) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
     def set_filter(self, case_filter: CaseFilter) -> None:
         self.filter = case_filter
         self.reload()

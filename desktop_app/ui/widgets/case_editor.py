@@ -10,7 +10,7 @@ import html
 import mimetypes
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -44,20 +44,26 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlmodel import select
 
 from desktop_app.core.capture import capture_time
 from desktop_app.core.enums import Category
 from desktop_app.core.errors import AppError, StoreBusyError
 from desktop_app.core.normalise import is_zawgyi, to_unicode_burmese
 from desktop_app.core.timeutil import hours_between, now_utc
-from desktop_app.store import repository as repo
 from desktop_app.store.engine import Store
 from desktop_app.ui.dialogs.image_viewer import ImageViewer
 from desktop_app.ui.dialogs.report_dialog import ReportDialog
 from desktop_app.ui.dialogs.response_dialog import ResponseDialog
 from desktop_app.ui.i18n import error_text
+from desktop_app.ui.lazy import lazy_module
 from desktop_app.ui.vocab import category_name, channel_name, duration_text, outcome_name
+
+# The store's reads and writes (SQLModel) load when the editor first shows or saves a
+# case, not while the window paints its first screens (issue 15).
+if TYPE_CHECKING:
+    from desktop_app.store import repository as repo
+else:
+    repo = lazy_module("desktop_app.store.repository")
 
 THUMB = QSize(120, 90)
 # Roles of an evidence item: uid, retracted, purged (UserRole holds the SHA-256).
@@ -238,10 +244,20 @@ class CaseEditor(QWidget):
 
     # --- binding ---------------------------------------------------------------------
     def attach(self, store: Store, tz: Any, sla_hours: float) -> None:
+        self.bind(store, tz, sla_hours)
+        self.load_completions()
+
+    def bind(self, store: Store, tz: Any, sla_hours: float) -> None:
+        """The store and settings to work with (nothing is read yet)."""
         self.store = store
         self.tz = tz
         self.sla_hours = sla_hours
-        with store.session() as session:
+
+    def load_completions(self) -> None:
+        """The author handles the author field offers (read from the store)."""
+        if self.store is None:
+            return
+        with self.store.session() as session:
             self.author_completer.model().setStringList(repo.account_handles(session))  # type: ignore[attr-defined]
 
     def detach(self) -> None:
@@ -731,6 +747,8 @@ class CaseEditor(QWidget):
         kind, uid, _retracted = entry
         with self.store.session() as session:
             model = repo.Report if kind == "report" else repo.Response
+            from sqlmodel import select
+
             record = session.scalars(select(model).where(model.uid == uid)).one()
             reported_at = (
                 record.reported_at

@@ -28,6 +28,7 @@ from desktop_app.ui.models.case_table import COL_CONTENT, CaseTableModel
 from desktop_app.ui.vocab import category_name, numerus, outcome_name
 
 ALL = ""
+FIT_ROWS = 30
 
 
 class CaseListPanel(QWidget):
@@ -82,6 +83,9 @@ class CaseListPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
+        # Column widths from the first rows, not every loaded one (each row asked is
+        # a call into the model per column; 200 of them cost more than painting).
+        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
 
         filters = QHBoxLayout()
         for widget in (self.platform, self.category, self.outcome, self.status, self.over_sla):
@@ -135,9 +139,11 @@ class CaseListPanel(QWidget):
                 self.table.resizeColumnToContents(column)
 
     def refill_choices(self) -> None:
-        """Platform and category lists from the data; keep what was chosen."""
+        """Platform and category lists from the data; keep what was chosen (until the
+        whole list is built, only "All")."""
         if self.model is None:
             return
+        ready = self.model.cases.ready
         for combo, column, everything in (
             (self.platform, "platform", self.tr("All platforms")),
             (self.category, "category", self.tr("All categories")),
@@ -146,7 +152,7 @@ class CaseListPanel(QWidget):
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(everything, ALL)
-            for value in self.model.cases.distinct(column):
+            for value in self.model.cases.distinct(column) if ready else []:
                 label = category_name(value) if column == "category" else value
                 if value == "uncategorised":
                     label = self.tr("uncategorised")

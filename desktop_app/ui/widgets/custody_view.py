@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.enums import AuditAction
-from desktop_app.store.audit import ChainReport, list_events, verify_chain
 from desktop_app.store.engine import Store
 from desktop_app.ui.vocab import action_name, entity_name
+
+if TYPE_CHECKING:  # the audit code (SQLModel) loads when the log is first read
+    from desktop_app.store.audit import ChainReport
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("CustodyView", "#"),
@@ -97,6 +99,8 @@ class CustodyView(QWidget):
     def refresh(self) -> None:
         if self.store is None:
             return
+        from desktop_app.store.audit import list_events
+
         with self.store.session() as session:
             events = list_events(
                 session,
@@ -134,6 +138,8 @@ class CustodyView(QWidget):
     def verify(self) -> ChainReport | None:
         if self.store is None:
             return None
+        from desktop_app.store.audit import verify_chain
+
         with self.store.session() as session:
             report = verify_chain(session)
         if report.intact:

@@ -8,7 +8,7 @@ figure or a bar asks the window to show the cases behind it.
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,18 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.params import IndicatorParams
 from desktop_app.core.timeutil import now_utc
-from desktop_app.indicators.compute import IndicatorParams, Indicators
-from desktop_app.indicators.dashboard import (
-    HOUR_EDGES,
-    PENDING_BUCKETS,
-    DashboardData,
-    Drilldown,
-    dashboard_data,
-    drill_posts,
-)
-from desktop_app.indicators.labels import LINES, IndicatorLine, display_value, value_at
 from desktop_app.store.engine import Store
+from desktop_app.ui.lazy import lazy_module
 from desktop_app.ui.vocab import (
     category_name,
     indicator_caption,
@@ -44,6 +36,18 @@ from desktop_app.ui.vocab import (
 )
 from desktop_app.ui.widgets.charts import PALETTE, BarChart, Series
 from desktop_app.ui.workers import Worker
+
+# The indicator code loads with the first computation, after the case list is
+# painted (issue 15).
+if TYPE_CHECKING:
+    from desktop_app.indicators import dashboard as _dash
+    from desktop_app.indicators import labels as _labels
+    from desktop_app.indicators.compute import Indicators
+    from desktop_app.indicators.dashboard import DashboardData, Drilldown
+    from desktop_app.indicators.labels import IndicatorLine
+else:
+    _dash = lazy_module("desktop_app.indicators.dashboard")
+    _labels = lazy_module("desktop_app.indicators.labels")
 
 # (json key, drill-down figure or None)
 FIGURES = (
@@ -285,7 +289,7 @@ class Dashboard(QWidget):
         self.refresh_pending = False
         params = self.current_params()
         store = self.store
-        worker = Worker(lambda progress, cancelled: (params, dashboard_data(store, params)))
+        worker = Worker(lambda progress, cancelled: (params, _dash.dashboard_data(store, params)))
         worker.signals.finished.connect(lambda result, w=worker: self._computed(w, result))
         worker.signals.failed.connect(lambda text, w=worker: self._failed(w, text))
         self.worker = worker
@@ -318,10 +322,10 @@ class Dashboard(QWidget):
     def _show(self, data: DashboardData) -> None:
         result = data.indicators
         values = result.to_json()
-        kinds = {line.key: line for line in LINES}
+        kinds = {line.key: line for line in _labels.LINES}
         for key, card in self.cards.items():
             line = kinds[key]
-            card.value.setText(display_value(value_at(values, key), line.kind))
+            card.value.setText(_labels.display_value(_labels.value_at(values, key), line.kind))
             card.caption.setText(self._caption(line, result))
         months = [m.month for m in result.by_month]
         self.monthly.set_data(
@@ -343,8 +347,11 @@ class Dashboard(QWidget):
             ],
             unit=" h",
         )
-        labels = [f"{low}–{high} h" for low, high in zip(HOUR_EDGES, HOUR_EDGES[1:], strict=False)]
-        labels.append(f"> {HOUR_EDGES[-1]} h")
+        labels = [
+            f"{low}–{high} h"
+            for low, high in zip(_dash.HOUR_EDGES, _dash.HOUR_EDGES[1:], strict=False)
+        ]
+        labels.append(f"> {_dash.HOUR_EDGES[-1]} h")
         self.distribution.set_data(
             labels,
             [Series(self.tr("Reports"), [float(c) for c in data.histogram], PALETTE[0])],
@@ -352,8 +359,14 @@ class Dashboard(QWidget):
         )
         pending = values["pending"]
         self.pending_chart.set_data(
-            [pending_bucket_name(key, label) for key, label, _lo, _hi in PENDING_BUCKETS],
-            [Series(self.tr("Reports"), [pending[key] for key, *_ in PENDING_BUCKETS], PALETTE[1])],
+            [pending_bucket_name(key, label) for key, label, _lo, _hi in _dash.PENDING_BUCKETS],
+            [
+                Series(
+                    self.tr("Reports"),
+                    [pending[key] for key, *_ in _dash.PENDING_BUCKETS],
+                    PALETTE[1],
+                )
+            ],
         )
         platforms = sorted(data.outcomes_by_platform)
         self.outcomes.set_data(
@@ -380,23 +393,25 @@ class Dashboard(QWidget):
 
     def _sla_position(self) -> float:
         """Where the SLA falls on the histogram's category axis."""
-        for index, (low, high) in enumerate(zip(HOUR_EDGES, HOUR_EDGES[1:], strict=False)):
+        for index, (low, high) in enumerate(
+            zip(_dash.HOUR_EDGES, _dash.HOUR_EDGES[1:], strict=False)
+        ):
             if low <= self.sla_hours < high:
                 return index + (self.sla_hours - low) / (high - low)
-        return float(len(HOUR_EDGES))
+        return float(len(_dash.HOUR_EDGES))
 
     # --- drill-down ----------------------------------------------------------------------
     def drill(self, drill: Drilldown, description: str) -> None:
         if self.store is None or self.params is None:
             return
-        posts = drill_posts(self.store, self.params, drill)
+        posts = _dash.drill_posts(self.store, self.params, drill)
         self.show_posts.emit(posts, description)
 
     def _figure_clicked(self, key: str) -> None:
         figure = dict(FIGURES)[key]
         if figure is not None and self.data is not None:
-            line = next(line for line in LINES if line.key == key)
-            self.drill(Drilldown(figure), self._caption(line, self.data.indicators))
+            line = next(line for line in _labels.LINES if line.key == key)
+            self.drill(_dash.Drilldown(figure), self._caption(line, self.data.indicators))
 
     def _month_clicked(self, index: int, series: int) -> None:
         if self.data is None:
@@ -406,18 +421,20 @@ class Dashboard(QWidget):
             months = [m.month for m in self.data.month_hours]
         month = months[index]
         figure = "month_removed" if series == 1 else "month"
-        self.drill(Drilldown(figure, month), self.tr("Reports of {0}").format(month))
+        self.drill(_dash.Drilldown(figure, month), self.tr("Reports of {0}").format(month))
 
     def _bin_clicked(self, index: int, _series: int) -> None:
-        self.drill(Drilldown("hours_bin", str(index)), self.distribution.labels[index])
+        self.drill(_dash.Drilldown("hours_bin", str(index)), self.distribution.labels[index])
 
     def _pending_clicked(self, index: int, _series: int) -> None:
-        key = PENDING_BUCKETS[index][0]
+        key = _dash.PENDING_BUCKETS[index][0]
         self.drill(
-            Drilldown("pending_bucket", key),
-            self.tr("Waiting {0}").format(pending_bucket_name(key, PENDING_BUCKETS[index][1])),
+            _dash.Drilldown("pending_bucket", key),
+            self.tr("Waiting {0}").format(
+                pending_bucket_name(key, _dash.PENDING_BUCKETS[index][1])
+            ),
         )
 
     def _platform_clicked(self, index: int, _series: int) -> None:
         platform = self.outcomes.labels[index]
-        self.drill(Drilldown("platform", platform), platform)
+        self.drill(_dash.Drilldown("platform", platform), platform)

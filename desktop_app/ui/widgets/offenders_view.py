@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,17 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.normalise import to_unicode_burmese
-from desktop_app.indicators.compute import IndicatorParams
-from desktop_app.indicators.offenders import (
-    DuplicateCluster,
-    OffenderRow,
-    duplicate_clusters,
-    repeat_offenders,
-)
-from desktop_app.store import repository as repo
+from desktop_app.core.params import IndicatorParams
 from desktop_app.store.engine import Store
-from desktop_app.store.models import AuthorAccount
 from desktop_app.ui.workers import Worker
+
+# The indicator and store code (SQLAlchemy) loads when the tab is first shown.
+if TYPE_CHECKING:
+    from desktop_app.indicators.offenders import DuplicateCluster, OffenderRow
 
 OFFENDER_COLUMNS = (
     QT_TRANSLATE_NOOP("OffendersView", "Account"),
@@ -149,8 +145,10 @@ class OffendersView(QWidget):
         store, params = self.store, self.params
 
         def task(progress: Any, cancelled: Any) -> tuple[list[OffenderRow], list[Any]]:
-            with store.engine.connect() as conn:
-                return repeat_offenders(conn, params), duplicate_clusters(conn, params)
+            from desktop_app.indicators.offenders import duplicate_clusters, repeat_offenders
+
+            conn = store.raw()  # this (store) thread's DB-API connection
+            return repeat_offenders(conn, params), duplicate_clusters(conn, params)
 
         worker = Worker(task)
         self.worker = worker
@@ -235,6 +233,9 @@ class OffendersView(QWidget):
         offender = self.selected_offender()
         if offender is None or self.store is None:
             return
+        from desktop_app.store import repository as repo
+        from desktop_app.store.models import AuthorAccount
+
         with self.store.transaction() as session:
             account = session.get(AuthorAccount, offender.account_id)
             assert account is not None
@@ -246,11 +247,10 @@ class OffendersView(QWidget):
         offender = self.selected_offender()
         if offender is None or self.store is None:
             return
-        with self.store.engine.connect() as conn:
-            ids = frozenset(
-                row[0]
-                for row in conn.exec_driver_sql(
-                    "SELECT id FROM post WHERE author_id = ?", (offender.account_id,)
-                )
+        ids = frozenset(
+            row[0]
+            for row in self.store.raw().execute(
+                "SELECT id FROM post WHERE author_id = ?", (offender.account_id,)
             )
+        )
         self.show_posts.emit(ids, offender.handle)

@@ -3,7 +3,7 @@ and our own card to give them."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
@@ -20,17 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import AppError
-from desktop_app.sharing.cards import PartnerCard
-from desktop_app.sharing.partners import (
-    PartnerInfo,
-    add_partner_from_card,
-    list_partners,
-    remove_partner,
-)
 from desktop_app.store.engine import Store
-from desktop_app.store.keys import load_keys
-from desktop_app.store.repository import get_organisation
 from desktop_app.ui.i18n import error_text
+
+# The partner directory, the cards (cryptography) and the keys load when the tab
+# is first filled, not with the window (issue 15).
+if TYPE_CHECKING:
+    from desktop_app.sharing.cards import PartnerCard
+    from desktop_app.sharing.partners import PartnerInfo
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("PartnersView", "Partner"),
@@ -84,6 +81,10 @@ class PartnersView(QWidget):
         self.own.clear()
 
     def own_card(self) -> PartnerCard:
+        from desktop_app.sharing.cards import PartnerCard
+        from desktop_app.store.keys import load_keys
+        from desktop_app.store.repository import get_organisation
+
         assert self.store is not None
         with self.store.transaction() as session:
             keys = load_keys(session)
@@ -100,6 +101,8 @@ class PartnersView(QWidget):
                 "and read this out to them on a call."
             ).format(card.fingerprint)
         )
+        from desktop_app.sharing.partners import list_partners
+
         self.partners = list_partners(self.store)
         self.table.setRowCount(len(self.partners))
         for row, partner in enumerate(self.partners):
@@ -138,6 +141,8 @@ class PartnersView(QWidget):
         return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
 
     def add_card(self, path: str) -> PartnerInfo | None:
+        from desktop_app.sharing.partners import add_partner_from_card
+
         assert self.store is not None
         try:
             info = add_partner_from_card(self.store, path)
@@ -178,6 +183,8 @@ class PartnersView(QWidget):
                 name
             ),
         ):
+            from desktop_app.sharing.partners import remove_partner
+
             remove_partner(self.store, name)
             self.refresh()
 
