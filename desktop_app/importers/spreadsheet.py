@@ -487,7 +487,10 @@ def _parse_row(
         platform,
         canonical,
         post_ref,
-        fallback=(author_key, content, reported_at.isoformat(), reporter_key),
+        # Only a row with neither link nor reference is keyed by its own fields.
+        fallback=()
+        if canonical or post_ref.strip()
+        else (author_key, content, reported_at.isoformat(), reporter_key),
     )
     channel = _channel(channel_text)
     return (
@@ -557,6 +560,15 @@ def _column_letter(position: int) -> str:
     return letters
 
 
+def _blank(values: list[Any]) -> bool:
+    """True when every cell is empty or only spaces (a blank line)."""
+    try:
+        joined = "".join(values)  # a CSV row: text only, one C call
+    except TypeError:  # XLSX cells: numbers, dates, None
+        return all(_text(v) == "" for v in values)
+    return not joined or joined.isspace()
+
+
 def _iter_parsed(
     path: Path,
     sheet: str | None,
@@ -574,7 +586,7 @@ def _iter_parsed(
         if header is None:
             header = _Header(values, path.name, mapping)
             continue
-        if all(_text(v) == "" for v in values):
+        if _blank(values):
             continue  # blank line
         full = full_rows is None or seen < full_rows
         seen += 1

@@ -24,11 +24,12 @@ ZAWGYI = "ျမန္မာ စာ"  # Zawgyi spelling of မြန်မာ �
 _OWN = {"uid", "created_at", "updated_at"}
 
 
-def _rows(store: Store, table: str) -> list[dict[str, Any]]:
+def _rows(store: Store, table: str, skip: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     conn = store.raw()
     cursor = conn.execute(f"SELECT * FROM {table} ORDER BY id")
     names = [d[0] for d in cursor.description]
-    return [{n: v for n, v in zip(names, row, strict=True) if n not in _OWN} for row in cursor]
+    left_out = _OWN | skip
+    return [{n: v for n, v in zip(names, row, strict=True) if n not in left_out} for row in cursor]
 
 
 def _second(store_template: Path, tmp_path: Path) -> Store:
@@ -296,3 +297,50 @@ def test_the_import_holds_nothing_per_row_of_the_file_or_store(
     assert len(seen) == 20
     biggest = {name: max(s.get(name, 0) for s in seen) for s in seen for name in s}
     assert all(size <= 10 for size in biggest.values()), biggest
+
+
+def test_the_windows_preview_path_reads_each_row_once_per_pass_and_writes_the_same(
+    store: Store, store_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """check_file, then import_file(check=...): each pass parses each row once, and
+    the store ends up as a one-pass import leaves it."""
+    monkeypatch.setattr(spreadsheet, "CHUNK_ROWS", 4)
+    parse = spreadsheet._parse_row
+    calls: list[tuple[int, bool]] = []
+
+    def counting(values, header, number, tz, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append((number, kwargs.get("full", True)))
+        return parse(values, header, number, tz, **kwargs)
+
+    monkeypatch.setattr(spreadsheet, "_parse_row", counting)
+    rows = [
+        {
+            "post_url": f"https://x.org/{i % 7}?fbclid={i}",
+            "platform": "x",
+            "author_handle": f"a{i % 3}",
+            "content": ZAWGYI if i % 2 else "text",
+            "reported_at": f"2018-03-{1 + i:02d}T10:00",
+            "reporter": f"r{i % 2}",
+            "final_response_at": f"2018-03-{2 + i:02d}T10:00" if i % 3 else "",
+            "final_outcome": "removed" if i % 3 else "",
+        }
+        for i in range(20)
+    ]
+    path = write_log(tmp_path / "log.csv", [*rows, rows[3]])
+    check = spreadsheet.check_file(path, UTC_ZONE, sample_size=5)
+    assert sorted(n for n, _full in calls) == list(range(2, 23))
+    assert sum(full for _n, full in calls) == 5  # only the preview's rows normalised
+    calls.clear()
+    previewed = import_file(store, path, UTC_ZONE, check=check)
+    assert sorted(n for n, _full in calls) == list(range(2, 23))
+    other = _second(store_template, tmp_path)
+    try:
+        direct = import_file(other, path, UTC_ZONE)
+        for field in ("added", "already_present", "posts_added", "accounts_added", "zawgyi_cells"):
+            assert getattr(previewed, field) == getattr(direct, field), field
+        assert (previewed.added, previewed.already_present) == (20, 1)
+        for table in ("author_account", "post", "report", "response"):
+            event = frozenset({"import_event_uid"})  # each import its own
+            assert _rows(other, table, event) == _rows(store, table, event), table
+    finally:
+        other.close()
