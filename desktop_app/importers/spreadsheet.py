@@ -697,6 +697,10 @@ class _ImportWriter:
         self.raw = self.writer.raw
         self.event_uid = event_uid
         self.now = now_utc()
+        # Posts with this id or above are this import's own (ids only grow).
+        (self.first_new_post,) = self.raw.execute(
+            "SELECT coalesce(max(id), 0) + 1 FROM post"
+        ).fetchone()
         self.added = self.already = self.already_retracted = 0
         self.posts_added = self.accounts_added = 0
         self.flagged_fake = 0
@@ -721,13 +725,16 @@ class _ImportWriter:
                 accounts[(platform, key)] = account_id
                 if fake:
                     fake_accounts.add(account_id)
-        posts: dict[str, int] = {}
-        retracted_posts: set[int] = set()
         keys = sorted({r.identity_key for r in chunk})
-        for post_id, key, retracted in raw.execute(_POSTS_OF, (json.dumps(keys),)):
-            posts[key] = post_id
-            if retracted:
-                retracted_posts.add(post_id)
+        posts: dict[str, int] = dict(raw.execute(_POSTS_OF, (json.dumps(keys),)))
+        # Only a post that was in the store before this import can be retracted:
+        # its row is read for that; the posts this import made are not.
+        older = sorted(i for i in posts.values() if i < self.first_new_post)
+        retracted_posts: set[int] = set()
+        if older:
+            retracted_posts = {
+                row[0] for row in raw.execute(_RETRACTED_POSTS, (json.dumps(older),))
+            }
         report_keys: dict[tuple[int, int, str], bool] = {}
         if posts:
             # Only the chunk's own (post, time, reporter) keys, each one probe of the
@@ -942,9 +949,8 @@ _ACCOUNTS_OF = (
     "FROM json_each(?) AS j CROSS JOIN author_account AS a "
     "ON a.platform = j.value ->> 0 AND a.handle_key = j.value ->> 1"
 )
-_POSTS_OF = (
-    f"SELECT id, identity_key, retracted_at IS NOT NULL FROM post WHERE identity_key {_IN_JSON}"
-)
+_POSTS_OF = f"SELECT identity_key, id FROM post WHERE identity_key {_IN_JSON}"  # index only
+_RETRACTED_POSTS = f"SELECT id FROM post WHERE id {_IN_JSON} AND retracted_at IS NOT NULL"
 _REPORTS_OF = (
     "SELECT r.post_id, r.reported_at, r.reporter_key, r.retracted_at IS NOT NULL "
     "FROM json_each(?) AS j CROSS JOIN report AS r ON r.post_id = j.value ->> 0 "
