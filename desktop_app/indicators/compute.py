@@ -452,7 +452,8 @@ def _compute(conn: Any, params: IndicatorParams, series: ChartSeries | None) -> 
         _SELECT_R.format(
             where=flt.where,
             report_index=codes.indexed_by("ix_report_indicator"),
-            post_index=codes.indexed_by("ix_post_indicator"),
+            # A list of cases is found faster through post(case_ref), SQLite's own choice.
+            post_index="" if params.case_refs else codes.indexed_by("ix_post_indicator"),
             cell=codes.cell.sql(
                 platform=codes.platform_sql,
                 category=codes.category_sql,

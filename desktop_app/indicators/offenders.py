@@ -15,7 +15,7 @@ import sqlcipher3
 from desktop_app.core.enums import Outcome
 from desktop_app.core.micros import from_micros
 from desktop_app.indicators.compute import IndicatorParams
-from desktop_app.store.selection import Selection
+from desktop_app.store.selection import Selection, report_post_join
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -93,22 +93,19 @@ def repeat_offenders(
     """Accounts with at least ``repeat_threshold`` distinct posts among R, most first."""
     flt = Selection(params)
     sums = ", ".join(f"sum(r.final_outcome = '{name}')" for name in OUTCOME_ORDER[:-1])
-    rows = (
-        _raw(conn)
-        .execute(
-            f"""
+    raw = _raw(conn)
+    rows = raw.execute(
+        f"""
         SELECT a.id, a.platform, a.handle, a.display_name, a.suspected_fake,
           count(DISTINCT r.post_id) AS posts, count(*), {sums}, sum(r.final_outcome IS NULL)
-        FROM report r JOIN post p ON p.id = r.post_id
+        FROM {report_post_join(raw, params)}
         JOIN author_account a ON a.id = p.author_id
         WHERE {flt.where}
         GROUP BY a.id HAVING posts >= :threshold
         ORDER BY posts DESC, a.platform, a.handle_key
         """,
-            flt.args,
-        )
-        .fetchall()
-    )
+        flt.args,
+    ).fetchall()
     return [
         OffenderRow(
             account_id=r[0],

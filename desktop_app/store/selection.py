@@ -74,6 +74,30 @@ class Selection:
         return " AND ".join(["1", *self.date_clauses, *self.post_clauses])
 
 
+def report_post_join(conn: Any, params: IndicatorParams) -> str:
+    """``report r JOIN post p``, through the covering indexes of the indicators when
+    the store has them and no list of cases is given (``conn``: DB-API).
+
+    Left to itself SQLite walks ix_report_reported_at for the range of valid times
+    (always present) and reads every report and post row; the two covering indexes
+    hold what R's selection and most per-report figures need, a fifth of the bytes.
+    """
+    if params.case_refs:
+        return "report r JOIN post p ON p.id = r.post_id"
+    found = {
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' "
+            "AND name IN ('ix_report_indicator', 'ix_post_indicator')"
+        ).fetchall()
+    }
+    report = (
+        "report r INDEXED BY ix_report_indicator" if "ix_report_indicator" in found else "report r"
+    )
+    post = "post p INDEXED BY ix_post_indicator" if "ix_post_indicator" in found else "post p"
+    return f"{report} JOIN {post} ON p.id = r.post_id"
+
+
 def selected_post_ids(conn: Connection, params: IndicatorParams) -> list[int]:
     """Posts with at least one report in the period and filters of ``params``
     (and among ``params.case_refs`` when given), oldest case first.
