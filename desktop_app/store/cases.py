@@ -270,6 +270,8 @@ class CaseList:
     _searched: str | None = field(default=None, init=False, repr=False)
     # The count of the unfiltered list, until the next rebuild.
     _total: int | None = field(default=None, init=False, repr=False)
+    # The largest post id when the list was built (newer posts are not listed).
+    _newest_id: int = field(default=0, init=False, repr=False)
 
     @property
     def ready(self) -> bool:
@@ -287,7 +289,7 @@ class CaseList:
             return
         self.conn, self.owns_connection = built.conn, built.owns_connection
         self.sla_hours, self.as_of = built.sla_hours, built.as_of
-        self._total = built._total
+        self._total, self._newest_id = built._total, built._newest_id
         built.conn, built.owns_connection = None, False
 
     def rebuild(
@@ -326,6 +328,15 @@ class CaseList:
                 raw.set_progress_handler(None, 0)
         for statement in _INDEXES:
             raw.execute(statement)
+        # What the search index has but the list does not, in the same snapshot: the
+        # posts retracted now and any post made after it (a larger id). A search's
+        # matches minus these are exactly the listed posts that match.
+        raw.execute("DROP TABLE IF EXISTS temp.case_unlisted")
+        raw.execute(
+            "CREATE TEMP TABLE case_unlisted AS "
+            "SELECT id AS post_id FROM post WHERE retracted_at IS NOT NULL"
+        )
+        self._newest_id = int(raw.execute("SELECT coalesce(max(id), 0) FROM post").fetchone()[0])
         raw.commit()  # the INSERT opened a transaction: end it, holding no read snapshot
 
     def _forget_search(self) -> None:
@@ -342,10 +353,13 @@ class CaseList:
             # Only the listed posts (the index also has retracted ones), so the lists'
             # queries need not join case_list to count.
             raw.execute("CREATE TEMP TABLE case_search (post_id INTEGER PRIMARY KEY)")
+            # The index's matches as they come (as cheap as the bare query), less the
+            # posts the list does not hold (see rebuild): a few deletes by key.
+            raw.execute(f"INSERT OR IGNORE INTO temp.case_search {ids}", params)
             raw.execute(
-                "INSERT INTO temp.case_search SELECT c.post_id FROM temp.case_list AS c "
-                f"WHERE c.post_id IN ({ids})",
-                params,
+                "DELETE FROM temp.case_search WHERE post_id > ? "
+                "OR post_id IN (SELECT post_id FROM temp.case_unlisted)",
+                (self._newest_id,),
             )
             raw.commit()  # as in rebuild: no transaction left open on the store
             self._searched = text
@@ -451,10 +465,18 @@ class CaseList:
         where, args = self._where(flt)
         column = SORT_KEYS.get(sort, "first_reported")
         direction = "DESC" if descending else "ASC"
+        source = "case_list"
+        if column == "first_reported" and flt == CaseFilter(search=flt.search) and flt.search:
+            # Many matches: walking the list in date order finds a page of them sooner
+            # than sorting them all (about limit * listed / matches steps against a
+            # sort of every match).
+            matches = self._count_search()
+            if matches * matches > (offset + limit) * self.count(CaseFilter()):
+                source = "case_list INDEXED BY case_list_first"
         rows = (
             self._raw()
             .execute(
-                f"SELECT {ROW_COLUMNS} FROM case_list WHERE {where} "
+                f"SELECT {ROW_COLUMNS} FROM {source} WHERE {where} "
                 f"ORDER BY {column} {direction}, post_id {direction} LIMIT :limit OFFSET :offset",
                 {**args, "limit": limit, "offset": offset},
             )
@@ -494,8 +516,8 @@ class CaseList:
         is_sqlalchemy = proxied is not None and hasattr(proxied, "driver_connection")
         try:
             raw = self._raw_of(conn)
-            raw.execute("DROP TABLE IF EXISTS temp.case_search")
-            raw.execute("DROP TABLE IF EXISTS temp.case_list")
+            for table in ("case_search", "case_unlisted", "case_list"):
+                raw.execute(f"DROP TABLE IF EXISTS temp.{table}")
         except sqlcipher3.Error:  # already closed (the store locked first)
             pass
         finally:

@@ -37,6 +37,13 @@ COLUMNS = (
     ("content", QT_TRANSLATE_NOOP("CaseTableModel", "Content")),
 )
 OVER_SLA_BRUSH = QBrush(QColor("#fde2e1"))
+# Roles as plain ints: data() runs for every cell and role of every paint.
+DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+USER = int(Qt.ItemDataRole.UserRole.value)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -49,14 +56,20 @@ class CaseTableModel(QAbstractTableModel):
         self.descending = True
         self.rows: list[CaseRow] = []
         self.total = 0
+        # Display text by row number, made when a row is first painted (the same cell
+        # is asked again by every paint, and a grab).
+        self._texts: dict[int, list[str | None]] = {}
 
     # --- loading -----------------------------------------------------------------
     def reload(self) -> None:
-        self.beginResetModel()
-        self.total = self.cases.count(self.filter)
-        self.rows = self.cases.page(
+        total = self.cases.count(self.filter)
+        rows = self.cases.page(
             self.filter, sort=self.sort_key, descending=self.descending, limit=PAGE
         )
+        self.beginResetModel()
+        self.total = total
+        self.rows = rows
+        self._texts = {}
         self.endResetModel()
 
     def refresh_rows(self) -> None:
@@ -71,6 +84,7 @@ class CaseTableModel(QAbstractTableModel):
             return
         self.rows = fresh
         self.total = total
+        self._texts = {}
         if fresh:
             last = self.index(len(fresh) - 1, len(COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
@@ -83,6 +97,7 @@ class CaseTableModel(QAbstractTableModel):
         """Drop every row from memory (the window is locking)."""
         self.beginResetModel()
         self.rows = []
+        self._texts = {}
         self.total = 0
         self.endResetModel()
 
@@ -119,13 +134,21 @@ class CaseTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        number = index.row()
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.BackgroundRole and row.over_sla:
-            return OVER_SLA_BRUSH
-        if role == Qt.ItemDataRole.ToolTipRole:
+        role = int(role)
+        if role == DISPLAY:
+            texts = self._texts.get(number)
+            if texts is None:
+                texts = self._texts[number] = [None] * len(COLUMNS)
+            text = texts[column]
+            if text is None:
+                text = texts[column] = self._display(self.rows[number], column)
+            return text
+        row = self.rows[number]
+        if role == BACKGROUND:
+            return OVER_SLA_BRUSH if row.over_sla else None
+        if role == TOOLTIP:
             if column == COL_HOURS:
                 return (
                     self.tr("Hours waiting so far")
@@ -133,10 +156,10 @@ class CaseTableModel(QAbstractTableModel):
                     else self.tr("Hours from report to the last decision")
                 )
             return row.content
-        if role == Qt.ItemDataRole.UserRole:
+        if role == USER:
             return row.post_id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_REPORTS, COL_HOURS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ALIGNMENT and column in (COL_REPORTS, COL_HOURS):
+            return RIGHT
         return None
 
     def _display(self, row: CaseRow, column: int) -> str:
