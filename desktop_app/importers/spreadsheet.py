@@ -721,10 +721,22 @@ class _ImportWriter:
         fake_accounts: set[int] = set()
         wanted = sorted({(r.platform, r.author_key) for r in chunk if r.author_key})
         if wanted:
-            for account_id, platform, key, fake in raw.execute(_ACCOUNTS_OF, (json.dumps(wanted),)):
+            for account_id, platform, key in raw.execute(_ACCOUNTS_OF, (json.dumps(wanted),)):
                 accounts[(platform, key)] = account_id
-                if fake:
-                    fake_accounts.add(account_id)
+            # Whether an account is already flagged matters only to a row that flags
+            # it: only those accounts' rows are read.
+            flagging = sorted(
+                {
+                    account_id
+                    for r in chunk
+                    if r.author_fake
+                    and (account_id := accounts.get((r.platform, r.author_key))) is not None
+                }
+            )
+            if flagging:
+                fake_accounts = {
+                    row[0] for row in raw.execute(_FAKE_ACCOUNTS, (json.dumps(flagging),))
+                }
         keys = sorted({r.identity_key for r in chunk})
         posts: dict[str, int] = dict(raw.execute(_POSTS_OF, (json.dumps(keys),)))
         # Only a post that was in the store before this import can be retracted:
@@ -945,10 +957,11 @@ class _ImportWriter:
 # The chunk's accounts, posts and reports already in the store, each through its
 # unique index: (platform, handle_key), identity_key, (post_id, reported_at, ...).
 _ACCOUNTS_OF = (
-    "SELECT a.id, a.platform, a.handle_key, a.suspected_fake "
+    "SELECT a.id, a.platform, a.handle_key "
     "FROM json_each(?) AS j CROSS JOIN author_account AS a "
     "ON a.platform = j.value ->> 0 AND a.handle_key = j.value ->> 1"
 )
+_FAKE_ACCOUNTS = f"SELECT id FROM author_account WHERE id {_IN_JSON} AND suspected_fake"
 _POSTS_OF = f"SELECT identity_key, id FROM post WHERE identity_key {_IN_JSON}"  # index only
 _RETRACTED_POSTS = f"SELECT id FROM post WHERE id {_IN_JSON} AND retracted_at IS NOT NULL"
 _REPORTS_OF = (

@@ -3,6 +3,7 @@ import holds nothing that grows with the file or the store (issue 15)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -245,10 +246,17 @@ def test_accounts_are_found_in_the_store_across_chunks_and_flagged_once(
     assert {r[0] for r in store.raw().execute("SELECT author_id FROM post")} == {1}
     again = import_file(
         store,
-        write_log(tmp_path / "more.csv", [{**rows[0], "post_url": "https://x.org/new"}]),
+        write_log(tmp_path / "more.csv", [{**rows[3], "post_url": "https://x.org/new"}]),
         UTC_ZONE,
     )
     assert (again.added, again.accounts_added) == (1, 0)
+    flagged = [
+        json.loads(detail)["accounts_flagged_fake"]
+        for (detail,) in store.raw().execute(
+            "SELECT detail FROM audit_event WHERE action = 'import' ORDER BY id"
+        )
+    ]
+    assert flagged == [1, 0]  # flagged by row 5 of the first file; already so after
 
 
 def _sizes(obj: object) -> dict[str, int]:
