@@ -10,13 +10,14 @@ from desktop_app.cli.common import add_stats_filters, indicator_params, open_sto
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from desktop_app.indicators.compute import compute_indicators
-    from desktop_app.indicators.labels import format_indicators
 
     with open_store(args) as store:
         result = compute_indicators(store, indicator_params(store, args))
     if args.json:
         print_json(result.to_json())
     else:
+        from desktop_app.indicators.labels import format_indicators
+
         print(format_indicators(result))
     return 0
 
