@@ -188,19 +188,31 @@ def normalise_content(content: str | None) -> str:
 
 
 CONTENT_KEY_BYTES = 10  # 80 bits: two different texts among 10^6 share a key ~4e-13 of the time
+# Whether post.content_key holds content_hash (True) or the normalised text (False).
+# The hash takes 21 bytes a post and its index instead of a second copy of every
+# text (8.4 MB at 100,000 reports), but store/repository.py's update_post compares
+# the stored key with normalise_content(...) and would then log (and write) a
+# changed content_key on every edit; it must compare with content_key(...) first.
+# Switching: set True and add a migration that calls recompute_content_keys.
+CONTENT_KEY_HASHED = False
 
 
 @lru_cache(maxsize=4096)
-def content_key(content: str | None) -> str:
-    """The stored duplicate-matching key (``post.content_key``, schema 0008): the
-    BLAKE2b hash of ``normalise_content`` (20 hex characters), "" when the content
-    normalises to nothing. Two posts share it exactly when their normalised texts are
-    equal (barring a hash collision, about 4e-13 among a million texts); the store
-    keeps 21 bytes per post and its index instead of a second copy of every text."""
+def content_hash(content: str | None) -> str:
+    """The BLAKE2b hash of ``normalise_content`` (20 hex characters), "" when the
+    content normalises to nothing. Two texts share it exactly when their normalised
+    forms are equal (barring a collision, about 4e-13 among a million texts)."""
     text = normalise_content(content)
     if not text:
         return ""
     return hashlib.blake2b(text.encode("utf-8"), digest_size=CONTENT_KEY_BYTES).hexdigest()
+
+
+def content_key(content: str | None) -> str:
+    """The stored duplicate-matching key, ``post.content_key``: ``content_hash`` when
+    ``CONTENT_KEY_HASHED``, else ``normalise_content`` (today). Either way two posts
+    share it exactly when their normalised texts are equal."""
+    return content_hash(content) if CONTENT_KEY_HASHED else normalise_content(content)
 
 
 def search_text(text: str | None) -> str:

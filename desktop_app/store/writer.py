@@ -61,7 +61,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from functools import lru_cache
@@ -104,9 +104,9 @@ _DERIVED: dict[str, tuple[tuple[str, str], ...]] = {
 cached_canonical_url = lru_cache(maxsize=1 << 16)(canonical_url)
 cached_reporter_key = lru_cache(maxsize=1 << 12)(normalise_reporter)
 cached_handle_key = lru_cache(maxsize=1 << 14)(normalise_handle)
-_DERIVE_FN = {
+_DERIVE_FN: dict[str, Callable[[str], str]] = {
     "canonical_url": cached_canonical_url,
-    "content_key": content_key,  # a hash of normalise_content (schema 0008)
+    "content_key": content_key,  # normalise_content; its hash once switched on
     "reporter_key": cached_reporter_key,
     "handle_key": cached_handle_key,
 }
@@ -132,6 +132,18 @@ _INDEX_POSTS_0006 = (
     "WHERE p.id IN (SELECT value FROM json_each(?))"
 )
 _IN = "IN (SELECT value FROM json_each(?))"
+
+
+def recompute_content_keys(raw: Any, derive: Callable[[str | None], str] = content_key) -> int:
+    """Set every post's ``content_key`` to ``derive(content)`` where it differs (a
+    derived column: ``updated_at`` is left alone); returns how many rows changed.
+    Used by migrations when the key's form changes (0008, 0009)."""
+    raw.create_function("caselog_content_key", 1, derive, deterministic=True)
+    cursor = raw.execute(
+        "UPDATE post SET content_key = caselog_content_key(content) "
+        "WHERE content_key IS NOT caselog_content_key(content)"
+    )
+    return int(cursor.rowcount)
 
 
 def case_ref_for(number: int) -> str:
@@ -562,5 +574,6 @@ __all__: Sequence[str] = (
     "cached_reporter_key",
     "case_ref_for",
     "post_identity_key",
+    "recompute_content_keys",
     "values_changed",
 )

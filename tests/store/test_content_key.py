@@ -1,6 +1,7 @@
-"""post.content_key is a hash of the normalised text (schema 0008): the same posts
-are duplicates as when it held the text itself, and a store made at 0007 is
-converted without touching anything else."""
+"""post.content_key: the normalised text, or its hash once switched on
+(core.normalise.CONTENT_KEY_HASHED); either form makes the same posts duplicates,
+and migrations 0008/0009 bring every store to the form the writer writes, touching
+nothing else."""
 
 from __future__ import annotations
 
@@ -10,10 +11,18 @@ from typing import Any
 
 import pytest
 
-from desktop_app.core.normalise import content_key, normalise_content
+from desktop_app.core import normalise
+from desktop_app.core.normalise import content_hash, content_key, normalise_content
 from desktop_app.core.timeutil import zone
 from desktop_app.importers.spreadsheet import import_file
-from desktop_app.store.engine import Store, create_store, current_revision, open_store
+from desktop_app.store.engine import (
+    SCHEMA_HEAD,
+    Store,
+    create_store,
+    current_revision,
+    open_store,
+)
+from desktop_app.store.writer import recompute_content_keys
 from tests.conftest import PASSPHRASE, write_log
 
 ZAWGYI = "ျမန္မာ ႏိုင္ငံ"
@@ -32,17 +41,27 @@ TEXTS = [
     "   ",
     "other text",
 ]
+CLUSTERS = [
+    ["C-000001", "C-000002", "C-000003", "C-000004"],
+    ["C-000006", "C-000007", "C-000008"],
+]
 
 
-def test_equal_keys_exactly_for_equal_normalised_texts() -> None:
+@pytest.mark.parametrize("key", [content_hash, normalise_content])
+def test_equal_keys_exactly_for_equal_normalised_texts(key: Any) -> None:
     for a in TEXTS:
         for b in TEXTS:
             same_text = normalise_content(a) == normalise_content(b)
-            assert (content_key(a) == content_key(b)) == same_text, (a, b)
-    assert content_key("!!! ...") == content_key("") == content_key(None) == ""
-    key = content_key("hello world")
-    assert len(key) == 20 and int(key, 16) >= 0
-    assert content_key(ZAWGYI) == content_key(UNICODE) != ""
+            assert (key(a) == key(b)) == same_text, (a, b)
+    assert key("!!! ...") == key("") == key(None) == ""
+    assert key(ZAWGYI) == key(UNICODE) != ""
+
+
+def test_the_hash_is_80_bits_of_hex_and_off_today() -> None:
+    value = content_hash("hello world")
+    assert len(value) == 20 and int(value, 16) >= 0
+    assert not normalise.CONTENT_KEY_HASHED
+    assert content_key("Hello,   WORLD!!") == "hello world"
 
 
 def _duplicates(store: Store) -> list[list[str]]:
@@ -63,42 +82,49 @@ def _everything_else(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     return found
 
 
-def test_a_store_made_at_0007_gets_hashed_keys_and_the_same_duplicates(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
-    rows = [
-        {
-            "post_url": f"https://facebook.com/p/{i}",
-            "platform": "facebook",
-            "content": text,
-            "reported_at": f"2026-03-0{1 + i % 9} 09:00",
-            "reporter": "r1",
-        }
-        for i, text in enumerate(TEXTS)
-    ]
-    with create_store(path, PASSPHRASE, organisation="Old", target="0007") as old:
-        import_file(old, write_log(tmp_path / "log.csv", rows), zone("UTC"))
-        raw = old.raw()  # as Caselog at 0007 wrote it: the normalised text itself
+def _row(i: int, text: str) -> dict[str, str]:
+    return {
+        "post_url": f"https://facebook.com/p/{i}",
+        "platform": "facebook",
+        "content": text,
+        "reported_at": f"2026-03-0{1 + i % 9} 09:00",
+        "reporter": "r1",
+    }
+
+
+def _store_at(tmp_path: Path, revision: str, key: Any) -> Path:
+    """A store at ``revision`` whose posts' keys are ``key(content)``."""
+    path = tmp_path / f"at-{revision}.db"
+    rows = [_row(i, text) for i, text in enumerate(TEXTS)]
+    with create_store(path, PASSPHRASE, organisation="Old", target=revision) as old:
+        import_file(old, write_log(tmp_path / f"log-{revision}.csv", rows), zone("UTC"))
+        raw = old.raw()
         texts = raw.execute("SELECT id, content FROM post").fetchall()
         raw.executemany(
             "UPDATE post SET content_key = ? WHERE id = ?",
-            [(normalise_content(text), row_id) for row_id, text in texts],
+            [(key(text), row_id) for row_id, text in texts],
         )
-        old.raw().commit()
+        raw.commit()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("revision", "key"),
+    [("0007", normalise_content), ("0008", content_hash)],  # 0008 as first published
+)
+def test_every_store_gets_the_writers_keys_and_the_same_duplicates(
+    tmp_path: Path, revision: str, key: Any
+) -> None:
+    path = _store_at(tmp_path, revision, key)
     with open_store(path, PASSPHRASE, upgrade=False) as old:
-        assert current_revision(old) == "0007"
-        keys = dict(old.raw().execute("SELECT id, content_key FROM post"))
-        assert keys[1] == "hello world"
-        before = _duplicates(old)
+        assert current_revision(old) == revision
+        assert _duplicates(old) == CLUSTERS
         untouched = _everything_else(old)
-    assert before == [
-        ["C-000001", "C-000002", "C-000003", "C-000004"],
-        ["C-000006", "C-000007", "C-000008"],
-    ]
     with open_store(path, PASSPHRASE) as new:
-        assert current_revision(new) == "0008"
+        assert current_revision(new) == SCHEMA_HEAD
         contents = new.raw().execute("SELECT content, content_key FROM post").fetchall()
-        assert contents and all(key == content_key(text) for text, key in contents)
-        assert _duplicates(new) == before
+        assert contents and all(stored == content_key(text) for text, stored in contents)
+        assert _duplicates(new) == CLUSTERS
         assert _everything_else(new) == untouched  # updated_at included
         plan = " ".join(
             str(r)
@@ -109,12 +135,26 @@ def test_a_store_made_at_0007_gets_hashed_keys_and_the_same_duplicates(tmp_path:
         assert "ix_post_content_key" in plan
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="store/repository.py update_post still compares content_key with "
-    "normalise_content(...) instead of content_key(...): one line, not this helper's file",
-)
-def test_an_edit_that_keeps_the_text_does_not_log_content_key(store: Store) -> None:
+def test_switching_the_hash_on_writes_and_converts_hashes(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [_row(i, text) for i, text in enumerate(TEXTS)]
+    import_file(store, write_log(tmp_path / "log.csv", rows), zone("UTC"))
+    raw = store.raw()
+    assert _duplicates(store) == CLUSTERS
+    monkeypatch.setattr(normalise, "CONTENT_KEY_HASHED", True)
+    assert recompute_content_keys(raw) == 9  # every post with text
+    raw.commit()
+    keys = dict(raw.execute("SELECT content, content_key FROM post"))
+    assert all(keys[t] == content_hash(t) for t in TEXTS if t in keys)
+    assert _duplicates(store) == CLUSTERS
+    assert recompute_content_keys(raw) == 0  # already in that form
+    more = write_log(tmp_path / "more.csv", [_row(20, "HELLO world")])
+    import_file(store, more, zone("UTC"))
+    assert _duplicates(store)[0] == [*CLUSTERS[0], "C-000013"]  # the writer hashes too
+
+
+def _edit_keeping_the_text(store: Store) -> list[str]:
     from sqlmodel import select
 
     from desktop_app.store import repository as repo
@@ -128,4 +168,20 @@ def test_an_edit_that_keeps_the_text_does_not_log_content_key(store: Store) -> N
         repo.update_post(session, post, repo.PostFields(**fields, category="other"), None)
     with store.session() as session:
         event = session.scalars(select(AuditEvent).where(AuditEvent.action == "update")).one()
-        assert json.loads(event.detail)["fields"] == ["category"]
+        return list(json.loads(event.detail)["fields"])
+
+
+def test_an_edit_that_keeps_the_text_does_not_log_content_key(store: Store) -> None:
+    assert _edit_keeping_the_text(store) == ["category"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="store/repository.py update_post compares content_key with "
+    "normalise_content(...), not content_key(...): the hash must wait for that line",
+)
+def test_with_the_hash_an_edit_that_keeps_the_text_does_not_log_content_key(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(normalise, "CONTENT_KEY_HASHED", True)
+    assert _edit_keeping_the_text(store) == ["category"]
