@@ -15,10 +15,11 @@ from desktop_app.cli.common import add_stats_filters, indicator_params, open_sto
 
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
-    from desktop_app.export.workbook import write_workbook
-
     with open_store(args) as store:
         params = indicator_params(store, args)
+        # openpyxl and the exporter once the store is open and the options are good.
+        from desktop_app.export.workbook import write_workbook
+
         result = write_workbook(
             store, params, args.out, progress=progress_printer(sys.stderr), lang=args.lang
         )

@@ -10,10 +10,12 @@ from desktop_app.cli.common import open_store, progress_printer, store_zone
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop_app.importers.spreadsheet import ImportProblems, import_file
-
     with open_store(args) as store:
         tz = store_zone(store, args.tz)
+        # The importer (SQLModel, openpyxl) only once the store is open: a wrong
+        # passphrase or a missing store is told at once.
+        from desktop_app.importers.spreadsheet import ImportProblems, import_file
+
         try:
             result = import_file(
                 store,
