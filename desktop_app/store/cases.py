@@ -199,7 +199,7 @@ def first_page(
     """
     as_of = as_of or now_utc()
     args = {**_summary_args(as_of, sla_hours), "limit": limit}
-    order = "ORDER BY s.first_reported DESC, s.id DESC LIMIT :limit"
+    order_by = "ORDER BY s.first_reported DESC, s.id DESC LIMIT :limit"
     # Partial indexes answer both: usually no retracted report, no retracted post.
     retracted_reports = raw.execute(
         "SELECT 1 FROM report WHERE retracted_at IS NOT NULL LIMIT 1"
@@ -221,28 +221,44 @@ def first_page(
         if len(recent) < fetch:
             break  # every report read: the whole summary below is as cheap
         oldest = recent[-1][0]
-        candidates = ",".join(str(int(i)) for i in sorted({p for at, p in recent if at > oldest}))
-        # Their first reports (through report(post_id, reported_at, …) when no report
-        # is retracted); the ones first reported after ``oldest`` are complete.
-        firsts = raw.execute(
-            "SELECT post_id, min(reported_at) FROM report "
-            f"WHERE post_id IN ({candidates or 'NULL'}) "
-            f"{live} GROUP BY post_id"
-        ).fetchall()
-        newest = sorted(((at, post) for post, at in firsts if at > oldest), reverse=True)
-        if len(newest) >= wanted:
-            only = ",".join(str(int(post)) for _at, post in newest[:wanted])
+        # Each post's first report among those read (newest first, so the last seen).
+        seen: dict[int, int] = {}
+        for at, post in recent:
+            if at > oldest:
+                seen[post] = at
+        # In that order, newest first: a post with no report at or before ``oldest``
+        # is first reported when seen; every later one is first reported no later.
+        # Checked a batch at a time, until ``wanted`` posts are known.
+        order = sorted(((at, post) for post, at in seen.items()), reverse=True)
+        known: list[tuple[int, int]] = []
+        start, batch = 0, wanted
+        while start < len(order) and len(known) < wanted:
+            chunk = order[start : start + batch]
+            start += batch
+            ids = ",".join(str(int(post)) for _at, post in chunk)
+            older = {
+                row[0]
+                for row in raw.execute(
+                    f"SELECT DISTINCT post_id FROM report WHERE post_id IN ({ids}) "
+                    f"AND reported_at <= ? {live}",
+                    (oldest,),
+                )
+            }
+            known.extend(item for item in chunk if item[1] not in older)
+            batch = 2 * max(wanted - len(known), 50)
+        if len(known) >= wanted:
+            only = ",".join(str(int(post)) for _at, post in known[:wanted])
             sql = _SUMMARY.format(
                 source="",
                 only_reports=f"AND r.post_id IN ({only})",
                 only_posts=f"AND p.id IN ({only})",
             )
-            rows = raw.execute(f"SELECT * FROM ({sql}) AS s {order}", args).fetchall()
+            rows = raw.execute(f"SELECT * FROM ({sql}) AS s {order_by}", args).fetchall()
             if len(rows) >= limit:
                 return FirstPage([_case_row(r) for r in rows], listed_posts(raw), as_of, sla_hours)
         fetch *= 4
     sql = _SUMMARY.format(source="NOT INDEXED", only_reports="", only_posts="")
-    rows = raw.execute(f"SELECT * FROM ({sql}) AS s {order}", args).fetchall()
+    rows = raw.execute(f"SELECT * FROM ({sql}) AS s {order_by}", args).fetchall()
     return FirstPage([_case_row(r) for r in rows], listed_posts(raw), as_of, sla_hours)
 
 

@@ -937,7 +937,7 @@ class MainWindow(QMainWindow):
                 self.done = False
 
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-                if event.type() == QEvent.Type.Paint and not self.done:
+                if not self.done and event.type() == QEvent.Type.Paint:
                     QTimer.singleShot(0, self, self.go)
                 return False
 
@@ -1372,7 +1372,7 @@ class MainWindow(QMainWindow):
         self.lock(idle=True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in INPUT_EVENTS and self.store is not None:
+        if self.store is not None and event.type() in INPUT_EVENTS:
             self._restart_idle_timer()
             if (
                 event.type() == QEvent.Type.KeyPress
