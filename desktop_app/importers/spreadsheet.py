@@ -1,12 +1,17 @@
 """Import of the report-log spreadsheet (IMPORT_FORMAT.md), CSV or XLSX.
 
-Two streaming passes over the file, so memory stays flat however long it is:
+The file is streamed, so memory stays flat however long it is (and however big
+the store is):
 
 1. ``check_file`` reads every row, validates it, and collects every problem
-   (row, column, reason). Nothing is written.
-2. ``import_file`` reads the file again and writes every valid row inside one
-   transaction. If the file changed between the passes, or anything fails, the
-   transaction is rolled back and the store is as it was.
+   (row, column, reason). Nothing is written. The window shows it as a preview.
+2. ``import_file`` reads the file (again, after a preview; or once, checking as
+   it goes) and writes every valid row inside one transaction, in chunks of
+   ``CHUNK_ROWS``: each chunk's accounts, posts and reports already in the store
+   are looked up through the unique indexes for that chunk only, its new rows are
+   written column by column (``store.bulk``) and its new posts indexed for search.
+   If the file changed between the passes, or anything fails, the transaction is
+   rolled back and the store is as it was.
 
 Rows are numbered as a spreadsheet program shows them: the header is row 1.
 """
