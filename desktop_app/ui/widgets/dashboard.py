@@ -102,6 +102,26 @@ class FigureCard(QFrame):
             self.clicked.emit(self.key)
 
 
+# What Dashboard._build makes (read before it, they make the dashboard).
+_PARTS = frozenset(
+    {
+        "period",
+        "date_from",
+        "date_to",
+        "platform",
+        "category",
+        "refresh_button",
+        "status",
+        "cards",
+        "monthly",
+        "month_hours",
+        "distribution",
+        "pending_chart",
+        "outcomes",
+    }
+)
+
+
 class Dashboard(QWidget):
     show_posts = Signal(object, str)  # frozenset of post ids, description
     updated = Signal()  # new figures are on screen
@@ -116,7 +136,28 @@ class Dashboard(QWidget):
         self.params: IndicatorParams | None = None
         self.worker: Worker | None = None
         self.refresh_pending = False
+        self._choices: tuple[list[str], list[str]] = ([], [])
+        self._built = False
+        # The figures, charts and filters are made when first needed (the tab shown,
+        # a computation, any of them read): not while the window paints its first
+        # page of cases (issue 15).
+        self._layout = QVBoxLayout(self)
 
+    def __getattr__(self, name: str) -> Any:
+        """A part of the dashboard read before it was made: make it now."""
+        if name in _PARTS and not self.__dict__.get("_built", True):
+            self._build()
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        self._build()
+        super().showEvent(event)
+
+    def _build(self) -> None:
+        if self._built:
+            return
+        self._built = True
         self.period = QComboBox()
         for label, key in (
             (QT_TRANSLATE_NOOP("Dashboard", "All time"), "all"),
@@ -181,9 +222,8 @@ class Dashboard(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(scroll)
+        self._layout.addLayout(bar)
+        self._layout.addWidget(scroll)
 
         self.period.currentIndexChanged.connect(self._period_changed)
         for widget in (self.platform, self.category):
@@ -191,7 +231,10 @@ class Dashboard(QWidget):
         self.date_from.dateChanged.connect(self._dates_changed)
         self.date_to.dateChanged.connect(self._dates_changed)
         self.refresh_button.clicked.connect(self.refresh)
-        self._period_changed()
+        custom = self.period.currentData() == "custom"
+        self.date_from.setEnabled(custom)
+        self.date_to.setEnabled(custom)
+        self.set_choices(*self._choices)
 
     # --- binding -------------------------------------------------------------------
     def attach(
@@ -211,6 +254,9 @@ class Dashboard(QWidget):
 
     def set_choices(self, platforms: list[str], categories: list[str]) -> None:
         """The platform and category lists, keeping what was chosen."""
+        self._choices = (platforms, categories)
+        if not self._built:
+            return
         for combo, values, everything in (
             (self.platform, platforms, self.tr("All platforms")),
             (self.category, categories, self.tr("All categories")),
@@ -230,6 +276,9 @@ class Dashboard(QWidget):
         self.refresh_pending = False
         self.store = None
         self.data = None
+        self._choices = ([], [])
+        if not self._built:
+            return
         for card in self.cards.values():
             card.value.setText("–")
         for chart in (
