@@ -190,11 +190,10 @@ def normalise_content(content: str | None) -> str:
 CONTENT_KEY_BYTES = 10  # 80 bits: two different texts among 10^6 share a key ~4e-13 of the time
 # Whether post.content_key holds content_hash (True) or the normalised text (False).
 # The hash takes 21 bytes a post and its index instead of a second copy of every
-# text (8.4 MB at 100,000 reports), but store/repository.py's update_post compares
-# the stored key with normalise_content(...) and would then log (and write) a
-# changed content_key on every edit; it must compare with content_key(...) first.
-# Switching: set True and add a migration that calls recompute_content_keys.
-CONTENT_KEY_HASHED = False
+# text (8.4 MB at 100,000 reports). On since schema 0010; every writer of the column
+# (store/writer.py, repository.update_post, sharing/merge.py) calls content_key(...).
+# Switching back: set False and add a migration that calls recompute_content_keys.
+CONTENT_KEY_HASHED = True
 
 
 @lru_cache(maxsize=4096)

@@ -43,8 +43,8 @@ from desktop_app.core import signing
 from desktop_app.core.errors import BadInputError, Cancelled, VerificationError
 from desktop_app.core.normalise import (
     canonical_url,
+    content_key,
     normalise_category,
-    normalise_content,
     normalise_handle,
     normalise_platform,
     normalise_reporter,
@@ -353,7 +353,7 @@ class _Plan:
             self.derived[(name, rec["uid"])] = {
                 "canonical_url": canonical,
                 "identity_key": key,
-                "content_key": normalise_content(content["content"]),
+                "content_key": content_key(content["content"]),
             }
             return key
         if name == "tags":

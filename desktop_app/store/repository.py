@@ -17,8 +17,8 @@ from desktop_app.core.enums import AuditAction, Outcome
 from desktop_app.core.errors import BadInputError
 from desktop_app.core.normalise import (
     canonical_url,
+    content_key,
     normalise_category,
-    normalise_content,
     normalise_handle,
     normalise_platform,
     normalise_reporter,
@@ -345,7 +345,7 @@ def update_post(
         "canonical_url": canonical_url(fields.url),
         "post_ref": fields.post_ref.strip(),
         "content": fields.content,
-        "content_key": normalise_content(fields.content),
+        "content_key": content_key(fields.content),
         "category": normalise_category(fields.category),
         "language": fields.language.strip(),
         "posted_at": fields.posted_at,
