@@ -475,18 +475,20 @@ class MainWindow(QMainWindow):
 
     def _add_verify_pack_action(self) -> None:
         """File > Verify evidence pack… (a dialog that needs no unlocked store)."""
-        try:
-            from desktop_app.ui.dialogs import verify_pack_dialog
-        except ImportError:
+        from importlib.util import find_spec
+
+        # Looked for, not imported: the dialog loads when the action is used.
+        if find_spec("desktop_app.ui.dialogs.verify_pack_dialog") is None:
             return
         self.verify_pack_action = self._action(
             self.tr("Verify evidence pack…"), self.verify_pack, needs_store=False
         )
         self.file_menu.insertAction(self.verify_slot, self.verify_pack_action)
-        self._verify_pack_module = verify_pack_dialog
 
     def verify_pack(self) -> None:
-        dialog = self._verify_pack_module.VerifyPackDialog(self, store=self.store)
+        from desktop_app.ui.dialogs import verify_pack_dialog
+
+        dialog = verify_pack_dialog.VerifyPackDialog(self, store=self.store)
         self._show_dialog(dialog)
 
     def _context_menu(self, widget: QWidget, menu: QMenu, pos: Any) -> None:

@@ -51,9 +51,6 @@ from desktop_app.core.errors import AppError, StoreBusyError
 from desktop_app.core.normalise import is_zawgyi, to_unicode_burmese
 from desktop_app.core.timeutil import hours_between, now_utc
 from desktop_app.store.engine import Store
-from desktop_app.ui.dialogs.image_viewer import ImageViewer
-from desktop_app.ui.dialogs.report_dialog import ReportDialog
-from desktop_app.ui.dialogs.response_dialog import ResponseDialog
 from desktop_app.ui.i18n import error_text
 from desktop_app.ui.lazy import lazy_module
 from desktop_app.ui.vocab import category_name, channel_name, duration_text, outcome_name
@@ -62,8 +59,14 @@ from desktop_app.ui.vocab import category_name, channel_name, duration_text, out
 # case, not while the window paints its first screens (issue 15).
 if TYPE_CHECKING:
     from desktop_app.store import repository as repo
+    from desktop_app.ui.dialogs.report_dialog import ReportDialog
+    from desktop_app.ui.dialogs.response_dialog import ResponseDialog
 else:
     repo = lazy_module("desktop_app.store.repository")
+# The dialogs a case opens load when one is opened.
+_image_viewer = lazy_module("desktop_app.ui.dialogs.image_viewer")
+_report_dialog = lazy_module("desktop_app.ui.dialogs.report_dialog")
+_response_dialog = lazy_module("desktop_app.ui.dialogs.response_dialog")
 
 THUMB = QSize(120, 90)
 # Roles of an evidence item: uid, retracted, purged (UserRole holds the SHA-256).
@@ -623,7 +626,7 @@ class CaseEditor(QWidget):
         sha = item.data(Qt.ItemDataRole.UserRole)
         with self.store.session() as session:
             data = repo.read_blob(session, sha)
-        viewer = ImageViewer(data, item.text(), self)
+        viewer = _image_viewer.ImageViewer(data, item.text(), self)
         viewer.setModal(True)
         viewer.show()
         self.viewer = viewer
@@ -757,9 +760,9 @@ class CaseEditor(QWidget):
             )
         dialog: ReportDialog | ResponseDialog
         if kind == "report":
-            dialog = ReportDialog(self.tz, self, record=record)
+            dialog = _report_dialog.ReportDialog(self.tz, self, record=record)
         else:
-            dialog = ResponseDialog(self.tz, reported_at, self, record=record)
+            dialog = _response_dialog.ResponseDialog(self.tz, reported_at, self, record=record)
         self.edit_dialog = dialog
         while dialog.exec() and dialog.value is not None:
             changes = dialog.changes()
@@ -791,7 +794,7 @@ class CaseEditor(QWidget):
             return
         with self.store.session() as session:
             data = repo.read_blob(session, sha)
-        viewer = ImageViewer(data, self.tr("Platform response"), self)
+        viewer = _image_viewer.ImageViewer(data, self.tr("Platform response"), self)
         viewer.setModal(True)
         viewer.show()
         self.viewer = viewer
@@ -799,7 +802,7 @@ class CaseEditor(QWidget):
     def add_report(self) -> None:
         if self.store is None or not self._ensure_saved():
             return
-        dialog = ReportDialog(self.tz, self)
+        dialog = _report_dialog.ReportDialog(self.tz, self)
         if not dialog.exec() or dialog.value is None:
             return
         try:
@@ -829,7 +832,7 @@ class CaseEditor(QWidget):
         return None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
 
     def response_dialog(self, reported_at: datetime) -> ResponseDialog:
-        return ResponseDialog(self.tz, reported_at, self)
+        return _response_dialog.ResponseDialog(self.tz, reported_at, self)
 
     def add_response(self) -> None:
         if self.store is None:

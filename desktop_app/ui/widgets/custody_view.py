@@ -53,10 +53,31 @@ CASE_OF_UID = {
 
 
 class CustodyView(QWidget):
+    _PARTS = frozenset({"case", "action", "verify_button", "result", "table"})
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store: Store | None = None
         self.tz: Any = None
+        self._built = False
+        self._layout = QVBoxLayout(self)
+
+    def __getattr__(self, name: str) -> Any:
+        """A part read before the view was made: make it now (issue 15: the window's
+        first page does not pay for tabs nobody opened yet)."""
+        if name in self._PARTS and not self.__dict__.get("_built", True):
+            self._build()
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        self._build()
+        super().showEvent(event)
+
+    def _build(self) -> None:
+        if self._built:
+            return
+        self._built = True
         self.case = QLineEdit()
         self.case.setPlaceholderText(self.tr("Case, e.g. C-000012"))
         self.action = QComboBox()
@@ -75,10 +96,9 @@ class CustodyView(QWidget):
         bar.addWidget(self.action)
         bar.addStretch(1)
         bar.addWidget(self.verify_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.result)
-        layout.addWidget(self.table)
+        self._layout.addLayout(bar)
+        self._layout.addWidget(self.result)
+        self._layout.addWidget(self.table)
         self.case.returnPressed.connect(self.refresh)
         self.case.textChanged.connect(lambda text: self.refresh() if not text else None)
         self.action.currentIndexChanged.connect(self.refresh)
@@ -88,11 +108,14 @@ class CustodyView(QWidget):
         """Bind to the store; the events are read when the tab is shown (refresh)."""
         self.store = store
         self.tz = tz
-        self.result.clear()
-        self.table.setRowCount(0)
+        if self._built:
+            self.result.clear()
+            self.table.setRowCount(0)
 
     def detach(self) -> None:
         self.store = None
+        if not self._built:
+            return
         self.table.setRowCount(0)
         self.result.clear()
 

@@ -48,6 +48,17 @@ def _item(value: Any) -> QTableWidgetItem:
 
 
 class OffendersView(QWidget):
+    _PARTS = frozenset(
+        {
+            "offender_table",
+            "flag_button",
+            "offender_posts",
+            "cluster_table",
+            "cluster_posts",
+            "summary",
+        }
+    )
+
     show_posts = Signal(object, str)
     changed = Signal()
     updated = Signal()  # new lists are on screen
@@ -59,6 +70,25 @@ class OffendersView(QWidget):
         self.params: IndicatorParams | None = None
         self.offenders: list[OffenderRow] = []
         self.clusters: list[DuplicateCluster] = []
+        self._built = False
+        self._layout = QVBoxLayout(self)
+
+    def __getattr__(self, name: str) -> Any:
+        """A part read before the view was made: make it now (issue 15: the window's
+        first page does not pay for tabs nobody opened yet)."""
+        if name in self._PARTS and not self.__dict__.get("_built", True):
+            self._build()
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        self._build()
+        super().showEvent(event)
+
+    def _build(self) -> None:
+        if self._built:
+            return
+        self._built = True
         self.offender_table = QTableWidget(0, len(OFFENDER_COLUMNS))
         self.offender_table.setHorizontalHeaderLabels([self.tr(c) for c in OFFENDER_COLUMNS])
         self.offender_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -123,8 +153,7 @@ class OffendersView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        self._layout.addWidget(splitter)
 
     def attach(self, store: Store, params: IndicatorParams) -> None:
         self.store = store
@@ -135,6 +164,8 @@ class OffendersView(QWidget):
         self.store = None
         self.worker = None
         self.offenders, self.clusters = [], []
+        if not self._built:
+            return
         for table in (self.offender_table, self.cluster_table, self.cluster_posts):
             table.setRowCount(0)
 
