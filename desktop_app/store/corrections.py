@@ -23,6 +23,7 @@ keeps the SHA-256, size, name and reason.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -607,13 +608,19 @@ def _secure_delete(conn: Connection, on: bool) -> None:
     conn.exec_driver_sql(f"PRAGMA secure_delete = {'ON' if on else 'OFF'}")
 
 
-def checkpoint(store: Store) -> None:
+def checkpoint(store: Store, *, tries: int = 5) -> bool:
     """Copy the WAL into the store file and empty it, so freed (zeroed) pages replace
-    the old ones on disk; other connections are first let go."""
-    with store.engine.connect() as conn:
-        row = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
-    if row is not None and row[0]:
-        # Another connection is reading; the next checkpoint finishes the job.
-        store.release()
-        with store.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    the old ones on disk. True when done.
+
+    A reader in the middle of a read (a worker, another program) keeps its pages:
+    wait a little for it, but never close connections under it (the window's case
+    list holds one). If it is still reading, the WAL (encrypted, like the file) is
+    emptied by the next checkpoint, at the latest when the last connection closes
+    (lock, quit): SQLite checkpoints then.
+    """
+    for attempt in range(tries):
+        row = store.raw().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if row is None or not row[0]:
+            return True
+        time.sleep(0.05 * (attempt + 1))
+    return False

@@ -228,9 +228,14 @@ class Store:
         if conn is not None and _alive(conn):
             return conn
         conn = _new_connection(self.path, self.key)
-        self._local.conn = conn
         with self._lock:
+            # A lock (close) that came while the key was being derived has already
+            # closed every connection it knew of: this one must not outlive it.
+            if self.key.cleared:
+                conn.close()
+                raise StoreLockedError("the store is locked: unlock it again to go on")
             self._connections.add(conn)
+        self._local.conn = conn
         return conn
 
     @property

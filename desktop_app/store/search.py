@@ -55,8 +55,8 @@ def fts_phrase(query: str) -> str:
 
 
 def link_prefixes(query: str) -> list[str]:
-    """The canonical links a link-like ``query`` may begin, one per scheme tried;
-    [] when the query does not look like a link."""
+    """The canonical links a link-like ``query`` may begin, one per scheme tried and
+    one without a scheme; [] when the query does not look like a link."""
     text = query.strip()
     if not text or any(c.isspace() for c in text):
         return []
@@ -72,8 +72,9 @@ def link_prefixes(query: str) -> list[str]:
     else:
         return []
     found: list[str] = []
-    for name in schemes:
-        link = canonical_url(f"{name}://{rest}")
+    # A link typed into a spreadsheet without its scheme is stored without one
+    # (``facebook.com/xyz``): try that form too, so either spelling finds either.
+    for link in [canonical_url(f"{name}://{rest}") for name in schemes] + [canonical_url(rest)]:
         if link and link not in found:
             found.append(link)
     return found

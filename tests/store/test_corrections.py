@@ -231,3 +231,23 @@ def test_unknown_identifiers_are_refused(store: Store) -> None:
     with pytest.raises(BadInputError, match="cannot be retracted"):
         fix.retract(store, "account", "x", "why")
     assert now_utc()  # the clock the range check uses is the real one
+
+
+def test_a_checkpoint_blocked_by_a_reader_closes_nobodys_connection(store: Store) -> None:
+    """The window's case list keeps a connection; a purge must not close it under it."""
+    import sqlcipher3
+
+    _case(store)
+    mine = store.raw()
+    reader = sqlcipher3.connect(str(store.path))
+    reader.execute("PRAGMA key = '" + PASSPHRASE.replace("'", "''") + "'")
+    reader.execute("BEGIN")
+    assert reader.execute("SELECT count(*) FROM post").fetchone() == (1,)
+    with store.transaction() as session:  # a write the reader's snapshot does not see
+        session.exec(select(Post)).one().notes = "after the reader began"
+    assert fix.checkpoint(store, tries=2) is False  # the reader still holds its pages
+    assert store.raw() is mine and mine.execute("SELECT count(*) FROM post").fetchone() == (1,)
+    reader.rollback()
+    reader.close()
+    assert fix.checkpoint(store) is True
+    assert Path(f"{store.path}-wal").stat().st_size == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -236,3 +237,42 @@ def test_a_draft_is_kept_encrypted_and_given_back_once(store, store_path: Path) 
         assert kept[0].tzinfo is not None
         delete_draft(again, "case-editor")
         assert load_draft(again, "case-editor") is None
+
+
+def test_raw_is_the_threads_one_connection_shared_with_the_engine(store) -> None:
+    raw = store.raw()
+    assert store.raw() is raw  # made (and keyed) once per thread
+    with store.engine.connect() as conn:
+        assert conn.connection.driver_connection is raw  # the pool hands out the same
+    seen: list[object] = []
+    worker = threading.Thread(target=lambda: seen.append(store.raw()))
+    worker.start()
+    worker.join()
+    assert seen and seen[0] is not raw  # another thread, its own connection
+    store.release()  # closed, not locked: the next use reconnects
+    assert store.raw() is not raw
+    assert store.raw().execute("SELECT count(*) FROM post").fetchone() == (0,)
+
+
+def test_a_lock_while_a_connection_is_being_keyed_leaves_none_open(
+    store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.store import engine as engine_module
+
+    made: list[object] = []
+    real = engine_module._new_connection
+
+    def keyed_then_locked(path: Path, key: object) -> object:
+        conn = real(path, key)  # the key is derived ...
+        made.append(conn)
+        store.close()  # ... and meanwhile the window locks (idle timer, Ctrl+L)
+        return conn
+
+    store.release()
+    monkeypatch.setattr(engine_module, "_new_connection", keyed_then_locked)
+    with pytest.raises(StoreLockedError):
+        store.raw()
+    with pytest.raises(Exception, match="closed"):
+        made[0].execute("SELECT 1")  # type: ignore[attr-defined]
+    with pytest.raises(StoreLockedError):
+        store.raw()

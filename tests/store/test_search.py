@@ -177,6 +177,16 @@ def test_a_pasted_link_or_its_beginning_finds_the_case(store6: Store) -> None:
     assert _find(store6, "tiktok.com") == [tiktok]
 
 
+def test_a_link_stored_without_its_scheme_is_found_with_or_without_one(store6: Store) -> None:
+    # Spreadsheets often hold links as typed: no https://, which is how they are kept.
+    bare = _add(store6, "bare link", "facebook.com/xyz/posts/5")
+    full = _add(store6, "full link", "https://facebook.com/xyz/posts/55")
+    assert _find(store6, "facebook.com/xyz/posts/5") == [bare, full]
+    assert _find(store6, "https://facebook.com/xyz/posts/5") == [bare, full]
+    assert _find(store6, "http://facebook.com/xyz") == [bare, full]
+    assert _find(store6, "https://facebook.com/xyz/posts/55") == [full]
+
+
 def test_a_link_quoted_in_the_text_or_notes_is_found_too(store6: Store) -> None:
     quoted = _add(store6, "see facebook.com/hate.page for more", "https://x.com/a/1")
     linked = _add(store6, "plain", "https://facebook.com/hate.page/posts/9")
