@@ -143,6 +143,7 @@ def zawgyi_probability(text: str) -> float:
     return _model.probability(text)
 
 
+@lru_cache(maxsize=4096)  # an import asks of each new text three times
 def is_zawgyi(text: str) -> bool:
     """True when ``text`` has Burmese that myanmartools judges to be Zawgyi-encoded."""
     if not _MYANMAR.search(text):
