@@ -69,6 +69,7 @@ log = logging.getLogger(__name__)
 LAST_STORE_KEY = "store/last_path"
 LAST_EXPORT_FOLDER_KEY = "export/last_folder"
 EDITOR_DRAFT = "case-editor"
+AFTER_PAINT_MS = 100  # the background work after the first paint starts this much later
 INPUT_EVENTS = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -940,7 +941,10 @@ class MainWindow(QMainWindow):
 
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
                 if not self.done and event.type() == QEvent.Type.Paint:
-                    QTimer.singleShot(0, self, self.go)
+                    # A moment later, not at once: the custody record's imports hold
+                    # Python's lock for a while on the store's thread, and would slow
+                    # the frame that is being painted (each cell asks the model).
+                    QTimer.singleShot(AFTER_PAINT_MS, self, self.go)
                 return False
 
             def go(self) -> None:
