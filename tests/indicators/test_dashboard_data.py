@@ -79,3 +79,23 @@ def test_a_decision_in_exactly_the_sla_sits_left_of_the_sla_line(store, tmp_path
     # The drill-down behind each bar counts what the bar shows.
     for index, count in enumerate(data.histogram):
         assert drill_report_count(store, params, Drilldown("hours_bin", str(index))) == count
+
+
+def test_histogram_counted_by_bisection_equals_one_bin_per_value() -> None:
+    import random
+
+    from desktop_app.indicators.dashboard import HOUR_EDGES, histogram_counts, hours_bin
+
+    rng = random.Random(15)
+    edges = [float(e) for e in HOUR_EDGES]
+    for _ in range(200):
+        values = [
+            rng.choice([*edges, -1.0, 1e6, 48.000001])
+            if rng.random() < 0.4
+            else rng.uniform(-5, 900)
+            for _ in range(rng.randint(0, 200))
+        ]
+        expected = [0] * len(HOUR_EDGES)
+        for hours in values:
+            expected[hours_bin(hours)] += 1
+        assert histogram_counts(values) == expected
