@@ -87,6 +87,15 @@ class Opening:
     first: FirstPage
 
 
+@dataclass
+class AfterUnlock:
+    """Read on the store's thread after the first paint, for the views."""
+
+    backup_overdue: bool
+    draft: Any  # (saved_at, payload) or None
+    handles: list[str]
+
+
 class PendingList:
     """The whole case list being built on the store's thread (``build_case_list``)."""
 
@@ -968,14 +977,27 @@ class MainWindow(QMainWindow):
         assert store is not None
         generation = self._generation
 
-        def record(progress: Any, cancelled: Any) -> None:
+        days = self.org_settings.backup_reminder_days if self.org_settings else 7
+
+        def record(progress: Any, cancelled: Any) -> AfterUnlock:
+            """The custody record, and what the views read from the store, here: the
+            window's thread then needs no connection (a key derivation) of its own
+            until a case is opened."""
+            from desktop_app.store import repository
             from desktop_app.store.audit import append_event
+            from desktop_app.store.backup import backup_overdue
+            from desktop_app.store.drafts import load_draft
 
             with store.transaction() as session:
                 append_event(session, "unlock", entity="store", detail={})
+            with store.session() as session:
+                handles = repository.account_handles(session)
+            return AfterUnlock(
+                backup_overdue(store, days=days), load_draft(store, EDITOR_DRAFT), handles
+            )
 
         custody = Worker(record)
-        custody.signals.finished.connect(lambda _r: self._custody_recorded(generation, None))
+        custody.signals.finished.connect(lambda read: self._custody_recorded(generation, read))
         custody.signals.failed.connect(lambda text: self._custody_recorded(generation, text))
         # Held until their signals arrive (a Worker nobody holds may be collected first).
         self._unlock_workers = [custody]
@@ -992,15 +1014,21 @@ class MainWindow(QMainWindow):
         else:
             self._list_built(generation)
 
-    def _custody_recorded(self, generation: int, problem: str | None) -> None:
+    def _custody_recorded(self, generation: int, read: AfterUnlock | str) -> None:
         if generation != self._generation or self.store is None:
             return
-        if problem is not None:
-            log.warning("could not record unlock: %s", problem)
-        self.editor.load_completions()
-        self.partners.attach(self.store, self.tz)
-        self._remind_backup()
-        self._offer_drafts()
+        self.partners.bind(self.store, self.tz)  # filled when its tab is shown
+        self._stale.add(self.partners)
+        if isinstance(read, str):  # the record failed: read what the views need here
+            log.warning("could not record unlock: %s", read)
+            self.editor.load_completions()
+            self._remind_backup()
+            self._offer_drafts()
+        else:
+            self.editor.set_completions(read.handles)
+            self._remind_backup(read.backup_overdue)
+            self._offer_drafts(read.draft)
+        self._tab_changed(self.workspace.currentIndex())
         self._settled_step("custody")
 
     def _list_built(self, generation: int) -> None:
@@ -1133,11 +1161,15 @@ class MainWindow(QMainWindow):
         self.workspace.setCurrentWidget(self.cases_tab)
         self.case_panel.show_posts(post_ids, description)
 
-    def _remind_backup(self) -> None:
+    def _remind_backup(self, overdue: bool | None = None) -> None:
+        """Say so in the status bar when no backup was made lately (``overdue`` as read
+        on the store's thread, else read here)."""
         from desktop_app.store.backup import backup_overdue
 
-        assert self.store is not None
-        if backup_overdue(self.store, days=self.org_settings.backup_reminder_days):
+        assert self.store is not None and self.org_settings is not None
+        if overdue is None:
+            overdue = backup_overdue(self.store, days=self.org_settings.backup_reminder_days)
+        if overdue:
             days = self.org_settings.backup_reminder_days
             self.statusBar().showMessage(
                 numerus(
@@ -1444,11 +1476,14 @@ class MainWindow(QMainWindow):
         except AppError as exc:
             log.warning("draft not kept: %s", exc.message)
 
-    def _offer_drafts(self) -> None:
+    def _offer_drafts(self, draft: Any = False) -> None:
+        """Offer the changes kept when the store locked (``draft`` as read on the
+        store's thread, else read here)."""
         from desktop_app.store.drafts import delete_draft, load_draft
 
         assert self.store is not None
-        draft = load_draft(self.store, EDITOR_DRAFT)
+        if draft is False:
+            draft = load_draft(self.store, EDITOR_DRAFT)
         if draft is None:
             return
         saved_at, payload = draft

@@ -261,7 +261,11 @@ class CaseEditor(QWidget):
         if self.store is None:
             return
         with self.store.session() as session:
-            self.author_completer.model().setStringList(repo.account_handles(session))  # type: ignore[attr-defined]
+            self.set_completions(repo.account_handles(session))
+
+    def set_completions(self, handles: list[str]) -> None:
+        """The author handles the author field offers."""
+        self.author_completer.model().setStringList(handles)  # type: ignore[attr-defined]
 
     def detach(self) -> None:
         """Forget everything shown (the window is locking)."""

@@ -70,9 +70,13 @@ class PartnersView(QWidget):
         layout.addLayout(buttons)
 
     def attach(self, store: Store, tz: Any) -> None:
+        self.bind(store, tz)
+        self.refresh()
+
+    def bind(self, store: Store, tz: Any) -> None:
+        """The store to show (read at the next refresh)."""
         self.store = store
         self.tz = tz
-        self.refresh()
 
     def detach(self) -> None:
         self.store = None
