@@ -550,6 +550,10 @@ def open_list_connection(store: Store) -> Any:
     store._check_open()
     conn = engine._new_connection(store.path, store.key)
     with store._lock:
+        # Locked while the key was derived: the store closed what it knew of already.
+        if store.key.cleared:
+            conn.close()
+            raise StoreLockedError("the store is locked: unlock it again to go on")
         store._connections.add(conn)
     return conn
 
