@@ -545,17 +545,7 @@ def open_list_connection(store: Store) -> Any:
     """A connection of the case list's own, keyed, with the store's pragmas, closed
     with the list (and with the store). Made on any thread (the key derivation off
     the window's), then used by one thread at a time."""
-    from desktop_app.store import engine
-
-    store._check_open()
-    conn = engine._new_connection(store.path, store.key)
-    with store._lock:
-        # Locked while the key was derived: the store closed what it knew of already.
-        if store.key.cleared:
-            conn.close()
-            raise StoreLockedError("the store is locked: unlock it again to go on")
-        store._connections.add(conn)
-    return conn
+    return store.connect()
 
 
 def build_case_list(

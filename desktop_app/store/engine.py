@@ -227,6 +227,15 @@ class Store:
         conn: RawConnection | None = getattr(self._local, "conn", None)
         if conn is not None and _alive(conn):
             return conn
+        conn = self.connect()
+        self._local.conn = conn
+        return conn
+
+    def connect(self) -> RawConnection:
+        """A new keyed connection of the caller's own, not tied to a thread (the case
+        list builds on one off the window's thread, then hands it over). The store
+        closes it when it closes or releases; the caller may close it sooner."""
+        self._check_open()
         conn = _new_connection(self.path, self.key)
         with self._lock:
             # A lock (close) that came while the key was being derived has already
@@ -235,7 +244,6 @@ class Store:
                 conn.close()
                 raise StoreLockedError("the store is locked: unlock it again to go on")
             self._connections.add(conn)
-        self._local.conn = conn
         return conn
 
     @property

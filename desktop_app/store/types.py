@@ -6,7 +6,7 @@ subtraction and a division), and sort correctly.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 # SQLAlchemy only for the column type the tables use (``UTCDateTime``, made on first
@@ -15,31 +15,17 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sqlalchemy.engine import Dialect
 
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-MICROS_PER_HOUR = 3_600_000_000
-
-
-def to_micros(value: datetime) -> int:
-    if value.tzinfo is None:
-        raise ValueError("naive datetime reached the store; convert to UTC first")
-    return (value - EPOCH) // timedelta(microseconds=1)
-
-
-# Times a reader can shift by any zone and a month without leaving datetime's range.
-# A value outside them (written before times were range-checked, or by a tool)
-# decodes to the bound, so it cannot break the indicators or an export.
-SAFE_MIN = datetime(1, 1, 3, tzinfo=UTC)
-SAFE_MAX = datetime(9998, 12, 1, tzinfo=UTC)
-_SAFE_MIN_MICROS = (SAFE_MIN - EPOCH) // timedelta(microseconds=1)
-_SAFE_MAX_MICROS = (SAFE_MAX - EPOCH) // timedelta(microseconds=1)
-
-
-def from_micros(value: int) -> datetime:
-    if value < _SAFE_MIN_MICROS:
-        return SAFE_MIN
-    if value > _SAFE_MAX_MICROS:
-        return SAFE_MAX
-    return EPOCH + timedelta(microseconds=value)
+# The conversions live in core.micros (plain Python, no SQLAlchemy); re-exported here.
+from desktop_app.core.micros import (  # noqa: E402
+    EPOCH as EPOCH,
+)
+from desktop_app.core.micros import (  # noqa: E402
+    MICROS_PER_HOUR as MICROS_PER_HOUR,
+)
+from desktop_app.core.micros import SAFE_MAX as SAFE_MAX  # noqa: E402
+from desktop_app.core.micros import SAFE_MIN as SAFE_MIN  # noqa: E402
+from desktop_app.core.micros import from_micros as from_micros  # noqa: E402
+from desktop_app.core.micros import to_micros as to_micros  # noqa: E402
 
 
 def _utc_datetime_type() -> type:
