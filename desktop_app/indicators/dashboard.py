@@ -19,7 +19,7 @@ from desktop_app.indicators.compute import (
     IndicatorParams,
     Indicators,
     compute_raw,
-    hours_stats,
+    percentile,
 )
 from desktop_app.store.selection import Selection
 
@@ -63,10 +63,19 @@ def dashboard_data(store: Store, params: IndicatorParams) -> DashboardData:
     result = compute_raw(store.raw(), params, series=series)
     data = DashboardData(indicators=result, outcomes_by_platform=series.outcomes_by_platform)
     for month in sorted(series.month_hours):
-        stats = hours_stats(series.month_hours[month])
-        data.month_hours.append(MonthHours(month, stats.count, stats.median, stats.p90))
+        data.month_hours.append(month_hours(month, series.month_hours[month]))
     data.histogram = histogram_counts(series.final_hours)
     return data
+
+
+def month_hours(month: str, hours: list[float]) -> MonthHours:
+    """A month's count, median and 90th percentile: hours_stats's own figures, from
+    the list sorted in place (it is this computation's own), without the mean and
+    maximum the chart does not draw."""
+    if not hours:
+        return MonthHours(month, 0, None, None)
+    hours.sort()
+    return MonthHours(month, len(hours), percentile(hours, 0.5), percentile(hours, 0.9))
 
 
 def histogram_counts(hours: list[float]) -> list[int]:

@@ -99,3 +99,19 @@ def test_histogram_counted_by_bisection_equals_one_bin_per_value() -> None:
         for hours in values:
             expected[hours_bin(hours)] += 1
         assert histogram_counts(values) == expected
+
+
+def test_month_figures_are_hours_stats_own() -> None:
+    """The chart's per-month median and 90th percentile are exactly hours_stats's."""
+    import random
+
+    from desktop_app.indicators.compute import hours_stats
+    from desktop_app.indicators.dashboard import MonthHours, month_hours
+
+    rng = random.Random(15)
+    for size in (0, 1, 2, 3, 10, 101, 1000):
+        hours = [rng.randrange(0, 10**9) / 3_600_000_000 for _ in range(size)]
+        stats = hours_stats(hours)
+        assert month_hours("2024-01", list(hours)) == MonthHours(
+            "2024-01", stats.count, stats.median, stats.p90
+        )
