@@ -44,6 +44,10 @@ TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 USER = int(Qt.ItemDataRole.UserRole.value)
 ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# The roles answered besides DISPLAY. A view asks each painted cell for seven roles
+# (display, decoration, font, alignment, background, foreground, check state): the
+# ones not answered return at once, without reading the index.
+ANSWERED = frozenset((BACKGROUND, TOOLTIP, USER, ALIGNMENT))
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -131,12 +135,14 @@ class CaseTableModel(QAbstractTableModel):
             return self.tr(COLUMNS[section][1])
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        role = int(role)
+        if role != DISPLAY and role not in ANSWERED:
+            return None
         if not index.isValid():
             return None
         number = index.row()
         column = index.column()
-        role = int(role)
         if role == DISPLAY:
             texts = self._texts.get(number)
             if texts is None:
