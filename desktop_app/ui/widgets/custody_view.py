@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.enums import AuditAction
 from desktop_app.store.engine import Store
+from desktop_app.ui.lazy import MadeWhenNeeded
 from desktop_app.ui.vocab import action_name, entity_name
 
 if TYPE_CHECKING:  # the audit code (SQLModel) loads when the log is first read
@@ -52,7 +53,7 @@ CASE_OF_UID = {
 }
 
 
-class CustodyView(QWidget):
+class CustodyView(MadeWhenNeeded, QWidget):
     _PARTS = frozenset({"case", "action", "verify_button", "result", "table"})
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -62,22 +63,7 @@ class CustodyView(QWidget):
         self._built = False
         self._layout = QVBoxLayout(self)
 
-    def __getattr__(self, name: str) -> Any:
-        """A part read before the view was made: make it now (issue 15: the window's
-        first page does not pay for tabs nobody opened yet)."""
-        if name in self._PARTS and not self.__dict__.get("_built", True):
-            self._build()
-            return self.__dict__[name]
-        raise AttributeError(name)
-
-    def showEvent(self, event: Any) -> None:  # noqa: N802
-        self._build()
-        super().showEvent(event)
-
-    def _build(self) -> None:
-        if self._built:
-            return
-        self._built = True
+    def _make(self) -> None:
         self.case = QLineEdit()
         self.case.setPlaceholderText(self.tr("Case, e.g. C-000012"))
         self.action = QComboBox()

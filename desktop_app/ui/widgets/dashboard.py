@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.params import IndicatorParams
 from desktop_app.core.timeutil import now_utc
 from desktop_app.store.engine import Store
-from desktop_app.ui.lazy import lazy_module
+from desktop_app.ui.lazy import MadeWhenNeeded, lazy_module
 from desktop_app.ui.vocab import (
     category_name,
     indicator_caption,
@@ -122,7 +122,8 @@ _PARTS = frozenset(
 )
 
 
-class Dashboard(QWidget):
+class Dashboard(MadeWhenNeeded, QWidget):
+    _PARTS = _PARTS
     show_posts = Signal(object, str)  # frozenset of post ids, description
     updated = Signal()  # new figures are on screen
 
@@ -143,21 +144,7 @@ class Dashboard(QWidget):
         # page of cases (issue 15).
         self._layout = QVBoxLayout(self)
 
-    def __getattr__(self, name: str) -> Any:
-        """A part of the dashboard read before it was made: make it now."""
-        if name in _PARTS and not self.__dict__.get("_built", True):
-            self._build()
-            return self.__dict__[name]
-        raise AttributeError(name)
-
-    def showEvent(self, event: Any) -> None:  # noqa: N802
-        self._build()
-        super().showEvent(event)
-
-    def _build(self) -> None:
-        if self._built:
-            return
-        self._built = True
+    def _make(self) -> None:
         self.period = QComboBox()
         for label, key in (
             (QT_TRANSLATE_NOOP("Dashboard", "All time"), "all"),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.normalise import to_unicode_burmese
 from desktop_app.core.params import IndicatorParams
 from desktop_app.store.engine import Store
+from desktop_app.ui.lazy import MadeWhenNeeded
 from desktop_app.ui.workers import Worker
 
 # The indicator and store code (SQLAlchemy) loads when the tab is first shown.
@@ -47,7 +48,7 @@ def _item(value: Any) -> QTableWidgetItem:
     return item
 
 
-class OffendersView(QWidget):
+class OffendersView(MadeWhenNeeded, QWidget):
     _PARTS = frozenset(
         {
             "offender_table",
@@ -73,22 +74,7 @@ class OffendersView(QWidget):
         self._built = False
         self._layout = QVBoxLayout(self)
 
-    def __getattr__(self, name: str) -> Any:
-        """A part read before the view was made: make it now (issue 15: the window's
-        first page does not pay for tabs nobody opened yet)."""
-        if name in self._PARTS and not self.__dict__.get("_built", True):
-            self._build()
-            return self.__dict__[name]
-        raise AttributeError(name)
-
-    def showEvent(self, event: Any) -> None:  # noqa: N802
-        self._build()
-        super().showEvent(event)
-
-    def _build(self) -> None:
-        if self._built:
-            return
-        self._built = True
+    def _make(self) -> None:
         self.offender_table = QTableWidget(0, len(OFFENDER_COLUMNS))
         self.offender_table.setHorizontalHeaderLabels([self.tr(c) for c in OFFENDER_COLUMNS])
         self.offender_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
