@@ -35,6 +35,42 @@ from desktop_app.export.cases import CaseRecord, load_cases
 from desktop_app.export.data import snapshot
 from desktop_app.export.html import render_index
 from desktop_app.export.lang import current, using
+from desktop_app.export.members import (  # re-exported: the names a pack's members have
+    BAG_INFO as BAG_INFO,
+)
+from desktop_app.export.members import (
+    BAG_MANIFEST as BAG_MANIFEST,
+)
+from desktop_app.export.members import (
+    BAGIT as BAGIT,
+)
+from desktop_app.export.members import (
+    CUSTODY as CUSTODY,
+)
+from desktop_app.export.members import (
+    MANIFEST as MANIFEST,
+)
+from desktop_app.export.members import (
+    PACK_FORMAT as PACK_FORMAT,
+)
+from desktop_app.export.members import (
+    PACK_FORMAT_VERSION as PACK_FORMAT_VERSION,
+)
+from desktop_app.export.members import (
+    PAYLOAD as PAYLOAD,
+)
+from desktop_app.export.members import (
+    README as README,
+)
+from desktop_app.export.members import (
+    SIGNATURE as SIGNATURE,
+)
+from desktop_app.export.members import (
+    SUMS as SUMS,
+)
+from desktop_app.export.members import (
+    TAG_MANIFEST as TAG_MANIFEST,
+)
 from desktop_app.export.output import (
     CancelCheck,
     Progress,
@@ -57,18 +93,6 @@ from desktop_app.store.selection import selected_post_ids
 
 log = logging.getLogger(__name__)
 
-PACK_FORMAT = "caselog-evidence-pack"
-PACK_FORMAT_VERSION = 2
-MANIFEST = "manifest.json"
-SIGNATURE = "manifest.sig"
-SUMS = "SHA256SUMS"
-PAYLOAD = "data"
-CUSTODY = "custody.jsonl"
-README = "README.txt"
-BAGIT = "bagit.txt"
-BAG_INFO = "bag-info.txt"
-BAG_MANIFEST = "manifest-sha256.txt"
-TAG_MANIFEST = "tagmanifest-sha256.txt"
 _STORED_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".xlsx", ".zip", ".mp4")
 
 

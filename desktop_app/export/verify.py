@@ -28,7 +28,7 @@ from typing import IO, Any
 
 from desktop_app.core import signing
 from desktop_app.core.errors import BadInputError, VerificationError
-from desktop_app.export.pack import (
+from desktop_app.export.members import (
     BAG_INFO,
     BAG_MANIFEST,
     CUSTODY,

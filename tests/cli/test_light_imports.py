@@ -118,3 +118,16 @@ def test_the_check_sees_a_heavy_import() -> None:
     modules, done = imported_modules(python=("-c", "import desktop_app.store.models"))
     assert done.returncode == 0, done.stderr[-2000:]
     assert {"sqlmodel", "sqlalchemy", "pydantic"} <= set(_heavy(modules))
+
+
+def test_verify_pack_loads_nothing_a_pack_is_made_with() -> None:
+    """A partner checking a pack offline needs no store, no SQLAlchemy, no PDF or
+    workbook writer: verify-pack reads the pack and checks its signature."""
+    pack = Path(__file__).parents[1] / "export" / "fixtures" / "format1_fa99daf.zip"
+    modules, done = imported_modules("verify-pack", str(pack))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "intact" in done.stdout
+    assert "desktop_app.export.verify" in modules
+    made_with = ("fpdf", "openpyxl", "desktop_app.export.pack", "desktop_app.store.engine")
+    assert _heavy(modules) == []
+    assert sorted(m for m in modules if m.startswith(made_with)) == []
