@@ -24,7 +24,8 @@ The floors (each in a fresh process unless said otherwise):
 
 Run counts: ``CASELOG_BENCH_RUNS`` (default 3) runs of each, interleaved with its
 floor, median kept: the machine is shared, and interleaving spreads the noise over
-both sides of the ratio.
+both sides of the ratio. Launches, ``stats`` and ``--version`` first run each side
+once uncounted, so neither pays alone for a cold disk cache.
 """
 
 from __future__ import annotations
@@ -78,11 +79,21 @@ def wall(command: Sequence[str], env: dict[str, str] | None = None) -> tuple[flo
 
 
 def interleaved(
-    caselog: Callable[[], float], floor: Callable[[], float], runs: int = RUNS
+    caselog: Callable[[], float],
+    floor: Callable[[], float],
+    runs: int = RUNS,
+    *,
+    warm_up: bool = True,
 ) -> tuple[float, float]:
-    """Median of ``runs`` alternating timings of each side."""
+    """Median of ``runs`` alternating timings of each side, after one run of each
+    that is not counted (``warm_up``): the first process to load PySide6, SQLCipher
+    and the store's pages from a cold disk cache pays for both sides, and with two or
+    three runs that one cold run moved the median by 3-5x."""
     ours: list[float] = []
     theirs: list[float] = []
+    if warm_up:
+        caselog()
+        floor()
     for _ in range(runs):
         ours.append(caselog())
         theirs.append(floor())
