@@ -111,8 +111,28 @@ def _alive(conn: Any) -> bool:
 
 
 def _new_connection(path: Path, key: KeyHolder) -> RawConnection:
-    """A keyed connection with the store's pragmas; StoreLockedError once locked."""
-    passphrase = key.get()  # StoreLockedError once the store was closed
+    """A keyed connection with the store's pragmas; StoreLockedError once locked.
+
+    Keyed with the store's raw key (``KeyHolder.raw_key``: derived once per store,
+    not once per connection); with the passphrase when there is no raw key yet (a
+    store being created) or the raw key does not open the file (a store made with
+    other key-derivation settings, a file replaced under the same path).
+    """
+    raw = key.raw_key(path)  # StoreLockedError once the store was closed
+    if raw is not None:
+        conn = _keyed(path, '"' + raw + '"')
+        if conn is not None:
+            return conn
+        key.forget_raw_key()
+    passphrase = key.get()
+    conn = _keyed(path, _sql_literal(passphrase), fail=True)
+    assert conn is not None
+    return conn
+
+
+def _keyed(path: Path, key_literal: str, *, fail: bool = False) -> RawConnection | None:
+    """A connection keyed with ``key_literal``; None (or, with ``fail``, the error)
+    when the key does not open the file."""
     conn = sqlcipher3.connect(
         str(path),
         check_same_thread=False,
@@ -120,34 +140,85 @@ def _new_connection(path: Path, key: KeyHolder) -> RawConnection:
         factory=RawConnection,
     )
     try:
-        conn.execute("PRAGMA key = " + _sql_literal(passphrase))
+        conn.execute("PRAGMA key = " + key_literal)
         _on_connect(conn)
+    except sqlcipher3.DatabaseError:
+        conn.close()
+        if fail:
+            raise
+        return None
     except BaseException:
         conn.close()
         raise
     return conn  # type: ignore[no-any-return]
 
 
-class KeyHolder:
-    """The passphrase of one open store, held only until the store is closed.
+# SQLCipher 4's default key derivation (the store never changes it): PBKDF2-HMAC-
+# SHA512 of the passphrase, 256,000 rounds, salted with the file's first 16 bytes,
+# giving a 256-bit key. Derived here once, the key opens every later connection as
+# a raw key (``PRAGMA key = "x'...'"``), which SQLCipher uses without deriving again:
+# each thread's connection, the case list's own, a worker's, cost 0.3 s of CPU each
+# before (issue 15).
+_KDF = ("sha512", 256_000, 32)
+_SALT_BYTES = 16
 
-    Every new connection asks it for the passphrase; after ``clear()`` (locking)
-    it refuses, so nothing left holding the engine can reconnect to the store.
+
+class KeyHolder:
+    """The passphrase of one open store, held only until the store is closed, and
+    the raw key derived from it.
+
+    Every new connection asks it for a key; after ``clear()`` (locking) it refuses,
+    so nothing left holding the engine can reconnect to the store.
     """
 
     def __init__(self, passphrase: str) -> None:
         self._passphrase: str | None = passphrase
+        self._raw: tuple[bytes, str] | None = None  # (salt, "x'<hex key>'")
+        self._lock = threading.Lock()
+        self.derivations = 0  # how many times the raw key was derived (tests)
 
     def get(self) -> str:
         if self._passphrase is None:
             raise StoreLockedError("the store is locked: unlock it again to go on")
         return self._passphrase
 
+    def raw_key(self, path: Path) -> str | None:
+        """The raw key literal for the file at ``path`` (``x'<hex>'``), derived on first
+        use and again only if the file's salt changed; None when the file has no salt
+        yet (a new store)."""
+        passphrase = self.get()
+        try:
+            with path.open("rb") as handle:
+                salt = handle.read(_SALT_BYTES)
+        except OSError:
+            return None
+        if len(salt) < _SALT_BYTES:
+            return None
+        with self._lock:  # two threads connecting at once derive it once
+            held = self._raw
+            if held is not None and held[0] == salt:
+                return held[1]
+            import hashlib
+
+            name, rounds, size = _KDF
+            derived = hashlib.pbkdf2_hmac(name, passphrase.encode("utf-8"), salt, rounds, size)
+            self.derivations += 1
+            literal = "x'" + derived.hex() + "'"
+            if self._passphrase != passphrase:  # locked or re-keyed meanwhile
+                return None
+            self._raw = (salt, literal)
+            return literal
+
+    def forget_raw_key(self) -> None:
+        self._raw = None
+
     def set(self, passphrase: str) -> None:
         self._passphrase = passphrase
+        self._raw = None
 
     def clear(self) -> None:
         self._passphrase = None
+        self._raw = None
 
     @property
     def cleared(self) -> bool:

@@ -276,3 +276,63 @@ def test_a_lock_while_a_connection_is_being_keyed_leaves_none_open(
         made[0].execute("SELECT 1")  # type: ignore[attr-defined]
     with pytest.raises(StoreLockedError):
         store.raw()
+
+
+def test_the_key_is_derived_once_per_store_not_once_per_connection(tmp_path: Path) -> None:
+    """Each thread, the case list and every worker make a connection of their own;
+    each used to run SQLCipher's 256,000-round key derivation again (0.3 s of CPU).
+    The raw key derived at unlock opens them all, a Burmese passphrase included."""
+    path = tmp_path / "burmese.db"
+    phrase = "မြန်မာ စကားဝှက် ၂၀၂၆"
+    create_store(path, phrase, organisation="Org").close()
+    store = open_store(path, phrase)
+    try:
+        assert store.key.derivations == 1
+        seen: list[int] = []
+        workers = [
+            threading.Thread(
+                target=lambda: seen.append(
+                    store.raw().execute("SELECT count(*) FROM organisation").fetchone()[0]
+                )
+            )
+            for _ in range(3)
+        ]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        own = store.connect()
+        assert own.execute("SELECT count(*) FROM organisation").fetchone() == (1,)
+        assert seen == [1, 1, 1]
+        assert store.key.derivations == 1  # four more connections, no new derivation
+    finally:
+        store.close()
+    with pytest.raises(StoreLockedError):
+        open_store(path, "မြန်မာ စကားဝှက် ၂၀၂၅")  # one digit off: still refused
+
+
+def test_a_raw_key_that_does_not_open_the_file_falls_back_to_the_passphrase(
+    store, store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should SQLCipher's default derivation ever differ from ours (another SQLCipher
+    release), the derived key fails and the passphrase opens the connection."""
+    from desktop_app.store import engine as engine_module
+
+    store.close()
+    monkeypatch.setattr(engine_module, "_KDF", ("sha512", 1000, 32))
+    reopened = open_store(store_path, PASSPHRASE)
+    try:
+        assert reopened.connect().execute("SELECT count(*) FROM organisation").fetchone() == (1,)
+    finally:
+        reopened.close()
+    with pytest.raises(StoreLockedError):
+        open_store(store_path, "not the passphrase")
+
+
+def test_a_rekeyed_store_opens_with_the_new_passphrase_only(store, store_path: Path) -> None:
+    rekey(store, "a new passphrase")
+    assert store.connect().execute("SELECT count(*) FROM organisation").fetchone() == (1,)
+    store.close()
+    open_store(store_path, "a new passphrase").close()
+    with pytest.raises(StoreLockedError):
+        open_store(store_path, PASSPHRASE)
