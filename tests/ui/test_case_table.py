@@ -48,3 +48,49 @@ def test_each_cell_answers_its_roles_and_no_others(unlocked) -> None:  # type: i
             assert tip if column == COL_HOURS else tip == row.content
     for role in (R.DisplayRole, R.UserRole, R.ToolTipRole, R.DecorationRole):
         assert model.data(QModelIndex(), role) is None
+
+
+def test_a_search_repaints_the_list_not_the_window(unlocked) -> None:  # type: ignore[no-untyped-def]
+    """A new count must not re-lay the window: a label whose size may change makes Qt
+    re-lay the panel, the splitter and the main window on every new text, and the main
+    window's relayout repaints every widget in it (the filters, the editor, the tabs)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit
+
+    panel = unlocked.case_panel
+    label = panel.count_label
+    assert label.minimumSize() == label.maximumSize()  # fixed in both directions
+    app = QApplication.instance()
+    painted: list[QObject] = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                painted.append(obj)
+            return False
+
+    watcher = Paints()
+
+    def settle() -> None:  # a relayout climbs one parent per turn of the event loop
+        for _ in range(12):
+            app.processEvents()
+
+    # Searches with different counts, the box never empty: the clear button shown or
+    # hidden re-lays the window once (Qt forces that), not at each search.
+    texts = ["Sunday", "zzzz", "a", "မွတ်စလင်", "zzzz", "at"]
+    counts: set[str] = set()
+    panel.search.setText("news")
+    settle()
+    app.installEventFilter(watcher)
+    try:
+        for text in texts:
+            panel.search.setText(text)
+            app.processEvents()
+            counts.add(label.text())
+        settle()
+    finally:
+        app.removeEventFilter(watcher)
+    assert panel.table.viewport() in painted  # the list itself was repainted
+    others = [w for w in painted if isinstance(w, QComboBox | QDateEdit)]
+    assert others == [], f"{len(others)} filter widgets repainted by a search"
+    assert len(counts) >= 3  # the label's text changed from search to search
