@@ -41,7 +41,12 @@ from desktop_app.core.normalise import (
     normalise_platform,
 )
 from desktop_app.core.timeutil import now_utc, parse_cell_time, time_problem
-from desktop_app.store.bulk import insert_columns
+from desktop_app.store.bulk import (
+    DroppedIndex,
+    drop_secondary_indexes,
+    insert_columns,
+    restore_indexes,
+)
 from desktop_app.store.engine import Store
 from desktop_app.store.models import new_uid
 from desktop_app.store.types import to_micros
@@ -710,6 +715,8 @@ class _ImportWriter:
         self.posts_added = self.accounts_added = 0
         self.flagged_fake = 0
         self.zawgyi_cells = 0
+        # A large import indexes its new posts for search once, at the end.
+        self.defer_search = False
 
     def _lookup(
         self, chunk: list[ParsedRow]
@@ -919,6 +926,7 @@ class _ImportWriter:
                 "posted_at": p_posted,
             },
             constants=imported,
+            index_search=not self.defer_search,
         )
         insert_columns(
             writer,
@@ -1014,7 +1022,19 @@ def import_file(
     with store.engine.connect() as conn:
         transaction = conn.begin()
         try:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            if not raw.in_transaction:
+                # The write lock now, before the ids are read: everything from here
+                # on, index changes included, is one transaction.
+                raw.execute("BEGIN IMMEDIATE")
             writer = _ImportWriter(conn, event_uid)
+            # Large against the store: build the secondary indexes and the search
+            # index once at the end instead of row by row (store.bulk).
+            deferred: list[DroppedIndex] = []
+            if _large_against_store(path, raw):
+                deferred = drop_secondary_indexes(raw)
+                writer.defer_search = True
             chunk: list[ParsedRow] = []
             done = 0
             header_seen: _Header | None = None
@@ -1066,8 +1086,13 @@ def import_file(
                 problems=list(check.problems),
             )
             if dry_run:
-                transaction.rollback()
+                transaction.rollback()  # the indexes dropped above come back with it
                 return result
+            if writer.defer_search:
+                if progress:
+                    progress(total, total, "indexing")
+                writer.writer.index_posts_from(writer.first_new_post)
+            restore_indexes(raw, deferred)
             writer.writer.audit(
                 AuditAction.IMPORT,
                 entity="file",
@@ -1109,6 +1134,28 @@ def import_file(
     if progress:
         progress(total, total, "done")
     return result
+
+
+def _estimated_rows(path: Path) -> int:
+    """About how many rows the file has, from its size (a CSV: the lines in its
+    first 64 KiB; an XLSX: a rough size per row). Only a speed choice rests on it."""
+    size = path.stat().st_size
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return size // 100
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+    lines = head.count(b"\n")
+    if len(head) < 65536:
+        return lines
+    return size * max(lines, 1) // len(head)
+
+
+def _large_against_store(path: Path, raw: Any) -> bool:
+    """Whether the file has at least as many rows as the store has reports: then
+    building the indexes once at the end costs less than keeping them up to date
+    row by row (a first import, a store's history brought in from a spreadsheet)."""
+    (reports,) = raw.execute("SELECT coalesce(max(id), 0) FROM report").fetchone()
+    return _estimated_rows(path) >= int(reports)
 
 
 class ImportProblems(BadInputError):

@@ -132,6 +132,11 @@ _INDEX_POSTS_0006 = (
     "WHERE p.id IN (SELECT value FROM json_each(?))"
 )
 _IN = "IN (SELECT value FROM json_each(?))"
+# The same, for every post from an id on (the new posts of one bulk write).
+_FROM_ID = ">= ?"
+# Normalising is pure: the same text (a chain letter reported as many posts, an
+# author's handle on each of their posts, empty notes) is normalised once.
+cached_search_text = lru_cache(maxsize=1 << 14)(search_text)
 
 
 def recompute_content_keys(raw: Any, derive: Callable[[str | None], str] = content_key) -> int:
@@ -261,7 +266,9 @@ class Writer:
                 self._search_mode = "none"
             elif "contentless_delete" in str(row[0]):
                 self._search_mode = "writer"
-                self.raw.create_function("caselog_search_text", 1, search_text, deterministic=True)
+                self.raw.create_function(
+                    "caselog_search_text", 1, cached_search_text, deterministic=True
+                )
                 if "url" in re.findall(r"\w+", str(row[0])):  # schema 0006
                     self._index_sql, self._searched = _INDEX_POSTS_0006, _SEARCHED_0006
             else:
@@ -277,6 +284,16 @@ class Writer:
             self._bulk_posts.extend(ids)
             return
         self._write_index(ids, replace=True)
+
+    def index_posts_from(self, first_id: int) -> None:
+        """Index every post whose id is ``first_id`` or above, in one statement: the
+        new posts of one bulk write (ids only grow, so none of them is indexed yet,
+        and no older post is touched). A large import calls this once at its end
+        instead of once per chunk; FTS5 flushes its pending terms every megabyte,
+        so memory does not grow with the number of posts."""
+        if self.search_mode() != "writer":
+            return
+        self.raw.execute(self._index_sql.replace(_IN, _FROM_ID), (first_id,))
 
     def _write_index(self, ids: list[int], *, replace: bool) -> None:
         param = (json.dumps(ids),)
@@ -572,6 +589,7 @@ __all__: Sequence[str] = (
     "cached_canonical_url",
     "cached_handle_key",
     "cached_reporter_key",
+    "cached_search_text",
     "case_ref_for",
     "post_identity_key",
     "recompute_content_keys",
