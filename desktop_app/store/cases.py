@@ -42,7 +42,9 @@ class CaseFilter:
     post_ids: frozenset[int] | None = None  # e.g. the reports behind a dashboard bar
 
 
-@dataclass(frozen=True)
+# Not frozen: a frozen dataclass's __init__ sets each field through
+# object.__setattr__, three times the cost, and a page makes 200 of them per search.
+@dataclass(slots=True)
 class CaseRow:
     post_id: int
     case_ref: str
@@ -140,21 +142,22 @@ FIRST_PAGE = 200  # rows of the first page (the window's page size)
 
 
 def _case_row(r: Any) -> CaseRow:
+    # Positional, in ROW_COLUMNS order (keywords cost about a quarter more per row).
     return CaseRow(
-        post_id=r[0],
-        case_ref=r[1],
-        platform=r[2],
-        author=r[3],
-        category=r[4],
-        first_reported=None if r[5] is None else from_micros(r[5]),
-        reports=r[6],
-        latest_outcome=r[7],
-        hours=r[8],
-        over_sla=bool(r[9]),
-        content=r[10],
-        url=r[11],
-        origin=r[12],
-        interim=r[13],
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        None if r[5] is None else from_micros(r[5]),
+        r[6],
+        r[7],
+        r[8],
+        bool(r[9]),
+        r[10],
+        r[11],
+        r[12],
+        r[13],
     )
 
 
@@ -484,10 +487,13 @@ class CaseList:
         source = "case_list"
         if column == "first_reported" and flt == CaseFilter(search=flt.search) and flt.search:
             # Many matches: walking the list in date order finds a page of them sooner
-            # than sorting them all (about limit * listed / matches steps against a
-            # sort of every match).
+            # than sorting them all. The walk reads the covering index (first_reported,
+            # post_id) and checks each entry against temp.case_search: about
+            # limit * listed / matches steps, each some 8x cheaper than fetching and
+            # sorting one match (measured on 100,000 reports: 4,019 matches 4.6 ms
+            # sorted, 1.5 ms walked; 1,055 matches about 2.5 ms either way).
             matches = self._count_search()
-            if matches * matches > (offset + limit) * self.count(CaseFilter()):
+            if 8 * matches * matches > (offset + limit) * self.count(CaseFilter()):
                 source = "case_list INDEXED BY case_list_first"
         rows = (
             self._raw()
