@@ -10,24 +10,59 @@ with ``add_commands(subparsers)``; what they share is in ``cli.common``.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
-import desktop_app.cli.cases as cases
-import desktop_app.cli.corrections as corrections
-import desktop_app.cli.export as export
-import desktop_app.cli.imports as imports
-import desktop_app.cli.keys as keys
-import desktop_app.cli.sharing as sharing
-import desktop_app.cli.stats as stats
-import desktop_app.cli.stores as stores
 from desktop_app.cli.common import PROG, Parser
 from desktop_app.cli.version import version_line
 from desktop_app.core.errors import AppError
 
+# Who adds each command (module of this package, function), in the order of --help.
+# Building every command's parser, and importing every module that adds one, cost a
+# third of ``caselog-cli stats``'s time beyond its floor's (issue 15): a command line
+# that names a command builds only its group. A test checks this table against the
+# full parser.
+ADDERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("stores", "add_init", ("init",)),
+    ("imports", "add_commands", ("import",)),
+    ("stats", "add_commands", ("stats",)),
+    ("keys", "add_commands", ("key", "rekey")),
+    ("cases", "add_commands", ("cases", "show")),
+    ("corrections", "add_commands", ("edit", "retract", "restore", "purge-evidence")),
+    ("stores", "add_commands", ("backup", "verify-custody")),
+    ("export", "add_commands", ("export-xlsx", "export-pack", "verify-pack")),
+    ("sharing", "add_commands", ("partner", "export-bundle", "import-bundle")),
+    ("keys", "add_rotate_keys", ("rotate-keys",)),
+)
+# The options before the command that take a value (argparse also takes a prefix).
+_VALUED = ("--db", "--passphrase-file")
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of ``caselog-cli`` with every subcommand; ``args.run(args)`` runs one."""
+
+def command_word(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names, if it names one of :data:`ADDERS`' (else None)."""
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        if word == "--":
+            index += 1
+            break
+        if not word.startswith("-") or word == "-":
+            break
+        if word == "-h" or (len(word) > 2 and "--help".startswith(word)):
+            return None  # the whole program's help lists every command
+        valued = word.startswith("--") and "=" not in word and len(word) > 2
+        index += 2 if valued and any(o.startswith(word) for o in _VALUED) else 1
+    if index >= len(argv):
+        return None
+    word = argv[index]
+    return word if any(word in names for _, _, names in ADDERS) else None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of ``caselog-cli``; ``args.run(args)`` runs one command. With
+    ``command``, only the group of commands that adds it (the same parse of a
+    command line naming it), else every subcommand."""
     parser = Parser(prog=PROG, description="Caselog: evidence log and indicators.")
     parser.add_argument("--version", action="version", version=version_line())
     parser.add_argument("--db", metavar="PATH", help="the store (default: $CASELOG_DB)")
@@ -35,22 +70,17 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.required = True
 
-    stores.add_init(commands)
-    imports.add_commands(commands)
-    stats.add_commands(commands)
-    keys.add_commands(commands)
-    cases.add_commands(commands)
-    corrections.add_commands(commands)
-    stores.add_commands(commands)
-    export.add_commands(commands)
-    sharing.add_commands(commands)
-    keys.add_rotate_keys(commands)
+    for module, adder, names in ADDERS:
+        if command is None or command in names:
+            add = getattr(importlib.import_module(f"desktop_app.cli.{module}"), adder)
+            add(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; its exit status (CLI.md)."""
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(command_word(words)).parse_args(words)
     import logging
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
