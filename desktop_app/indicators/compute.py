@@ -659,6 +659,12 @@ def _read_cells(
     slices of them by each cell's count of values.
     """
     out = _CellFigures()
+    whole, by_platform, by_category, by_month = (
+        out.whole,
+        out.by_platform,
+        out.by_category,
+        out.by_month,
+    )
     first_texts: list[str] = []
     final_texts: dict[str, list[str]] = {}  # by platform
     month_counts: dict[str, list[tuple[str, int]]] = {}  # by platform: the charts' only
@@ -673,13 +679,16 @@ def _read_cells(
         if series is not None:
             by_outcome = series.outcomes_by_platform.setdefault(platform, {})
             by_outcome[outcome or "pending"] = by_outcome.get(outcome or "pending", 0) + count
-        for tally in (
-            out.whole,
-            out.by_platform.setdefault(platform, _Tally()),
-            out.by_category.setdefault(category, _Tally()),
-            out.by_month.setdefault(month, _Tally()),
+        for tallies, key in (
+            (by_platform, platform),
+            (by_category, category),
+            (by_month, month),
         ):
+            tally = tallies.get(key)
+            if tally is None:  # not setdefault: that makes a _Tally for every cell
+                tally = tallies[key] = _Tally()
             tally.add(count, with_first, final_micros, outcome, bucket, over)
+        whole.add(count, with_first, final_micros, outcome, bucket, over)
 
     out.first_hours = _hours(",".join(first_texts))
     out.first_hours.sort()
