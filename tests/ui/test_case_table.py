@@ -94,3 +94,49 @@ def test_a_search_repaints_the_list_not_the_window(unlocked) -> None:  # type: i
     others = [w for w in painted if isinstance(w, QComboBox | QDateEdit)]
     assert others == [], f"{len(others)} filter widgets repainted by a search"
     assert len(counts) >= 3  # the label's text changed from search to search
+
+
+def test_the_first_key_of_a_search_and_clearing_it_repaint_no_filter(unlocked) -> None:  # type: ignore[no-untyped-def]
+    """Qt's own clear button is shown with the first character and hidden when the box
+    is emptied, and each time it forces a relayout up to the main window, repainting
+    every widget; the list's clear button stays in place and only changes its icon."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit
+
+    panel = unlocked.case_panel
+    app = QApplication.instance()
+    painted: list[QObject] = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                painted.append(obj)
+            return False
+
+    def settle() -> None:
+        for _ in range(12):
+            app.processEvents()
+
+    assert panel.search.text() == ""
+    assert not panel.clear_search.isEnabled() and panel.clear_search.icon().isNull()
+    settle()
+    watcher = Paints()
+    app.installEventFilter(watcher)
+    try:
+        for text in ("S", "Su", "Sunday"):
+            panel.search.setText(text)
+            settle()
+        assert panel.clear_search.isEnabled() and not panel.clear_search.icon().isNull()
+        panel.clear_search.trigger()  # a click on the button
+        settle()
+    finally:
+        app.removeEventFilter(watcher)
+    assert panel.search.text() == ""
+    assert unlocked.model.total == 2  # every case again
+    assert not panel.clear_search.isEnabled() and panel.clear_search.icon().isNull()
+    others = [w for w in painted if isinstance(w, QComboBox | QDateEdit)]
+    assert others == [], f"{len(others)} filter widgets repainted"
+    # Reset (lock, View > Show all cases) empties the box without its signal.
+    panel.search.setText("Sunday")
+    panel.reset_filters()
+    assert not panel.clear_search.isEnabled() and panel.clear_search.icon().isNull()

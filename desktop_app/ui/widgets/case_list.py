@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -58,7 +59,16 @@ class CaseListPanel(QWidget):
         self.extra_post_ids: frozenset[int] | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search text, link, author, notes (any language)"))
-        self.search.setClearButtonEnabled(True)
+        # Our own clear button, always in place and blank while the box is empty. Qt's
+        # (setClearButtonEnabled) is shown and hidden with the text, and each time it
+        # forces a relayout up to the main window, which repaints every widget in it:
+        # on the first key of each search and after each clearing. (No tooltip, as Qt's.)
+        self.clear_search = self.search.addAction(
+            QIcon(), QLineEdit.ActionPosition.TrailingPosition
+        )
+        self.clear_search.triggered.connect(self.search.clear)
+        self._clear_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_LineEditClearButton)
+        self._show_clear_button("")
         self.platform = QComboBox()
         self.category = QComboBox()
         self.outcome = QComboBox()
@@ -223,7 +233,13 @@ class CaseListPanel(QWidget):
             post_ids=self.extra_post_ids,
         )
 
-    def _search_changed(self, _text: str) -> None:
+    def _show_clear_button(self, text: str) -> None:
+        # A new icon repaints the button only (visibility would re-lay the window).
+        self.clear_search.setIcon(self._clear_icon if text else QIcon())
+        self.clear_search.setEnabled(bool(text))
+
+    def _search_changed(self, text: str) -> None:
+        self._show_clear_button(text)
         self.apply_filter()
 
     def is_filtered(self) -> bool:
@@ -279,6 +295,7 @@ class CaseListPanel(QWidget):
         self.date_to.setDate(today)
         for widget in widgets:
             widget.blockSignals(False)
+        self._show_clear_button("")
         self.extra_post_ids = None
         self.drill_description = ""
         self.chip.setVisible(False)
