@@ -11,6 +11,7 @@ draft, then closes the store, which forgets its passphrase.
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,37 +27,30 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressDialog,
-    QSplitter,
     QStackedWidget,
-    QTabWidget,
     QToolBar,
     QWidget,
 )
 
 from desktop_app.core.errors import AppError, StoreLockedError
-from desktop_app.core.timeutil import zone
 from desktop_app.demo import DEMO_PASSPHRASE
 from desktop_app.paths import data_dir
-from desktop_app.store.cases import CaseList, FirstPage, build_case_list, first_page
 from desktop_app.store.engine import Store, create_store, open_store
 from desktop_app.store.settings import OrganisationSettings, load_settings_raw
 from desktop_app.ui.i18n import error_text
-from desktop_app.ui.models.case_table import CaseTableModel
 from desktop_app.ui.vocab import numerus
-from desktop_app.ui.widgets.case_editor import CaseEditor
-from desktop_app.ui.widgets.case_list import CaseListPanel
-from desktop_app.ui.widgets.custody_view import CustodyView
-from desktop_app.ui.widgets.dashboard import Dashboard
-from desktop_app.ui.widgets.offenders_view import OffendersView
-from desktop_app.ui.widgets.partners_view import PartnersView
-from desktop_app.ui.widgets.start_page import StartPage
 from desktop_app.ui.widgets.unlock_page import UnlockPage
 from desktop_app.ui.workers import Worker
 
-# The dialogs are imported by the actions that open them: the unlock page and the
-# first painted page need none of them, nor SQLAlchemy, the importer, the sharing
-# code or openpyxl that some of them bring (issue 15).
+# The workspace (the case list, the case editor, the tabs) and the store's reads are
+# imported when the workspace is made (``_make_workspace``: while the key is derived,
+# or once the unlock page is up); the dialogs by the actions that open them. The
+# unlock page needs none of them, nor SQLAlchemy, the importer, the sharing code or
+# openpyxl that some of them bring (issue 15).
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSplitter, QTabWidget
+
+    from desktop_app.store.cases import CaseList, FirstPage
     from desktop_app.ui.dialogs.export_dialog import ExportDialog
     from desktop_app.ui.dialogs.import_bundle_dialog import ImportBundleDialog
     from desktop_app.ui.dialogs.import_dialog import ImportDialog
@@ -64,12 +58,47 @@ if TYPE_CHECKING:
     from desktop_app.ui.dialogs.purge_dialog import PurgeDialog
     from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
     from desktop_app.ui.dialogs.share_dialog import ShareDialog
+    from desktop_app.ui.models.case_table import CaseTableModel
+    from desktop_app.ui.widgets.case_editor import CaseEditor
+    from desktop_app.ui.widgets.case_list import CaseListPanel
+    from desktop_app.ui.widgets.custody_view import CustodyView
+    from desktop_app.ui.widgets.dashboard import Dashboard
+    from desktop_app.ui.widgets.offenders_view import OffendersView
+    from desktop_app.ui.widgets.partners_view import PartnersView
+    from desktop_app.ui.widgets.start_page import StartPage
 
 log = logging.getLogger(__name__)
 LAST_STORE_KEY = "store/last_path"
 LAST_EXPORT_FOLDER_KEY = "export/last_folder"
 EDITOR_DRAFT = "case-editor"
+# While the key is derived and the window's thread makes the workspace, the store's
+# thread gets Python's lock back after each SQL statement within this many seconds,
+# not Python's default 0.005 s (each of the unlock's 20-odd statements could wait that).
+UNLOCK_SWITCH_INTERVAL = 0.0005
 AFTER_PAINT_MS = 100  # the background work after the first paint starts this much later
+# Once the unlock (or start) page is up, the rest of the window is made this much
+# later, while a person types the passphrase (an unlock that comes first makes the
+# workspace at once, and the views after the first paint).
+WORKSPACE_AFTER_MS = 300
+# The window is made in three parts (issue 15), each when one of its names is first
+# read, if not before: the start page; the workspace, i.e. what the first page of cases
+# shows (the list, the tabs' bar); the views not in that first paint (the case editor,
+# the dashboard, offenders, custody and partners tabs, their context menus).
+START_PARTS = frozenset({"start_page"})
+WORKSPACE_PARTS = frozenset(
+    {"case_panel", "cases_tab", "workspace", "case_context_menu", "context_menus"}
+)
+VIEW_PARTS = frozenset(
+    {
+        "editor",
+        "dashboard",
+        "offenders",
+        "custody",
+        "partners",
+        "timeline_context_menu",
+        "evidence_context_menu",
+    }
+)
 INPUT_EVENTS = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -107,6 +136,8 @@ class PendingList:
         self.taken = False
 
     def task(self, progress: Any, cancelled: Any) -> None:
+        from desktop_app.store.cases import build_case_list
+
         built = build_case_list(self.store, sla_hours=self.sla_hours, cancelled=cancelled)
         if self.taken:  # the window locked meanwhile
             built.close()
@@ -121,6 +152,8 @@ class PendingList:
         built, self.built = self.built, None
         if built is not None:
             return built
+        from desktop_app.store.cases import CaseList
+
         cases = CaseList(self.store.raw(), sla_hours=self.sla_hours)
         cases.rebuild()
         return cases
@@ -157,44 +190,20 @@ class MainWindow(QMainWindow):
         self._unsettled: set[str] = set()
         self._unlock_workers: list[Worker] = []
 
-        self.start_page = StartPage()
         self.unlock_page = UnlockPage()
-        self.case_panel = CaseListPanel()
-        self.editor = CaseEditor()
-        self.cases_tab = QSplitter(Qt.Orientation.Horizontal)
-        self.cases_tab.addWidget(self.case_panel)
-        self.cases_tab.addWidget(self.editor)
-        self.cases_tab.setSizes([900, 500])
-        self.dashboard = Dashboard()
-        self.offenders = OffendersView()
-        self.custody = CustodyView()
-        self.workspace = QTabWidget()
-        self.workspace.addTab(self.cases_tab, self.tr("Cases"))
-        self.workspace.addTab(self.dashboard, self.tr("Dashboard"))
-        self.workspace.addTab(self.offenders, self.tr("Repeat offenders and duplicates"))
-        self.workspace.addTab(self.custody, self.tr("Custody log"))
-        self.partners = PartnersView()
-        self.workspace.addTab(self.partners, self.tr("Partners"))
-        self.workspace.currentChanged.connect(self._tab_changed)
         self.stack = QStackedWidget()
-        for page in (self.start_page, self.unlock_page, self.workspace):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.unlock_page)
         self.setCentralWidget(self.stack)
+        # Made when first read (``__getattr__``): the start page; the workspace (by
+        # ``unlock`` while the key is derived); the views (after the first paint).
+        self._start_made = False
+        self._workspace_made = False
+        self._views_made = False
+        self._stale: set[QWidget] = set()
 
         self._build_actions()
-        self.start_page.new_requested.connect(self.new_store)
-        self.start_page.open_requested.connect(self.open_store_dialog)
-        self.start_page.demo_requested.connect(self.open_demo)
         self.unlock_page.unlock_requested.connect(self.unlock)
         self.unlock_page.other_store_requested.connect(self.show_start)
-        self.case_panel.case_selected.connect(self._case_selected)
-        self._stale: set[QWidget] = set()
-        self.editor.changed.connect(self._case_changed)
-        self.dashboard.show_posts.connect(self.show_posts)
-        self.offenders.show_posts.connect(self.show_posts)
-        self.offenders.changed.connect(self.data_changed)
-        self.editor.timeline.currentItemChanged.connect(lambda *_: self._update_case_actions())
-        self.editor.evidence.itemSelectionChanged.connect(self._update_case_actions)
 
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
@@ -205,9 +214,11 @@ class MainWindow(QMainWindow):
         self.change_timer.setInterval(3000)
         self.change_timer.timeout.connect(self._check_other_writes)
         self._data_version: int | None = None
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        # Input anywhere in the window (idle lock, Ctrl+V of a screenshot) is watched
+        # from the first paint of an unlocked store to its lock (``_watch_input``):
+        # a Python filter on the application costs every event of every widget a call,
+        # and the first event of an object of a class PySide6 does not wrap (a label's
+        # text control) makes it set up most of QtWidgets' enums (0.05 s at start).
 
         self.clean_export_leftovers()
         last = db_path or self.settings.value(LAST_STORE_KEY, "", type=str)
@@ -216,6 +227,139 @@ class MainWindow(QMainWindow):
         else:
             self.show_start()
         self.resize(1400, 860)
+        self._idle_build = QTimer(self)
+        self._idle_build.setSingleShot(True)
+        self._idle_build.timeout.connect(self._make_views)
+        self._idle_build.start(WORKSPACE_AFTER_MS)
+
+    def __getattr__(self, name: str) -> Any:
+        """A part of the window read before it is made makes it."""
+        made = self.__dict__
+        if name in VIEW_PARTS and made.get("_views_made") is False:
+            self._make_views()
+        elif name in WORKSPACE_PARTS and made.get("_workspace_made") is False:
+            self._make_workspace()
+        elif name in START_PARTS and made.get("_start_made") is False:
+            self._make_start_page()
+        else:
+            raise AttributeError(name)
+        return made[name]
+
+    def _make_start_page(self) -> None:
+        """First start: create a store, open one, or the demo (not made when a store
+        is asked for at once)."""
+        if self.__dict__.get("_start_made", True):
+            return
+        self._start_made = True
+        from desktop_app.ui.widgets.start_page import StartPage
+
+        self.start_page: StartPage = StartPage()
+        self.stack.insertWidget(0, self.start_page)
+        self.start_page.new_requested.connect(self.new_store)
+        self.start_page.open_requested.connect(self.open_store_dialog)
+        self.start_page.demo_requested.connect(self.open_demo)
+
+    def _make_workspace(self) -> None:
+        """What the first page of cases shows: the case list and the tabs' bar, with a
+        place held for the case editor and for each other tab's view (once).
+
+        Made while the key is derived (``unlock``) or while a person types the
+        passphrase, so the unlock page is up sooner and the first page of cases
+        waits for nothing but the store."""
+        if self.__dict__.get("_workspace_made", True):
+            return
+        self._workspace_made = True
+        from PySide6.QtWidgets import QSplitter, QTabWidget
+
+        from desktop_app.ui.widgets.case_list import CaseListPanel
+
+        self.case_panel: CaseListPanel = CaseListPanel()
+        self.cases_tab: QSplitter = QSplitter(Qt.Orientation.Horizontal)
+        self.cases_tab.addWidget(self.case_panel)
+        self.cases_tab.addWidget(QWidget())  # the case editor's place
+        self.cases_tab.setSizes([900, 500])
+        self.workspace: QTabWidget = QTabWidget()
+        self.workspace.addTab(self.cases_tab, self.tr("Cases"))
+        for title in self._view_titles():
+            self.workspace.addTab(QWidget(), title)  # the view's place
+        self.workspace.currentChanged.connect(self._tab_changed)
+        self.stack.addWidget(self.workspace)
+        self.case_panel.case_selected.connect(self._case_selected)
+        self.case_context_menu = QMenu(self)
+        self._fill(
+            self.case_context_menu,
+            self.add_report_action,
+            self.paste_action,
+            self.add_files_action,
+            None,
+            self.export_workbook_action,
+            self.export_pack_action,
+            self.share_action,
+            None,
+            self.retract_case_action,
+        )
+        self.context_menus: dict[QWidget, QMenu] = {}
+        self._bind_context_menu(self.case_panel.table, self.case_context_menu)
+
+    def _view_titles(self) -> tuple[str, ...]:
+        return (
+            self.tr("Dashboard"),
+            self.tr("Repeat offenders and duplicates"),
+            self.tr("Custody log"),
+            self.tr("Partners"),
+        )
+
+    def _make_views(self) -> None:
+        """The case editor and the tabs' views, put in their places, with their context
+        menus; given the open store, if there is one (once).
+
+        Made after the first page of cases is painted (``_continue_unlock``), while a
+        person types the passphrase, or when one of them is first read."""
+        self._make_workspace()
+        if self.__dict__.get("_views_made", True):
+            return
+        self._views_made = True
+        self._idle_build.stop()
+        from desktop_app.ui.widgets.case_editor import CaseEditor
+        from desktop_app.ui.widgets.custody_view import CustodyView
+        from desktop_app.ui.widgets.dashboard import Dashboard
+        from desktop_app.ui.widgets.offenders_view import OffendersView
+        from desktop_app.ui.widgets.partners_view import PartnersView
+
+        self.editor: CaseEditor = CaseEditor()
+        place = self.cases_tab.replaceWidget(1, self.editor)
+        if place is not None:
+            place.deleteLater()
+        self.dashboard: Dashboard = Dashboard()
+        self.offenders: OffendersView = OffendersView()
+        self.custody: CustodyView = CustodyView()
+        self.partners: PartnersView = PartnersView()
+        current = self.workspace.currentIndex()
+        self.workspace.blockSignals(True)
+        try:
+            views = (self.dashboard, self.offenders, self.custody, self.partners)
+            for index, (view, title) in enumerate(
+                zip(views, self._view_titles(), strict=True), start=1
+            ):
+                place = self.workspace.widget(index)
+                self.workspace.removeTab(index)
+                self.workspace.insertTab(index, view, title)
+                place.deleteLater()
+            self.workspace.setCurrentIndex(current)
+        finally:
+            self.workspace.blockSignals(False)
+
+        self.editor.changed.connect(self._case_changed)
+        self.dashboard.show_posts.connect(self.show_posts)
+        self.offenders.show_posts.connect(self.show_posts)
+        self.offenders.changed.connect(self.data_changed)
+        self.editor.timeline.currentItemChanged.connect(lambda *_: self._update_case_actions())
+        self.editor.evidence.itemSelectionChanged.connect(self._update_case_actions)
+        self._build_context_menus()
+        if self.store is not None and self.case_list is not None:
+            self._bind_views()
+            self.editor.new_case()
+            self._update_case_actions()
 
     # --- actions -----------------------------------------------------------------------
     def _action(
@@ -333,18 +477,18 @@ class MainWindow(QMainWindow):
         self.view_actions: list[QAction] = []
         for number, (title, page) in enumerate(
             (
-                (self.tr("Cases"), self.cases_tab),
-                (self.tr("Dashboard"), self.dashboard),
-                (self.tr("Repeat offenders and duplicates"), self.offenders),
-                (self.tr("Custody log"), self.custody),
-                (self.tr("Partners"), self.partners),
+                (self.tr("Cases"), "cases_tab"),
+                (self.tr("Dashboard"), "dashboard"),
+                (self.tr("Repeat offenders and duplicates"), "offenders"),
+                (self.tr("Custody log"), "custody"),
+                (self.tr("Partners"), "partners"),
             ),
             start=1,
         ):
             self.view_actions.append(
                 act(
                     title,
-                    lambda page=page: self.workspace.setCurrentWidget(page),
+                    lambda page=page: self.workspace.setCurrentWidget(getattr(self, page)),
                     f"Ctrl+{number}",
                 )
             )
@@ -425,21 +569,12 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         toolbar.toggleViewAction().setText(self.tr("Show the toolbar"))
         self.view_menu.addAction(toolbar.toggleViewAction())
+        self._add_verify_pack_action()
+        self._set_unlocked_actions(False)
 
-        # Context menus: the same actions, where the pointer is.
-        self.case_context_menu = QMenu(self)
-        self._fill(
-            self.case_context_menu,
-            self.add_report_action,
-            self.paste_action,
-            self.add_files_action,
-            None,
-            self.export_workbook_action,
-            self.export_pack_action,
-            self.share_action,
-            None,
-            self.retract_case_action,
-        )
+    def _build_context_menus(self) -> None:
+        """Context menus of the case editor: the same actions as the menu bar's, where
+        the pointer is (the case list's is made with the workspace)."""
         self.timeline_context_menu = QMenu(self)
         self._fill(
             self.timeline_context_menu,
@@ -462,18 +597,15 @@ class MainWindow(QMainWindow):
             self.restore_attachment_action,
             self.purge_attachment_action,
         )
-        self.context_menus = {
-            self.case_panel.table: self.case_context_menu,
-            self.editor.timeline: self.timeline_context_menu,
-            self.editor.evidence: self.evidence_context_menu,
-        }
-        for widget, menu in self.context_menus.items():
-            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            widget.customContextMenuRequested.connect(
-                lambda pos, widget=widget, menu=menu: self._context_menu(widget, menu, pos)
-            )
-        self._add_verify_pack_action()
-        self._set_unlocked_actions(False)
+        self._bind_context_menu(self.editor.timeline, self.timeline_context_menu)
+        self._bind_context_menu(self.editor.evidence, self.evidence_context_menu)
+
+    def _bind_context_menu(self, widget: QWidget, menu: QMenu) -> None:
+        self.context_menus[widget] = menu
+        widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        widget.customContextMenuRequested.connect(
+            lambda pos, widget=widget, menu=menu: self._context_menu(widget, menu, pos)
+        )
 
     @staticmethod
     def _fill(target: QMenu | QToolBar, *actions: QAction | None) -> None:
@@ -529,6 +661,21 @@ class MainWindow(QMainWindow):
             self._update_case_actions()
 
     def _update_case_actions(self) -> None:
+        if not self._views_made:  # no case is open before the editor is made
+            for action in (
+                self.add_response_action,
+                self.open_response_file_action,
+                self.retract_case_action,
+                self.retract_entry_action,
+                self.restore_entry_action,
+                self.edit_entry_action,
+                self.edit_entry_here_action,
+                self.retract_attachment_action,
+                self.restore_attachment_action,
+                self.purge_attachment_action,
+            ):
+                action.setEnabled(False)
+            return
         has_case = self.store is not None and self.editor.post_id is not None
         self.add_response_action.setEnabled(
             has_case and self.editor.timeline.topLevelItemCount() > 0
@@ -754,6 +901,7 @@ class MainWindow(QMainWindow):
 
     # --- pages -------------------------------------------------------------------------
     def show_start(self) -> None:
+        self._make_start_page()
         self.stack.setCurrentWidget(self.start_page)
 
     def ask_unlock(self, path: Path, hint: str = "") -> None:
@@ -874,11 +1022,17 @@ class MainWindow(QMainWindow):
         self.unlock_page.setEnabled(False)
         self.unlock_page.show_error(self.tr("Unlocking…"))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self._idle_build.stop()  # the views are made after the first paint
+        switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(switch_interval, UNLOCK_SWITCH_INTERVAL))
         try:
             worker.start()
+            # While the key is derived (hashlib lets go of Python's lock meanwhile).
+            self._make_workspace()
             if not worker.done.is_set() or not outcome:
                 loop.exec()
         finally:
+            sys.setswitchinterval(switch_interval)
             QApplication.restoreOverrideCursor()
             self.unlock_page.setEnabled(True)
             self.unlock_page.passphrase.clear()
@@ -898,6 +1052,8 @@ class MainWindow(QMainWindow):
     def _read_opening(store: Store) -> Opening:
         """On the thread that opened the store, over its connection: the settings and
         the first page (a few indexed reads, not the summary of every post)."""
+        from desktop_app.store.cases import first_page
+
         raw = store.raw()
         settings = load_settings_raw(raw)
         return Opening(store, settings, first_page(raw, sla_hours=settings.sla_hours))
@@ -912,6 +1068,9 @@ class MainWindow(QMainWindow):
         the views that read the store, the backup reminder and kept drafts; last the
         dashboard.
         """
+        from desktop_app.store.cases import CaseList
+        from desktop_app.ui.models.case_table import CaseTableModel
+
         if opening is None:
             opening = self._read_opening(store)
         self._generation += 1
@@ -926,8 +1085,9 @@ class MainWindow(QMainWindow):
         self.model = CaseTableModel(self.case_list, self.tz)
         self.case_panel.reset_filters(apply=False)
         self.case_panel.attach(self.model, self.tz)
-        self._bind_views()
-        self.editor.new_case()
+        if self._views_made:
+            self._bind_views()
+            self.editor.new_case()
         self.workspace.setCurrentWidget(self.cases_tab)
         self.stack.setCurrentWidget(self.workspace)
         self._set_unlocked_actions(True)
@@ -936,23 +1096,25 @@ class MainWindow(QMainWindow):
         self._after_first_paint(self._continue_unlock)
 
     def _after_first_paint(self, then: Any) -> None:
-        """Call ``then`` once the case list has been painted (or soon, if it is not
-        shown), from the event loop. The watcher is the viewport's child: if the
-        window goes first, so do the watcher and its timers."""
-        viewport = self.case_panel.table.viewport()
+        """Call ``then`` once the window (the case list) has been painted, or soon if
+        it is not shown, from the event loop. Watched on the window itself: Qt paints
+        a window's widgets when it handles the window's update request, and the list's
+        viewport, a widget of a class PySide6 does not wrap, would cost PySide6 the
+        set-up of most of QtWidgets' types before the first paint (0.01-0.03 s). The
+        watcher is the window's child: if the window goes first, so do its timers."""
         generation = self._generation
         window = self
 
         class PaintWatcher(QObject):
             def __init__(self) -> None:
-                super().__init__(viewport)
+                super().__init__(window)
                 self.done = False
 
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-                if not self.done and event.type() == QEvent.Type.Paint:
-                    # A moment later, not at once: the custody record's imports hold
-                    # Python's lock for a while on the store's thread, and would slow
-                    # the frame that is being painted (each cell asks the model).
+                if not self.done and event.type() == QEvent.Type.UpdateRequest:
+                    # Once the paint it asks for is done, a moment later: the custody
+                    # record's imports hold Python's lock for a while on the store's
+                    # thread, and would slow a frame still being painted.
                     QTimer.singleShot(AFTER_PAINT_MS, self, self.go)
                 return False
 
@@ -960,21 +1122,32 @@ class MainWindow(QMainWindow):
                 if self.done:
                     return
                 self.done = True
-                viewport.removeEventFilter(self)
+                window.removeEventFilter(self)
                 self.deleteLater()
                 if generation == window._generation and window.store is not None:
                     then()
 
         watcher = PaintWatcher()
-        viewport.installEventFilter(watcher)
+        self.installEventFilter(watcher)
         # Not painted soon (hidden, minimised): go on anyway.
-        QTimer.singleShot(0 if not viewport.isVisible() else 1000, watcher, watcher.go)
+        QTimer.singleShot(0 if not self.isVisible() else 1000, watcher, watcher.go)
+
+    def _watch_input(self, watch: bool) -> None:
+        app = QApplication.instance()
+        if app is None:
+            return
+        if watch:
+            app.installEventFilter(self)  # once, even if asked twice
+        else:
+            app.removeEventFilter(self)
 
     def _continue_unlock(self) -> None:
         """After the first paint: custody record, then the whole list, on the store's
         thread; the views follow the custody record, the dashboard the list."""
+        self._make_views()  # given the store (``_bind_views``) if made just now
         store = self.store
         assert store is not None
+        self._watch_input(True)
         generation = self._generation
 
         days = self.org_settings.backup_reminder_days if self.org_settings else 7
@@ -1097,6 +1270,8 @@ class MainWindow(QMainWindow):
         self._apply_settings(load_settings_raw(self.store.raw()))
 
     def _apply_settings(self, settings: OrganisationSettings) -> None:
+        from desktop_app.core.timeutil import zone
+
         assert self.store_path is not None
         self.org_settings = settings
         self.tz = zone(settings.timezone)
@@ -1105,7 +1280,10 @@ class MainWindow(QMainWindow):
 
     def _attach_views(self) -> None:
         """Give every tab the open store and the current settings."""
-        self._bind_views()
+        if self._views_made:
+            self._bind_views()
+        else:
+            self._make_views()  # and given the store
         assert self.store is not None
         self.editor.load_completions()
         self.partners.attach(self.store, self.tz)
@@ -1134,6 +1312,10 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, _index: int) -> None:
         if self.store is None:
+            return
+        if not self._views_made:
+            if self.workspace.currentIndex() > 0:  # a tab chosen before its view is made
+                self._make_views()  # which shows it (``_bind_views``)
             return
         current = self.workspace.currentWidget()
         if current is self.dashboard:
@@ -1206,6 +1388,9 @@ class MainWindow(QMainWindow):
 
     def _reconnect(self) -> None:
         """After settings or a new passphrase: reload settings and every view."""
+        from desktop_app.store.cases import CaseList
+        from desktop_app.ui.models.case_table import CaseTableModel
+
         assert self.store is not None
         self._load_settings()
         self._release_case_list()
@@ -1363,6 +1548,7 @@ class MainWindow(QMainWindow):
             return
         self.idle_timer.stop()
         self.change_timer.stop()
+        self._watch_input(False)
         self.close_dialogs()
         Worker.cancel_all(wait_seconds=5.0)
         self._generation += 1  # what the background still sends is for nobody
@@ -1372,11 +1558,12 @@ class MainWindow(QMainWindow):
             self._pending_list = None
         self._save_draft()
         self._record_custody("lock")
-        self.editor.detach()
-        self.dashboard.detach()
-        self.offenders.detach()
-        self.custody.detach()
-        self.partners.detach()
+        if self._views_made:
+            self.editor.detach()
+            self.dashboard.detach()
+            self.offenders.detach()
+            self.custody.detach()
+            self.partners.detach()
         self.statusBar().clearMessage()
         if self.model is not None:
             self.model.clear()
@@ -1426,7 +1613,7 @@ class MainWindow(QMainWindow):
         """Ctrl+V in one of the case's text fields pastes a screenshot as evidence
         when the clipboard holds an image (or files) and no text."""
         focus = QApplication.focusWidget()
-        if focus is None or not self.editor.isAncestorOf(focus):
+        if focus is None or not self._views_made or not self.editor.isAncestorOf(focus):
             return False
         mime = QGuiApplication.clipboard().mimeData()
         return mime is not None and not mime.hasText() and (mime.hasImage() or mime.hasUrls())
@@ -1434,7 +1621,7 @@ class MainWindow(QMainWindow):
     # --- unsaved edits ---------------------------------------------------------------------
     def confirm_leave_case(self) -> bool:
         """Before the open case is replaced: save, discard or stay (only if edited)."""
-        if self.store is None or not self.editor.is_dirty():
+        if self.store is None or not self._views_made or not self.editor.is_dirty():
             return True
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -1469,7 +1656,7 @@ class MainWindow(QMainWindow):
     def _save_draft(self) -> None:
         from desktop_app.store.drafts import save_draft
 
-        if self.store is None or not self.editor.is_dirty():
+        if self.store is None or not self._views_made or not self.editor.is_dirty():
             return
         try:
             save_draft(self.store, EDITOR_DRAFT, self.editor.draft())
