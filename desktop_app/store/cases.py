@@ -495,15 +495,23 @@ class CaseList:
             matches = self._count_search()
             if 8 * matches * matches > (offset + limit) * self.count(CaseFilter()):
                 source = "case_list INDEXED BY case_list_first"
-        rows = (
-            self._raw()
-            .execute(
-                f"SELECT {ROW_COLUMNS} FROM {source} WHERE {where} "
-                f"ORDER BY {column} {direction}, post_id {direction} LIMIT :limit OFFSET :offset",
-                {**args, "limit": limit, "offset": offset},
+        order = f"ORDER BY {column} {direction}, post_id {direction}"
+        if source == "case_list" and not (column == "first_reported" and where == "1"):
+            # A sort of every row the filter keeps (no index gives this order): sort
+            # their keys only, then read the page's rows (the sorter held whole rows,
+            # content included: 1,083 matches 2.3 -> 0.9 ms, the unfiltered list by
+            # platform 15 -> 2 ms). The walks in index order read rows as they go.
+            sql = (
+                f"SELECT {ROW_COLUMNS} FROM case_list WHERE post_id IN "
+                f"(SELECT post_id FROM case_list WHERE {where} {order} "
+                f"LIMIT :limit OFFSET :offset) {order}"
             )
-            .fetchall()
-        )
+        else:
+            sql = (
+                f"SELECT {ROW_COLUMNS} FROM {source} WHERE {where} {order} "
+                "LIMIT :limit OFFSET :offset"
+            )
+        rows = self._raw().execute(sql, {**args, "limit": limit, "offset": offset}).fetchall()
         return [_case_row(r) for r in rows]
 
     def case_refs(self, flt: CaseFilter) -> list[str]:
