@@ -370,10 +370,14 @@ def _parse_row(
     """
     problems: list[RowProblem] = []
     count = len(values)
-    # Every report-log column's cell, in COLUMNS order; None where the file has no
-    # such column (position -1: the None appended here) or the row is short.
+    # Every report-log column's cell, in COLUMNS order; "" where the file has no
+    # such column (position -1: the "" appended here) or the row is short.
     missing = header.width - count
-    cells = header.cells(values + ([None] * (missing + 1) if missing > 0 else _ONE_NONE))
+    cells = header.cells(values + ([""] * (missing + 1) if missing > 0 else _ONE_EMPTY))
+    try:
+        texts = list(map(str.strip, cells))  # a CSV row: text only, one C loop
+    except TypeError:  # XLSX cells: numbers, dates, None
+        texts = [v.strip() if type(v) is str else _text(v) for v in cells]
     (
         url,
         post_ref,
@@ -394,7 +398,7 @@ def _parse_row(
         outcome_text,
         response_text,
         notes,
-    ) = [v.strip() if type(v) is str else _text(v) for v in cells]
+    ) = texts
 
     def when(position: int, name: str, shown: str) -> datetime | None:
         value = cells[position]
@@ -543,7 +547,7 @@ _category = lru_cache(maxsize=1024)(normalise_category)
 # Zawgyi detection walks the text's characters; a post reported many times has the
 # same text on every row, so it is judged once.
 _is_zawgyi = lru_cache(maxsize=4096)(is_zawgyi)
-_ONE_NONE: list[Any] = [None]
+_ONE_EMPTY: list[Any] = [""]
 _CONTENT = COLUMNS.index("content")
 _POSTED = COLUMNS.index("posted_at")
 _REPORTED = COLUMNS.index("reported_at")

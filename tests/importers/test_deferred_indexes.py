@@ -262,3 +262,27 @@ def test_indexes_are_only_dropped_inside_a_transaction(store: Store) -> None:
     names = {index.name for index in bulk.secondary_indexes(raw)}
     assert {"ix_report_indicator", "ix_post_indicator", "ix_response_report_id"} <= names
     assert not any(name.startswith("sqlite_autoindex") for name in names)
+
+
+def test_the_search_index_filled_at_the_end_in_steps_finds_every_new_post(
+    store: Store, big_log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.store.writer import Writer
+
+    steps: list[int] = []
+    fill = Writer.index_posts_from
+
+    def small_steps(self: Writer, first_id: int, *, step: int = 20_000) -> None:
+        steps.append(step)
+        fill(self, first_id, step=97)  # many statements, one range after another
+
+    monkeypatch.setattr(Writer, "index_posts_from", small_steps)
+    import_file(store, big_log, UTC_ZONE)
+    assert steps == [20_000]
+    raw = store.raw()
+    (posts,) = raw.execute("SELECT count(*) FROM post").fetchone()
+    (indexed,) = raw.execute("SELECT count(*) FROM post_search_docsize").fetchone()
+    assert indexed == posts > 97 * 10
+    # Every post is found by its own text, exactly once.
+    content, post_id = raw.execute("SELECT content, id FROM post ORDER BY id DESC").fetchone()
+    assert post_id in _found(store, content[:12])
