@@ -230,8 +230,8 @@ def compute_indicators(store: Store, params: IndicatorParams) -> Indicators:
 class ChartSeries:
     """Per-report detail the dashboard charts need, gathered during the same pass."""
 
-    month_hours: dict[str, list[float]] = field(default_factory=dict)
-    final_hours: list[float] = field(default_factory=list)
+    month_hours: dict[str, list[float]] = field(default_factory=dict)  # each ascending
+    final_hours: list[float] = field(default_factory=list)  # ascending
     outcomes_by_platform: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
@@ -705,6 +705,8 @@ def _read_cells(
         out.final_hours += out.platform_hours[name]
     out.final_hours.sort()
     if series is not None:
+        for hours in month_hours.values():
+            hours.sort()  # here, on this thread, rather than by the chart after it
         series.final_hours = out.final_hours
         series.month_hours = month_hours
     return out
