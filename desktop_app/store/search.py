@@ -98,16 +98,23 @@ def search_ids(query: str) -> tuple[str, dict[str, Any]]:
             params[name] = link
             parts.append(_LINK_SQL.format(name=name))
         return _PLATFORMS + " UNION ".join(parts), params
-    fields = ("p.content", "p.url", "p.notes", "coalesce(a.handle, '')")
+    # One scan of the posts' own text; the authors whose handle holds the query are
+    # found once, in a scan of the (much smaller) author table, not looked up for each
+    # post (a join did that: 48,759 lookups, a third of the scan, at 100,000 reports).
     normalised = search_text(text)
     if normalised == text:  # most queries: one scan, each field looked at once
-        found = " OR ".join(f"instr({f}, :search_raw)" for f in fields)
         params = {"search_raw": text}
+        keys: tuple[str, ...] = (":search_raw",)
     else:
-        found = " OR ".join(f"instr({f}, :search_raw) OR instr({f}, :search_norm)" for f in fields)
         params = {"search_raw": text, "search_norm": normalised}
+        keys = (":search_raw", ":search_norm")
+
+    def found(field: str) -> str:
+        return " OR ".join(f"instr({field}, {key})" for key in keys)
+
     return (
-        f"SELECT p.id FROM post p LEFT JOIN author_account a ON a.id = p.author_id WHERE {found}",
+        f"SELECT id FROM post WHERE {found('content')} OR {found('url')} OR {found('notes')} "
+        f"OR author_id IN (SELECT id FROM author_account WHERE {found('handle')})",
         params,
     )
 
