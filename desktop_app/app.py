@@ -10,7 +10,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop_app import __version__
 from desktop_app.paths import portable_settings_dir, resource_path
@@ -59,6 +59,8 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
     text = "".join(traceback.format_exception(kind, value, tb))
     log.error("unhandled error: %s", kind.__name__)
     if QApplication.instance() is not None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             QCoreApplication.translate("Caselog", "Caselog: unexpected error"),

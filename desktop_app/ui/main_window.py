@@ -11,7 +11,6 @@ draft, then closes the store, which forgets its passphrase.
 from __future__ import annotations
 
 import logging
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import AppError, StoreLockedError
-from desktop_app.demo import DEMO_PASSPHRASE
 from desktop_app.paths import data_dir
 from desktop_app.store.engine import Store, create_store, open_store
 from desktop_app.store.settings import OrganisationSettings, load_settings_raw
@@ -71,10 +69,6 @@ log = logging.getLogger(__name__)
 LAST_STORE_KEY = "store/last_path"
 LAST_EXPORT_FOLDER_KEY = "export/last_folder"
 EDITOR_DRAFT = "case-editor"
-# While the key is derived and the window's thread makes the workspace, the store's
-# thread gets Python's lock back after each SQL statement within this many seconds,
-# not Python's default 0.005 s (each of the unlock's 20-odd statements could wait that).
-UNLOCK_SWITCH_INTERVAL = 0.0005
 AFTER_PAINT_MS = 100  # the background work after the first paint starts this much later
 # Once the unlock (or start) page is up, the rest of the window is made this much
 # later, while a person types the passphrase (an unlock that comes first makes the
@@ -963,6 +957,8 @@ class MainWindow(QMainWindow):
             return
         self.lock()
         path = data_dir() / "caselog-demo.db"
+        from desktop_app.demo import DEMO_PASSPHRASE
+
         hint = self.tr("Demo store: its passphrase is <b>{0}</b>").format(DEMO_PASSPHRASE)
         if path.exists():
             self.ask_unlock(path, hint)
@@ -1023,16 +1019,15 @@ class MainWindow(QMainWindow):
         self.unlock_page.show_error(self.tr("Unlocking…"))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self._idle_build.stop()  # the views are made after the first paint
-        switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(switch_interval, UNLOCK_SWITCH_INTERVAL))
         try:
             worker.start()
-            # While the key is derived (hashlib lets go of Python's lock meanwhile).
+            # While the key is derived (hashlib lets go of Python's lock meanwhile; the
+            # workspace is made well before the derivation ends, so the store's thread
+            # then runs its reads without waiting for the lock).
             self._make_workspace()
             if not worker.done.is_set() or not outcome:
                 loop.exec()
         finally:
-            sys.setswitchinterval(switch_interval)
             QApplication.restoreOverrideCursor()
             self.unlock_page.setEnabled(True)
             self.unlock_page.passphrase.clear()
