@@ -73,7 +73,12 @@ def numerus(text: str, n: int) -> str:
     The source texts are English and English installs no translator, so Qt leaves
     "(s)" in place; this turns "1 case(s)" into "1 case" and "2 case(s)" into
     "2 cases". A translated text has no "(s)" and passes unchanged.
+
+    Qt writes ``%n`` as bare digits ("4,019 of 48759 cases"); the count is given its
+    thousands separators here, as every other number the window shows has them.
     """
+    if abs(n) >= 1000:
+        text = text.replace(str(n), f"{n:,}", 1)
     return text.replace("(s)", "" if n == 1 else "s")
 
 
