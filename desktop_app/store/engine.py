@@ -7,8 +7,6 @@ plaintext reaches the disk.
 
 from __future__ import annotations
 
-import logging
-import shutil
 import threading
 import weakref
 from collections.abc import Iterator
@@ -36,8 +34,6 @@ from desktop_app.core.errors import (
     StoreNotFoundError,
 )
 from desktop_app.core.timeutil import now_utc, zone
-
-log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # 64 MiB page cache: aggregate queries over encrypted pages then decrypt each page
@@ -426,9 +422,14 @@ def migrate(store: Store, target: str = "head") -> str | None:
         store.raw().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         stamp = now_utc().strftime("%Y%m%dT%H%M%SZ")
         copy = store.path.with_name(f"{store.path.name}.before-{wanted}-{stamp}.bak")
+        import logging  # here, not at the top: logging (with traceback and tokenize) and
+        import shutil  # shutil (bz2, lzma) cost every CLI command 12 ms (issue 15)
+
         shutil.copy2(store.path, copy)
         backup = str(copy)
-        log.info("store copied aside before migration %s -> %s", before, wanted)
+        logging.getLogger(__name__).info(
+            "store copied aside before migration %s -> %s", before, wanted
+        )
     cfg = _alembic_config()
     with store.engine.begin() as conn:
         cfg.attributes["connection"] = conn

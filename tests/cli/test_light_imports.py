@@ -66,6 +66,7 @@ def test_stats_imports_no_sqlalchemy_sqlmodel_or_pydantic(worked_store: Path, fo
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert _heavy(modules) == []
+    assert "logging" not in modules  # 10 ms with traceback and tokenize; stats logs nothing
     if form:
         data = json.loads(done.stdout)
         assert data["reports_total"] == 5 and data["duplicate_clusters"] == 1
