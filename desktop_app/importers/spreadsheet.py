@@ -719,8 +719,6 @@ class _ImportWriter:
         self.posts_added = self.accounts_added = 0
         self.flagged_fake = 0
         self.zawgyi_cells = 0
-        # A large import indexes its new posts for search once, at the end.
-        self.defer_search = False
 
     def _lookup(
         self, chunk: list[ParsedRow]
@@ -930,7 +928,6 @@ class _ImportWriter:
                 "posted_at": p_posted,
             },
             constants=imported,
-            index_search=not self.defer_search,
         )
         insert_columns(
             writer,
@@ -1033,12 +1030,13 @@ def import_file(
                 # on, index changes included, is one transaction.
                 raw.execute("BEGIN IMMEDIATE")
             writer = _ImportWriter(conn, event_uid)
-            # Large against the store: build the secondary indexes and the search
-            # index once at the end instead of row by row (store.bulk).
+            # Large against the store: build the secondary indexes once at the end
+            # instead of row by row (store.bulk). The search index is still filled
+            # chunk by chunk: filled at the end, FTS5 held 30 MB more at 1,000,000
+            # reports, growing with the file.
             deferred: list[DroppedIndex] = []
             if _large_against_store(path, raw):
                 deferred = drop_secondary_indexes(raw)
-                writer.defer_search = True
             chunk: list[ParsedRow] = []
             done = 0
             header_seen: _Header | None = None
@@ -1092,10 +1090,8 @@ def import_file(
             if dry_run:
                 transaction.rollback()  # the indexes dropped above come back with it
                 return result
-            if writer.defer_search:
-                if progress:
-                    progress(total, total, "indexing")
-                writer.writer.index_posts_from(writer.first_new_post)
+            if deferred and progress:
+                progress(total, total, "indexing")
             restore_indexes(raw, deferred)
             writer.writer.audit(
                 AuditAction.IMPORT,

@@ -164,8 +164,6 @@ _INDEX_POSTS_0006 = (
     "WHERE p.id IN (SELECT value FROM json_each(?))"
 )
 _IN = "IN (SELECT value FROM json_each(?))"
-# The same, for a range of ids (the new posts of one bulk write).
-_ID_RANGE = ">= ? AND p.id < ?"
 
 
 def recompute_content_keys(raw: Any, derive: Callable[[str | None], str] = content_key) -> int:
@@ -313,19 +311,6 @@ class Writer:
             self._bulk_posts.extend(ids)
             return
         self._write_index(ids, replace=True)
-
-    def index_posts_from(self, first_id: int, *, step: int = 20_000) -> None:
-        """Index every post whose id is ``first_id`` or above: the new posts of one
-        bulk write (ids only grow, so none of them is indexed yet, and no older post
-        is touched). A large import calls this once at its end instead of once per
-        chunk. One statement per ``step`` ids: FTS5 holds a statement's terms in
-        memory until it ends (one statement for 180,000 posts held 47 MB more)."""
-        if self.search_mode() != "writer":
-            return
-        (last,) = self.raw.execute("SELECT coalesce(max(id), 0) FROM post").fetchone()
-        sql = self._index_sql.replace(_IN, _ID_RANGE)
-        for low in range(first_id, int(last) + 1, step):
-            self.raw.execute(sql, (low, low + step))
 
     def _write_index(self, ids: list[int], *, replace: bool) -> None:
         param = (json.dumps(ids),)

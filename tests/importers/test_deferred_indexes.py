@@ -128,7 +128,7 @@ def test_deferred_import_gives_the_store_row_by_row_gives(
         second.accounts_added,
     )
     assert first.added == 3 * spreadsheet.CHUNK_ROWS + 123
-    assert _found(store, "author12")  # the search index was filled at the end
+    assert _found(store, "author12")
 
     # The same file again, now the store has as many reports as the file: row by row,
     # and every row is already present.
@@ -264,25 +264,11 @@ def test_indexes_are_only_dropped_inside_a_transaction(store: Store) -> None:
     assert not any(name.startswith("sqlite_autoindex") for name in names)
 
 
-def test_the_search_index_filled_at_the_end_in_steps_finds_every_new_post(
-    store: Store, big_log: Path, monkeypatch: pytest.MonkeyPatch
+def test_the_page_cache_is_set_back_after_the_indexes_are_built(
+    store: Store, big_log: Path
 ) -> None:
-    from desktop_app.store.writer import Writer
-
-    steps: list[int] = []
-    fill = Writer.index_posts_from
-
-    def small_steps(self: Writer, first_id: int, *, step: int = 20_000) -> None:
-        steps.append(step)
-        fill(self, first_id, step=97)  # many statements, one range after another
-
-    monkeypatch.setattr(Writer, "index_posts_from", small_steps)
-    import_file(store, big_log, UTC_ZONE)
-    assert steps == [20_000]
     raw = store.raw()
-    (posts,) = raw.execute("SELECT count(*) FROM post").fetchone()
-    (indexed,) = raw.execute("SELECT count(*) FROM post_search_docsize").fetchone()
-    assert indexed == posts > 97 * 10
-    # Every post is found by its own text, exactly once.
-    content, post_id = raw.execute("SELECT content, id FROM post ORDER BY id DESC").fetchone()
-    assert post_id in _found(store, content[:12])
+    (cache,) = raw.execute("PRAGMA cache_size").fetchone()
+    assert cache != -bulk.REBUILD_CACHE_KIB
+    import_file(store, big_log, UTC_ZONE)
+    assert raw.execute("PRAGMA cache_size").fetchone()[0] == cache
