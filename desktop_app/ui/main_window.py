@@ -1063,14 +1063,29 @@ class MainWindow(QMainWindow):
         the views that read the store, the backup reminder and kept drafts; last the
         dashboard.
         """
-        from desktop_app.store.cases import CaseList
-        from desktop_app.ui.models.case_table import CaseTableModel
-
         if opening is None:
             opening = self._read_opening(store)
         self._generation += 1
         self.store = store
         self.store_path = path
+        try:
+            self._show_opened(store, path, opening)
+        except BaseException:
+            # A person who sees the unlock page (and an error) again must be right to
+            # think the store is locked: never leave it open with no idle lock armed.
+            try:
+                self.lock()
+            finally:
+                if self.store is not None:  # lock() itself failed part-way
+                    self.store.close()
+                    self.store = None
+            raise
+
+    def _show_opened(self, store: Store, path: Path, opening: Opening) -> None:
+        """The rest of ``_opened``, once ``self.store`` is set."""
+        from desktop_app.store.cases import CaseList
+        from desktop_app.ui.models.case_table import CaseTableModel
+
         self.settings.setValue(LAST_STORE_KEY, str(path))
         self._apply_settings(opening.settings)
         sla = opening.settings.sla_hours
@@ -1139,10 +1154,12 @@ class MainWindow(QMainWindow):
     def _continue_unlock(self) -> None:
         """After the first paint: custody record, then the whole list, on the store's
         thread; the views follow the custody record, the dashboard the list."""
+        # Input first: if making the views fails, activity still holds off the idle
+        # lock, which would otherwise close the store under a person at work.
+        self._watch_input(True)
         self._make_views()  # given the store (``_bind_views``) if made just now
         store = self.store
         assert store is not None
-        self._watch_input(True)
         generation = self._generation
 
         days = self.org_settings.backup_reminder_days if self.org_settings else 7

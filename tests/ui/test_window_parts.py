@@ -133,3 +133,43 @@ def test_the_start_page_is_made_when_no_store_is_asked_for(window, qtbot) -> Non
     window.pick_store_to_open = lambda: asked.append(True) or ""
     qtbot.mouseClick(window.start_page.open_button, Qt.MouseButton.LeftButton)
     assert asked == [True]  # its buttons work
+
+
+def test_an_unlock_that_fails_after_the_store_opened_leaves_it_locked(  # type: ignore[no-untyped-def]
+    window, monkeypatch, store_path
+) -> None:
+    """The window shows the unlock page (and the error) again: the store must then be
+    locked, its passphrase forgotten, not open with no idle lock armed (review)."""
+    from desktop_app.core.errors import AppError
+    from desktop_app.ui.widgets.case_list import CaseListPanel
+
+    real = CaseListPanel.attach
+    failures = [AppError("the list could not be shown")]
+
+    def attach(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if failures:
+            raise failures.pop()
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(CaseListPanel, "attach", attach)
+    seen: list[object] = []
+    monkeypatch.setattr(
+        "desktop_app.ui.main_window.open_store",
+        lambda *a, **k: seen.append(real_open(*a, **k)) or seen[-1],
+    )
+    window.ask_unlock(store_path)
+    with pytest.raises(AppError):
+        window.unlock(PASSPHRASE)
+    assert window.is_locked and window.store is None
+    assert seen and seen[0].closed  # type: ignore[attr-defined]
+    assert window.stack.currentWidget() is window.unlock_page
+    assert not window.idle_timer.isActive()
+    # The next try, which works, arms the idle lock as always.
+    window.unlock(PASSPHRASE)
+    assert not window.is_locked and window.idle_timer.isActive()
+
+
+def real_open(*args, **kwargs):  # type: ignore[no-untyped-def]
+    from desktop_app.store.engine import open_store
+
+    return open_store(*args, **kwargs)
