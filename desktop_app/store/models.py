@@ -180,7 +180,8 @@ class Report(Record, Retractable, table=True):
 
     __table_args__ = (
         UniqueConstraint("post_id", "reported_at", "reporter_key"),
-        Index("ix_report_reported_at", "reported_at"),
+        # With post_id: the first page reads the newest reports from it alone (0011).
+        Index("ix_report_reported_at", "reported_at", "post_id"),
         # Covering index: the indicators scan it in post order (migration 0002).
         Index(
             "ix_report_indicator",
