@@ -1150,12 +1150,22 @@ def _estimated_rows(path: Path) -> int:
     return size * max(lines, 1) // len(head)
 
 
+# Up to this many reports in the store after the import, its indexes may be built
+# at the end: each build sorts its keys in memory (about 80 MB for the largest at
+# 1,000,000 reports, 224 MB peak in all), and the memory must stay under 300 MB
+# whatever the size. Beyond it, the indexes are kept up to date row by row
+# (about 205 MB at any size).
+DEFER_MAX_REPORTS = 1_500_000
+
+
 def _large_against_store(path: Path, raw: Any) -> bool:
-    """Whether the file has at least as many rows as the store has reports: then
-    building the indexes once at the end costs less than keeping them up to date
-    row by row (a first import, a store's history brought in from a spreadsheet)."""
+    """Whether the file has at least as many rows as the store has reports (a first
+    import, a store's history brought in from a spreadsheet), and the two together
+    stay within ``DEFER_MAX_REPORTS``: then building the indexes once at the end
+    costs less than keeping them up to date row by row."""
     (reports,) = raw.execute("SELECT coalesce(max(id), 0) FROM report").fetchone()
-    return _estimated_rows(path) >= int(reports)
+    rows = _estimated_rows(path)
+    return int(reports) <= rows and rows + int(reports) <= DEFER_MAX_REPORTS
 
 
 class ImportProblems(BadInputError):

@@ -272,3 +272,14 @@ def test_the_page_cache_is_set_back_after_the_indexes_are_built(
     assert cache != -bulk.REBUILD_CACHE_KIB
     import_file(store, big_log, UTC_ZONE)
     assert raw.execute("PRAGMA cache_size").fetchone()[0] == cache
+
+
+def test_a_file_beyond_the_memory_bound_keeps_the_indexes_row_by_row(
+    store: Store, big_log: Path, drops: list[list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = spreadsheet._estimated_rows(big_log)
+    assert 3 * spreadsheet.CHUNK_ROWS <= rows <= 4 * spreadsheet.CHUNK_ROWS
+    monkeypatch.setattr(spreadsheet, "DEFER_MAX_REPORTS", rows - 1)
+    result = import_file(store, big_log, UTC_ZONE)
+    assert result.added == 3 * spreadsheet.CHUNK_ROWS + 123 and not drops
+    assert _integrity(store) == "ok"
