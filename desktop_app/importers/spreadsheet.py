@@ -1092,7 +1092,7 @@ def import_file(
                 return result
             if deferred and progress:
                 progress(total, total, "indexing")
-            restore_indexes(raw, deferred)
+            restore_indexes(raw, deferred, cancelled)
             writer.writer.audit(
                 AuditAction.IMPORT,
                 entity="file",

@@ -180,6 +180,21 @@ def test_a_dry_run_and_a_cancelled_import_leave_every_index(
     assert len(drops) == 2
     assert _snapshot(store) == before and _integrity(store) == "ok"
 
+    # A cancel while the indexes are being built again (every row written, the
+    # builds take seconds at 1,000,000 reports) is heard there too (review).
+    asked = 0
+    chunks = (3 * spreadsheet.CHUNK_ROWS + 123) // spreadsheet.CHUNK_ROWS
+
+    def cancel_at_the_end() -> bool:
+        nonlocal asked
+        asked += 1
+        return asked > chunks + 1  # after every chunk's check and the first build
+
+    with pytest.raises(Cancelled):
+        import_file(store, big_log, UTC_ZONE, cancelled=cancel_at_the_end)
+    assert asked == chunks + 2
+    assert _snapshot(store) == before and _integrity(store) == "ok"
+
 
 _CHILD = """
 import sys, time
