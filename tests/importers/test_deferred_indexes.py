@@ -137,14 +137,19 @@ def test_deferred_import_gives_the_store_row_by_row_gives(
     assert _indexes(store) == before and _integrity(store) == "ok"
 
 
-def test_a_bad_last_row_leaves_the_store_and_its_indexes_as_they_were(
-    store: Store, tmp_path: Path, big_log: Path, drops: list[list[str]]
-) -> None:
+def _one_report(store: Store, tmp_path: Path) -> None:
+    """A store that is not empty, so the large file that follows is weighed against it."""
     small = write_log(
         tmp_path / "small.csv",
         [{"post_url": "https://x.com/p/1", "platform": "x", "reported_at": "2024-01-01T10:00"}],
     )
     import_file(store, small, UTC_ZONE)
+
+
+def test_a_bad_last_row_leaves_the_store_and_its_indexes_as_they_were(
+    store: Store, tmp_path: Path, big_log: Path, drops: list[list[str]]
+) -> None:
+    _one_report(store, tmp_path)
     before = _snapshot(store)
     bad = tmp_path / "bad.csv"
     text = big_log.read_text(encoding="utf-8")
@@ -217,11 +222,7 @@ import_file(store, sys.argv[2], zone("UTC"), progress=progress)
 def test_an_import_killed_midway_leaves_a_store_with_every_index(
     store: Store, tmp_path: Path, big_log: Path
 ) -> None:
-    small = write_log(
-        tmp_path / "small.csv",
-        [{"post_url": "https://x.com/p/1", "platform": "x", "reported_at": "2024-01-01T10:00"}],
-    )
-    import_file(store, small, UTC_ZONE)
+    _one_report(store, tmp_path)
     before = _snapshot(store)
     path = store.path
     store.close()

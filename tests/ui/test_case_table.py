@@ -3,7 +3,10 @@ cell for seven roles; the ones not answered return before reading the index)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from desktop_app.ui.models.case_table import (
     COL_HOURS,
@@ -24,6 +27,37 @@ NOT_ANSWERED = (
     R.CheckStateRole,
     R.SizeHintRole,
 )
+
+
+@contextmanager
+def _paints() -> Iterator[list[QObject]]:
+    """Every object painted while the block runs (an application-wide event filter)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    painted: list[QObject] = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                painted.append(obj)
+            return False
+
+    app = QApplication.instance()
+    watcher = Paints()
+    app.installEventFilter(watcher)
+    try:
+        yield painted
+    finally:
+        app.removeEventFilter(watcher)
+
+
+def _settle() -> None:
+    """A relayout climbs one parent per turn of the event loop."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(12):
+        QApplication.processEvents()
 
 
 def test_each_cell_answers_its_roles_and_no_others(unlocked) -> None:  # type: ignore[no-untyped-def]
@@ -54,42 +88,24 @@ def test_a_search_repaints_the_list_not_the_window(unlocked) -> None:  # type: i
     """A new count must not re-lay the window: a label whose size may change makes Qt
     re-lay the panel, the splitter and the main window on every new text, and the main
     window's relayout repaints every widget in it (the filters, the editor, the tabs)."""
-    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit
 
     panel = unlocked.case_panel
     label = panel.count_label
     assert label.minimumSize() == label.maximumSize()  # fixed in both directions
     app = QApplication.instance()
-    painted: list[QObject] = []
-
-    class Paints(QObject):
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint:
-                painted.append(obj)
-            return False
-
-    watcher = Paints()
-
-    def settle() -> None:  # a relayout climbs one parent per turn of the event loop
-        for _ in range(12):
-            app.processEvents()
-
     # Searches with different counts, the box never empty: the clear button shown or
     # hidden re-lays the window once (Qt forces that), not at each search.
     texts = ["Sunday", "zzzz", "a", "မွတ်စလင်", "zzzz", "at"]
     counts: set[str] = set()
     panel.search.setText("news")
-    settle()
-    app.installEventFilter(watcher)
-    try:
+    _settle()
+    with _paints() as painted:
         for text in texts:
             panel.search.setText(text)
             app.processEvents()
             counts.add(label.text())
-        settle()
-    finally:
-        app.removeEventFilter(watcher)
+        _settle()
     assert panel.table.viewport() in painted  # the list itself was repainted
     others = [w for w in painted if isinstance(w, QComboBox | QDateEdit)]
     assert others == [], f"{len(others)} filter widgets repainted by a search"
@@ -100,37 +116,19 @@ def test_the_first_key_of_a_search_and_clearing_it_repaint_no_filter(unlocked) -
     """Qt's own clear button is shown with the first character and hidden when the box
     is emptied, and each time it forces a relayout up to the main window, repainting
     every widget; the list's clear button stays in place and only changes its icon."""
-    from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit
+    from PySide6.QtWidgets import QComboBox, QDateEdit
 
     panel = unlocked.case_panel
-    app = QApplication.instance()
-    painted: list[QObject] = []
-
-    class Paints(QObject):
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint:
-                painted.append(obj)
-            return False
-
-    def settle() -> None:
-        for _ in range(12):
-            app.processEvents()
-
     assert panel.search.text() == ""
     assert not panel.clear_search.isEnabled() and panel.clear_search.icon().isNull()
-    settle()
-    watcher = Paints()
-    app.installEventFilter(watcher)
-    try:
+    _settle()
+    with _paints() as painted:
         for text in ("S", "Su", "Sunday"):
             panel.search.setText(text)
-            settle()
+            _settle()
         assert panel.clear_search.isEnabled() and not panel.clear_search.icon().isNull()
         panel.clear_search.trigger()  # a click on the button
-        settle()
-    finally:
-        app.removeEventFilter(watcher)
+        _settle()
     assert panel.search.text() == ""
     assert unlocked.model.total == 2  # every case again
     assert not panel.clear_search.isEnabled() and panel.clear_search.icon().isNull()
