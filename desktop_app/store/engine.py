@@ -116,19 +116,16 @@ def _new_connection(path: Path, key: KeyHolder) -> RawConnection:
     """
     raw = key.raw_key(path)  # StoreLockedError once the store was closed
     if raw is not None:
-        conn = _keyed(path, '"' + raw + '"')
-        if conn is not None:
-            return conn
-        key.forget_raw_key()
-    passphrase = key.get()
-    conn = _keyed(path, _sql_literal(passphrase), fail=True)
-    assert conn is not None
-    return conn
+        try:
+            return _keyed(path, '"' + raw + '"')
+        except sqlcipher3.DatabaseError:
+            key.forget_raw_key()
+    return _keyed(path, _sql_literal(key.get()))
 
 
-def _keyed(path: Path, key_literal: str, *, fail: bool = False) -> RawConnection | None:
-    """A connection keyed with ``key_literal``; None (or, with ``fail``, the error)
-    when the key does not open the file."""
+def _keyed(path: Path, key_literal: str) -> RawConnection:
+    """A connection keyed with ``key_literal``, the store's pragmas set; closed again
+    when the key does not open the file (sqlcipher3.DatabaseError)."""
     conn = sqlcipher3.connect(
         str(path),
         check_same_thread=False,
@@ -138,11 +135,6 @@ def _keyed(path: Path, key_literal: str, *, fail: bool = False) -> RawConnection
     try:
         conn.execute("PRAGMA key = " + key_literal)
         _on_connect(conn)
-    except sqlcipher3.DatabaseError:
-        conn.close()
-        if fail:
-            raise
-        return None
     except BaseException:
         conn.close()
         raise

@@ -152,11 +152,16 @@ def test_an_unlock_that_fails_after_the_store_opened_leaves_it_locked(  # type: 
         return real(self, *args, **kwargs)
 
     monkeypatch.setattr(CaseListPanel, "attach", attach)
+    from desktop_app.ui import main_window
+
+    real_open = main_window.open_store
     seen: list[object] = []
-    monkeypatch.setattr(
-        "desktop_app.ui.main_window.open_store",
-        lambda *a, **k: seen.append(real_open(*a, **k)) or seen[-1],
-    )
+
+    def open_store(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(real_open(*args, **kwargs))
+        return seen[-1]
+
+    monkeypatch.setattr(main_window, "open_store", open_store)
     window.ask_unlock(store_path)
     with pytest.raises(AppError):
         window.unlock(PASSPHRASE)
@@ -167,9 +172,3 @@ def test_an_unlock_that_fails_after_the_store_opened_leaves_it_locked(  # type: 
     # The next try, which works, arms the idle lock as always.
     window.unlock(PASSPHRASE)
     assert not window.is_locked and window.idle_timer.isActive()
-
-
-def real_open(*args, **kwargs):  # type: ignore[no-untyped-def]
-    from desktop_app.store.engine import open_store
-
-    return open_store(*args, **kwargs)
