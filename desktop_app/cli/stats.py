@@ -23,7 +23,8 @@ def _import_indicators(text: bool) -> None:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     # The indicators' modules are imported on a thread of their own while this one
-    # derives the store's key, which releases the interpreter lock (hashlib's PBKDF2):
+    # waits for SQLCipher to derive the store's key, which it does without holding
+    # the interpreter lock (sqlcipher3 lets go of it while a statement runs):
     # on two cores the imports take no time of their own (issue 15). The store's own
     # modules are imported first, here, so the two threads never import at once.
     import desktop_app.store.engine  # noqa: F401

@@ -1021,7 +1021,7 @@ class MainWindow(QMainWindow):
         self._idle_build.stop()  # the views are made after the first paint
         try:
             worker.start()
-            # While the key is derived (hashlib lets go of Python's lock meanwhile; the
+            # While the key is derived (SQLCipher holds no Python lock meanwhile; the
             # workspace is made well before the derivation ends, so the store's thread
             # then runs its reads without waiting for the lock).
             self._make_workspace()
