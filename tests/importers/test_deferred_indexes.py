@@ -299,3 +299,26 @@ def test_a_file_beyond_the_memory_bound_keeps_the_indexes_row_by_row(
     result = import_file(store, big_log, UTC_ZONE)
     assert result.added == 3 * spreadsheet.CHUNK_ROWS + 123 and not drops
     assert _integrity(store) == "ok"
+
+
+def test_a_workbook_is_weighed_by_its_rows_not_its_pictures(tmp_path: Path) -> None:
+    """A workbook of a few rows with a large picture in it is a small import: the
+    estimate reads the sheet's declared range, not the file's size (review)."""
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["post_url", "platform", "reported_at"])
+    for i in range(10):
+        sheet.append([f"https://x.com/p/{i}", "x", "2024-01-01T10:00"])
+    path = tmp_path / "log.xlsx"
+    book.save(path)
+    with zipfile.ZipFile(path, "a") as archive:  # a 2 MB screenshot pasted in
+        archive.writestr("xl/media/image1.png", os.urandom(2_000_000))
+    assert path.stat().st_size > 2_000_000
+    assert spreadsheet._estimated_rows(path) == 11
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a workbook")
+    assert spreadsheet._estimated_rows(broken) == 0  # the import says what is wrong
