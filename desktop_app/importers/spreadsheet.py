@@ -1160,6 +1160,7 @@ def _workbook_rows(path: Path) -> int:
     the sheet's XML. Not the file's size: pictures in a workbook of ten rows made it
     look like twenty thousand, and the import rebuilt every index of the store."""
     import zipfile
+    import zlib
 
     try:
         with zipfile.ZipFile(path) as book:
@@ -1173,8 +1174,8 @@ def _workbook_rows(path: Path) -> int:
             largest = max(sheets, key=lambda info: info.file_size)
             with book.open(largest) as handle:
                 head = handle.read(4096)
-    except (OSError, zipfile.BadZipFile, KeyError, RuntimeError):
-        return 0  # the import itself says what is wrong with the file
+    except (OSError, EOFError, ValueError, KeyError, RuntimeError, zipfile.BadZipFile, zlib.error):
+        return 0  # a damaged file: the import itself says what is wrong with it
     found = _DIMENSION.search(head)
     return int(found.group(1)) if found else largest.file_size // 600
 

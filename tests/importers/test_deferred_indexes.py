@@ -322,3 +322,15 @@ def test_a_workbook_is_weighed_by_its_rows_not_its_pictures(tmp_path: Path) -> N
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a workbook")
     assert spreadsheet._estimated_rows(broken) == 0  # the import says what is wrong
+    damaged = tmp_path / "damaged.xlsx"  # its sheet's compressed bytes flipped
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = max(
+            (i for i in archive.infolist() if i.filename.startswith("xl/worksheets/")),
+            key=lambda i: i.file_size,
+        )
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for offset in range(start + 8, start + min(info.compress_size, 200), 7):
+        data[offset] ^= 0xFF
+    damaged.write_bytes(bytes(data))
+    assert spreadsheet._estimated_rows(damaged) >= 0  # no traceback from the estimate
