@@ -71,6 +71,9 @@ def to_utc(value: datetime, tz: ZoneInfo) -> datetime:
     return value.astimezone(UTC)
 
 
+_NOT_A_TIME = "not a date and time: use ISO 8601 (2018-03-05T14:30) or DD/MM/YYYY HH:MM"
+
+
 def parse_timestamp(text: str, tz: ZoneInfo) -> datetime:
     """Parse the forms of IMPORT_FORMAT.md into aware UTC. Raises ValueError."""
     raw = text.strip()
@@ -86,14 +89,26 @@ def parse_timestamp(text: str, tz: ZoneInfo) -> datetime:
     try:
         value = datetime.fromisoformat(raw)
     except ValueError:
-        raise ValueError(
-            "not a date and time: use ISO 8601 (2018-03-05T14:30) or DD/MM/YYYY HH:MM"
-        ) from None
+        raise ValueError(_NOT_A_TIME) from None
     return to_utc(value, tz)
 
 
 def parse_cell_time(value: object, tz: ZoneInfo) -> datetime | None:
     """A spreadsheet cell (text or a real date cell) as aware UTC; None when empty."""
+    if type(value) is str:
+        raw = value.strip()
+        if raw[4:5] == "-":
+            # ISO 8601 (2018-03-05...): DD/MM/YYYY never has "-" there, so this is
+            # parse_timestamp's own second branch, without its calls around it (an
+            # import reads three of these a report).
+            try:
+                parsed = datetime.fromisoformat(raw)
+            except ValueError:
+                raise ValueError(_NOT_A_TIME) from None
+            if parsed.tzinfo is None:
+                parsed = parsed.replace(tzinfo=tz)
+            return parsed.astimezone(UTC)
+        return parse_timestamp(raw, tz) if raw else None
     if value is None:
         return None
     if isinstance(value, datetime):
