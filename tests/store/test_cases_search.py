@@ -101,3 +101,27 @@ def test_a_large_search_walks_the_list_in_order(store: Store) -> None:
     assert ROW_COLUMNS.startswith("post_id")
     cases.close()
     store.close()
+
+
+def test_one_search_after_another_keeps_the_lists_tables(store: Store) -> None:
+    """Typing search after search: each finds exactly its matches, and none makes or
+    drops a table (which would make every statement of the list be prepared again)."""
+    cases = CaseList(store.raw())
+    cases.rebuild()
+    raw = cases._raw()
+
+    def schema() -> int:
+        return int(raw.execute("PRAGMA temp.schema_version").fetchone()[0])
+
+    before = schema()
+    for text in (*QUERIES, "Fake news", "author12"):
+        flt = CaseFilter(search=text)
+        expected = _expected(cases, text, "first_reported", True)
+        assert cases.count(flt) == len(expected), text
+        assert [r.post_id for r in cases.page(flt)] == expected[:200], text
+        cases._forget_search()  # as the benchmarks do between runs
+        assert cases.count(flt) == len(expected), text
+    assert schema() == before
+    assert not raw.in_transaction
+    cases.close()
+    store.close()
