@@ -730,6 +730,29 @@ class _ImportWriter:
         self.posts_added = self.accounts_added = 0
         self.flagged_fake = 0
         self.zawgyi_cells = 0
+        # The ids of accounts and posts this import has made or looked up, so a later
+        # chunk's row that refers to one needs no probe of the unique index. Only a
+        # shortcut (ids never change inside the transaction; what is not here is
+        # looked up), bounded: emptied when full, short keys only.
+        self.known_accounts: dict[tuple[str, str], int] = {}
+        self.known_posts: dict[str, int] = {}
+        # While the table was empty before this import and nothing was dropped from
+        # its known ids, they are every row the table has: one not among them is new,
+        # with no probe (a first import of a file of up to KNOWN_POSTS posts).
+        self.all_accounts_known = self._empty("author_account")
+        self.all_posts_known = self._empty("post")
+
+    def _empty(self, table: str) -> bool:
+        (rows,) = self.raw.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()
+        return not rows
+
+    def _know_account(self, key: tuple[str, str], account_id: int) -> None:
+        if not _remember(self.known_accounts, key, sum(map(len, key)), account_id, KNOWN_ACCOUNTS):
+            self.all_accounts_known = False
+
+    def _know_post(self, key: str, post_id: int) -> None:
+        if not _remember(self.known_posts, key, len(key), post_id, KNOWN_POSTS):
+            self.all_posts_known = False
 
     def _lookup(
         self, chunk: list[ParsedRow]
@@ -742,12 +765,16 @@ class _ImportWriter:
     ]:
         """The store's accounts, posts and reports this chunk's rows refer to."""
         raw = self.raw
-        accounts: dict[tuple[str, str], int] = {}
+        known_accounts, known_posts = self.known_accounts, self.known_posts
         fake_accounts: set[int] = set()
-        wanted = sorted({(r.platform, r.author_key) for r in chunk if r.author_key})
-        if wanted:
-            for account_id, platform, key in raw.execute(_ACCOUNTS_OF, (json.dumps(wanted),)):
-                accounts[(platform, key)] = account_id
+        referred = {(r.platform, r.author_key) for r in chunk if r.author_key}
+        accounts = {key: known_accounts[key] for key in referred if key in known_accounts}
+        if referred:
+            if len(accounts) < len(referred) and not self.all_accounts_known:
+                wanted = sorted(referred.difference(accounts))
+                for account_id, platform, key in raw.execute(_ACCOUNTS_OF, (json.dumps(wanted),)):
+                    accounts[(platform, key)] = account_id
+                    self._know_account((platform, key), account_id)
             # Whether an account is already flagged matters only to a row that flags
             # it: only those accounts' rows are read.
             flagging = sorted(
@@ -762,8 +789,13 @@ class _ImportWriter:
                 fake_accounts = {
                     row[0] for row in raw.execute(_FAKE_ACCOUNTS, (json.dumps(flagging),))
                 }
-        keys = sorted({r.identity_key for r in chunk})
-        posts: dict[str, int] = dict(raw.execute(_POSTS_OF, (json.dumps(keys),)))
+        keys = {r.identity_key for r in chunk}
+        posts = {key: known_posts[key] for key in keys if key in known_posts}
+        if len(posts) < len(keys) and not self.all_posts_known:
+            found = raw.execute(_POSTS_OF, (json.dumps(sorted(keys.difference(posts))),))
+            for key, post_id in found:
+                posts[key] = post_id
+                self._know_post(key, post_id)
         # Only a post that was in the store before this import can be retracted:
         # its row is read for that; the posts this import made are not.
         older = sorted(i for i in posts.values() if i < self.first_new_post)
@@ -836,6 +868,7 @@ class _ImportWriter:
                 if author_id is None:
                     author_id = take_id("author_account")
                     accounts[account_key] = author_id
+                    self._know_account(account_key, author_id)
                     a_id.append(author_id)
                     a_platform.append(row.platform)
                     a_handle.append(row.author_handle)
@@ -850,6 +883,7 @@ class _ImportWriter:
             if post_id is None:
                 post_id = take_id("post")
                 posts[row.identity_key] = post_id
+                self._know_post(row.identity_key, post_id)
                 p_id.append(post_id)
                 p_platform.append(row.platform)
                 p_url.append(row.url)
@@ -977,6 +1011,27 @@ class _ImportWriter:
                 [{"id": i, "suspected_fake": True, "updated_at": now} for i in flag_fake],
             )
             self.flagged_fake += len(flag_fake)
+
+
+# At most this many accounts and posts are remembered between chunks (about 12 MB
+# for the posts of a facebook link each, 30 MB at most), each key at most
+# KNOWN_KEY_CHARS long.
+KNOWN_ACCOUNTS = 1 << 15
+KNOWN_POSTS = 1 << 16
+KNOWN_KEY_CHARS = 256
+
+
+def _remember(known: dict[Any, int], key: Any, chars: int, value: int, limit: int) -> bool:
+    """Keep ``key``'s id in ``known`` (emptied first when it holds ``limit``); False
+    when an id was left out or dropped (a key of more than KNOWN_KEY_CHARS)."""
+    if chars > KNOWN_KEY_CHARS:
+        return False
+    complete = True
+    if len(known) >= limit:
+        known.clear()
+        complete = False
+    known[key] = value
+    return complete
 
 
 # The chunk's accounts, posts and reports already in the store, each through its

@@ -274,7 +274,8 @@ def test_the_import_holds_nothing_per_row_of_the_file_or_store(
     """With 400 accounts and posts already in the store and a 200-row file written
     in chunks of 10, nothing the importer or its writer keeps between chunks holds
     more than a chunk's worth of entries (it held every account of the store, and
-    every new post until the end of the file)."""
+    every new post until the end of the file). The ids it remembers between chunks
+    are bounded by KNOWN_ACCOUNTS and KNOWN_POSTS, here set to a chunk's worth."""
     rows = [
         {
             "post_url": f"https://x.org/{i}",
@@ -286,6 +287,8 @@ def test_the_import_holds_nothing_per_row_of_the_file_or_store(
     ]
     import_file(store, write_log(tmp_path / "first.csv", rows), UTC_ZONE)
     monkeypatch.setattr(spreadsheet, "CHUNK_ROWS", 10)
+    monkeypatch.setattr(spreadsheet, "KNOWN_ACCOUNTS", 10)
+    monkeypatch.setattr(spreadsheet, "KNOWN_POSTS", 10)
     seen: list[dict[str, int]] = []
     write_chunk = spreadsheet._ImportWriter.write_chunk
 

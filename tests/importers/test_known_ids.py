@@ -1,0 +1,154 @@
+"""The ids an import remembers between chunks are only a shortcut (issue 15).
+
+Posts and accounts met in an earlier chunk are found without a probe of the unique
+index, and in a first import a key not among them is known to be new. Whatever the
+bounds (emptied at once, never full, keys too long to keep), the store ends up the
+same, row for row, as with every lookup going to the store.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop_app.core.timeutil import zone
+from desktop_app.importers import spreadsheet
+from desktop_app.importers.spreadsheet import import_file
+from desktop_app.store.engine import Store, open_store
+from tests.conftest import PASSPHRASE, write_log
+
+UTC_ZONE = zone("UTC")
+_OWN = {"uid", "created_at", "updated_at", "import_event_uid"}
+_TABLES = ("author_account", "post", "report", "response")
+
+
+def _dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    conn = store.raw()
+    out = {}
+    for table in _TABLES:
+        cursor = conn.execute(f"SELECT * FROM {table} ORDER BY id")
+        names = [d[0] for d in cursor.description]
+        keep = [i for i, name in enumerate(names) if name not in _OWN]
+        out[table] = [tuple(row[i] for i in keep) for row in cursor]
+    return out
+
+
+def _rows(offset: int, count: int) -> list[dict[str, str]]:
+    """Posts reported several times across chunks, by accounts met again and again,
+    some flagged fake later; from row 60 on, some links and handles longer than
+    KNOWN_KEY_CHARS."""
+    rows = []
+    for i in range(offset, offset + count):
+        long = "l" * 300 if i >= 60 and i % 11 == 0 else ""  # the second file only
+        rows.append(
+            {
+                "post_url": f"https://www.x.org/{long}{i % 17}?fbclid={i}",
+                "platform": "x" if i % 5 else "Y",
+                "author_handle": f"@{long}a{i % 7}",
+                "author_suspected_fake": "yes" if i % 13 == 4 else "",
+                "reporter": f"r{i % 3}",
+                "reported_at": f"2018-03-{1 + i % 28:02d}T10:{i % 60:02d}",
+                "final_response_at": "2018-04-01T10:00" if i % 4 == 0 else "",
+                "final_outcome": "removed" if i % 4 == 0 else "",
+            }
+        )
+    return rows
+
+
+def _import_twice(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **bounds: Any
+) -> tuple[list[Any], dict[str, list[tuple[Any, ...]]]]:
+    monkeypatch.setattr(spreadsheet, "CHUNK_ROWS", 6)
+    for name, value in bounds.items():
+        monkeypatch.setattr(spreadsheet, name, value)
+    results = []
+    # A first import into the empty store; a second, overlapping one into a store
+    # that has posts and accounts already; the first file again (all present).
+    first = write_log(tmp_path / "first.csv", _rows(0, 60))
+    for path in (first, write_log(tmp_path / "second.csv", _rows(40, 60)), first):
+        result = import_file(store, path, UTC_ZONE)
+        results.append(
+            (result.added, result.already_present, result.posts_added, result.accounts_added)
+        )
+    return results, _dump(store)
+
+
+def _lookups_always(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every chunk's posts and accounts looked up in the store, as before."""
+
+    def nothing_known(self: Any, *_args: Any) -> None:
+        self.all_accounts_known = self.all_posts_known = False
+
+    monkeypatch.setattr(spreadsheet._ImportWriter, "_know_account", nothing_known)
+    monkeypatch.setattr(spreadsheet._ImportWriter, "_know_post", nothing_known)
+    init = spreadsheet._ImportWriter.__init__
+
+    def init_unknown(self: Any, *args: Any) -> None:
+        init(self, *args)
+        self.all_accounts_known = self.all_posts_known = False
+
+    monkeypatch.setattr(spreadsheet._ImportWriter, "__init__", init_unknown)
+
+
+@pytest.mark.parametrize(
+    "bounds",
+    [
+        {},
+        {"KNOWN_POSTS": 1, "KNOWN_ACCOUNTS": 1},
+        {"KNOWN_POSTS": 5, "KNOWN_ACCOUNTS": 3},
+        {"KNOWN_KEY_CHARS": 0},
+    ],
+)
+def test_remembered_ids_change_nothing_in_the_store(
+    store: Store,
+    store_template: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    bounds: dict[str, int],
+) -> None:
+    path = tmp_path / "plain.db"
+    shutil.copyfile(store_template, path)
+    with pytest.MonkeyPatch.context() as plain_patch, open_store(path, PASSPHRASE) as plain:
+        _lookups_always(plain_patch)
+        expected = _import_twice(plain, tmp_path, plain_patch)
+    got = _import_twice(store, tmp_path, monkeypatch, **bounds)
+    assert got == expected
+    results, dump = got
+    assert results[2][0] == 0 and results[2][1] == 60  # the first file again: all present
+    assert len(dump["post"]) < 120 and len(dump["author_account"]) < 30  # shared across files
+
+
+def test_a_first_import_asks_the_store_for_no_post_or_account(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Into an empty store, within the bounds: no probe for posts or accounts (the
+    reports of posts met before are still looked up); into a store with posts, each
+    chunk's unknown posts are looked up."""
+    monkeypatch.setattr(spreadsheet, "CHUNK_ROWS", 6)
+    asked: list[str] = []
+    lookup = spreadsheet._ImportWriter._lookup
+
+    def watched(self: Any, chunk: list[Any]) -> Any:
+        raw = self.raw
+
+        class Watch:
+            def execute(self, sql: str, *args: Any) -> Any:
+                asked.append(sql)
+                return raw.execute(sql, *args)
+
+        self.raw = Watch()
+        try:
+            return lookup(self, chunk)
+        finally:
+            self.raw = raw
+
+    monkeypatch.setattr(spreadsheet._ImportWriter, "_lookup", watched)
+    import_file(store, write_log(tmp_path / "first.csv", _rows(0, 60)), UTC_ZONE)
+    assert not [sql for sql in asked if sql in (spreadsheet._POSTS_OF, spreadsheet._ACCOUNTS_OF)]
+    assert spreadsheet._REPORTS_OF in asked
+    asked.clear()
+    import_file(store, write_log(tmp_path / "second.csv", _rows(100, 12)), UTC_ZONE)
+    assert spreadsheet._POSTS_OF in asked and spreadsheet._ACCOUNTS_OF in asked
