@@ -33,7 +33,6 @@ from desktop_app.core.errors import (
     StoreLockedError,
     StoreNotFoundError,
 )
-from desktop_app.core.timeutil import now_utc, zone
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # 64 MiB page cache: aggregate queries over encrypted pages then decrypt each page
@@ -419,6 +418,8 @@ def migrate(store: Store, target: str = "head") -> str | None:
     backup: str | None = None
     if before is not None:
         store.raw().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        from desktop_app.core.timeutil import now_utc  # zoneinfo: not for every open
+
         stamp = now_utc().strftime("%Y%m%dT%H%M%SZ")
         copy = store.path.with_name(f"{store.path.name}.before-{wanted}-{stamp}.bak")
         import logging  # here, not at the top: logging (with traceback and tokenize) and
@@ -491,6 +492,8 @@ def create_store(
     if path.exists():
         raise StoreExistsError(f"{path} already exists: choose another path or open it")
     passphrase = _check_passphrase(passphrase)
+    from desktop_app.core.timeutil import zone
+
     zone(timezone)  # a clear error before any file is made
     path.parent.mkdir(parents=True, exist_ok=True)
     key = KeyHolder(passphrase)

@@ -11,12 +11,11 @@ draft, then closes the store, which forgets its passphrase.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEventLoop, QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -34,7 +33,6 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import AppError, StoreLockedError
 from desktop_app.paths import data_dir
 from desktop_app.store.engine import Store, create_store, open_store
-from desktop_app.store.settings import OrganisationSettings, load_settings_raw
 from desktop_app.ui.i18n import error_text
 from desktop_app.ui.vocab import numerus
 from desktop_app.ui.widgets.unlock_page import UnlockPage
@@ -46,9 +44,11 @@ from desktop_app.ui.workers import Worker
 # unlock page needs none of them, nor SQLAlchemy, the importer, the sharing code or
 # openpyxl that some of them bring (issue 15).
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QSplitter, QTabWidget
 
     from desktop_app.store.cases import CaseList, FirstPage
+    from desktop_app.store.settings import OrganisationSettings
     from desktop_app.ui.dialogs.export_dialog import ExportDialog
     from desktop_app.ui.dialogs.import_bundle_dialog import ImportBundleDialog
     from desktop_app.ui.dialogs.import_dialog import ImportDialog
@@ -93,16 +93,16 @@ VIEW_PARTS = frozenset(
         "evidence_context_menu",
     }
 )
-INPUT_EVENTS = {
-    QEvent.Type.KeyPress,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-}
+# Nothing made before the unlock names ``Qt`` or ``QEvent``: PySide6 builds each of
+# them, every enum in it, on first use (``Qt`` 0.03-0.05 s, ``QEvent`` 0.01 s), and a
+# window that is unlocked at once would pay for them before the key derivation starts.
+# The case list's module, imported while the key is derived (``_make_workspace``),
+# builds them then; this module imports them where it uses them (issue 15).
+TOOL_BUTTON_TEXT_ONLY = 1  # Qt.ToolButtonStyle.ToolButtonTextOnly, set as a Qt property
 
 
-@dataclass
-class Opening:
+# Named tuples, not dataclasses: ``dataclasses`` is not imported before the unlock page.
+class Opening(NamedTuple):
     """What the unlock read on the store's thread: the settings and the first page."""
 
     store: Store
@@ -110,8 +110,7 @@ class Opening:
     first: FirstPage
 
 
-@dataclass
-class AfterUnlock:
+class AfterUnlock(NamedTuple):
     """Read on the store's thread after the first paint, for the views."""
 
     backup_overdue: bool
@@ -211,13 +210,18 @@ class MainWindow(QMainWindow):
         self.change_timer.setInterval(3000)
         self.change_timer.timeout.connect(self._check_other_writes)
         self._data_version: int | None = None
+        self._input_events: frozenset[Any] = frozenset()  # filled by ``_watch_input``
+        self._key_press: Any = None
         # Input anywhere in the window (idle lock, Ctrl+V of a screenshot) is watched
         # from the first paint of an unlocked store to its lock (``_watch_input``):
         # a Python filter on the application costs every event of every widget a call,
         # and the first event of an object of a class PySide6 does not wrap (a label's
         # text control) makes it set up most of QtWidgets' enums (0.03 s at start).
 
-        self.clean_export_leftovers()
+        # From the event loop (soon, and while a key is derived if the window unlocks at
+        # once): the export module and what it imports (``secrets``, 0.01 s) are not
+        # needed to paint the unlock page.
+        QTimer.singleShot(0, self, self.clean_export_leftovers)
         last = db_path or self.settings.value(LAST_STORE_KEY, "", type=str)
         if last and Path(last).exists():
             self.ask_unlock(Path(last))
@@ -263,6 +267,7 @@ class MainWindow(QMainWindow):
         if self.__dict__.get("_workspace_made", True):
             return
         self._workspace_made = True
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QSplitter, QTabWidget
 
         from desktop_app.ui.widgets.case_list import CaseListPanel
@@ -367,7 +372,9 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # The property, not ``setShortcut``: choosing among that method's overloads
+            # makes PySide6 build ``Qt`` (see TOOL_BUTTON_TEXT_ONLY), before the unlock.
+            action.setProperty("shortcut", QKeySequence(shortcut))
         if tip:
             action.setToolTip(tip)
             action.setStatusTip(tip)
@@ -544,7 +551,7 @@ class MainWindow(QMainWindow):
 
         toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setProperty("toolButtonStyle", TOOL_BUTTON_TEXT_ONLY)
         self._fill(
             toolbar,
             self.new_case_action,
@@ -595,6 +602,8 @@ class MainWindow(QMainWindow):
         self._bind_context_menu(self.editor.evidence, self.evidence_context_menu)
 
     def _bind_context_menu(self, widget: QWidget, menu: QMenu) -> None:
+        from PySide6.QtCore import Qt
+
         self.context_menus[widget] = menu
         widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         widget.customContextMenuRequested.connect(
@@ -882,6 +891,8 @@ class MainWindow(QMainWindow):
 
     def _show_dialog(self, dialog: QDialog, on_finished: Any = None) -> QDialog:
         """Open a dialog without a nested event loop, so a lock can close it at once."""
+        from PySide6.QtCore import Qt
+
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
 
         def finished(_code: int) -> None:
@@ -963,6 +974,8 @@ class MainWindow(QMainWindow):
         if path.exists():
             self.ask_unlock(path, hint)
             return
+        from PySide6.QtCore import Qt
+
         progress = QProgressDialog(self.tr("Creating the demo store…"), "", 0, 0, self)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -1017,13 +1030,18 @@ class MainWindow(QMainWindow):
         worker.signals.failed.connect(lambda text: (outcome.update(error=text), loop.quit()))
         self.unlock_page.setEnabled(False)
         self.unlock_page.show_error(self.tr("Unlocking…"))
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self._idle_build.stop()  # the views are made after the first paint
         try:
             worker.start()
             # While the key is derived (SQLCipher holds no Python lock meanwhile; the
             # workspace is made well before the derivation ends, so the store's thread
-            # then runs its reads without waiting for the lock).
+            # then runs its reads without waiting for the lock). ``Qt`` is first built
+            # here, by the cursor and the case list's module, not before the key.
+            from PySide6.QtCore import Qt
+
+            import desktop_app.store.settings  # noqa: F401  (read once the key is derived)
+
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             self._make_workspace()
             if not worker.done.is_set() or not outcome:
                 loop.exec()
@@ -1048,6 +1066,7 @@ class MainWindow(QMainWindow):
         """On the thread that opened the store, over its connection: the settings and
         the first page (a few indexed reads, not the summary of every post)."""
         from desktop_app.store.cases import first_page
+        from desktop_app.store.settings import load_settings_raw
 
         raw = store.raw()
         settings = load_settings_raw(raw)
@@ -1112,6 +1131,9 @@ class MainWindow(QMainWindow):
         viewport, a widget of a class PySide6 does not wrap, would cost PySide6 the
         set-up of most of QtWidgets' types before the first paint (0.01-0.03 s). The
         watcher is the window's child: if the window goes first, so do its timers."""
+        from PySide6.QtCore import QEvent
+
+        update_request = QEvent.Type.UpdateRequest
         generation = self._generation
         window = self
 
@@ -1121,7 +1143,7 @@ class MainWindow(QMainWindow):
                 self.done = False
 
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-                if not self.done and event.type() == QEvent.Type.UpdateRequest:
+                if not self.done and event.type() == update_request:
                     # Once the paint it asks for is done, a moment later: the custody
                     # record's imports hold Python's lock for a while on the store's
                     # thread, and would slow a frame still being painted.
@@ -1147,6 +1169,17 @@ class MainWindow(QMainWindow):
         if app is None:
             return
         if watch:
+            from PySide6.QtCore import QEvent
+
+            self._key_press = QEvent.Type.KeyPress
+            self._input_events = frozenset(
+                {
+                    QEvent.Type.KeyPress,
+                    QEvent.Type.MouseButtonPress,
+                    QEvent.Type.MouseMove,
+                    QEvent.Type.Wheel,
+                }
+            )
             app.installEventFilter(self)  # once, even if asked twice
         else:
             app.removeEventFilter(self)
@@ -1278,6 +1311,8 @@ class MainWindow(QMainWindow):
             log.warning("could not record %s: %s", action, exc.message)
 
     def _load_settings(self) -> None:
+        from desktop_app.store.settings import load_settings_raw
+
         assert self.store is not None
         self._apply_settings(load_settings_raw(self.store.raw()))
 
@@ -1609,16 +1644,18 @@ class MainWindow(QMainWindow):
         self.lock(idle=True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if self.store is not None and event.type() in INPUT_EVENTS:
+        if self.store is not None and event.type() in self._input_events:
             self._restart_idle_timer()
-            if (
-                event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.matches(QKeySequence.StandardKey.Paste)
-                and self._paste_goes_to_evidence()
-            ):
-                self.editor.paste_evidence()
-                return True
+            if event.type() == self._key_press:
+                from PySide6.QtGui import QKeyEvent  # a QEvent: built with it (see above)
+
+                if (
+                    isinstance(event, QKeyEvent)
+                    and event.matches(QKeySequence.StandardKey.Paste)
+                    and self._paste_goes_to_evidence()
+                ):
+                    self.editor.paste_evidence()
+                    return True
         return False
 
     def _paste_goes_to_evidence(self) -> bool:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -13,6 +14,26 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+# The page is made before the store is unlocked, so it names no member of Qt's ``Qt``
+# namespace: PySide6 builds that namespace, every enum in it, on first use (0.03-0.05
+# s), which a window that unlocks at once then pays before the key derivation starts
+# instead of while it runs (issue 15). The page is centred by stretches instead of
+# alignment flags (the same geometry), and the two flags it sets go through their Qt
+# properties, which take the flags' integer values.
+ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignHCenter | AlignVCenter
+TEXT_SELECTABLE_BY_MOUSE = 0x0001  # Qt.TextInteractionFlag.TextSelectableByMouse
+
+
+def _centred(layout: QBoxLayout, widget: QWidget) -> None:
+    """``widget`` at its own width in the middle of a row of ``layout`` (stretches hold
+    no spacing, so the rows are spaced as the widgets alone would be)."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addStretch(1)
+    row.addWidget(widget)
+    row.addStretch(1)
+    layout.addLayout(row)
 
 
 class UnlockPage(QWidget):
@@ -22,10 +43,9 @@ class UnlockPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = QLabel(self.tr("<h2>Unlock your store</h2>"))
         self.path_label = QLabel()
-        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.path_label.setProperty("textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
         self.hint_label = QLabel()
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -44,15 +64,16 @@ class UnlockPage(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.passphrase)
         row.addWidget(self.unlock_button)
-        for widget in (self.title, self.path_label, self.hint_label):
-            layout.addWidget(widget, alignment=Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(row_box, alignment=Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(1)
+        for widget in (self.title, self.path_label, self.hint_label, row_box):
+            _centred(layout, widget)
         # The error takes the row's full width (a centred wrapped label would be given
         # the width of no text and cut "Wrong passphrase. Try again." in half).
-        self.error_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.error_label.setProperty("alignment", ALIGN_CENTER)
         self.error_label.setFixedWidth(480)
-        layout.addWidget(self.error_label, alignment=Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.other_button, alignment=Qt.AlignmentFlag.AlignCenter)
+        _centred(layout, self.error_label)
+        _centred(layout, self.other_button)
+        layout.addStretch(1)
         self.unlock_button.clicked.connect(self._submit)
         self.passphrase.returnPressed.connect(self._submit)
         self.other_button.clicked.connect(self.other_store_requested)
