@@ -22,7 +22,7 @@ import csv
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -746,13 +746,27 @@ class _ImportWriter:
         (rows,) = self.raw.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()
         return not rows
 
-    def _know_account(self, key: tuple[str, str], account_id: int) -> None:
-        if not _remember(self.known_accounts, key, sum(map(len, key)), account_id, KNOWN_ACCOUNTS):
-            self.all_accounts_known = False
+    def _know_accounts(self, found: Iterable[tuple[tuple[str, str], int]]) -> None:
+        known, limit = self.known_accounts, KNOWN_ACCOUNTS
+        for key, account_id in found:
+            if len(key[0]) + len(key[1]) > KNOWN_KEY_CHARS:
+                self.all_accounts_known = False
+                continue
+            if len(known) >= limit:
+                known.clear()
+                self.all_accounts_known = False
+            known[key] = account_id
 
-    def _know_post(self, key: str, post_id: int) -> None:
-        if not _remember(self.known_posts, key, len(key), post_id, KNOWN_POSTS):
-            self.all_posts_known = False
+    def _know_posts(self, found: Iterable[tuple[str, int]]) -> None:
+        known, limit = self.known_posts, KNOWN_POSTS
+        for key, post_id in found:
+            if len(key) > KNOWN_KEY_CHARS:
+                self.all_posts_known = False
+                continue
+            if len(known) >= limit:
+                known.clear()
+                self.all_posts_known = False
+            known[key] = post_id
 
     def _lookup(
         self, chunk: list[ParsedRow]
@@ -772,9 +786,14 @@ class _ImportWriter:
         if referred:
             if len(accounts) < len(referred) and not self.all_accounts_known:
                 wanted = sorted(referred.difference(accounts))
-                for account_id, platform, key in raw.execute(_ACCOUNTS_OF, (json.dumps(wanted),)):
-                    accounts[(platform, key)] = account_id
-                    self._know_account((platform, key), account_id)
+                found_accounts = [
+                    ((platform, key), account_id)
+                    for account_id, platform, key in raw.execute(
+                        _ACCOUNTS_OF, (json.dumps(wanted),)
+                    )
+                ]
+                accounts.update(found_accounts)
+                self._know_accounts(found_accounts)
             # Whether an account is already flagged matters only to a row that flags
             # it: only those accounts' rows are read.
             flagging = sorted(
@@ -793,9 +812,9 @@ class _ImportWriter:
         posts = {key: known_posts[key] for key in keys if key in known_posts}
         if len(posts) < len(keys) and not self.all_posts_known:
             found = raw.execute(_POSTS_OF, (json.dumps(sorted(keys.difference(posts))),))
-            for key, post_id in found:
-                posts[key] = post_id
-                self._know_post(key, post_id)
+            found_posts = list(found)
+            posts.update(found_posts)
+            self._know_posts(found_posts)
         # Only a post that was in the store before this import can be retracted:
         # its row is read for that; the posts this import made are not.
         older = sorted(i for i in posts.values() if i < self.first_new_post)
@@ -833,6 +852,7 @@ class _ImportWriter:
         a_handle: list[str] = []
         a_name: list[str] = []
         a_fake: list[bool] = []
+        a_key: list[tuple[str, str]] = []
         p_id: list[int] = []
         p_platform: list[str] = []
         p_url: list[str] = []
@@ -868,8 +888,8 @@ class _ImportWriter:
                 if author_id is None:
                     author_id = take_id("author_account")
                     accounts[account_key] = author_id
-                    self._know_account(account_key, author_id)
                     a_id.append(author_id)
+                    a_key.append(account_key)
                     a_platform.append(row.platform)
                     a_handle.append(row.author_handle)
                     a_name.append(row.author_name)
@@ -883,7 +903,6 @@ class _ImportWriter:
             if post_id is None:
                 post_id = take_id("post")
                 posts[row.identity_key] = post_id
-                self._know_post(row.identity_key, post_id)
                 p_id.append(post_id)
                 p_platform.append(row.platform)
                 p_url.append(row.url)
@@ -1003,6 +1022,8 @@ class _ImportWriter:
             },
             constants=stamps,
         )
+        self._know_accounts(zip(a_key, a_id, strict=True))
+        self._know_posts(zip(p_identity, p_id, strict=True))
         self.accounts_added += len(a_id)
         self.posts_added += len(p_id)
         if flag_fake:
@@ -1019,19 +1040,6 @@ class _ImportWriter:
 KNOWN_ACCOUNTS = 1 << 15
 KNOWN_POSTS = 1 << 16
 KNOWN_KEY_CHARS = 256
-
-
-def _remember(known: dict[Any, int], key: Any, chars: int, value: int, limit: int) -> bool:
-    """Keep ``key``'s id in ``known`` (emptied first when it holds ``limit``); False
-    when an id was left out or dropped (a key of more than KNOWN_KEY_CHARS)."""
-    if chars > KNOWN_KEY_CHARS:
-        return False
-    complete = True
-    if len(known) >= limit:
-        known.clear()
-        complete = False
-    known[key] = value
-    return complete
 
 
 # The chunk's accounts, posts and reports already in the store, each through its

@@ -198,14 +198,29 @@ def test_imported_summaries_are_those_the_writer_computes(store: Store, tmp_path
             "final_response_at": "2018-03-06T10:00",
             "final_outcome": "restricted",
         },
+        {  # a decision with no acknowledgement: it is the first response too
+            "post_url": "https://x.org/6",
+            "platform": "x",
+            "reported_at": "2018-03-05T10:00",
+            "final_response_at": "2018-03-08T10:00",
+            "final_outcome": "removed",
+        },
     ]
     import_file(store, write_log(tmp_path / "log.csv", rows), UTC_ZONE)
     summary = (
         "SELECT id, first_response_at, final_response_at, final_outcome FROM report ORDER BY id"
     )
     imported = store.raw().execute(summary).fetchall()
-    assert [r[3] for r in imported] == ["removed", "no_violation", None, None, "restricted"]
+    assert [r[3] for r in imported] == [
+        "removed",
+        "no_violation",
+        None,
+        None,
+        "restricted",
+        "removed",
+    ]
     assert imported[1][1] == imported[1][2]  # first response = the decision
+    assert imported[5][1] == imported[5][2]
     responses = (
         store.raw().execute("SELECT report_id, outcome FROM response ORDER BY id").fetchall()
     )
@@ -218,6 +233,7 @@ def test_imported_summaries_are_those_the_writer_computes(store: Store, tmp_path
         (4, "acknowledged"),
         (5, "acknowledged"),
         (5, "restricted"),
+        (6, "removed"),
     ]
     with store.engine.begin() as conn:
         Writer(conn).refresh_summaries([r[0] for r in imported], touch=False)

@@ -82,8 +82,8 @@ def _lookups_always(monkeypatch: pytest.MonkeyPatch) -> None:
     def nothing_known(self: Any, *_args: Any) -> None:
         self.all_accounts_known = self.all_posts_known = False
 
-    monkeypatch.setattr(spreadsheet._ImportWriter, "_know_account", nothing_known)
-    monkeypatch.setattr(spreadsheet._ImportWriter, "_know_post", nothing_known)
+    monkeypatch.setattr(spreadsheet._ImportWriter, "_know_accounts", nothing_known)
+    monkeypatch.setattr(spreadsheet._ImportWriter, "_know_posts", nothing_known)
     init = spreadsheet._ImportWriter.__init__
 
     def init_unknown(self: Any, *args: Any) -> None:
