@@ -138,3 +138,22 @@ def test_the_first_key_of_a_search_and_clearing_it_repaint_no_filter(unlocked) -
     panel.search.setText("Sunday")
     panel.reset_filters()
     assert not panel.clear_search.isEnabled() and panel.clear_search.icon().isNull()
+
+
+def test_a_search_resets_the_list_once_and_paints_it_once(unlocked) -> None:  # type: ignore[no-untyped-def]
+    """Each new search: one model reset (the count and the page read first, then the
+    rows swapped at once) and one paint of the list, not a paint per step."""
+    panel = unlocked.case_panel
+    model = unlocked.model
+    viewport = panel.table.viewport()
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(model.total))
+    panel.search.setText("news")
+    _settle()
+    for text in ("Sunday", "zzzz", "မွတ်စလင်", "at"):
+        resets.clear()
+        with _paints() as painted:
+            panel.search.setText(text)
+            _settle()
+        assert resets == [model.total], text
+        assert painted.count(viewport) == 1, text

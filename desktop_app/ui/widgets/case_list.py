@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -248,7 +248,10 @@ class CaseListPanel(QWidget):
     def apply_filter(self) -> None:
         if self.model is None:
             return
+        rows_before = self.model.rowCount()
         self.model.set_filter(self.current_filter())
+        if self.model.rowCount() != rows_before:
+            self._lay_out_now()
         shown = self.model.total
         if self.is_filtered():
             total = self.model.cases.count(CaseFilter())
@@ -256,6 +259,14 @@ class CaseListPanel(QWidget):
         else:
             text = numerus(self.tr("%n case(s)", "", shown), shown)
         self.count_label.setText(text)
+
+    def _lay_out_now(self) -> None:
+        """Lay the list out for its new rows before it is painted, not after: Qt lays a
+        reset view out on a timer and shows or hides its scroll bar in a queued call, so
+        a search whose rows no longer fill the list (or fill it again) was painted once
+        with the old scroll bar and widths, then again in full with the new ones."""
+        self.table.doItemsLayout()
+        QCoreApplication.sendPostedEvents(self.table, QEvent.Type.MetaCall)
 
     def show_posts(self, post_ids: frozenset[int] | None, description: str = "") -> None:
         """Restrict the list to these posts (e.g. the reports behind a dashboard figure),
