@@ -1,8 +1,9 @@
-"""The ids an import remembers between chunks are only a shortcut (issue 15).
+"""What an import remembers between chunks is only a shortcut (issue 15).
 
 Posts and accounts met in an earlier chunk are found without a probe of the unique
-index, and in a first import a key not among them is known to be new. Whatever the
-bounds (emptied at once, never full, keys too long to keep), the store ends up the
+index, and into a table that was empty a key its filter has never seen is known to
+be new. Whatever the bounds (emptied at once, never full, keys too long to keep, a
+filter of 8 bits that says "perhaps" to nearly everything), the store ends up the
 same, row for row, as with every lookup going to the store.
 """
 
@@ -67,7 +68,7 @@ def _import_twice(
     results = []
     # A first import into the empty store; a second, overlapping one into a store
     # that has posts and accounts already; the first file again (all present).
-    first = write_log(tmp_path / "first.csv", _rows(0, 60))
+    first = write_log(tmp_path / "first.csv", [*_rows(0, 60), _rows(3, 1)[0]])  # row 5 twice
     for path in (first, write_log(tmp_path / "second.csv", _rows(40, 60)), first):
         result = import_file(store, path, UTC_ZONE)
         results.append(
@@ -80,7 +81,7 @@ def _lookups_always(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every chunk's posts and accounts looked up in the store, as before."""
 
     def nothing_known(self: Any, *_args: Any) -> None:
-        self.all_accounts_known = self.all_posts_known = False
+        pass
 
     monkeypatch.setattr(spreadsheet._ImportWriter, "_know_accounts", nothing_known)
     monkeypatch.setattr(spreadsheet._ImportWriter, "_know_posts", nothing_known)
@@ -88,7 +89,7 @@ def _lookups_always(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def init_unknown(self: Any, *args: Any) -> None:
         init(self, *args)
-        self.all_accounts_known = self.all_posts_known = False
+        self.account_filter = self.post_filter = self.report_filter = None
 
     monkeypatch.setattr(spreadsheet._ImportWriter, "__init__", init_unknown)
 
@@ -100,6 +101,8 @@ def _lookups_always(monkeypatch: pytest.MonkeyPatch) -> None:
         {"KNOWN_POSTS": 1, "KNOWN_ACCOUNTS": 1},
         {"KNOWN_POSTS": 5, "KNOWN_ACCOUNTS": 3},
         {"KNOWN_KEY_CHARS": 0},
+        {"FILTER_BITS": 8},
+        {"FILTER_BITS": 64, "KNOWN_POSTS": 1, "KNOWN_ACCOUNTS": 1, "KNOWN_KEY_CHARS": 0},
     ],
 )
 def test_remembered_ids_change_nothing_in_the_store(
@@ -117,17 +120,13 @@ def test_remembered_ids_change_nothing_in_the_store(
     got = _import_twice(store, tmp_path, monkeypatch, **bounds)
     assert got == expected
     results, dump = got
-    assert results[2][0] == 0 and results[2][1] == 60  # the first file again: all present
+    assert results[0][:2] == (60, 1)
+    assert results[2][:2] == (0, 61)  # the first file again: all present
     assert len(dump["post"]) < 120 and len(dump["author_account"]) < 30  # shared across files
 
 
-def test_a_first_import_asks_the_store_for_no_post_or_account(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Into an empty store, within the bounds: no probe for posts or accounts (the
-    reports of posts met before are still looked up); into a store with posts, each
-    chunk's unknown posts are looked up."""
-    monkeypatch.setattr(spreadsheet, "CHUNK_ROWS", 6)
+def _watch_probes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The SQL of every lookup the importer sends, from now on."""
     asked: list[str] = []
     lookup = spreadsheet._ImportWriter._lookup
 
@@ -146,9 +145,37 @@ def test_a_first_import_asks_the_store_for_no_post_or_account(
             self.raw = raw
 
     monkeypatch.setattr(spreadsheet._ImportWriter, "_lookup", watched)
-    import_file(store, write_log(tmp_path / "first.csv", _rows(0, 60)), UTC_ZONE)
-    assert not [sql for sql in asked if sql in (spreadsheet._POSTS_OF, spreadsheet._ACCOUNTS_OF)]
-    assert spreadsheet._REPORTS_OF in asked
+    return asked
+
+
+_PROBES = (spreadsheet._POSTS_OF, spreadsheet._ACCOUNTS_OF, spreadsheet._REPORTS_OF)
+
+
+def test_a_first_import_asks_the_store_for_no_post_account_or_report(
+    store: Store, store_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Into an empty store: no probe at all; into a store with posts, each chunk's
+    unknown posts, accounts and reports are looked up."""
+    monkeypatch.setattr(spreadsheet, "CHUNK_ROWS", 6)
+    asked = _watch_probes(monkeypatch)
+    result = import_file(store, write_log(tmp_path / "first.csv", _rows(0, 60)), UTC_ZONE)
+    assert (result.added, result.already_present) == (60, 0)
+    assert not [sql for sql in asked if sql in _PROBES]
     asked.clear()
     import_file(store, write_log(tmp_path / "second.csv", _rows(100, 12)), UTC_ZONE)
-    assert spreadsheet._POSTS_OF in asked and spreadsheet._ACCOUNTS_OF in asked
+    assert all(sql in asked for sql in _PROBES)
+
+
+def test_a_row_given_twice_in_a_first_import_is_found_through_the_filter(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Row 32 repeats row 2, chunks later: the filter has seen its report, which is
+    looked up and counted as already present; nothing else is probed."""
+    monkeypatch.setattr(spreadsheet, "CHUNK_ROWS", 6)
+    asked = _watch_probes(monkeypatch)
+    rows = _rows(0, 60)
+    result = import_file(
+        store, write_log(tmp_path / "twice.csv", [*rows[:30], rows[0], *rows[30:]]), UTC_ZONE
+    )
+    assert (result.added, result.already_present) == (60, 1)
+    assert [sql for sql in asked if sql in _PROBES] == [spreadsheet._REPORTS_OF]
