@@ -218,10 +218,7 @@ class MainWindow(QMainWindow):
         # and the first event of an object of a class PySide6 does not wrap (a label's
         # text control) makes it set up most of QtWidgets' enums (0.03 s at start).
 
-        # From the event loop (soon, and while a key is derived if the window unlocks at
-        # once): the export module and what it imports (``secrets``, 0.01 s) are not
-        # needed to paint the unlock page.
-        QTimer.singleShot(0, self, self.clean_export_leftovers)
+        self.clean_export_leftovers()
         last = db_path or self.settings.value(LAST_STORE_KEY, "", type=str)
         if last and Path(last).exists():
             self.ask_unlock(Path(last))

@@ -39,7 +39,7 @@ unlocked = {"built": built(), "rows": window.model.rowCount()}
 window.lock()
 print(json.dumps({"made": made, "painted": painted, "unlocked": unlocked}))
 """
-MODULES = ("dataclasses", "zoneinfo", "desktop_app.export.output", "desktop_app.store.settings")
+MODULES = ("dataclasses", "zoneinfo", "secrets", "desktop_app.store.settings")
 
 
 def test_the_unlock_page_is_painted_before_qt_and_qevent_are_built(tmp_path: Path) -> None:
@@ -69,34 +69,9 @@ def test_the_unlock_page_is_painted_before_qt_and_qevent_are_built(tmp_path: Pat
     assert done.returncode == 0, done.stderr[-2000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["made"] == {"built": [], "loaded": []}
-    # The export leftovers are cleaned from the event loop, once the window is up.
-    assert result["painted"] == {
-        "built": [],
-        "loaded": ["desktop_app.export.output"],
-        "shown": True,
-    }
+    assert result["painted"] == {"built": [], "loaded": [], "shown": True}
     # Built while the key was derived; the (empty) list then painted.
     assert result["unlocked"] == {"built": ["QEvent", "Qt"], "rows": 0}
-
-
-def test_export_leftovers_are_cleaned_at_start(qtbot, settings: QSettings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QApplication
-
-    from desktop_app.ui.main_window import LAST_EXPORT_FOLDER_KEY, MainWindow
-
-    folder = tmp_path / "exports"
-    folder.mkdir()
-    partial = folder / ".cases.xlsx.1a2b3c4d.partial"
-    partial.write_bytes(b"half an export")
-    kept = folder / "cases.xlsx"
-    kept.write_bytes(b"a finished export")
-    settings.setValue(LAST_EXPORT_FOLDER_KEY, str(folder))
-    window = MainWindow(settings=settings)
-    qtbot.addWidget(window)
-    assert partial.exists()  # not in the constructor: from the event loop
-    QApplication.processEvents()
-    assert not partial.exists()
-    assert kept.read_bytes() == b"a finished export"
 
 
 def test_the_unlock_page_is_centred(qtbot, settings: QSettings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
