@@ -387,15 +387,15 @@ class CaseList:
         """SQL for the ids of the listed posts matching ``text``, run once per query
         (and again after ``rebuild``) into temp.case_search."""
         if self._searched != text:
-            raw = self._raw()
-            raw.execute("DELETE FROM temp.case_search")
-            self._searched = None
             ids, params = search_ids(text)
+            raw = self._raw()
+            self._searched = None
             # Only the listed posts (the index also has retracted ones), so the lists'
             # queries need not join case_list to count. The index's matches as they
             # come (as cheap as the bare query), less the posts the list does not hold
             # (see rebuild): a few deletes by key. Counted as they go in and out.
             try:
+                raw.execute("DELETE FROM temp.case_search")  # the last query's matches
                 added = raw.execute(
                     f"INSERT OR IGNORE INTO temp.case_search {ids}", params
                 ).rowcount
