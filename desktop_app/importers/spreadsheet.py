@@ -744,6 +744,11 @@ class _ImportWriter:
         self.post_filter = _KeyFilter() if self._empty("post") else None
         self.report_filter = _KeyFilter() if self._empty("report") else None
 
+    def forget(self) -> None:
+        """Drop the known ids and the filters (no chunk comes after this)."""
+        self.known_accounts, self.known_posts = {}, {}
+        self.account_filter = self.post_filter = self.report_filter = None
+
     def _empty(self, table: str) -> bool:
         (rows,) = self.raw.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()
         return not rows
@@ -1078,11 +1083,11 @@ class _KeyFilter:
         )
 
 
-# At most this many accounts and posts are remembered between chunks (about 12 MB
-# for the posts of a facebook link each, 30 MB at most), each key at most
+# At most this many accounts and posts are remembered between chunks (about 6 MB
+# for the posts of a facebook link each, 15 MB at most), each key at most
 # KNOWN_KEY_CHARS long.
-KNOWN_ACCOUNTS = 1 << 15
-KNOWN_POSTS = 1 << 16
+KNOWN_ACCOUNTS = 1 << 14
+KNOWN_POSTS = 1 << 15
 KNOWN_KEY_CHARS = 256
 
 
@@ -1188,6 +1193,7 @@ def import_file(
                     raise ImportProblems(check)  # rolled back below: nothing written
             if chunk:
                 writer.write_chunk(chunk)
+            writer.forget()  # its memory back before the indexes are rebuilt
             if _sha256(path) != check.sha256:
                 raise _FileChanged(
                     f"{path.name} changed while it was being imported; nothing was written"
