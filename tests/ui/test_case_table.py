@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from desktop_app.ui.models.case_table import (
@@ -157,3 +159,115 @@ def test_a_search_resets_the_list_once_and_paints_it_once(unlocked) -> None:  # 
             _settle()
         assert resets == [model.total], text
         assert painted.count(viewport) == 1, text
+
+
+def _qt_fit(panel) -> list[int]:  # type: ignore[no-untyped-def]
+    """The widths Qt's own fit gives (what the list did before fit_columns measured)."""
+    from desktop_app.ui.models.case_table import COL_CONTENT
+
+    table = panel.table
+    widths = []
+    for column in range(len(COLUMNS)):
+        if column != COL_CONTENT:
+            table.resizeColumnToContents(column)
+        widths.append(table.columnWidth(column))
+    return widths
+
+
+def _assert_fit_as_qt_does(panel) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from desktop_app.ui.models.case_table import COL_CASE, COL_FIRST, COL_PLATFORM
+    from desktop_app.ui.widgets.case_list import FIT_ROWS
+
+    table, model = panel.table, panel.model
+    for column in range(len(COLUMNS)):
+        table.setColumnWidth(column, 5)
+    model._texts = {}  # the texts again, in the language installed now
+    panel.fit_columns()
+    ours = [table.columnWidth(column) for column in range(len(COLUMNS))]
+    assert ours == _qt_fit(panel)
+    # And no clipping: a case ref, a date, a platform of the first rows fit their cells.
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    top = max(0, table.verticalHeader().visualIndexAt(0))
+    for row in range(top, min(model.rowCount(), top + FIT_ROWS)):
+        for column in (COL_CASE, COL_PLATFORM, COL_FIRST):
+            index = model.index(row, column)
+            needed = table.itemDelegate().sizeHint(option, index).width()
+            text = model.data(index)
+            assert ours[column] >= needed > table.fontMetrics().horizontalAdvance(text), text
+
+
+@pytest.fixture
+def many_cases(window, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A window unlocked on 2,000 generated reports: authors, refs and dates of every
+    width and last character, Burmese and English content."""
+    from desktop_app.core.timeutil import zone
+    from desktop_app.importers.spreadsheet import import_file
+    from desktop_app.store.engine import create_store
+    from tests.conftest import PASSPHRASE
+    from tests.perf.generate import generate
+
+    path = tmp_path / "many.db"
+    with create_store(path, PASSPHRASE, organisation="GUI test", timezone="Asia/Yangon") as store:
+        import_file(store, generate(tmp_path / "log.csv", 2000), zone("Asia/Yangon"))
+    window.ask_unlock(path)
+    window.unlock(PASSPHRASE)
+    assert not window.is_locked
+    return window
+
+
+def test_columns_are_as_wide_as_qts_own_fit(many_cases, qapp) -> None:  # type: ignore[no-untyped-def]
+    """fit_columns measures the texts and asks the delegate for the widest only: the
+    widths are Qt's resizeColumnToContents' to the pixel, in English and in Burmese,
+    at the top of the list and scrolled, hidden (as at launch) or shown."""
+    from desktop_app.ui import i18n
+    from desktop_app.ui.models.case_table import COL_AUTHOR, COL_CASE, COL_FIRST
+
+    panel = many_cases.case_panel
+    model = panel.model
+    assert model.rowCount() >= 150
+    _assert_fit_as_qt_does(panel)
+    # Other rows first: texts of one advance whose last glyphs overhang differently
+    # ("@author1034" is a pixel wider than "@author1856") come in other orders.
+    for column in (COL_CASE, COL_AUTHOR, COL_FIRST):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            model.sort(column, order)
+            _assert_fit_as_qt_does(panel)
+    # Texts of one advance whose last glyphs overhang differently ("@author1034" is a
+    # pixel wider than "@author1856" in Noto Sans), in both orders, and Burmese ones.
+    from dataclasses import replace
+
+    ends = "0123456789abcdefghijklmnopqrstuvwxyzAVWY_.)]"
+    burmese = ["မြန်", "မွတ်", "ကြည့်", "ရိုး", "ပြည်", "ကို"]
+    crafted = [
+        replace(
+            row,
+            case_ref=f"C-04413{number % 10}04{ends[number % len(ends)]}",
+            author=f"@author103{ends[(number * 7) % len(ends)]}"
+            if number % 4
+            else f"@{burmese[number % len(burmese)]}",
+            platform=f"messenger-{ends[(number * 3) % len(ends)]}",
+        )
+        for number, row in enumerate(model.rows[:60])
+    ]
+    for rows in (crafted, crafted[::-1], crafted[1::2] + crafted[::2]):
+        model.beginResetModel()
+        model.rows = list(rows)
+        model.endResetModel()
+        _assert_fit_as_qt_does(panel)
+    model.reload()
+    panel.table.scrollTo(panel.model.index(120, 0))
+    _settle()
+    assert panel.table.verticalHeader().visualIndexAt(0) > 0
+    _assert_fit_as_qt_does(panel)
+    panel.table.hide()
+    _assert_fit_as_qt_does(panel)
+    panel.table.show()
+    assert i18n.install_translators(qapp, "my"), "caselog_my.qm is missing: run make"
+    try:
+        _settle()
+        _assert_fit_as_qt_does(panel)
+    finally:
+        i18n.install_translators(qapp, "en")
