@@ -5,10 +5,6 @@ and leaves the window exactly as a full load would."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from desktop_app.core.timeutil import zone
@@ -16,6 +12,7 @@ from desktop_app.importers.spreadsheet import import_file
 from desktop_app.store.engine import create_store
 from tests.conftest import PASSPHRASE, write_log
 from tests.importers.test_spreadsheet import ROWS
+from tests.ui.fresh import run_window_script
 
 HEAVY = (
     "sqlalchemy",
@@ -75,29 +72,7 @@ def test_unlock_page_and_first_page_load_nothing_heavy(tmp_path: Path) -> None:
     path = tmp_path / "start.db"
     with create_store(path, PASSPHRASE, organisation="Start", timezone="Asia/Yangon") as store:
         import_file(store, write_log(tmp_path / "log.csv", ROWS), zone("Asia/Yangon"))
-    env = {
-        **os.environ,
-        "CASELOG_SCRATCH": str(tmp_path / "scratch"),
-        "QT_QPA_PLATFORM": "offscreen",
-    }
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            SCRIPT,
-            str(path),
-            PASSPHRASE,
-            str(tmp_path / "w.ini"),
-            json.dumps([*HEAVY, *LATER]),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result = run_window_script(SCRIPT, path, tmp_path, [*HEAVY, *LATER])
     assert result["unlock_page_shown"]
     assert result["unlock_page"] == []
     assert result["first_page"] == []

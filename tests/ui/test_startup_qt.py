@@ -4,16 +4,13 @@ them while the key is derived. The page still looks as it did: everything centre
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
 from desktop_app.store.engine import create_store
 from tests.conftest import PASSPHRASE
+from tests.ui.fresh import run_window_script
 
 SCRIPT = r"""
 import json, os, sys
@@ -45,29 +42,7 @@ MODULES = ("dataclasses", "zoneinfo", "secrets", "desktop_app.store.settings")
 def test_the_unlock_page_is_painted_before_qt_and_qevent_are_built(tmp_path: Path) -> None:
     path = tmp_path / "qt.db"
     create_store(path, PASSPHRASE, organisation="Qt", timezone="Asia/Yangon").close()
-    env = {
-        **os.environ,
-        "CASELOG_SCRATCH": str(tmp_path / "scratch"),
-        "QT_QPA_PLATFORM": "offscreen",
-    }
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            SCRIPT,
-            str(path),
-            PASSPHRASE,
-            str(tmp_path / "w.ini"),
-            json.dumps(MODULES),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result = run_window_script(SCRIPT, path, tmp_path, list(MODULES))
     assert result["made"] == {"built": [], "loaded": []}
     assert result["painted"] == {"built": [], "loaded": [], "shown": True}
     # Built while the key was derived; the (empty) list then painted.
