@@ -4,7 +4,7 @@ and each in the custody log, one transaction per call.
     edit(store, kind, ident, changes, reason) -> None
     retract(store, kind, ident, reason) -> int     # rows retracted, cascade included
     restore(store, kind, ident, reason) -> int
-    purge_attachment(store, ident, reason) -> None
+    purge_attachment(store, ident, reason) -> MigrationCopies   # copies erased too
 
 ``ident`` is a case reference (``C-000012``) for posts, else a uid; attachments
 also by SHA-256. Bad input raises ``BadInputError`` and nothing is written.
@@ -17,7 +17,8 @@ carries its attachments. Each carried row has ``retracted_with`` = the uid of th
 record retracted directly, so ``restore`` brings back exactly what went with it.
 A purge erases the bytes with ``PRAGMA secure_delete = ON`` on the writing
 connection and checkpoints the WAL, so no page of the file keeps them; the event
-keeps the SHA-256, size, name and reason.
+keeps the SHA-256, size, name and reason. Then the copies migrate() kept beside the
+store (which still hold the bytes) are erased, and a second event names them.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from desktop_app.core.normalise import (
     normalise_reporter,
 )
 from desktop_app.core.timeutil import check_time_in_range, now_utc, parse_user_time, zone
-from desktop_app.store.engine import Store
+from desktop_app.store.engine import MigrationCopies, Store, erase_migration_copies
 from desktop_app.store.models import Organisation
 from desktop_app.store.types import from_micros, to_micros
 from desktop_app.store.writer import Writer, post_identity_key
@@ -557,9 +558,16 @@ def restore(store: Store, kind: EntityKind | str, ident: str, reason: str) -> in
 # --- purge -------------------------------------------------------------------------
 
 
-def purge_attachment(store: Store, ident: str, reason: str) -> None:
+def purge_attachment(store: Store, ident: str, reason: str) -> MigrationCopies:
     """Erase an attachment's bytes for good (every attachment row sharing them is
-    marked purged); the custody event keeps its SHA-256, size, name and reason."""
+    marked purged); the custody event keeps its SHA-256, size, name and reason.
+
+    Once that is committed, the copies migrate() kept beside the store are erased
+    too: they hold the bytes. When there were any, a second purge event (entity
+    ``store``, the same SHA-256) names the files erased and any that could not be;
+    the latter are returned in ``left`` and the person must delete them. Backups the
+    person made are theirs: a purge does not reach into them.
+    """
     reason = _reason(reason)
     with store.transaction() as session:
         entity = find_entity(session, ident, EntityKind.ATTACHMENT)
@@ -602,6 +610,17 @@ def purge_attachment(store: Store, ident: str, reason: str) -> None:
         finally:
             _secure_delete(session.connection(), False)
     checkpoint(store)
+    copies = erase_migration_copies(store.path)
+    if copies.found:
+        with store.transaction() as session:
+            writer = Writer(session)
+            writer.audit(
+                AuditAction.PURGE,
+                entity="store",
+                detail={"sha256": sha, "reason": reason, **copies.audit_detail()},
+            )
+            writer.flush()
+    return copies
 
 
 def _secure_delete(conn: Connection, on: bool) -> None:

@@ -12,7 +12,7 @@ import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import sqlcipher3
 
@@ -448,6 +448,117 @@ def migrate(store: Store, target: str = "head") -> str | None:
     return backup
 
 
+# --- the copies migrate() keeps --------------------------------------------------------
+
+# ``<store name>.before-<REV>-<YYYYmmddTHHMMSSZ>.bak``, the name migrate() gives its copy,
+# once or more (a copy opened with Caselog was migrated and copied in turn), with the
+# -wal / -shm / -journal SQLite leaves beside a copy that was opened.
+_COPY_TAIL = r"(?:\.before-\w+-\d{8}T\d{6}Z\.bak)+(?:-wal|-shm|-journal)?"
+
+
+class MigrationCopies(NamedTuple):
+    """What ``erase_migration_copies`` did: the file names erased, and for each file
+    it could not erase, its name and why (the file is still there: the person must
+    delete it)."""
+
+    erased: list[str]
+    left: list[tuple[str, str]]
+
+    @property
+    def found(self) -> bool:
+        return bool(self.erased or self.left)
+
+    def audit_detail(self) -> dict[str, list[str]]:
+        """The names, for the custody event of the purge or rekey that erased them."""
+        return {
+            "migration_copies_erased": list(self.erased),
+            "migration_copies_left": [name for name, _why in self.left],
+        }
+
+
+def migration_copies(store_path: str | Path) -> list[Path]:
+    """The copies migrate() made of the store at ``store_path`` (and their SQLite
+    leaves), beside it: exactly those names, regular files only (a link is not one of
+    ours), never the store itself nor a backup the person made. OSError when the
+    folder cannot be read."""
+    import re
+
+    store_path = Path(store_path)
+    pattern = re.compile(re.escape(store_path.name) + _COPY_TAIL, re.ASCII)
+    folder = store_path.parent
+    try:
+        entries = sorted(folder.iterdir())
+    except FileNotFoundError:
+        return []
+    found = []
+    for entry in entries:
+        if pattern.fullmatch(entry.name) and entry.is_file() and not entry.is_symlink():
+            found.append(entry)
+    return found
+
+
+def _overwrite(path: Path) -> None:
+    """Zeros over every byte of ``path``, flushed to the disk. A file made read-only
+    is made writable first: it is ours (migrate made it)."""
+    import os
+    import stat
+
+    flags = os.O_RDWR | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except PermissionError:
+        os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+        fd = os.open(path, flags)
+    try:
+        size = os.fstat(fd).st_size
+        zeros = bytes(1 << 20)
+        written = 0
+        while written < size:
+            written += os.write(fd, zeros[: min(len(zeros), size - written)])
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def erase_migration_copies(store_path: str | Path) -> MigrationCopies:
+    """Erase the copies migrate() kept of a store (``migration_copies``): each file's
+    bytes overwritten with zeros and flushed, then the file removed.
+
+    A purge or a passphrase change calls this once its own work is committed: those
+    copies still hold a purged file's bytes and open with the old passphrase. A file
+    that cannot be erased is listed in ``left`` with the reason, never skipped quietly.
+    (On an SSD or a copy-on-write file system the zeros may land on new blocks; the
+    copies were encrypted, and the removal is what the file system can promise.)
+    """
+    erased: list[str] = []
+    left: list[tuple[str, str]] = []
+    try:
+        copies = migration_copies(store_path)
+    except OSError as exc:  # the folder cannot be listed: say so, do not guess
+        folder = Path(store_path).parent
+        return MigrationCopies([], [(str(folder), f"cannot read the folder: {exc.strerror}")])
+    for path in copies:
+        try:
+            _overwrite(path)
+        except OSError as exc:
+            left.append((path.name, exc.strerror or str(exc)))
+            continue
+        try:
+            path.unlink()
+        except OSError as exc:
+            why = exc.strerror or str(exc)
+            left.append((path.name, f"overwritten with zeros, but not removed: {why}"))
+        else:
+            erased.append(path.name)
+    if erased or left:
+        import logging
+
+        logging.getLogger(__name__).info(
+            "migration copies erased: %d, left: %d", len(erased), len(left)
+        )
+    return MigrationCopies(erased, left)
+
+
 def open_store(path: str | Path, passphrase: str | None, *, upgrade: bool = True) -> Store:
     """Unlock an existing store, migrating it to the current schema."""
     path = Path(path)
@@ -514,11 +625,13 @@ def create_store(
     return store
 
 
-def rekey(store: Store, new_passphrase: str) -> None:
+def rekey(store: Store, new_passphrase: str) -> MigrationCopies:
     """Re-encrypt the whole store under a new passphrase (SQLCipher ``PRAGMA rekey``).
 
     Every other connection to the store must be closed first (the window releases
-    its own); pooled ones are closed here.
+    its own); pooled ones are closed here. Then the copies migrate() kept are erased
+    (they open with the old passphrase); the custody event names them. Backups the
+    person made are theirs and are not touched.
     """
     new_passphrase = _check_passphrase(new_passphrase)
     old_passphrase = store.key.get()
@@ -545,5 +658,7 @@ def rekey(store: Store, new_passphrase: str) -> None:
     from desktop_app.core.enums import AuditAction
     from desktop_app.store.audit import append_event
 
+    copies = erase_migration_copies(store.path)
     with store.transaction() as session:
-        append_event(session, AuditAction.REKEY, entity="store", detail={})
+        append_event(session, AuditAction.REKEY, entity="store", detail=copies.audit_detail())
+    return copies

@@ -1,0 +1,120 @@
+"""A store that migrate() copied aside while it held a secret attachment, with what
+else a person may keep beside it: shared by the store, CLI and window tests of the
+erasing of those copies (purge and rekey)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlcipher3
+from alembic import command
+
+from desktop_app.store import repository as repo
+from desktop_app.store.backup import backup_store
+from desktop_app.store.engine import _alembic_config, create_store, open_store
+from tests.conftest import PASSPHRASE
+from tests.store.sqlcipher_pages import PAGE, decrypted_pages
+
+
+@dataclass
+class Folder:
+    store: Path
+    sha: str  # the secret attachment's SHA-256
+    marker: bytes  # 48 bytes found only in the secret attachment
+    copies: list[Path]  # what migrate() made, a copy of a copy and the WAL left beside it
+    keep: dict[Path, str]  # files that are not migration copies, and their SHA-256
+
+
+def sha_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def holds(path: Path, marker: bytes, passphrase: str = PASSPHRASE) -> bool:
+    """Whether ``marker`` is in the file, as stored or decrypted with ``passphrase``."""
+    data = path.read_bytes()
+    if marker in data:
+        return True
+    if not data or len(data) % PAGE:
+        return False
+    try:
+        pages = decrypted_pages(path, passphrase)
+    except AssertionError:  # not a store under this passphrase
+        return False
+    return any(marker in page for page in pages)
+
+
+def opens_with(path: Path, passphrase: str) -> bool:
+    """Whether SQLCipher opens the file with ``passphrase`` (a read, not a new file)."""
+    conn = sqlcipher3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+    return True
+
+
+def _leave_a_wal(path: Path) -> Path:
+    """Write to the store copy at ``path`` and keep its -wal as a killed program
+    leaves it (the frames not yet copied into the file; SQLite replays them)."""
+    wal = path.with_name(path.name + "-wal")
+    conn = sqlcipher3.connect(str(path))
+    try:
+        conn.execute("PRAGMA key = '" + PASSPHRASE.replace("'", "''") + "'")
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
+        conn.execute("PRAGMA user_version = 7")
+        kept = wal.read_bytes()
+    finally:
+        conn.close()  # checkpoints and removes the WAL
+    assert kept and not wal.exists()
+    wal.write_bytes(kept)
+    return wal
+
+
+def make_folder(folder: Path, *, name: str = "case.db") -> Folder:
+    """A store holding a secret attachment, brought back one schema revision and
+    opened again, so that migrate() copied it aside (the copy holds the secret); then
+    beside it: a copy of that copy as migrate() would name it, with the WAL a program
+    that opened it and was killed would leave,
+    a note with a similar name, the person's own backup beside the store and in a
+    folder of its own, and a link named like a copy pointing at that backup."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    secret = os.urandom(48) * 200  # 9.6 kB over overflow pages, nothing like it elsewhere
+    marker = secret[:48]
+    with create_store(path, PASSPHRASE, organisation="O", timezone="UTC") as store:
+        with store.transaction() as session:
+            author = repo.get_or_create_account(session, platform="facebook", handle="@p")
+            post = repo.add_post(
+                session,
+                repo.PostFields(platform="facebook", url="https://facebook.com/p/1", content="x"),
+                author,
+            )
+            sha = repo.add_attachment(session, secret, original_name="face.png", post=post).sha256
+        with store.engine.begin() as conn:
+            cfg = _alembic_config()
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "-1")
+    with open_store(path, PASSPHRASE) as store:  # migrated again, copied aside first
+        (made,) = sorted(folder.glob(f"{name}.before-*.bak"))
+        (folder / "backups").mkdir()
+        own_backup = backup_store(store, folder / "backups")
+        beside = backup_store(store, folder)
+    nested = made.with_name(made.name + ".before-9999-20270101T000000Z.bak")
+    shutil.copyfile(made, nested)
+    wal = _leave_a_wal(nested)
+    note = folder / f"{name}.before-notes.txt"
+    note.write_text("what I changed before the update\n", encoding="utf-8")
+    link = folder / f"{name}.before-0001-20200101T000000Z.bak"
+    link.symlink_to(own_backup)
+    copies = [made, nested, wal]
+    for copy in (made, nested):
+        assert holds(copy, marker), "the test needs copies that hold the secret"
+    keep = {p: sha_of(p) for p in (own_backup, beside, note)}
+    return Folder(path, sha, marker, copies, keep)

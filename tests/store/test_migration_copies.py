@@ -1,0 +1,195 @@
+"""The copies migrate() keeps beside a store are erased by a purge and by a
+passphrase change: none of them holds a purged file's bytes or opens with the old
+passphrase afterwards. Nothing else is touched: the person's own backups, a note
+with a similar name, a link named like a copy."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from desktop_app.store import corrections as fix
+from desktop_app.store import repository as repo
+from desktop_app.store.audit import verify_chain
+from desktop_app.store.engine import (
+    erase_migration_copies,
+    migration_copies,
+    open_store,
+    rekey,
+)
+from desktop_app.store.models import AuditEvent, Blob
+from tests.conftest import PASSPHRASE
+from tests.store.migration_copies import Folder, holds, make_folder, opens_with, sha_of
+
+NEW = "a new passphrase after the old one leaked"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Folder:
+    return make_folder(tmp_path / "data")
+
+
+def _others(made: Folder) -> list[Path]:
+    """Every file in the store's folder but the person's own backups and the note."""
+    return [
+        p
+        for p in made.store.parent.iterdir()
+        if p.is_file() and not p.is_symlink() and p not in made.keep
+    ]
+
+
+def _untouched(made: Folder) -> None:
+    for path, digest in made.keep.items():
+        assert path.exists() and sha_of(path) == digest, path
+    link = made.store.with_name(made.store.name + ".before-0001-20200101T000000Z.bak")
+    assert link.is_symlink() and link.resolve() in made.keep
+
+
+def _events(path: Path, passphrase: str) -> list[AuditEvent]:
+    with open_store(path, passphrase) as store, store.session() as session:
+        assert verify_chain(session).intact
+        return list(session.scalars(select(AuditEvent).order_by(AuditEvent.id)))
+
+
+def test_only_the_names_migrate_makes_are_copies(folder: Folder) -> None:
+    names = sorted(p.name for p in migration_copies(folder.store))
+    assert names == sorted(p.name for p in folder.copies)
+    assert folder.store.name not in names
+
+
+def test_purge_erases_the_copies_that_hold_the_bytes(folder: Folder) -> None:
+    with open_store(folder.store, PASSPHRASE) as store:
+        copies = fix.purge_attachment(store, folder.sha, "shows a victim's face")
+        with store.session() as session:
+            assert session.get(Blob, folder.sha).data == b""
+    assert sorted(copies.erased) == sorted(p.name for p in folder.copies)
+    assert copies.left == []
+    for path in folder.copies:
+        assert not path.exists()
+    for path in _others(folder):
+        assert not holds(path, folder.marker), f"{path.name} still holds the purged bytes"
+    _untouched(folder)
+    # The person's own backup still holds it: a purge does not reach into backups.
+    assert any(holds(p, folder.marker) for p in folder.keep if p.suffix == ".db")
+    purge, erased = _events(folder.store, PASSPHRASE)[-2:]
+    assert (purge.action, purge.entity, json.loads(purge.detail)["sha256"]) == (
+        "purge",
+        "attachment",
+        folder.sha,
+    )
+    detail = json.loads(erased.detail)
+    assert (erased.action, erased.entity, detail["sha256"]) == ("purge", "store", folder.sha)
+    assert sorted(detail["migration_copies_erased"]) == sorted(copies.erased)
+    assert detail["migration_copies_left"] == []
+
+
+def test_rekey_erases_the_copies_that_open_with_the_old_passphrase(folder: Folder) -> None:
+    assert all(opens_with(p, PASSPHRASE) for p in folder.copies[:2])  # the two stores
+    # Opening them read-only left their -shm (and -wal) beside them, as any reader does.
+    leaves = [
+        p.with_name(p.name + tail)
+        for p in folder.copies[:2]
+        for tail in ("-wal", "-shm")
+        if p.with_name(p.name + tail).exists()
+    ]
+    assert any(p.name.endswith("-shm") for p in leaves)
+    with open_store(folder.store, PASSPHRASE) as store:
+        copies = rekey(store, NEW)
+    assert sorted(copies.erased) == sorted({p.name for p in folder.copies + leaves})
+    for path in _others(folder):
+        assert not opens_with(path, PASSPHRASE), f"{path.name} opens with the old passphrase"
+    assert opens_with(folder.store, NEW)
+    _untouched(folder)
+    # Backups the person made are theirs: they keep the old passphrase (the window says so).
+    assert all(opens_with(p, PASSPHRASE) for p in folder.keep if p.suffix == ".db")
+    event = _events(folder.store, NEW)[-1]
+    detail = json.loads(event.detail)
+    assert event.action == "rekey"
+    assert sorted(detail["migration_copies_erased"]) == sorted(copies.erased)
+
+
+def test_a_store_without_copies_purges_as_before(store) -> None:  # type: ignore[no-untyped-def]
+    with store.transaction() as session:
+        author = repo.get_or_create_account(session, platform="facebook", handle="@p")
+        post = repo.add_post(
+            session, repo.PostFields(platform="facebook", url="https://fb.com/p/1"), author
+        )
+        sha = repo.add_attachment(session, b"a face" * 50, original_name="f.png", post=post).sha256
+    copies = fix.purge_attachment(store, sha, "shows a face")
+    assert copies.erased == [] and copies.left == [] and not copies.found
+    with store.session() as session:
+        last = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()  # type: ignore[union-attr]
+        assert last.entity == "attachment"  # no second event when there was nothing to erase
+
+
+def test_a_copy_that_cannot_be_erased_is_named_not_skipped(
+    folder: Folder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file system refuses one copy (as a read-only folder or another program
+    holding the file would): the purge is done, the copy is named as left, the rest
+    are erased, and the custody event says which is left."""
+    stuck = folder.copies[0]
+    real_open = os.open
+
+    def refusing_open(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(path) == stuck:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing_open)
+    with open_store(folder.store, PASSPHRASE) as store:
+        copies = fix.purge_attachment(store, folder.sha, "shows a face")
+        with store.session() as session:
+            assert session.get(Blob, folder.sha).data == b""  # the purge itself is done
+    monkeypatch.undo()
+    assert copies.left == [(stuck.name, "Permission denied")]
+    assert sorted(copies.erased) == sorted(p.name for p in folder.copies[1:])
+    assert stuck.exists() and holds(stuck, folder.marker)  # still there, as it says
+    detail = json.loads(_events(folder.store, PASSPHRASE)[-1].detail)
+    assert detail["migration_copies_left"] == [stuck.name]
+
+
+def test_a_copy_zeroed_but_not_removable_is_named(
+    folder: Folder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stuck = folder.copies[0]
+    real_unlink = Path.unlink
+
+    def refusing_unlink(self: Path, missing_ok: bool = False) -> None:
+        if self == stuck:
+            raise PermissionError(13, "Permission denied", str(self))
+        real_unlink(self, missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", refusing_unlink)
+    copies = erase_migration_copies(folder.store)
+    monkeypatch.undo()
+    assert copies.left == [
+        (stuck.name, "overwritten with zeros, but not removed: Permission denied")
+    ]
+    assert stuck.read_bytes() == bytes(len(stuck.read_bytes()))  # every byte zero
+    assert not holds(stuck, folder.marker)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores modes")
+def test_a_read_only_folder_leaves_every_copy_named(folder: Folder) -> None:
+    data = folder.store.parent
+    with open_store(folder.store, PASSPHRASE) as store:
+        store.raw().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        data.chmod(0o500)
+        try:
+            copies = erase_migration_copies(store.path)
+        finally:
+            data.chmod(0o700)
+    assert sorted(name for name, _ in copies.left) == sorted(p.name for p in folder.copies)
+    assert copies.erased == []
+
+
+def test_a_read_only_copy_is_still_erased(folder: Folder) -> None:
+    """migrate() copies the store's mode; a copy made read-only is ours to erase."""
+    folder.copies[0].chmod(0o400)
+    copies = erase_migration_copies(folder.store)
+    assert copies.left == [] and not folder.copies[0].exists()
