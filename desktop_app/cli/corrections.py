@@ -13,7 +13,7 @@ from desktop_app.core.errors import BadInputError
 
 if TYPE_CHECKING:
     from desktop_app.store.corrections import Entity
-    from desktop_app.store.engine import Store
+    from desktop_app.store.engine import MigrationCopies, Store
 
 
 def parse_changes(pairs: Sequence[str]) -> dict[str, str]:
@@ -79,9 +79,39 @@ def cmd_purge(args: argparse.Namespace) -> int:
             "add --yes to do it"
         )
     with open_store(args) as store:
-        corrections.purge_attachment(store, args.ident, args.reason)
+        copies = corrections.purge_attachment(store, args.ident, args.reason)
     print(f"purged {args.ident}: its bytes are erased; the custody log keeps its SHA-256")
-    return 0
+    return report_copies(
+        copies,
+        erased="also erased {count} older cop{ies} of the store kept from schema updates: {names}",
+        left="it still holds the purged file's bytes",
+        backups="your own backups are not touched: those made before now still hold it",
+    )
+
+
+def report_copies(copies: MigrationCopies, *, erased: str, left: str, backups: str) -> int:
+    """Say which copies migrate() kept were erased (stdout) and which could not be
+    (stderr, each with why and what to do); exit status 1 when any is left, since the
+    person must delete it."""
+    import sys
+
+    from desktop_app.cli.common import PROG
+
+    if copies.erased:
+        count = len(copies.erased)
+        print(
+            erased.format(
+                count=count, ies="y" if count == 1 else "ies", names=", ".join(copies.erased)
+            )
+        )
+    print(backups)
+    for name, why in copies.left:
+        print(
+            f"{PROG}: warning: could not erase {name} beside the store ({why}): {left}; "
+            "delete it yourself",
+            file=sys.stderr,
+        )
+    return 1 if copies.left else 0
 
 
 def add_commands(commands: Any) -> None:

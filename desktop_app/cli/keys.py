@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from desktop_app.cli.common import db_path, new_passphrase, open_store, read_secret_file
+from desktop_app.cli.corrections import report_copies
 
 
 def cmd_key(args: argparse.Namespace) -> int:
@@ -35,9 +36,20 @@ def cmd_rekey(args: argparse.Namespace) -> int:
     new = read_secret_file(args.new_passphrase_file, "new passphrase")
     new_passphrase(new, "--new-passphrase-file")
     with open_store(args) as store:
-        rekey(store, new)
+        copies = rekey(store, new)
     print(f"{db_path(args)} is now encrypted with the new passphrase.")
-    return 0
+    return report_copies(
+        copies,
+        erased=(
+            "Also erased {count} older cop{ies} of the store kept from schema updates, "
+            "which opened with the old passphrase: {names}"
+        ),
+        left="it still opens with the old passphrase",
+        backups=(
+            "Backups you made keep the old passphrase: they still open with it, so keep "
+            "them as safe as before or make a new backup."
+        ),
+    )
 
 
 def cmd_rotate_keys(args: argparse.Namespace) -> int:

@@ -1,0 +1,94 @@
+"""caselog-cli purge-evidence and rekey erase the copies migrate() kept beside the
+store and say which; a copy that cannot be erased is named on stderr, with what to do,
+and the command exits 1 (the purge or rekey itself is done)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from desktop_app.cli import main
+from tests.conftest import PASSPHRASE
+from tests.store.migration_copies import Folder, holds, make_folder, opens_with, sha_of
+
+NEW = "a new passphrase after the old one leaked"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Folder:
+    return make_folder(tmp_path / "data")
+
+
+@pytest.fixture
+def run(folder: Folder, tmp_path: Path, monkeypatch, capsys):  # type: ignore[no-untyped-def]
+    for name in ("CASELOG_DB", "CASELOG_PASSPHRASE"):
+        monkeypatch.delenv(name, raising=False)
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    base = ["--db", str(folder.store), "--passphrase-file", str(secret)]
+
+    def call(*args: str) -> tuple[int, str, str]:
+        code = main([*base, *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return call
+
+
+def _beside(folder: Folder) -> list[Path]:
+    return [
+        p
+        for p in folder.store.parent.iterdir()
+        if p.is_file() and not p.is_symlink() and p not in folder.keep
+    ]
+
+
+def test_purge_says_which_copies_it_erased(run, folder: Folder) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run("purge-evidence", folder.sha, "--reason", "shows a face", "--yes")
+    assert code == 0, err
+    assert "also erased 3 older copies of the store kept from schema updates" in out
+    for copy in folder.copies:
+        assert copy.name in out and not copy.exists()
+    assert "your own backups are not touched" in out
+    for path in _beside(folder):
+        assert not holds(path, folder.marker), path.name
+    assert all(sha_of(p) == digest for p, digest in folder.keep.items())
+
+
+def test_rekey_says_which_copies_it_erased(run, folder: Folder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    new = tmp_path / "new.txt"
+    new.write_text(NEW + "\n", encoding="utf-8")
+    code, out, err = run("rekey", "--new-passphrase-file", str(new))
+    assert code == 0, err
+    assert "is now encrypted with the new passphrase" in out
+    assert "Also erased 3 older copies of the store kept from schema updates" in out
+    assert "Backups you made keep the old passphrase" in out
+    for path in _beside(folder):
+        assert not opens_with(path, PASSPHRASE), path.name
+    assert opens_with(folder.store, NEW)
+    assert all(sha_of(p) == digest for p, digest in folder.keep.items())
+
+
+def test_a_copy_left_is_named_and_the_exit_status_says_so(  # type: ignore[no-untyped-def]
+    run, folder: Folder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stuck = folder.copies[0]
+    real_open = os.open
+
+    def refusing_open(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(path) == stuck:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing_open)
+    code, out, err = run("purge-evidence", folder.sha, "--reason", "shows a face", "--yes")
+    monkeypatch.undo()
+    assert code == 1
+    assert f"purged {folder.sha}" in out  # the purge itself is done
+    assert "also erased 2 older copies" in out
+    assert f"could not erase {stuck.name} beside the store (Permission denied)" in err
+    assert "still holds the purged file's bytes; delete it yourself" in err
+    code, _, err = run("purge-evidence", folder.sha, "--reason", "again", "--yes")
+    assert code == 2 and "already purged" in err
