@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QSplitter, QTabWidget
 
     from desktop_app.store.cases import CaseList, FirstPage
+    from desktop_app.store.engine import MigrationCopies
     from desktop_app.store.settings import OrganisationSettings
     from desktop_app.ui.dialogs.export_dialog import ExportDialog
     from desktop_app.ui.dialogs.import_bundle_dialog import ImportBundleDialog
@@ -839,13 +840,58 @@ class MainWindow(QMainWindow):
         if not dialog.exec() or self.store is None or self.editor.post_id is None:
             return
         try:
-            corrections.purge_attachment(self.store, attachment[0], dialog.reason_text())
+            copies = corrections.purge_attachment(self.store, attachment[0], dialog.reason_text())
         except AppError as exc:
             self.warn(self.tr("Purge attachment"), error_text(exc))
             return
         self.editor.show_case(self.editor.post_id)
         self.data_changed()
         self._update_case_actions()
+        self._say_purged(copies)
+
+    def _say_purged(self, copies: MigrationCopies) -> None:
+        """After a purge: what was erased besides the store (the copies kept from schema
+        updates), that the person's own backups are not touched, and, in a warning,
+        each copy that could not be erased and must be deleted by hand."""
+        said = [self.tr("The file's bytes are erased from the store.")]
+        if copies.erased:
+            count = len(copies.erased)
+            said.append(
+                numerus(
+                    self.tr(
+                        "Also erased %n older copy file(s) of the store kept from schema updates.",
+                        "",
+                        count,
+                    ),
+                    count,
+                )
+            )
+        said.append(
+            self.tr("Your own backups are not touched: those made before now still hold it.")
+        )
+        self.statusBar().showMessage(" ".join(said))
+        if copies.left:
+            self.warn(
+                self.tr("Purge attachment"),
+                self.copies_left_text(
+                    copies,
+                    self.tr(
+                        "The file's bytes are erased from the store, but %n older copy "
+                        "file(s) of the store kept from schema updates could not be erased "
+                        "and still hold them. Delete them yourself, in {0}:",
+                        "",
+                        len(copies.left),
+                    ),
+                ),
+            )
+
+    def copies_left_text(self, copies: MigrationCopies, lead: str) -> str:
+        """``lead`` (a tr() text with %n and {0}) with the store's folder, then one line
+        per copy that could not be erased."""
+        assert self.store is not None
+        names = "\n".join(name for name, _why in copies.left)
+        text = numerus(lead, len(copies.left)).format(self.store.path.parent)
+        return text + "\n" + names
 
     def retract_entry(self) -> None:
         self._correct_entry(restore=False)

@@ -1469,6 +1469,26 @@
         <translation>ပူးတွဲဖိုင်ကို အပြီးဖျက်မည်</translation>
     </message>
     <message>
+        <source>The file&apos;s bytes are erased from the store.</source>
+        <translation>ဖိုင်၏ အကြောင်းအရာကို သိုလှောင်ရာမှ အပြီးဖျက်လိုက်ပါပြီ။</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also erased %n older copy file(s) of the store kept from schema updates.</source>
+        <translation>
+            <numerusform>သိုလှောင်ရာကို အဆင့်မြှင့်ခဲ့စဉ်က သိမ်းထားခဲ့သော သိုလှောင်ရာ၏ မိတ္တူဟောင်း ဖိုင် %n ခုကိုလည်း ဖျက်ပစ်လိုက်ပါပြီ။</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your own backups are not touched: those made before now still hold it.</source>
+        <translation>သင်ကိုယ်တိုင် ပြုလုပ်ထားသော အရန်မိတ္တူများကို မထိပါ- ယခုမတိုင်မီ ပြုလုပ်ထားသော အရန်မိတ္တူများတွင် ၎င်း ရှိနေဆဲ။</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file&apos;s bytes are erased from the store, but %n older copy file(s) of the store kept from schema updates could not be erased and still hold them. Delete them yourself, in {0}:</source>
+        <translation>
+            <numerusform>ဖိုင်၏ အကြောင်းအရာကို သိုလှောင်ရာမှ အပြီးဖျက်ပြီးပါပြီ၊ သို့သော် သိုလှောင်ရာကို အဆင့်မြှင့်ခဲ့စဉ်က သိမ်းထားခဲ့သော မိတ္တူဟောင်း ဖိုင် %n ခုကို ဖျက်၍ မရသဖြင့် ၎င်းတို့တွင် ထိုအကြောင်းအရာ ရှိနေဆဲ။ {0} ထဲမှ ၎င်းတို့ကို သင်ကိုယ်တိုင် ဖျက်ပါ-</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Unlocking…</source>
         <translation>လော့ခ်ဖွင့်နေသည်…</translation>
     </message>
@@ -2593,6 +2613,18 @@ Do you want to delete it anyway?</source>
     <message>
         <source>The current passphrase is not right: nothing was changed.</source>
         <translation>လက်ရှိ စကားဝှက် မမှန်ပါ- ဘာမျှ မပြောင်းလဲရသေးပါ။</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also erased %n older copy file(s) of the store kept from schema updates, which opened with the old passphrase.</source>
+        <translation>
+            <numerusform>စကားဝှက်ဟောင်းဖြင့် ဖွင့်နိုင်သော၊ သိုလှောင်ရာကို အဆင့်မြှင့်ခဲ့စဉ်က သိမ်းထားခဲ့သည့် သိုလှောင်ရာ၏ မိတ္တူဟောင်း ဖိုင် %n ခုကိုလည်း ဖျက်ပစ်လိုက်ပါပြီ။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>But %n older copy file(s) of the store kept from schema updates could not be erased and still open with the old passphrase. Delete them yourself, in {0}:</source>
+        <translation>
+            <numerusform>သို့သော် သိုလှောင်ရာကို အဆင့်မြှင့်ခဲ့စဉ်က သိမ်းထားခဲ့သော မိတ္တူဟောင်း ဖိုင် %n ခုကို ဖျက်၍ မရသဖြင့် ၎င်းတို့ကို စကားဝှက်ဟောင်းဖြင့် ဖွင့်နိုင်နေဆဲ။ {0} ထဲမှ ၎င်းတို့ကို သင်ကိုယ်တိုင် ဖျက်ပါ-</numerusform>
+        </translation>
     </message>
     <message>
         <source>Replace the keys too?</source>

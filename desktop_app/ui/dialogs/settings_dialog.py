@@ -29,6 +29,7 @@ from desktop_app.store.engine import Store, open_store, rekey
 from desktop_app.store.settings import OrganisationSettings, load_settings, save_settings
 from desktop_app.ui import i18n
 from desktop_app.ui.dialogs.new_store import passphrase_refusal
+from desktop_app.ui.vocab import numerus
 
 
 class SettingsDialog(QDialog):
@@ -204,7 +205,7 @@ class SettingsDialog(QDialog):
             return False
         try:
             self.release_connections()
-            rekey(self.store, new)
+            copies = rekey(self.store, new)
             self.rekeyed = True
             # Prove it: a separate connection must open the file with the new passphrase.
             with open_store(self.store.path, new, upgrade=False) as proof:
@@ -216,14 +217,41 @@ class SettingsDialog(QDialog):
         finally:
             self.new_passphrase.clear()
             self.confirm.clear()
-        self.rekey_result.setStyleSheet("color: #1b7f3b;")
-        self.rekey_result.setText(
+        said = [
             self.tr(
                 "Done: the store is now encrypted with the new passphrase, and it was checked "
                 "that it opens with it. Older backups keep the old passphrase: they still "
                 "open with it, so keep them as safe as before or make a new backup."
             )
-        )
+        ]
+        if copies.erased:
+            count = len(copies.erased)
+            said.append(
+                numerus(
+                    self.tr(
+                        "Also erased %n older copy file(s) of the store kept from schema "
+                        "updates, which opened with the old passphrase.",
+                        "",
+                        count,
+                    ),
+                    count,
+                )
+            )
+        if copies.left:
+            count = len(copies.left)
+            lead = numerus(
+                self.tr(
+                    "But %n older copy file(s) of the store kept from schema updates could "
+                    "not be erased and still open with the old passphrase. Delete them "
+                    "yourself, in {0}:",
+                    "",
+                    count,
+                ),
+                count,
+            ).format(self.store.path.parent)
+            said.append(lead + " " + ", ".join(name for name, _why in copies.left))
+        self.rekey_result.setStyleSheet("color: #b00020;" if copies.left else "color: #1b7f3b;")
+        self.rekey_result.setText(" ".join(said))
         self.offer_key_rotation()
         return True
 

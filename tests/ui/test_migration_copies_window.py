@@ -1,0 +1,124 @@
+"""The window's purge (Case > Purge the selected attachment) and passphrase change
+(File > Settings) erase the copies migrate() kept beside the store and say so; a copy
+that cannot be erased is named in a warning, with the folder to delete it from."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QPushButton
+
+from desktop_app.ui.dialogs.purge_dialog import PurgeDialog
+from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
+from tests.conftest import PASSPHRASE
+from tests.store.migration_copies import Folder, holds, make_folder, opens_with, sha_of
+from tests.ui.menus import click, menu_action, open_from_menu, type_into, while_modal
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Folder:
+    return make_folder(tmp_path / "data")
+
+
+@pytest.fixture
+def opened(window, folder: Folder):  # type: ignore[no-untyped-def]
+    window.ask_unlock(folder.store)
+    window.unlock(PASSPHRASE)
+    assert not window.is_locked
+    return window
+
+
+def _beside(folder: Folder) -> list[Path]:
+    return [
+        p
+        for p in folder.store.parent.iterdir()
+        if p.is_file() and not p.is_symlink() and p not in folder.keep
+    ]
+
+
+def _purge_through_the_menu(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.case_panel.table.selectRow(0)
+    assert window.editor.post_id is not None
+    evidence = window.editor.evidence
+    assert evidence.count() == 1
+    rect = evidence.visualItemRect(evidence.item(0))
+    qtbot.mouseClick(evidence.viewport(), Qt.MouseButton.RightButton, pos=rect.center())
+    window.evidence_context_menu.hide()
+    purge = menu_action(window, "Case", "Purge the selected attachment")
+    assert purge.isEnabled()
+
+    def confirm(dialog: QDialog) -> None:
+        type_into(qtbot, dialog.reason, "identifies a bystander")
+        click(qtbot, dialog.understood)
+        click(qtbot, dialog.purge_button)
+
+    errors = while_modal(confirm, PurgeDialog)
+    purge.trigger()
+    assert not errors, errors
+
+
+def test_purge_in_the_window_erases_the_copies_and_says_so(opened, qtbot, folder: Folder) -> None:  # type: ignore[no-untyped-def]
+    _purge_through_the_menu(opened, qtbot)
+    said = opened.statusBar().currentMessage()
+    assert "The file's bytes are erased from the store." in said
+    assert "Also erased 3 older copy files of the store kept from schema updates." in said
+    assert "Your own backups are not touched" in said
+    assert "(purged)" in opened.editor.evidence.item(0).text()
+    for path in _beside(folder):
+        assert not holds(path, folder.marker), path.name
+    assert all(sha_of(p) == digest for p, digest in folder.keep.items())
+
+
+def test_a_copy_the_window_cannot_erase_is_named_in_a_warning(  # type: ignore[no-untyped-def]
+    opened, qtbot, folder: Folder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stuck = folder.copies[0]
+    real_open = os.open
+
+    def refusing_open(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(path) == stuck:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing_open)
+    _purge_through_the_menu(opened, qtbot)
+    monkeypatch.undo()
+    (box,) = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
+    text = box.text()
+    assert "1 older copy file of the store kept from schema updates could not be erased" in text
+    assert str(folder.store.parent) in text and stuck.name in text
+    assert "Also erased 2 older copy files" in opened.statusBar().currentMessage()
+    assert stuck.exists()  # as the warning says: the person deletes it
+    box.close()
+
+
+def test_passphrase_change_erases_the_copies_and_says_so(opened, qtbot, folder: Folder) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_from_menu(opened, "File", "Settings", SettingsDialog)
+    new = "a new passphrase after the old one leaked"
+    type_into(qtbot, dialog.new_passphrase, new)
+    type_into(qtbot, dialog.confirm, new)
+    type_into(qtbot, dialog.current_passphrase, PASSPHRASE)
+
+    def keep_keys(box: QMessageBox) -> None:
+        (button,) = [b for b in box.findChildren(QPushButton) if b.text() == "Keep the keys"]
+        button.click()
+
+    errors = while_modal(keep_keys, QMessageBox)
+    qtbot.mouseClick(dialog.rekey_button, Qt.MouseButton.LeftButton)
+    assert not errors, errors
+    said = dialog.rekey_result.text()
+    assert dialog.rekeyed and "Older backups keep the old passphrase" in said
+    assert (
+        "Also erased 3 older copy files of the store kept from schema updates, which opened "
+        "with the old passphrase." in said
+    )
+    for path in _beside(folder):
+        assert not opens_with(path, PASSPHRASE), path.name
+    assert all(opens_with(p, PASSPHRASE) for p in folder.keep if p.suffix == ".db")
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
