@@ -398,7 +398,10 @@ def current_revision(store: Store | Engine) -> str | None:
 def migrate(store: Store, target: str = "head") -> str | None:
     """Bring the schema up to ``target``; copy the file aside first if it had data.
 
-    Returns the path of the copy, or None when nothing was migrated.
+    Returns the path of the copy, or None when nothing was migrated. The copy stays
+    beside the store until a purge or a passphrase change erases it
+    (``erase_migration_copies``): it holds what a purge erases and opens with the
+    passphrase of today.
     """
     before = current_revision(store)
     wanted = SCHEMA_HEAD if target == "head" else target
