@@ -185,15 +185,16 @@ _REMOVED = Outcome.REMOVED.value
 _ACTIONED = frozenset(o.value for o in ACTIONED_OUTCOMES)
 
 # R, selected once per computation into an in-memory temporary table (the store
-# keeps temp_store = MEMORY, so none of it reaches the disk), in one pass over the
-# covering indexes ix_report_indicator and ix_post_indicator: a fresh process
+# keeps temp_store = MEMORY, so none of it reaches the disk), in one walk (made in
+# passes, below) of the covering indexes ix_report_indicator and ix_post_indicator:
+# a fresh process
 # decrypts every page it reads, and those two hold a fifth of the bytes of the
 # report and post tables. Without INDEXED BY, SQLite walks ix_report_reported_at for
 # the (always present) range of valid times and reads every report and post row.
 # ``cell`` folds platform, category, month, outcome, pending-age bucket and
 # over-SLA into one integer (core.definitions.GroupingCell, which also holds the
-# over-SLA and bucket definitions): SQLite then groups integers, not text, and
-# every later statement takes what it needs out of ``cell`` by arithmetic.
+# over-SLA and bucket definitions): Python then groups integers, not text, and
+# takes what it needs out of ``cell`` by arithmetic.
 _SELECT_R = """
 SELECT r.post_id AS post_id,
   nullif(r.reporter_key, '') AS reporter,
