@@ -1927,8 +1927,8 @@
         <translation>ပူးတွဲဖိုင်ကို အပြီးဖျက်မည်</translation>
     </message>
     <message>
-        <source>&lt;b&gt;A purge cannot be undone.&lt;/b&gt; The bytes of “{0}” are erased from the store and cannot be restored; only its SHA-256, size, name and your reason stay in the custody log. Backups made before now still hold it. To hide it and keep it, retract it instead.</source>
-        <translation>&lt;b&gt;အပြီးဖျက်ခြင်းကို ပြန်ပြင်၍ မရပါ။&lt;/b&gt; “{0}” ၏ အကြောင်းအရာကို သိုလှောင်ရာမှ ဖျက်ပစ်မည်ဖြစ်ပြီး ပြန်ယူ၍ မရပါ- ၎င်း၏ SHA-256၊ အရွယ်အစား၊ အမည်နှင့် သင်၏ အကြောင်းရင်းသာ ထိန်းသိမ်းမှု မှတ်တမ်းတွင် ကျန်မည်။ ယခုမတိုင်မီ ပြုလုပ်ထားသော အရန်မိတ္တူများတွင် ၎င်း ရှိနေဆဲ။ ဝှက်ထားပြီး ထိန်းထားလိုလျှင် အပြီးဖျက်မည့်အစား ပြန်ရုပ်သိမ်းပါ။</translation>
+        <source>&lt;b&gt;A purge cannot be undone.&lt;/b&gt; The bytes of “{0}” are erased from the store and cannot be restored; only its SHA-256, size, name and your reason stay in the custody log. Backups you made before now still hold it; the older copies Caselog kept beside the store from schema updates are erased too. To hide it and keep it, retract it instead.</source>
+        <translation>&lt;b&gt;အပြီးဖျက်ခြင်းကို ပြန်ပြင်၍ မရပါ။&lt;/b&gt; “{0}” ၏ အကြောင်းအရာကို သိုလှောင်ရာမှ ဖျက်ပစ်မည်ဖြစ်ပြီး ပြန်ယူ၍ မရပါ- ၎င်း၏ SHA-256၊ အရွယ်အစား၊ အမည်နှင့် သင်၏ အကြောင်းရင်းသာ ထိန်းသိမ်းမှု မှတ်တမ်းတွင် ကျန်မည်။ ယခုမတိုင်မီ သင်ပြုလုပ်ထားသော အရန်မိတ္တူများတွင် ၎င်း ရှိနေဆဲ၊ သိုလှောင်ရာကို အဆင့်မြှင့်ခဲ့စဉ်က Caselog က သိုလှောင်ရာဘေးတွင် သိမ်းထားခဲ့သော မိတ္တူဟောင်းများကိုမူ ဖျက်ပစ်မည်။ ဝှက်ထားပြီး ထိန်းထားလိုလျှင် အပြီးဖျက်မည့်အစား ပြန်ရုပ်သိမ်းပါ။</translation>
     </message>
     <message>
         <source>Why is it purged? (kept in the custody log)</source>

@@ -24,8 +24,9 @@ class PurgeDialog(QDialog):
             self.tr(
                 "<b>A purge cannot be undone.</b> The bytes of “{0}” are erased from the "
                 "store and cannot be restored; only its SHA-256, size, name and your reason "
-                "stay in the custody log. Backups made before now still hold it. To hide it "
-                "and keep it, retract it instead."
+                "stay in the custody log. Backups you made before now still hold it; the "
+                "older copies Caselog kept beside the store from schema updates are erased "
+                "too. To hide it and keep it, retract it instead."
             ).format(name)
         )
         warning.setWordWrap(True)
