@@ -39,7 +39,7 @@ def _correct(store: Store, table: str, uid: str, reason: str, *, restore: bool) 
         return
     with store.engine.begin() as conn:
         writer = Writer(conn)
-        row = conn.exec_driver_sql(f"SELECT id FROM {table} WHERE uid = ?", (uid,)).one()
+        row = conn.exec_driver_sql(f"SELECT id FROM {table} WHERE uid = ?", (to_db(uid),)).one()
         writer.update(
             table,
             [
