@@ -50,6 +50,7 @@ from desktop_app.store.models import BundleLog, Partner, new_uid
 from desktop_app.store.repository import get_organisation
 from desktop_app.store.selection import selected_post_ids
 from desktop_app.store.types import to_micros
+from desktop_app.store.uids import IN_UIDS, from_db
 
 log = logging.getLogger(__name__)
 
@@ -320,7 +321,8 @@ def _tombstones(
             + " ORDER BY x.id"
         )
         row_args = [*args, *([] if since is None else [since])]
-        for uid, at, reason, carried in conn.exec_driver_sql(sql, tuple(row_args)):
+        for stored_uid, at, reason, stored_carried in conn.exec_driver_sql(sql, tuple(row_args)):
+            uid, carried = from_db(stored_uid), from_db(stored_carried)
             out.append(
                 {
                     "kind": kind,
@@ -399,7 +401,7 @@ def export_bundle(
                 link_sql = "SELECT p.uid, t.uid FROM post p, tag t WHERE p.id = ? AND t.id = ?"
                 for post_id, tag_id in chosen.links:
                     post_uid, tag_uid = conn.exec_driver_sql(link_sql, (post_id, tag_id)).one()
-                    yield {"post": post_uid, "tag": tag_uid}
+                    yield {"post": from_db(post_uid), "tag": from_db(tag_uid)}
                 return
             if kind.name == "retractions":
                 for stone in tombstones:
@@ -409,7 +411,7 @@ def export_bundle(
                 # Only our own events: a partner's events we keep are theirs to send.
                 audit_sql = (
                     "SELECT uid, at, actor, action, entity, entity_uid, detail FROM audit_event "
-                    f"WHERE entity_uid {_IN} AND action NOT LIKE '{PARTNER_EVENT}%'"
+                    f"WHERE entity_uid {IN_UIDS} AND action NOT LIKE '{PARTNER_EVENT}%'"
                     + ("" if since is None else " AND at > ?")
                     + " ORDER BY id"
                 )

@@ -63,6 +63,7 @@ from desktop_app.store.keys import load_keys
 from desktop_app.store.models import BundleLog, Partner, new_uid
 from desktop_app.store.repository import get_organisation
 from desktop_app.store.types import from_micros, to_micros
+from desktop_app.store.uids import IN_UIDS, from_db, to_db
 from desktop_app.store.writer import Writer, post_identity_key
 
 log = logging.getLogger(__name__)
@@ -382,7 +383,7 @@ class _Plan:
             "(SELECT b.origin_key FROM bundle_log b WHERE b.bundle_id = x.origin_bundle "
             f"AND b.direction = 'import' ORDER BY b.id LIMIT 1){retraction}, "
             f"{', '.join('x.' + c for _n, c in cols)}{extra} "
-            f"FROM {kind.table} x WHERE {where} {_IN}"
+            f"FROM {kind.table} x WHERE {where} {IN_UIDS if where == 'x.uid' else _IN}"
         )
         out = []
         first = 8
@@ -404,7 +405,7 @@ class _Plan:
             out.append(
                 _Local(
                     row[0],
-                    row[1],
+                    from_db(row[1]),
                     row[2],
                     content,
                     key,
@@ -412,7 +413,7 @@ class _Plan:
                     origin_org=row[4],
                     origin_key=row[5],
                     retracted=row[6] is not None,
-                    retracted_with=row[7] or "",
+                    retracted_with=from_db(row[7]) or "",
                 )
             )
         return out
@@ -460,7 +461,7 @@ class _Plan:
         row = self.conn.exec_driver_sql(
             "SELECT detail FROM audit_event WHERE action = ? AND entity_uid IN (?, ?) "
             "ORDER BY id DESC LIMIT 1",
-            (RETRACT, local.uid, local.retracted_with or local.uid),
+            (RETRACT, to_db(local.uid), to_db(local.retracted_with or local.uid)),
         ).first()
         if row is None:
             return True
@@ -735,9 +736,9 @@ class _Plan:
         """The signer's events about records of theirs; any other event is refused."""
         events = self.bundle.records["audit"]
         existing = {
-            row[0]
+            from_db(row[0])
             for row in self.conn.exec_driver_sql(
-                f"SELECT uid FROM audit_event WHERE uid {_IN}",
+                f"SELECT uid FROM audit_event WHERE uid {IN_UIDS}",
                 (json.dumps([e["uid"] for e in events]),),
             )
         }
@@ -773,14 +774,14 @@ class _Plan:
             return []
         recorded: set[tuple[str, str, str, str]] = set()
         for uid, detail in self.conn.exec_driver_sql(
-            f"SELECT entity_uid, detail FROM audit_event WHERE action = ? AND entity_uid {_IN}",
+            f"SELECT entity_uid, detail FROM audit_event WHERE action = ? AND entity_uid {IN_UIDS}",
             (CONFLICT, json.dumps(sorted({c.uid for c in conflicts}))),
         ):
             try:
                 data = json.loads(detail)
                 recorded.add(
                     (
-                        uid,
+                        from_db(uid),
                         str(data.get("kept")),
                         str(data.get("local_updated_at")),
                         str(data.get("bundle_updated_at")),
@@ -903,12 +904,12 @@ class _Apply:
             out.append(row)
         if kind.table in _WRITER_TABLES:
             self.writer.insert(kind.table, out)
-        else:  # tags: not case data; plain rows
+        else:  # tags: not case data; plain rows (the uid as the store keeps it, 0012)
             columns = list(out[0])
             self.conn.exec_driver_sql(
                 f"INSERT INTO {kind.table} ({', '.join(columns)}) "
                 f"VALUES ({', '.join('?' * len(columns))})",
-                [tuple(r[c] for c in columns) for r in out],
+                [tuple(to_db(r[c]) if c == "uid" else r[c] for c in columns) for r in out],
             )
 
     def _update(self, kind: Kind) -> None:

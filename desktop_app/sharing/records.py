@@ -17,6 +17,7 @@ from desktop_app.core.enums import Outcome
 from desktop_app.core.errors import VerificationError
 from desktop_app.core.timeutil import now_utc, time_problem
 from desktop_app.store.types import from_micros, to_micros
+from desktop_app.store.uids import from_db
 
 MAX_TEXT = 1_000_000  # characters in one text field
 UID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -253,6 +254,8 @@ def to_json_record(kind: Kind, row: tuple[Any, ...]) -> dict[str, Any]:
             out[spec.name] = None if value is None else bool(value)
         elif spec.type == "object":
             out[spec.name] = json.loads(value) if isinstance(value, str) else value
+        elif spec.type.rstrip("?") in ("uid", "ref") or spec.name == "entity_uid":
+            out[spec.name] = from_db(value)  # 16 bytes in the store (0012): text here
         else:
             out[spec.name] = value
     return out

@@ -126,7 +126,9 @@ def case_entity_uids(session: Session, case_ref: str) -> set[str]:
         ),
         {"ref": case_ref},
     ).all()
-    return {value for row in rows for value in row if value}
+    from desktop_app.store.uids import from_db
+
+    return {from_db(value) for row in rows for value in row if value}
 
 
 def list_events(

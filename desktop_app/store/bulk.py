@@ -43,6 +43,7 @@ from desktop_app.core.errors import Cancelled
 from desktop_app.core.timeutil import now_utc
 from desktop_app.store.models import new_uids
 from desktop_app.store.types import to_micros
+from desktop_app.store.uids import to_db as uid_to_db
 
 # The writer's own rules (private to store/, shared on purpose: one set of rules).
 from desktop_app.store.writer import _DERIVE_FN, _DERIVED, Writer, _info, case_ref_for
@@ -95,12 +96,16 @@ def insert_columns(
                 values_by_column.append(repeat(derive(fixed or ""), count))
         elif table == "post" and name == "case_ref":
             values_by_column.append([case_ref_for(i) for i in ids])
+        elif name in info.uids and name in columns:  # 16 bytes when canonical (0012)
+            values_by_column.append([uid_to_db(v) for v in columns[name]])
+        elif name in info.uids and name in constants:
+            values_by_column.append(repeat(uid_to_db(constants[name]), count))
         elif name in columns:
             values_by_column.append(columns[name])
         elif name in constants:
             values_by_column.append(repeat(constants[name], count))
         elif name == "uid":
-            values_by_column.append(new_uids(count))
+            values_by_column.append([uid_to_db(v) for v in new_uids(count)])
         elif name in ("created_at", "updated_at"):
             values_by_column.append(repeat(now, count))
         elif name in info.required:

@@ -47,6 +47,7 @@ from desktop_app.core.timeutil import check_time_in_range, now_utc, parse_user_t
 from desktop_app.store.engine import MigrationCopies, Store, erase_migration_copies
 from desktop_app.store.models import Organisation
 from desktop_app.store.types import from_micros, to_micros
+from desktop_app.store.uids import from_db, to_db
 from desktop_app.store.writer import Writer, post_identity_key
 
 
@@ -184,10 +185,12 @@ def find_entity(session: Session, ident: str, kind: EntityKind | None = None) ->
                 (ident.lower(),),
             ).fetchone()
         if row is None:
-            row = conn.execute(f"SELECT id, uid FROM {table} WHERE uid = ?", (ident,)).fetchone()
+            row = conn.execute(
+                f"SELECT id, uid FROM {table} WHERE uid = ?", (to_db(ident),)
+            ).fetchone()
         if row is not None:
             return Entity(
-                candidate, int(row[0]), str(row[1]), _case_ref_of(conn, candidate, row[0])
+                candidate, int(row[0]), str(from_db(row[1])), _case_ref_of(conn, candidate, row[0])
             )
     what = kind.value if kind is not None else "record"
     raise BadInputError(f"no {what} {ident!r} in this store (see 'caselog-cli show REF --json')")
@@ -458,7 +461,7 @@ def retract(store: Store, kind: EntityKind | str, ident: str, reason: str) -> in
         reports = _affected_reports(conn, table, [entity.id])
         for carried_table, sql in _CASCADE[kind]:
             rows = [
-                (int(i), str(u))
+                (int(i), str(from_db(u)))
                 for i, u in conn.execute(
                     sql.replace(":id", "?"), (entity.id,) * sql.count(":id")
                 ).fetchall()
@@ -506,7 +509,8 @@ def restore(store: Store, kind: EntityKind | str, ident: str, reason: str) -> in
             raise BadInputError(f"this {kind.value} is not retracted")
         if carried_by:
             raise BadInputError(
-                f"this {kind.value} was retracted with {carried_by}: restore that one instead"
+                f"this {kind.value} was retracted with {from_db(carried_by)}: "
+                "restore that one instead"
             )
         purged = conn.execute(
             "SELECT 1 FROM attachment WHERE id = ? AND purged_at IS NOT NULL",
@@ -533,10 +537,10 @@ def restore(store: Store, kind: EntityKind | str, ident: str, reason: str) -> in
         reports = _affected_reports(conn, table, [entity.id])
         for carried_table in ("report", "response", "attachment"):
             rows = [
-                (int(i), str(u))
+                (int(i), str(from_db(u)))
                 for i, u in conn.execute(
                     f"SELECT id, uid FROM {carried_table} WHERE retracted_with = ?",
-                    (entity.uid,),
+                    (to_db(entity.uid),),
                 ).fetchall()
             ]
             writer.update(carried_table, [{"id": i, **clear} for i, _ in rows])
@@ -579,7 +583,7 @@ def purge_attachment(store: Store, ident: str, reason: str) -> MigrationCopies:
         if purged is not None:
             raise BadInputError("this attachment was already purged")
         sharing = [
-            (int(i), str(u), str(n))
+            (int(i), str(from_db(u)), str(n))
             for i, u, n in conn.execute(
                 "SELECT id, uid, original_name FROM attachment WHERE sha256 = ?", (sha,)
             ).fetchall()

@@ -1,6 +1,7 @@
 """The tables of the encrypted store (SQLModel over SQLCipher).
 
-Every mergeable record has a stable ``uid`` (UUID text; ``new_uid`` makes UUIDv7) and
+Every mergeable record has a stable ``uid`` (UUID text; ``new_uid`` makes UUIDv7; kept as
+16 bytes in the store from 0012, ``store.uids``) and
 ``created_at`` / ``updated_at``: partner bundles merge on them. Integer ``id`` keys are local only
 and keep joins fast. ``origin_org``/``origin_bundle`` remember where a record came
 from when it arrived in a partner's bundle.
@@ -17,7 +18,7 @@ from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, UniqueCo
 from sqlmodel import Field, SQLModel
 
 from desktop_app.core.timeutil import now_utc
-from desktop_app.store.types import UTCDateTime
+from desktop_app.store.types import UidText, UTCDateTime
 
 _RAND_BITS = 74  # UUIDv7's rand_a (12 bits) and rand_b (62 bits)
 _RAND_START = (1 << 72) - 1  # a new millisecond starts below this, leaving room to count up
@@ -96,13 +97,13 @@ class Retractable(SQLModel):
 
     retracted_at: datetime | None = _time()  # type: ignore[assignment]
     retraction_reason: str = ""
-    retracted_with: str = ""
+    retracted_with: str = Field(default="", sa_type=UidText)
 
 
 class Record(SQLModel):
     """Columns every mergeable record has."""
 
-    uid: str = Field(default_factory=new_uid, unique=True, max_length=36)
+    uid: str = Field(default_factory=new_uid, unique=True, max_length=36, sa_type=UidText)
     created_at: datetime = Field(default_factory=now_utc, sa_type=UTCDateTime, nullable=False)
     updated_at: datetime = Field(default_factory=now_utc, sa_type=UTCDateTime, nullable=False)
     origin_org: str | None = None
@@ -167,7 +168,7 @@ class Post(Record, Retractable, table=True):
     content_key: str = Field(default="", index=True)
     posted_at: datetime | None = _time()  # type: ignore[assignment]
     notes: str = ""
-    import_event_uid: str | None = None
+    import_event_uid: str | None = Field(default=None, sa_type=UidText)
 
 
 class Report(Record, Retractable, table=True):
@@ -207,7 +208,7 @@ class Report(Record, Retractable, table=True):
     first_response_at: datetime | None = _time()  # type: ignore[assignment]
     final_response_at: datetime | None = _time()  # type: ignore[assignment]
     final_outcome: str | None = None
-    import_event_uid: str | None = None
+    import_event_uid: str | None = Field(default=None, sa_type=UidText)
 
 
 class Response(Record, Retractable, table=True):
@@ -295,12 +296,12 @@ class AuditEvent(SQLModel, table=True):
     __tablename__ = "audit_event"
 
     id: int | None = Field(default=None, primary_key=True)
-    uid: str = Field(default_factory=new_uid, unique=True)
+    uid: str = Field(default_factory=new_uid, unique=True, sa_type=UidText)
     at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     actor: str = ""
     action: str
     entity: str = ""
-    entity_uid: str = Field(default="", index=True)
+    entity_uid: str = Field(default="", index=True, sa_type=UidText)
     detail: str = "{}"
     prev_hash: str
     hash: str

@@ -52,10 +52,40 @@ def _utc_datetime_type() -> type:
     return UTCDateTime
 
 
+def _uid_text_type() -> type:
+    from sqlalchemy import String
+    from sqlalchemy.types import TypeDecorator
+
+    from desktop_app.store.uids import from_db, to_db
+
+    class UidText(TypeDecorator[str]):
+        """A record's uid: text above the store, 16 bytes in it when canonical
+        (``store.uids``; migration 0012)."""
+
+        impl = String
+        cache_ok = True
+
+        def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+            return to_db(value)
+
+        def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+            return from_db(value)
+
+        def process_literal_param(self, value: Any, dialect: Dialect) -> str:
+            raise NotImplementedError("uids are bound as parameters, never inlined")
+
+    UidText.__module__ = __name__
+    return UidText
+
+
+_MAKERS = {"UTCDateTime": _utc_datetime_type, "UidText": _uid_text_type}
+
+
 def __getattr__(name: str) -> Any:
-    """``UTCDateTime`` (a SQLAlchemy type), made and kept on first access."""
-    if name == "UTCDateTime":
-        made = _utc_datetime_type()
+    """``UTCDateTime`` and ``UidText`` (SQLAlchemy types), made and kept on first access."""
+    maker = _MAKERS.get(name)
+    if maker is not None:
+        made = maker()
         globals()[name] = made
         return made
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -87,6 +87,7 @@ from desktop_app.store import models
 from desktop_app.store.audit import GENESIS, compute_hash, current_actor, event_payload
 from desktop_app.store.models import AuditEvent, new_uid
 from desktop_app.store.types import to_micros
+from desktop_app.store.uids import to_db as uid_to_db
 
 TABLES = ("post", "report", "response", "attachment", "author_account")
 _MODELS: dict[str, type[SQLModel]] = {
@@ -218,6 +219,8 @@ class _Table:
             else:
                 self.defaults[column.name] = None
         self.times = [c.name for c in table.columns if type(c.type).__name__ == "UTCDateTime"]
+        # Uid columns: 16 bytes in the store when canonical (store.uids, migration 0012).
+        self.uids = frozenset(c.name for c in table.columns if type(c.type).__name__ == "UidText")
         # Always bound: NOT NULL columns without a default in the file's schema.
         # Nullable columns, and those migration 0005 gave a default, are bound only
         # when a row gives them (fewer parameters: a faster bulk insert).
@@ -347,6 +350,7 @@ class Writer:
         sql, getter = info.plan(rows[0].keys())
         defaults = info.defaults
         times = tuple(info.times & rows[0].keys())
+        uid_columns = tuple((info.uids & rows[0].keys()) - {"uid"})
         derived = [
             (target, source, _DERIVE_FN[target]) for target, source in _DERIVED.get(table, ())
         ]
@@ -365,8 +369,9 @@ class Writer:
                 next_id += 1
             elif row_id >= next_id:
                 next_id = row_id + 1
-            if row["uid"] is None:
-                row["uid"] = new_uid()
+            row["uid"] = uid_to_db(row["uid"] or new_uid())
+            for name in uid_columns:
+                row[name] = uid_to_db(row[name])
             if row["created_at"] is None:
                 row["created_at"] = now
             if row["updated_at"] is None:
@@ -441,6 +446,8 @@ class Writer:
                 if not canonical_url(url or "") and not (post_ref or "").strip():
                     row["identity_key"] = current[5]  # a row-keyed post keeps its key
             row.pop("case_ref", None)
+            for name in info.uids & row.keys():
+                row[name] = uid_to_db(row[name])
             names = tuple(sorted(row))
             groups.setdefault(names, []).append((*(_micros(row[n]) for n in names), row_id))
         for names, batch in groups.items():
@@ -569,12 +576,12 @@ class Writer:
         self._events.append(
             (
                 event.id,
-                event.uid,
+                uid_to_db(event.uid),
                 to_micros(event.at),
                 event.actor,
                 event.action,
                 event.entity,
-                event.entity_uid,
+                uid_to_db(event.entity_uid),
                 event.detail,
                 event.prev_hash,
                 event.hash,

@@ -28,6 +28,7 @@ from desktop_app.indicators.dashboard import dashboard_data, hours_bin
 from desktop_app.store.corrections import retract
 from desktop_app.store.engine import Store, open_store
 from desktop_app.store.selection import Selection
+from desktop_app.store.uids import from_db
 from tests.conftest import PASSPHRASE
 from tests.perf.generate import generate
 
@@ -56,7 +57,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     with create_store(folder / "s.db", PASSPHRASE, organisation="Org", timezone="UTC") as made:
         import_file(made, generate(folder / "log.csv", 2_500, seed=11), zone("UTC"))
         conn = made.raw()
-        reports = [row[0] for row in conn.execute("SELECT uid FROM report WHERE id % 41 = 0")]
+        reports = [from_db(r[0]) for r in conn.execute("SELECT uid FROM report WHERE id % 41 = 0")]
         cases = [row[0] for row in conn.execute("SELECT case_ref FROM post WHERE id % 97 = 0")]
     with open_store(folder / "s.db", PASSPHRASE) as store:
         for uid in reports:

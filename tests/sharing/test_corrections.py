@@ -14,6 +14,7 @@ from desktop_app.sharing import export_bundle, import_bundle
 from desktop_app.store.engine import Store
 from desktop_app.store.models import AuditEvent, Post, Report
 from desktop_app.store.types import to_micros
+from desktop_app.store.uids import to_db
 from desktop_app.store.writer import Writer
 from tests.sharing.conftest import decrypt_zip, identity_of
 from tests.sharing.test_ownership import forge, jsonl
@@ -38,7 +39,7 @@ def _correct(store: Store, table: str, uid: str, reason: str, *, restore: bool) 
         return
     with store.engine.begin() as conn:
         writer = Writer(conn)
-        row = conn.exec_driver_sql(f"SELECT id FROM {table} WHERE uid = ?", (uid,)).one()
+        row = conn.exec_driver_sql(f"SELECT id FROM {table} WHERE uid = ?", (to_db(uid),)).one()
         writer.update(
             table,
             [
@@ -74,7 +75,7 @@ def researcher_c_report(store: Store) -> str:
 def retracted(store: Store, table: str, uid: str) -> tuple[Any, str]:
     with store.engine.connect() as conn:
         row = conn.exec_driver_sql(
-            f"SELECT retracted_at, retraction_reason FROM {table} WHERE uid = ?", (uid,)
+            f"SELECT retracted_at, retraction_reason FROM {table} WHERE uid = ?", (to_db(uid),)
         ).one()
         return row[0], row[1]
 

@@ -14,6 +14,7 @@ from desktop_app.importers.spreadsheet import import_file
 from desktop_app.store.cases import CaseFilter, CaseList, build_case_list, first_page
 from desktop_app.store.corrections import retract
 from desktop_app.store.engine import Store, create_store
+from desktop_app.store.uids import from_db
 from tests.conftest import PASSPHRASE
 from tests.perf.generate import generate
 
@@ -83,7 +84,7 @@ def test_first_page_after_retractions_and_with_ties(big_store: Path, tmp_path: P
                 "SELECT uid FROM report WHERE post_id = ? ORDER BY reported_at LIMIT 1",
                 (row.post_id,),
             ).fetchone()
-            retract(store, "report", uid, "test: a wrong report")
+            retract(store, "report", from_db(uid), "test: a wrong report")
         # Two posts first reported at the very same moment as the newest one.
         top = raw.execute("SELECT max(reported_at) FROM report").fetchone()[0]
         for row in newest[10:12]:

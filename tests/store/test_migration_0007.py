@@ -22,6 +22,7 @@ from desktop_app.store.engine import (
 )
 from desktop_app.store.search import search_clause
 from tests.conftest import PASSPHRASE, write_log
+from tests.store.old_uids import uids_as_text
 
 UNICODE = "မြန်မာ နိုင်ငံ တိုက်ခိုက်"
 ZAWGYI = "ျမန္မာ ႏိုင္ငံ"
@@ -115,6 +116,7 @@ def _made_at_0006(tmp_path: Path) -> Path:
                 ),
                 author,
             )
+        assert uids_as_text(old.raw()) > 0  # as the code of 0006 wrote them
     return path
 
 

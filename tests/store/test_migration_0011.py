@@ -53,7 +53,7 @@ def test_0011_covers_the_newest_reports_read_and_goes_back(tmp_path: Path) -> No
         assert _index_columns(old.raw()) == ["reported_at"]
     with open_store(path, PASSPHRASE) as store:  # migrated on open
         raw = store.raw()
-        assert current_revision(store) == "0011"
+        assert current_revision(store) == "0012"
         assert _index_columns(raw) == ["reported_at", "post_id"]
         plan = " ".join(r[3] for r in raw.execute("EXPLAIN QUERY PLAN " + NEWEST))
         assert "COVERING INDEX ix_report_reported_at" in plan

@@ -164,6 +164,10 @@ def test_add_a_post_with_a_pasted_screenshot(unlocked, qtbot) -> None:  # type: 
         assert blob.data.startswith(b"\x89PNG")
         actions = set(session.scalars(select(AuditEvent.entity)))
         assert {"post", "attachment"} <= actions
+        raw = store.raw()  # the editor's save keeps uids as 16 bytes (migration 0012)
+        for table in ("post", "attachment", "author_account", "tag", "audit_event"):
+            kinds = {t for (t,) in raw.execute(f"SELECT DISTINCT typeof(uid) FROM {table}")}
+            assert kinds == {"blob"}, table
 
 
 def test_reports_and_responses_with_refusal(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]

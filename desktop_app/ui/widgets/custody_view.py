@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.enums import AuditAction
 from desktop_app.store.engine import Store
+from desktop_app.store.uids import from_db
 from desktop_app.ui.lazy import MadeWhenNeeded
 from desktop_app.ui.vocab import action_name, entity_name
 
@@ -141,7 +142,7 @@ class CustodyView(MadeWhenNeeded, QWidget):
         for kind in kinds & CASE_OF_UID.keys():
             for uid, ref in session.connection().exec_driver_sql(CASE_OF_UID[kind]):
                 if ref:
-                    found[uid] = ref
+                    found[from_db(uid)] = ref  # 16 bytes in the store (0012)
         return found
 
     def verify(self) -> ChainReport | None:
