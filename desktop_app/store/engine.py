@@ -500,19 +500,80 @@ def migration_copies(store_path: str | Path) -> list[Path]:
     return found
 
 
-def _overwrite(path: Path) -> None:
-    """Zeros over every byte of ``path``, flushed to the disk. A file made read-only
-    is made writable first: it is ours (migrate made it)."""
+class _NotOurs(Exception):
+    """A file with a copy's name that must not be written to; the message says why."""
+
+
+LINKED = "other names link to the same file (a hard link), so it was not touched"
+THE_STORE = "it is the store itself (or its -wal/-shm) under another name, so it was not touched"
+
+
+def _identities(store_path: Path) -> set[tuple[int, int]]:
+    """(device, inode) of the store file and of its -wal and -shm, where they exist."""
+    import os
+
+    found = set()
+    for path in (store_path, Path(f"{store_path}-wal"), Path(f"{store_path}-shm")):
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        found.add((st.st_dev, st.st_ino))
+    return found
+
+
+def _only_name(fd: int, protected: set[tuple[int, int]]) -> tuple[int, int]:
+    """Refuse (``_NotOurs``) an open file that is the store or its -wal/-shm, or that
+    has another name: zeros through a hard link would land in the person's own backup
+    or in the store (O_NOFOLLOW stops symbolic links only). Its (device, inode)."""
+    import os
+
+    st = os.fstat(fd)
+    identity = (st.st_dev, st.st_ino)
+    if identity in protected:
+        raise _NotOurs(THE_STORE)
+    if st.st_nlink != 1:
+        raise _NotOurs(LINKED)
+    return identity
+
+
+def _made_writable(path: Path, flags: int, protected: set[tuple[int, int]]) -> int:
+    """A read-only copy: checked (``_only_name``), made writable through its own
+    descriptor, opened again for writing; the same file, or ``_NotOurs``."""
     import os
     import stat
 
-    flags = os.O_RDWR | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    probe = os.open(path, os.O_RDONLY | flags)
     try:
-        fd = os.open(path, flags)
+        identity = _only_name(probe, protected)
+        if hasattr(os, "fchmod"):
+            os.fchmod(probe, stat.S_IRUSR | stat.S_IWUSR)
+        else:  # Windows before Python 3.13: the read-only attribute, by name
+            os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+    finally:
+        os.close(probe)
+    fd = os.open(path, os.O_RDWR | flags)
+    st = os.fstat(fd)
+    if (st.st_dev, st.st_ino) != identity:  # replaced in between: not ours
+        os.close(fd)
+        raise _NotOurs("it was replaced while being erased, so it was not touched")
+    return fd
+
+
+def _overwrite(path: Path, protected: set[tuple[int, int]]) -> None:
+    """Zeros over every byte of ``path``, flushed to the disk, once the open file is
+    known to be a copy with no other name (``_only_name``). A copy made read-only is
+    made writable first, through its descriptor, after the same check: it is ours
+    (migrate made it), but a mode changed by name would reach every linked name."""
+    import os
+
+    flags = getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, os.O_RDWR | flags)
     except PermissionError:
-        os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
-        fd = os.open(path, flags)
+        fd = _made_writable(path, flags, protected)
     try:
+        _only_name(fd, protected)
         size = os.fstat(fd).st_size
         zeros = bytes(1 << 20)
         written = 0
@@ -540,9 +601,13 @@ def erase_migration_copies(store_path: str | Path) -> MigrationCopies:
     except OSError as exc:  # the folder cannot be listed: say so, do not guess
         folder = Path(store_path).parent
         return MigrationCopies([], [(str(folder), f"cannot read the folder: {exc.strerror}")])
+    protected = _identities(Path(store_path))
     for path in copies:
         try:
-            _overwrite(path)
+            _overwrite(path, protected)
+        except _NotOurs as exc:
+            left.append((path.name, str(exc)))
+            continue
         except OSError as exc:
             left.append((path.name, exc.strerror or str(exc)))
             continue

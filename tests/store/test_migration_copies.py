@@ -193,3 +193,50 @@ def test_a_read_only_copy_is_still_erased(folder: Folder) -> None:
     folder.copies[0].chmod(0o400)
     copies = erase_migration_copies(folder.store)
     assert copies.left == [] and not folder.copies[0].exists()
+
+
+@pytest.mark.parametrize("target", ["own backup", "store"])
+def test_a_hard_link_under_a_copys_name_is_not_written_to(folder: Folder, target: str) -> None:
+    """O_NOFOLLOW stops symbolic links only: a hard link named like a copy (a snapshot
+    tool, or the person) shares its bytes with the person's own backup or with the
+    store itself; zeros through it would destroy those. It is named as left, untouched."""
+    made = folder.copies[0]
+    own = next(p for p in folder.keep if p.parent.name == "backups")
+    linked = own if target == "own backup" else folder.store
+    if target == "own backup":
+        own.chmod(0o400)  # read-only: its mode must not be changed through the link either
+    before = sha_of(linked)
+    made.unlink()
+    os.link(linked, made)
+    with open_store(folder.store, PASSPHRASE) as store:
+        copies = fix.purge_attachment(store, folder.sha, "shows a face")
+    reasons = dict(copies.left)
+    assert made.name in reasons and made.name not in copies.erased
+    assert (
+        "the store itself" in reasons[made.name]
+        if target == "store"
+        else ("other names link to the same file" in reasons[made.name])
+    )
+    assert made.exists() and os.path.samefile(made, linked)
+    if target == "own backup":
+        assert sha_of(own) == before and (own.stat().st_mode & 0o777) == 0o400
+        assert opens_with(own, PASSPHRASE)
+    assert opens_with(folder.store, PASSPHRASE)
+    with open_store(folder.store, PASSPHRASE) as store, store.session() as session:
+        assert session.get(Blob, folder.sha).data == b""  # the purge itself is done
+
+
+def test_a_copy_linked_from_elsewhere_is_left_whole(folder: Folder, tmp_path: Path) -> None:
+    """A copy that a snapshot (``cp -al``) also holds under another name: the zeros
+    would reach the snapshot, so the copy is named as left."""
+    made = folder.copies[0]
+    (tmp_path / "snapshot").mkdir()
+    snapshot = tmp_path / "snapshot" / made.name
+    os.link(made, snapshot)
+    before = sha_of(snapshot)
+    copies = erase_migration_copies(folder.store)
+    assert (
+        made.name,
+        "other names link to the same file (a hard link), so it was not touched",
+    ) in copies.left
+    assert sha_of(snapshot) == before and made.exists()
