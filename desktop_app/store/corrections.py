@@ -44,7 +44,12 @@ from desktop_app.core.normalise import (
     normalise_reporter,
 )
 from desktop_app.core.timeutil import check_time_in_range, now_utc, parse_user_time, zone
-from desktop_app.store.engine import MigrationCopies, Store, erase_migration_copies
+from desktop_app.store.engine import (
+    MigrationCopies,
+    Store,
+    erase_migration_copies,
+    migration_copies,
+)
 from desktop_app.store.models import Organisation
 from desktop_app.store.types import from_micros, to_micros
 from desktop_app.store.uids import from_db, to_db
@@ -588,6 +593,7 @@ def purge_attachment(store: Store, ident: str, reason: str) -> MigrationCopies:
                 "SELECT id, uid, original_name FROM attachment WHERE sha256 = ?", (sha,)
             ).fetchall()
         ]
+        recorded = migration_copies(conn, store.path)
         _secure_delete(session.connection(), True)
         try:
             now = to_micros(now_utc())
@@ -614,7 +620,7 @@ def purge_attachment(store: Store, ident: str, reason: str) -> MigrationCopies:
         finally:
             _secure_delete(session.connection(), False)
     checkpoint(store)
-    copies = erase_migration_copies(store.path)
+    copies = erase_migration_copies(store.path, recorded)
     if copies.found:
         with store.transaction() as session:
             writer = Writer(session)

@@ -11,6 +11,7 @@ import threading
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -401,7 +402,8 @@ def migrate(store: Store, target: str = "head") -> str | None:
     Returns the path of the copy, or None when nothing was migrated. The copy stays
     beside the store until a purge or a passphrase change erases it
     (``erase_migration_copies``): it holds what a purge erases and opens with the
-    passphrase of today.
+    passphrase of today. The MIGRATE event names it (``backup``): that record is what
+    makes it this store's copy to erase.
     """
     before = current_revision(store)
     wanted = SCHEMA_HEAD if target == "head" else target
@@ -453,10 +455,27 @@ def migrate(store: Store, target: str = "head") -> str | None:
 
 # --- the copies migrate() keeps --------------------------------------------------------
 
-# ``<store name>.before-<REV>-<YYYYmmddTHHMMSSZ>.bak``, the name migrate() gives its copy,
-# once or more (a copy opened with Caselog was migrated and copied in turn), with the
-# -wal / -shm / -journal SQLite leaves beside a copy that was opened.
-_COPY_TAIL = r"(?:\.before-\w+-\d{8}T\d{6}Z\.bak)+(?:-wal|-shm|-journal)?"
+# ``<name>.before-<REV>-<YYYYmmddTHHMMSSZ>.bak``: the name migrate() gives its copy of
+# the store ``<name>`` (a store that is itself such a copy gets a nested name).
+_COPY_NAME = r".+\.before-\w+-\d{8}T\d{6}Z\.bak"
+# SQLite's files beside a database that is open, or was opened and not closed cleanly.
+_LEAVES = ("-wal", "-shm", "-journal")
+IN_USE = (
+    "it is open, or was opened as a store (its -wal, -shm or -journal is beside it), "
+    "and may hold work of its own: close it first"
+)
+CHANGED = (
+    "it was written to after the update made it (opened as a store?) and may hold work of its own"
+)
+
+
+class MigrationCopy(NamedTuple):
+    """A copy migrate() made of this store, as its MIGRATE custody event records it:
+    the file name beside the store and when the event was written (just after the
+    copy was made: a copy changed later was opened as a store since)."""
+
+    name: str
+    made_at: datetime
 
 
 class MigrationCopies(NamedTuple):
@@ -472,32 +491,54 @@ class MigrationCopies(NamedTuple):
         return bool(self.erased or self.left)
 
     def audit_detail(self) -> dict[str, list[str]]:
-        """The names, for the custody event of the purge or rekey that erased them."""
+        """The names, for the custody event of the rekey that erased them."""
         return {
             "migration_copies_erased": list(self.erased),
             "migration_copies_left": [name for name, _why in self.left],
         }
 
 
-def migration_copies(store_path: str | Path) -> list[Path]:
-    """The copies migrate() made of the store at ``store_path`` (and their SQLite
-    leaves), beside it: exactly those names, regular files only (a link is not one of
-    ours), never the store itself nor a backup the person made. OSError when the
-    folder cannot be read."""
+def migration_copies(conn: Any, store_path: str | Path) -> list[MigrationCopy]:
+    """The copies migrate() made of this store and that are still beside it: exactly
+    the names its own MIGRATE events record (``detail["backup"]``, recorded since the
+    first version), in the store's folder. A file merely named like one (a copy of a
+    copy, a copy the person made) is not one of this store's and is never listed.
+
+    ``conn`` is a DB-API connection to the store (``store.raw()``, or the one of the
+    caller's transaction)."""
+    import json
+    import os
     import re
 
+    from desktop_app.core.enums import AuditAction
+    from desktop_app.core.micros import from_micros
+
     store_path = Path(store_path)
-    pattern = re.compile(re.escape(store_path.name) + _COPY_TAIL, re.ASCII)
-    folder = store_path.parent
-    try:
-        entries = sorted(folder.iterdir())
-    except FileNotFoundError:
-        return []
-    found = []
-    for entry in entries:
-        if pattern.fullmatch(entry.name) and entry.is_file() and not entry.is_symlink():
-            found.append(entry)
-    return found
+    pattern = re.compile(_COPY_NAME, re.ASCII)
+    found: dict[str, datetime] = {}
+    rows = conn.execute(
+        "SELECT at, detail FROM audit_event WHERE action = ? AND entity = 'store' ORDER BY id",
+        (str(AuditAction.MIGRATE),),
+    ).fetchall()
+    for at, detail in rows:
+        try:
+            name = json.loads(detail).get("backup", "")
+        except (ValueError, AttributeError):
+            continue
+        if (
+            not isinstance(name, str)
+            or not pattern.fullmatch(name)
+            or "/" in name
+            or "\\" in name
+            or name == store_path.name
+        ):
+            continue  # no copy was made (a new store), or not a name in this folder
+        found[name] = from_micros(int(at))
+    return [
+        MigrationCopy(name, made_at)
+        for name, made_at in sorted(found.items())
+        if os.path.lexists(store_path.parent / name)
+    ]
 
 
 class _NotOurs(Exception):
@@ -584,40 +625,68 @@ def _overwrite(path: Path, protected: set[tuple[int, int]]) -> None:
         os.close(fd)
 
 
-def erase_migration_copies(store_path: str | Path) -> MigrationCopies:
-    """Erase the copies migrate() kept of a store (``migration_copies``): each file's
-    bytes overwritten with zeros and flushed, then the file removed.
+def erase_migration_copies(store_path: str | Path, copies: list[MigrationCopy]) -> MigrationCopies:
+    """Erase the copies migrate() made of a store (``migration_copies``, read before):
+    each file's bytes overwritten with zeros and flushed, then the file removed.
 
     A purge or a passphrase change calls this once its own work is committed: those
-    copies still hold a purged file's bytes and open with the old passphrase. A file
-    that cannot be erased is listed in ``left`` with the reason, never skipped quietly.
-    (On an SSD or a copy-on-write file system the zeros may land on new blocks; the
-    copies were encrypted, and the removal is what the file system can promise.)
+    copies still hold a purged file's bytes and open with the old passphrase. A copy
+    that may be in use is left whole: one with SQLite's -wal, -shm or -journal beside
+    it (open, or opened as a store and not closed cleanly) or written to after the
+    update made it (the person recovered into it). So is a copy that shares its bytes
+    with another name. Each file that is not erased is listed in ``left`` with the
+    reason, never skipped quietly. (On an SSD or a copy-on-write file system the zeros
+    may land on new blocks; the copies were encrypted, and the removal is what the
+    file system can promise.)
+
+    No file is opened before those checks: a process that opens and closes a file
+    SQLite holds drops SQLite's locks on it.
     """
+    import os
+    import stat
+
+    from desktop_app.core.micros import to_micros
+
+    store_path = Path(store_path)
     erased: list[str] = []
     left: list[tuple[str, str]] = []
-    try:
-        copies = migration_copies(store_path)
-    except OSError as exc:  # the folder cannot be listed: say so, do not guess
-        folder = Path(store_path).parent
-        return MigrationCopies([], [(str(folder), f"cannot read the folder: {exc.strerror}")])
-    protected = _identities(Path(store_path))
-    for path in copies:
+    protected = _identities(store_path)
+    for copy in copies:
+        path = store_path.parent / copy.name
+        try:
+            st = os.lstat(path)
+        except FileNotFoundError:
+            continue  # gone already
+        except OSError as exc:
+            left.append((copy.name, exc.strerror or str(exc)))
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            left.append((copy.name, "it is a link or not a plain file now, so it was not touched"))
+            continue
+        if (st.st_dev, st.st_ino) in protected or st.st_nlink != 1:  # checked again once open
+            left.append((copy.name, THE_STORE if (st.st_dev, st.st_ino) in protected else LINKED))
+            continue
+        if any(os.path.lexists(f"{path}{tail}") for tail in _LEAVES):
+            left.append((copy.name, IN_USE))
+            continue
+        if st.st_mtime_ns // 1000 > to_micros(copy.made_at):
+            left.append((copy.name, CHANGED))
+            continue
         try:
             _overwrite(path, protected)
         except _NotOurs as exc:
-            left.append((path.name, str(exc)))
+            left.append((copy.name, str(exc)))
             continue
         except OSError as exc:
-            left.append((path.name, exc.strerror or str(exc)))
+            left.append((copy.name, exc.strerror or str(exc)))
             continue
         try:
             path.unlink()
         except OSError as exc:
             why = exc.strerror or str(exc)
-            left.append((path.name, f"overwritten with zeros, but not removed: {why}"))
+            left.append((copy.name, f"overwritten with zeros, but not removed: {why}"))
         else:
-            erased.append(path.name)
+            erased.append(copy.name)
     if erased or left:
         import logging
 
@@ -703,6 +772,7 @@ def rekey(store: Store, new_passphrase: str) -> MigrationCopies:
     """
     new_passphrase = _check_passphrase(new_passphrase)
     old_passphrase = store.key.get()
+    recorded = migration_copies(store.raw(), store.path)
     store.release()
     conn = sqlcipher3.connect(str(store.path))
     try:
@@ -726,7 +796,7 @@ def rekey(store: Store, new_passphrase: str) -> MigrationCopies:
     from desktop_app.core.enums import AuditAction
     from desktop_app.store.audit import append_event
 
-    copies = erase_migration_copies(store.path)
+    copies = erase_migration_copies(store.path, recorded)
     with store.transaction() as session:
         append_event(session, AuditAction.REKEY, entity="store", detail=copies.audit_detail())
     return copies

@@ -15,7 +15,7 @@ from alembic import command
 
 from desktop_app.store import repository as repo
 from desktop_app.store.backup import backup_store
-from desktop_app.store.engine import _alembic_config, create_store, open_store
+from desktop_app.store.engine import _alembic_config, create_store, migrate, open_store
 from tests.conftest import PASSPHRASE
 from tests.store.sqlcipher_pages import PAGE, decrypted_pages
 
@@ -25,8 +25,8 @@ class Folder:
     store: Path
     sha: str  # the secret attachment's SHA-256
     marker: bytes  # 48 bytes found only in the secret attachment
-    copies: list[Path]  # what migrate() made, a copy of a copy and the WAL left beside it
-    keep: dict[Path, str]  # files that are not migration copies, and their SHA-256
+    copies: list[Path]  # the two copies migrate() made of this store (its events name them)
+    keep: dict[Path, str]  # files that are not this store's copies, and their SHA-256
 
 
 def sha_of(path: Path) -> str:
@@ -78,12 +78,14 @@ def _leave_a_wal(path: Path) -> Path:
 
 
 def make_folder(folder: Path, *, name: str = "case.db") -> Folder:
-    """A store holding a secret attachment, brought back one schema revision and
-    opened again, so that migrate() copied it aside (the copy holds the secret); then
-    beside it: a copy of that copy as migrate() would name it, with the WAL a program
-    that opened it and was killed would leave,
-    a note with a similar name, the person's own backup beside the store and in a
-    folder of its own, and a link named like a copy pointing at that backup."""
+    """A store holding a secret attachment, brought back two schema revisions and
+    migrated one step at a time, so that migrate() copied it aside twice (both copies
+    hold the secret, and the store's MIGRATE events name them); then beside it: a
+    copy of a copy named as migrate() would name it, but not by this store, with the
+    WAL a program that opened it and was killed would leave, a note with a similar
+    name, the person's own backup beside the store and in a folder of its own, and a
+    symbolic link named like a copy pointing at that backup."""
+    folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
     secret = os.urandom(48) * 200  # 9.6 kB over overflow pages, nothing like it elsewhere
@@ -100,21 +102,39 @@ def make_folder(folder: Path, *, name: str = "case.db") -> Folder:
         with store.engine.begin() as conn:
             cfg = _alembic_config()
             cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "-1")
-    with open_store(path, PASSPHRASE) as store:  # migrated again, copied aside first
-        (made,) = sorted(folder.glob(f"{name}.before-*.bak"))
+            command.downgrade(cfg, "-2")
+        before = _revision_of(store)
+        migrate(store, _next_revision(before))  # copied aside, then one step up
+    with open_store(path, PASSPHRASE) as store:  # the last step: copied aside again
+        made = sorted(folder.glob(f"{name}.before-*.bak"))
+        assert len(made) == 2, made
         (folder / "backups").mkdir()
         own_backup = backup_store(store, folder / "backups")
         beside = backup_store(store, folder)
-    nested = made.with_name(made.name + ".before-9999-20270101T000000Z.bak")
-    shutil.copyfile(made, nested)
+    nested = made[-1].with_name(made[-1].name + ".before-9999-20270101T000000Z.bak")
+    shutil.copyfile(made[-1], nested)
     wal = _leave_a_wal(nested)
     note = folder / f"{name}.before-notes.txt"
     note.write_text("what I changed before the update\n", encoding="utf-8")
     link = folder / f"{name}.before-0001-20200101T000000Z.bak"
     link.symlink_to(own_backup)
-    copies = [made, nested, wal]
-    for copy in (made, nested):
+    for copy in (*made, nested):
         assert holds(copy, marker), "the test needs copies that hold the secret"
-    keep = {p: sha_of(p) for p in (own_backup, beside, note)}
-    return Folder(path, sha, marker, copies, keep)
+    keep = {p: sha_of(p) for p in (own_backup, beside, note, nested, wal)}
+    return Folder(path, sha, marker, made, keep)
+
+
+def _revision_of(store) -> str:  # type: ignore[no-untyped-def]
+    from desktop_app.store.engine import current_revision
+
+    revision = current_revision(store)
+    assert revision is not None
+    return revision
+
+
+def _next_revision(revision: str) -> str:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    (following,) = [r.revision for r in script.walk_revisions() if r.down_revision == revision]
+    return str(following)

@@ -1,6 +1,8 @@
 """The copies migrate() keeps beside a store are erased by a purge and by a
 passphrase change: none of them holds a purged file's bytes or opens with the old
-passphrase afterwards. Nothing else is touched: the person's own backups, a note
+passphrase afterwards. Only the copies the store's own MIGRATE events name are
+erased, and not one that is open, was worked in, or shares its bytes with another
+name. Nothing else is touched: the person's own backups, a copy of a copy, a note
 with a similar name, a link named like a copy."""
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from desktop_app.store import corrections as fix
 from desktop_app.store import repository as repo
 from desktop_app.store.audit import verify_chain
 from desktop_app.store.engine import (
+    CHANGED,
+    IN_USE,
+    MigrationCopies,
     erase_migration_copies,
     migration_copies,
     open_store,
@@ -24,6 +29,7 @@ from desktop_app.store.engine import (
 from desktop_app.store.models import AuditEvent, Blob
 from tests.conftest import PASSPHRASE
 from tests.store.migration_copies import Folder, holds, make_folder, opens_with, sha_of
+from tests.store.sqlcipher_pages import decrypted_pages
 
 NEW = "a new passphrase after the old one leaked"
 
@@ -55,10 +61,32 @@ def _events(path: Path, passphrase: str) -> list[AuditEvent]:
         return list(session.scalars(select(AuditEvent).order_by(AuditEvent.id)))
 
 
-def test_only_the_names_migrate_makes_are_copies(folder: Folder) -> None:
-    names = sorted(p.name for p in migration_copies(folder.store))
-    assert names == sorted(p.name for p in folder.copies)
-    assert folder.store.name not in names
+def _erase(made: Folder) -> MigrationCopies:
+    """What a purge or rekey does after its work: erase the copies the store records."""
+    with open_store(made.store, PASSPHRASE) as store:
+        recorded = migration_copies(store.raw(), store.path)
+    return erase_migration_copies(made.store, recorded)
+
+
+def test_only_the_copies_the_store_recorded_are_its_copies(folder: Folder) -> None:
+    """Its MIGRATE events name the two copies; a copy of a copy with a name like
+    theirs, the link and the note are not this store's."""
+    with open_store(folder.store, PASSPHRASE) as store:
+        found = migration_copies(store.raw(), store.path)
+        assert sorted(c.name for c in found) == sorted(p.name for p in folder.copies)
+        events = (
+            store.raw()
+            .execute("SELECT detail FROM audit_event WHERE action = 'migrate'")
+            .fetchall()
+        )
+    assert sorted(json.loads(d)["backup"] for (d,) in events) == sorted(
+        p.name for p in folder.copies
+    )
+    folder.copies[0].unlink()  # erased by hand: no longer listed
+    with open_store(folder.store, PASSPHRASE) as store:
+        assert [c.name for c in migration_copies(store.raw(), store.path)] == [
+            folder.copies[1].name
+        ]
 
 
 def test_purge_erases_the_copies_that_hold_the_bytes(folder: Folder) -> None:
@@ -88,18 +116,12 @@ def test_purge_erases_the_copies_that_hold_the_bytes(folder: Folder) -> None:
 
 
 def test_rekey_erases_the_copies_that_open_with_the_old_passphrase(folder: Folder) -> None:
-    assert all(opens_with(p, PASSPHRASE) for p in folder.copies[:2])  # the two stores
-    # Opening them read-only left their -shm (and -wal) beside them, as any reader does.
-    leaves = [
-        p.with_name(p.name + tail)
-        for p in folder.copies[:2]
-        for tail in ("-wal", "-shm")
-        if p.with_name(p.name + tail).exists()
-    ]
-    assert any(p.name.endswith("-shm") for p in leaves)
+    for copy in folder.copies:  # decrypted here, not opened: SQLite would leave its -shm
+        assert decrypted_pages(copy, PASSPHRASE)
     with open_store(folder.store, PASSPHRASE) as store:
         copies = rekey(store, NEW)
-    assert sorted(copies.erased) == sorted({p.name for p in folder.copies + leaves})
+    assert sorted(copies.erased) == sorted(p.name for p in folder.copies)
+    assert copies.left == []
     for path in _others(folder):
         assert not opens_with(path, PASSPHRASE), f"{path.name} opens with the old passphrase"
     assert opens_with(folder.store, NEW)
@@ -164,8 +186,10 @@ def test_a_copy_zeroed_but_not_removable_is_named(
             raise PermissionError(13, "Permission denied", str(self))
         real_unlink(self, missing_ok)
 
+    with open_store(folder.store, PASSPHRASE) as store:
+        recorded = migration_copies(store.raw(), store.path)
     monkeypatch.setattr(Path, "unlink", refusing_unlink)
-    copies = erase_migration_copies(folder.store)
+    copies = erase_migration_copies(folder.store, recorded)
     monkeypatch.undo()
     assert copies.left == [
         (stuck.name, "overwritten with zeros, but not removed: Permission denied")
@@ -179,9 +203,10 @@ def test_a_read_only_folder_leaves_every_copy_named(folder: Folder) -> None:
     data = folder.store.parent
     with open_store(folder.store, PASSPHRASE) as store:
         store.raw().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        recorded = migration_copies(store.raw(), store.path)
         data.chmod(0o500)
         try:
-            copies = erase_migration_copies(store.path)
+            copies = erase_migration_copies(store.path, recorded)
         finally:
             data.chmod(0o700)
     assert sorted(name for name, _ in copies.left) == sorted(p.name for p in folder.copies)
@@ -191,7 +216,7 @@ def test_a_read_only_folder_leaves_every_copy_named(folder: Folder) -> None:
 def test_a_read_only_copy_is_still_erased(folder: Folder) -> None:
     """migrate() copies the store's mode; a copy made read-only is ours to erase."""
     folder.copies[0].chmod(0o400)
-    copies = erase_migration_copies(folder.store)
+    copies = _erase(folder)
     assert copies.left == [] and not folder.copies[0].exists()
 
 
@@ -234,9 +259,71 @@ def test_a_copy_linked_from_elsewhere_is_left_whole(folder: Folder, tmp_path: Pa
     snapshot = tmp_path / "snapshot" / made.name
     os.link(made, snapshot)
     before = sha_of(snapshot)
-    copies = erase_migration_copies(folder.store)
+    copies = _erase(folder)
     assert (
         made.name,
         "other names link to the same file (a hard link), so it was not touched",
     ) in copies.left
     assert sha_of(snapshot) == before and made.exists()
+
+
+def _work_in(copy: Path) -> None:
+    """Open a copy as a store (recovering from a bad update: it is migrated too) and
+    add a case only it holds."""
+    with open_store(copy, PASSPHRASE) as work, work.transaction() as session:
+        author = repo.get_or_create_account(session, platform="facebook", handle="@only-here")
+        repo.add_post(
+            session,
+            repo.PostFields(
+                platform="facebook", url="https://facebook.com/p/77", content="only here"
+            ),
+            author,
+        )
+
+
+def _holds_the_work(copy: Path) -> bool:
+    with open_store(copy, PASSPHRASE, upgrade=False) as work, work.session() as session:
+        urls = session.connection().exec_driver_sql("SELECT url FROM post").scalars().all()
+    return "https://facebook.com/p/77" in urls
+
+
+def test_a_copy_open_as_a_store_is_left_with_its_work(folder: Folder) -> None:
+    """The person opened a copy to recover from a bad update and is working in it
+    (reviewer's recovered_copy.py): a purge in the original store leaves it whole."""
+    working = folder.copies[0]
+    _work_in(working)
+    with open_store(working, PASSPHRASE) as work, work.session() as session:
+        session.connection().exec_driver_sql("SELECT count(*) FROM post").scalar()
+        assert Path(f"{working}-wal").exists()  # open: SQLite's -wal and -shm beside it
+        with open_store(folder.store, PASSPHRASE) as store:
+            copies = fix.purge_attachment(store, folder.sha, "shows a face")
+        assert copies.left == [(working.name, IN_USE)]
+        assert copies.erased == [folder.copies[1].name]
+        count = session.connection().exec_driver_sql("SELECT count(*) FROM post").scalar()
+        assert count == 2  # the working store still reads, under its open connection
+    assert _holds_the_work(working)
+
+
+def test_a_copy_worked_in_and_closed_is_left(folder: Folder) -> None:
+    """Closed cleanly, the working copy has no -wal or -shm; it was written to after
+    the update made it, so it may hold work of its own: left, named, whole."""
+    working = folder.copies[0]
+    _work_in(working)
+    assert not any(Path(f"{working}{tail}").exists() for tail in ("-wal", "-shm", "-journal"))
+    with open_store(folder.store, PASSPHRASE) as store:
+        copies = rekey(store, NEW)
+    assert copies.left == [(working.name, CHANGED)]
+    assert copies.erased == [folder.copies[1].name]
+    assert _holds_the_work(working)
+
+
+def test_a_copy_a_viewer_left_its_shm_beside_is_left(folder: Folder) -> None:
+    """A read-only look (a database viewer) leaves SQLite's -shm beside the copy: it
+    may be open still, so it is left, with the reason."""
+    looked_at = folder.copies[1]
+    assert opens_with(looked_at, PASSPHRASE)
+    assert Path(f"{looked_at}-shm").exists()
+    copies = _erase(folder)
+    assert copies.left == [(looked_at.name, IN_USE)]
+    assert copies.erased == [folder.copies[0].name]
+    assert opens_with(looked_at, PASSPHRASE)

@@ -64,7 +64,7 @@ def test_purge_in_the_window_erases_the_copies_and_says_so(opened, qtbot, folder
     _purge_through_the_menu(opened, qtbot)
     said = opened.statusBar().currentMessage()
     assert "The file's bytes are erased from the store." in said
-    assert "Also erased 3 older copy files of the store kept from schema updates." in said
+    assert "Also erased 2 older copy files of the store kept from schema updates." in said
     assert "Your own backups are not touched" in said
     assert "(purged)" in opened.editor.evidence.item(0).text()
     for path in _beside(folder):
@@ -92,7 +92,7 @@ def test_a_copy_the_window_cannot_erase_is_named_in_a_warning(  # type: ignore[n
     text = box.text()
     assert "1 older copy file of the store kept from schema updates could not be erased" in text
     assert str(folder.store.parent) in text and stuck.name in text
-    assert "Also erased 2 older copy files" in opened.statusBar().currentMessage()
+    assert "Also erased 1 older copy file of" in opened.statusBar().currentMessage()
     assert stuck.exists()  # as the warning says: the person deletes it
     box.close()
 
@@ -114,7 +114,7 @@ def test_passphrase_change_erases_the_copies_and_says_so(opened, qtbot, folder: 
     said = dialog.rekey_result.text()
     assert dialog.rekeyed and "Older backups keep the old passphrase" in said
     assert (
-        "Also erased 3 older copy files of the store kept from schema updates, which opened "
+        "Also erased 2 older copy files of the store kept from schema updates, which opened "
         "with the old passphrase." in said
     )
     for path in _beside(folder):
