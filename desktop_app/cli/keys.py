@@ -31,15 +31,18 @@ def cmd_key(args: argparse.Namespace) -> int:
 
 
 def cmd_rekey(args: argparse.Namespace) -> int:
+    import sys
+
+    from desktop_app.cli.common import PROG
     from desktop_app.store.engine import rekey
 
     new = read_secret_file(args.new_passphrase_file, "new passphrase")
     new_passphrase(new, "--new-passphrase-file")
     with open_store(args) as store:
-        copies = rekey(store, new)
+        done = rekey(store, new)
     print(f"{db_path(args)} is now encrypted with the new passphrase.")
-    return report_copies(
-        copies,
+    status = report_copies(
+        done.copies,
         erased=(
             "Also erased {count} older cop{ies} of the store kept from schema updates, "
             "which opened with the old passphrase: {names}"
@@ -50,6 +53,16 @@ def cmd_rekey(args: argparse.Namespace) -> int:
             "them as safe as before or make a new backup."
         ),
     )
+    if done.unrecorded is not None:
+        print(
+            f"{PROG}: warning: the passphrase IS changed (the new one opens the store, the "
+            "old one no longer does), but the custody log could not record the change: "
+            f"{done.unrecorded.message}. Use the new passphrase from now on; there is "
+            "nothing to redo.",
+            file=sys.stderr,
+        )
+        return 1
+    return status
 
 
 def cmd_rotate_keys(args: argparse.Namespace) -> int:

@@ -17,8 +17,9 @@ carries its attachments. Each carried row has ``retracted_with`` = the uid of th
 record retracted directly, so ``restore`` brings back exactly what went with it.
 A purge erases the bytes with ``PRAGMA secure_delete = ON`` on the writing
 connection and checkpoints the WAL, so no page of the file keeps them; the event
-keeps the SHA-256, size, name and reason. Then the copies migrate() kept beside the
-store (which still hold the bytes) are erased, and a second event names them.
+keeps the SHA-256, size, name and reason. In the same transaction a store event names
+the copies migrate() kept beside the store (they still hold the bytes); once committed
+they are erased, and what was erased or left is returned to be said.
 """
 
 from __future__ import annotations
@@ -46,7 +47,9 @@ from desktop_app.core.normalise import (
 from desktop_app.core.timeutil import check_time_in_range, now_utc, parse_user_time, zone
 from desktop_app.store.engine import (
     MigrationCopies,
+    MigrationCopy,
     Store,
+    busy_error,
     erase_migration_copies,
     migration_copies,
 )
@@ -571,13 +574,36 @@ def purge_attachment(store: Store, ident: str, reason: str) -> MigrationCopies:
     """Erase an attachment's bytes for good (every attachment row sharing them is
     marked purged); the custody event keeps its SHA-256, size, name and reason.
 
-    Once that is committed, the copies migrate() kept beside the store are erased
-    too: they hold the bytes. When there were any, a second purge event (entity
-    ``store``, the same SHA-256) names the files erased and any that could not be;
-    the latter are returned in ``left`` and the person must delete them. Backups the
-    person made are theirs: a purge does not reach into them.
+    The copies migrate() kept beside the store hold the bytes too: in the same
+    transaction a second purge event (entity ``store``, the same SHA-256; not the
+    attachment's, which evidence packs carry, so the store's file names stay home)
+    names them under ``migration_copies``; once committed they are erased. What was
+    erased, and what was left with why (the person must delete it), is returned, so
+    nothing after the commit can fail to be recorded. Backups the person made are
+    theirs: a purge does not reach into them.
+
+    Another program holding the write lock is ``StoreBusyError``: nothing is purged.
     """
     reason = _reason(reason)
+    try:
+        recorded = _purge(store, ident, reason)
+    except Exception as exc:
+        busy = busy_error(exc)  # the raw connection's "database is locked"
+        if busy is None:
+            raise
+        raise busy from None
+    # Committed: from here nothing may raise, or the person would not hear what is done.
+    try:
+        checkpoint(store)
+    except Exception:  # noqa: BLE001 - SQLite empties the WAL when the last connection closes
+        import logging
+
+        logging.getLogger(__name__).info("purge committed; the WAL is emptied later")
+    return erase_migration_copies(store.path, recorded)
+
+
+def _purge(store: Store, ident: str, reason: str) -> list[MigrationCopy]:
+    """The purge's one transaction; the migration copies it named, to erase next."""
     with store.transaction() as session:
         entity = find_entity(session, ident, EntityKind.ATTACHMENT)
         conn = _raw(session)
@@ -616,21 +642,20 @@ def purge_attachment(store: Store, ident: str, reason: str) -> MigrationCopies:
                         "name": original if uid != entity.uid else name,
                     },
                 )
+            if recorded:
+                writer.audit(
+                    AuditAction.PURGE,
+                    entity="store",
+                    detail={
+                        "sha256": sha,
+                        "reason": reason,
+                        "migration_copies": [copy.name for copy in recorded],
+                    },
+                )
             writer.flush()
         finally:
             _secure_delete(session.connection(), False)
-    checkpoint(store)
-    copies = erase_migration_copies(store.path, recorded)
-    if copies.found:
-        with store.transaction() as session:
-            writer = Writer(session)
-            writer.audit(
-                AuditAction.PURGE,
-                entity="store",
-                detail={"sha256": sha, "reason": reason, **copies.audit_detail()},
-            )
-            writer.flush()
-    return copies
+    return recorded
 
 
 def _secure_delete(conn: Connection, on: bool) -> None:

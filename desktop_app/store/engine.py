@@ -224,14 +224,19 @@ def _sql_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _busy_error(context: ExceptionContext) -> BaseException | None:
-    """Turn SQLite's "database is locked" (after the busy timeout) into a plain error."""
-    original = context.original_exception
-    if isinstance(original, sqlcipher3.OperationalError) and (
-        "database is locked" in str(original) or "database is busy" in str(original)
+def busy_error(exc: BaseException) -> StoreBusyError | None:
+    """SQLite's "database is locked" (after the busy timeout) as a plain error, for a
+    DB-API call made outside SQLAlchemy (the writer's raw connection); else None."""
+    if isinstance(exc, sqlcipher3.OperationalError) and (
+        "database is locked" in str(exc) or "database is busy" in str(exc)
     ):
         return StoreBusyError(BUSY_MESSAGE)
     return None
+
+
+def _busy_error(context: ExceptionContext) -> BaseException | None:
+    """Turn SQLite's "database is locked" (after the busy timeout) into a plain error."""
+    return busy_error(context.original_exception)
 
 
 def _make_engine(path: Path, creator: Any) -> Engine:
@@ -762,13 +767,30 @@ def create_store(
     return store
 
 
-def rekey(store: Store, new_passphrase: str) -> MigrationCopies:
+class Rekeyed(NamedTuple):
+    """What ``rekey`` did once the passphrase was changed: the copies erased or left,
+    and, when the custody event of the change could not be written, why (the
+    passphrase IS changed all the same: the person must be told)."""
+
+    copies: MigrationCopies
+    unrecorded: AppError | None = None
+
+
+UNRECORDED_BUSY = "another task or program held the store's write lock"
+
+
+def rekey(store: Store, new_passphrase: str) -> Rekeyed:
     """Re-encrypt the whole store under a new passphrase (SQLCipher ``PRAGMA rekey``).
 
     Every other connection to the store must be closed first (the window releases
     its own); pooled ones are closed here. Then the copies migrate() kept are erased
     (they open with the old passphrase); the custody event names them. Backups the
     person made are theirs and are not touched.
+
+    Raises (and the old passphrase still works) only while the change can still
+    fail. After it, a custody event that cannot be written (another program holds
+    the write lock) is returned in ``unrecorded``, never raised: the new passphrase
+    is the one that opens the store, and the caller must say so.
     """
     new_passphrase = _check_passphrase(new_passphrase)
     old_passphrase = store.key.get()
@@ -797,6 +819,19 @@ def rekey(store: Store, new_passphrase: str) -> MigrationCopies:
     from desktop_app.store.audit import append_event
 
     copies = erase_migration_copies(store.path, recorded)
-    with store.transaction() as session:
-        append_event(session, AuditAction.REKEY, entity="store", detail=copies.audit_detail())
-    return copies
+    try:
+        with store.transaction() as session:
+            append_event(session, AuditAction.REKEY, entity="store", detail=copies.audit_detail())
+    except Exception as exc:  # noqa: BLE001 - the passphrase is changed whatever failed
+        why: AppError
+        if isinstance(exc, StoreBusyError) or busy_error(exc) is not None:
+            why = StoreBusyError(UNRECORDED_BUSY)
+        elif isinstance(exc, AppError):
+            why = exc
+        else:
+            why = AppError(str(getattr(exc, "orig", None) or exc))
+        import logging
+
+        logging.getLogger(__name__).info("passphrase changed; its custody event not written")
+        return Rekeyed(copies, why)
+    return Rekeyed(copies)

@@ -2627,6 +2627,14 @@ Do you want to delete it anyway?</source>
         </translation>
     </message>
     <message>
+        <source>another task or program was writing to the store</source>
+        <translation>အခြားလုပ်ငန်း သို့မဟုတ် ပရိုဂရမ်တစ်ခုက သိုလှောင်ရာထဲသို့ ရေးသားနေခဲ့သည်</translation>
+    </message>
+    <message>
+        <source>But the custody log could not record the change ({0}). The passphrase IS changed all the same: the new one opens the store and the old one no longer does. There is nothing to redo.</source>
+        <translation>သို့သော် ထိန်းသိမ်းမှု မှတ်တမ်းတွင် ဤပြောင်းလဲမှုကို မှတ်တမ်းတင်၍ မရခဲ့ပါ ({0})။ သို့ရာတွင် စကားဝှက်ကို ပြောင်းပြီး ဖြစ်သည်- စကားဝှက်အသစ်ဖြင့် သိုလှောင်ရာကို ဖွင့်နိုင်ပြီး စကားဝှက်ဟောင်းဖြင့် မဖွင့်နိုင်တော့ပါ။ ထပ်မံ ပြုလုပ်ရန် မလိုပါ။</translation>
+    </message>
+    <message>
         <source>Replace the keys too?</source>
         <translation>သော့များကိုပါ အစားထိုးမလား။</translation>
     </message>

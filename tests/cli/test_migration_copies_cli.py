@@ -10,8 +10,17 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
+from desktop_app.store import corrections, engine
 from tests.conftest import PASSPHRASE
-from tests.store.migration_copies import Folder, holds, make_folder, opens_with, sha_of
+from tests.store.migration_copies import (
+    Folder,
+    hold_write_lock,
+    holds,
+    locked_after,
+    make_folder,
+    opens_with,
+    sha_of,
+)
 
 NEW = "a new passphrase after the old one leaked"
 
@@ -92,3 +101,61 @@ def test_a_copy_left_is_named_and_the_exit_status_says_so(  # type: ignore[no-un
     assert "still holds the purged file's bytes; delete it yourself" in err
     code, _, err = run("purge-evidence", folder.sha, "--reason", "again", "--yes")
     assert code == 2 and "already purged" in err
+
+
+def _release(held: list) -> None:  # type: ignore[type-arg]
+    for conn in held:
+        conn.rollback()
+        conn.close()
+
+
+def test_rekey_whose_event_cannot_be_written_says_the_passphrase_is_changed(  # type: ignore[no-untyped-def]
+    run, folder: Folder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program takes the write lock right after the rekey (reviewer's
+    audit_fails.py rekey): no traceback; the person is told the passphrase IS changed."""
+    new = tmp_path / "new.txt"
+    new.write_text(NEW + "\n", encoding="utf-8")
+    held = locked_after(monkeypatch, engine, folder.store, NEW)
+    try:
+        code, out, err = run("rekey", "--new-passphrase-file", str(new))
+    finally:
+        _release(held)
+    assert code == 1
+    assert "is now encrypted with the new passphrase" in out
+    assert "the passphrase IS changed (the new one opens the store" in err
+    assert "custody log could not record the change" in err
+    assert "another task or program held the store's write lock" in err
+    assert "Traceback" not in err
+    assert opens_with(folder.store, NEW) and not opens_with(folder.store, PASSPHRASE)
+
+
+def test_purge_done_before_another_program_writes_says_what_it_did(  # type: ignore[no-untyped-def]
+    run, folder: Folder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = locked_after(monkeypatch, corrections, folder.store, PASSPHRASE)
+    try:
+        code, out, err = run("purge-evidence", folder.sha, "--reason", "shows a face", "--yes")
+    finally:
+        _release(held)
+    assert code == 0, err
+    assert f"purged {folder.sha}" in out
+    assert "also erased 2 older copies of the store kept from schema updates" in out
+    assert not any(p.exists() for p in folder.copies)
+
+
+def test_purge_while_another_program_writes_is_refused_whole(  # type: ignore[no-untyped-def]
+    run, folder: Folder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
+    other = hold_write_lock(folder.store, PASSPHRASE)
+    try:
+        code, out, err = run("purge-evidence", folder.sha, "--reason", "shows a face", "--yes")
+    finally:
+        _release([other])
+    assert code == 1
+    assert "the store is busy with another task" in err and "Traceback" not in err
+    assert "purged" not in out
+    assert all(p.exists() and holds(p, folder.marker) for p in folder.copies)
+    code, out, _ = run("purge-evidence", folder.sha, "--reason", "shows a face", "--yes")
+    assert code == 0 and f"purged {folder.sha}" in out  # once the other program is done

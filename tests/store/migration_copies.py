@@ -138,3 +138,31 @@ def _next_revision(revision: str) -> str:
     script = ScriptDirectory.from_config(_alembic_config())
     (following,) = [r.revision for r in script.walk_revisions() if r.down_revision == revision]
     return str(following)
+
+
+def hold_write_lock(path: Path, passphrase: str) -> sqlcipher3.Connection:
+    """Another program writing to the store: its write lock held until rolled back."""
+    conn = sqlcipher3.connect(str(path))
+    conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
+    conn.isolation_level = None
+    conn.execute("BEGIN IMMEDIATE")
+    return conn
+
+
+def locked_after(monkeypatch, module, store_path: Path, passphrase: str) -> list:  # type: ignore[no-untyped-def]
+    """Make ``module.erase_migration_copies`` take the write lock for another program
+    once it has erased (the moment between a purge's or rekey's commit and anything
+    written after it). The held connections are returned; a short busy wait."""
+    from desktop_app.store import engine
+
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
+    held: list = []
+    real = engine.erase_migration_copies
+
+    def then_locked(*args):  # type: ignore[no-untyped-def]
+        erased = real(*args)
+        held.append(hold_write_lock(store_path, passphrase))
+        return erased
+
+    monkeypatch.setattr(module, "erase_migration_copies", then_locked)
+    return held

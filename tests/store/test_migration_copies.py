@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
+from desktop_app.core.errors import StoreBusyError
 from desktop_app.store import corrections as fix
+from desktop_app.store import engine
 from desktop_app.store import repository as repo
 from desktop_app.store.audit import verify_chain
 from desktop_app.store.engine import (
@@ -28,7 +30,15 @@ from desktop_app.store.engine import (
 )
 from desktop_app.store.models import AuditEvent, Blob
 from tests.conftest import PASSPHRASE
-from tests.store.migration_copies import Folder, holds, make_folder, opens_with, sha_of
+from tests.store.migration_copies import (
+    Folder,
+    hold_write_lock,
+    holds,
+    locked_after,
+    make_folder,
+    opens_with,
+    sha_of,
+)
 from tests.store.sqlcipher_pages import decrypted_pages
 
 NEW = "a new passphrase after the old one leaked"
@@ -103,23 +113,23 @@ def test_purge_erases_the_copies_that_hold_the_bytes(folder: Folder) -> None:
     _untouched(folder)
     # The person's own backup still holds it: a purge does not reach into backups.
     assert any(holds(p, folder.marker) for p in folder.keep if p.suffix == ".db")
-    purge, erased = _events(folder.store, PASSPHRASE)[-2:]
+    purge, named = _events(folder.store, PASSPHRASE)[-2:]
     assert (purge.action, purge.entity, json.loads(purge.detail)["sha256"]) == (
         "purge",
         "attachment",
         folder.sha,
     )
-    detail = json.loads(erased.detail)
-    assert (erased.action, erased.entity, detail["sha256"]) == ("purge", "store", folder.sha)
-    assert sorted(detail["migration_copies_erased"]) == sorted(copies.erased)
-    assert detail["migration_copies_left"] == []
+    assert "migration_copies" not in json.loads(purge.detail)  # evidence packs carry it
+    detail = json.loads(named.detail)
+    assert (named.action, named.entity, detail["sha256"]) == ("purge", "store", folder.sha)
+    assert sorted(detail["migration_copies"]) == sorted(copies.erased)
 
 
 def test_rekey_erases_the_copies_that_open_with_the_old_passphrase(folder: Folder) -> None:
     for copy in folder.copies:  # decrypted here, not opened: SQLite would leave its -shm
         assert decrypted_pages(copy, PASSPHRASE)
     with open_store(folder.store, PASSPHRASE) as store:
-        copies = rekey(store, NEW)
+        copies = rekey(store, NEW).copies
     assert sorted(copies.erased) == sorted(p.name for p in folder.copies)
     assert copies.left == []
     for path in _others(folder):
@@ -171,8 +181,9 @@ def test_a_copy_that_cannot_be_erased_is_named_not_skipped(
     assert copies.left == [(stuck.name, "Permission denied")]
     assert sorted(copies.erased) == sorted(p.name for p in folder.copies[1:])
     assert stuck.exists() and holds(stuck, folder.marker)  # still there, as it says
+    # The purge's own transaction named both copies it set out to erase.
     detail = json.loads(_events(folder.store, PASSPHRASE)[-1].detail)
-    assert detail["migration_copies_left"] == [stuck.name]
+    assert sorted(detail["migration_copies"]) == sorted(p.name for p in folder.copies)
 
 
 def test_a_copy_zeroed_but_not_removable_is_named(
@@ -311,7 +322,7 @@ def test_a_copy_worked_in_and_closed_is_left(folder: Folder) -> None:
     _work_in(working)
     assert not any(Path(f"{working}{tail}").exists() for tail in ("-wal", "-shm", "-journal"))
     with open_store(folder.store, PASSPHRASE) as store:
-        copies = rekey(store, NEW)
+        copies = rekey(store, NEW).copies
     assert copies.left == [(working.name, CHANGED)]
     assert copies.erased == [folder.copies[1].name]
     assert _holds_the_work(working)
@@ -327,3 +338,61 @@ def test_a_copy_a_viewer_left_its_shm_beside_is_left(folder: Folder) -> None:
     assert copies.left == [(looked_at.name, IN_USE)]
     assert copies.erased == [folder.copies[0].name]
     assert opens_with(looked_at, PASSPHRASE)
+
+
+def test_a_purge_names_its_copies_before_it_commits(
+    folder: Folder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program takes the write lock once the purge has committed (reviewer's
+    audit_fails.py): nothing is left to write, so the purge returns what it erased;
+    its custody events, written with it, name the copies."""
+    held = locked_after(monkeypatch, fix, folder.store, PASSPHRASE)
+    try:
+        with open_store(folder.store, PASSPHRASE) as store:
+            copies = fix.purge_attachment(store, folder.sha, "shows a face")
+        assert held, "the lock was taken after the commit"
+    finally:
+        for conn in held:
+            conn.rollback()
+            conn.close()
+    assert sorted(copies.erased) == sorted(p.name for p in folder.copies)
+    named = _events(folder.store, PASSPHRASE)[-1]
+    assert (named.entity, sorted(json.loads(named.detail)["migration_copies"])) == (
+        "store",
+        sorted(copies.erased),
+    )
+
+
+def test_a_purge_while_another_program_writes_is_busy_and_purges_nothing(
+    folder: Folder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
+    with open_store(folder.store, PASSPHRASE) as store:
+        other = hold_write_lock(folder.store, PASSPHRASE)
+        try:
+            with pytest.raises(StoreBusyError, match="busy with another task"):
+                fix.purge_attachment(store, folder.sha, "shows a face")
+        finally:
+            other.rollback()
+            other.close()
+        with store.session() as session:
+            assert session.get(Blob, folder.sha).data != b""  # nothing purged
+    assert all(p.exists() and holds(p, folder.marker) for p in folder.copies)
+
+
+def test_a_rekey_whose_event_cannot_be_written_says_the_passphrase_is_changed(
+    folder: Folder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = locked_after(monkeypatch, engine, folder.store, NEW)
+    try:
+        with open_store(folder.store, PASSPHRASE) as store:
+            done = rekey(store, NEW)
+    finally:
+        for conn in held:
+            conn.rollback()
+            conn.close()
+    assert isinstance(done.unrecorded, StoreBusyError)
+    assert "write lock" in done.unrecorded.message
+    assert sorted(done.copies.erased) == sorted(p.name for p in folder.copies)
+    assert opens_with(folder.store, NEW) and not opens_with(folder.store, PASSPHRASE)
+    assert _events(folder.store, NEW)[-1].action != "rekey"  # as it says: not recorded

@@ -11,10 +11,18 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QPushButton
 
+from desktop_app.store import engine
 from desktop_app.ui.dialogs.purge_dialog import PurgeDialog
 from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
 from tests.conftest import PASSPHRASE
-from tests.store.migration_copies import Folder, holds, make_folder, opens_with, sha_of
+from tests.store.migration_copies import (
+    Folder,
+    holds,
+    locked_after,
+    make_folder,
+    opens_with,
+    sha_of,
+)
 from tests.ui.menus import click, menu_action, open_from_menu, type_into, while_modal
 
 
@@ -97,9 +105,8 @@ def test_a_copy_the_window_cannot_erase_is_named_in_a_warning(  # type: ignore[n
     box.close()
 
 
-def test_passphrase_change_erases_the_copies_and_says_so(opened, qtbot, folder: Folder) -> None:  # type: ignore[no-untyped-def]
+def _change_passphrase(opened, qtbot, new: str) -> SettingsDialog:  # type: ignore[no-untyped-def]
     dialog = open_from_menu(opened, "File", "Settings", SettingsDialog)
-    new = "a new passphrase after the old one leaked"
     type_into(qtbot, dialog.new_passphrase, new)
     type_into(qtbot, dialog.confirm, new)
     type_into(qtbot, dialog.current_passphrase, PASSPHRASE)
@@ -111,6 +118,16 @@ def test_passphrase_change_erases_the_copies_and_says_so(opened, qtbot, folder: 
     errors = while_modal(keep_keys, QMessageBox)
     qtbot.mouseClick(dialog.rekey_button, Qt.MouseButton.LeftButton)
     assert not errors, errors
+    return dialog
+
+
+def _close(dialog: SettingsDialog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+
+
+def test_passphrase_change_erases_the_copies_and_says_so(opened, qtbot, folder: Folder) -> None:  # type: ignore[no-untyped-def]
+    dialog = _change_passphrase(opened, qtbot, "a new passphrase after the old one leaked")
     said = dialog.rekey_result.text()
     assert dialog.rekeyed and "Older backups keep the old passphrase" in said
     assert (
@@ -120,5 +137,30 @@ def test_passphrase_change_erases_the_copies_and_says_so(opened, qtbot, folder: 
     for path in _beside(folder):
         assert not opens_with(path, PASSPHRASE), path.name
     assert all(opens_with(p, PASSPHRASE) for p in folder.keep if p.suffix == ".db")
-    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
-    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    _close(dialog, qtbot)
+
+
+def test_a_passphrase_change_the_custody_log_could_not_record_is_said(  # type: ignore[no-untyped-def]
+    opened, qtbot, folder: Folder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program takes the write lock right after the rekey: the dialog says the
+    passphrase IS changed and that the custody log could not record it, in red."""
+    new = "a new passphrase after the old one leaked"
+    held = locked_after(monkeypatch, engine, folder.store, new)
+    try:
+        dialog = _change_passphrase(opened, qtbot, new)
+    finally:
+        for conn in held:
+            conn.rollback()
+            conn.close()
+    assert held, "the lock was taken after the rekey"
+    said = dialog.rekey_result.text()
+    assert dialog.rekeyed
+    assert (
+        "But the custody log could not record the change (another task or program was "
+        "writing to the store). The passphrase IS changed all the same: the new one opens "
+        "the store and the old one no longer does." in said
+    )
+    assert "b00020" in dialog.rekey_result.styleSheet()
+    assert opens_with(folder.store, new) and not opens_with(folder.store, PASSPHRASE)
+    _close(dialog, qtbot)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.errors import AppError
+from desktop_app.core.errors import AppError, StoreBusyError
 from desktop_app.store.engine import Store, open_store, rekey
 from desktop_app.store.settings import OrganisationSettings, load_settings, save_settings
 from desktop_app.ui import i18n
@@ -205,7 +205,8 @@ class SettingsDialog(QDialog):
             return False
         try:
             self.release_connections()
-            copies = rekey(self.store, new)
+            done = rekey(self.store, new)
+            copies = done.copies
             self.rekeyed = True
             # Prove it: a separate connection must open the file with the new passphrase.
             with open_store(self.store.path, new, upgrade=False) as proof:
@@ -250,7 +251,21 @@ class SettingsDialog(QDialog):
                 count,
             ).format(self.store.path.parent)
             said.append(lead + " " + ", ".join(name for name, _why in copies.left))
-        self.rekey_result.setStyleSheet("color: #b00020;" if copies.left else "color: #1b7f3b;")
+        if done.unrecorded is not None:
+            why = (
+                self.tr("another task or program was writing to the store")
+                if isinstance(done.unrecorded, StoreBusyError)
+                else i18n.error_text(done.unrecorded)
+            )
+            said.append(
+                self.tr(
+                    "But the custody log could not record the change ({0}). The passphrase "
+                    "IS changed all the same: the new one opens the store and the old one no "
+                    "longer does. There is nothing to redo."
+                ).format(why)
+            )
+        warn = bool(copies.left) or done.unrecorded is not None
+        self.rekey_result.setStyleSheet("color: #b00020;" if warn else "color: #1b7f3b;")
         self.rekey_result.setText(" ".join(said))
         self.offer_key_rotation()
         return True
