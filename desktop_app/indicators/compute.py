@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import math
 import threading
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -185,17 +184,17 @@ _REMOVED = Outcome.REMOVED.value
 _ACTIONED = frozenset(o.value for o in ACTIONED_OUTCOMES)
 
 # R, selected once per computation into an in-memory temporary table (the store
-# keeps temp_store = MEMORY, so none of it reaches the disk), in one walk (made in
-# passes, below) of the covering indexes ix_report_indicator and ix_post_indicator:
-# a fresh process
+# keeps temp_store = MEMORY, so none of it reaches the disk), in one pass over the
+# covering indexes ix_report_indicator and ix_post_indicator: a fresh process
 # decrypts every page it reads, and those two hold a fifth of the bytes of the
 # report and post tables. Without INDEXED BY, SQLite walks ix_report_reported_at for
 # the (always present) range of valid times and reads every report and post row.
 # ``cell`` folds platform, category, month, outcome, pending-age bucket and
 # over-SLA into one integer (core.definitions.GroupingCell, which also holds the
-# over-SLA and bucket definitions): Python then groups integers, not text, and
-# takes what it needs out of ``cell`` by arithmetic.
+# over-SLA and bucket definitions): SQLite then groups integers, not text, and
+# every later statement takes what it needs out of ``cell`` by arithmetic.
 _SELECT_R = """
+CREATE TEMP TABLE indicator_r AS
 SELECT r.post_id AS post_id,
   nullif(r.reporter_key, '') AS reporter,
   p.author_id AS author_id,
@@ -205,14 +204,6 @@ SELECT r.post_id AS post_id,
 FROM report r {report_index} JOIN post p {post_index} ON p.id = r.post_id
 WHERE {where}
 """
-# R is selected in passes over ranges of post ids when it is large (the scan walks
-# ix_post_indicator in id order, so a range is a seek and a stretch of that walk):
-# Python reads each pass's reports while SQLite selects the next (issue 15).
-_FIRST_PASS = "CREATE TEMP TABLE indicator_r AS {select}"
-_NEXT_PASS = "INSERT INTO indicator_r {select}"
-_POST_RANGE = " AND p.id BETWEEN :first_post AND :last_post"
-_REPORTS_PER_PASS = 25_000
-_MAX_PASSES = 64
 # The indexes the statements above and in _Codes are written for: used by name when
 # the store has them (INDEXED BY fails on a store without them).
 _INDEXES = {
@@ -465,50 +456,66 @@ class _Tally:
 def _compute(conn: Any, params: IndicatorParams, series: ChartSeries | None) -> Indicators:
     flt = Selection(params)
     codes = _Codes(conn, params, flt)
-    select_r = _SELECT_R.format(
-        where=flt.where,
-        report_index=codes.indexed_by("ix_report_indicator"),
-        # A list of cases is found faster through post(case_ref), SQLite's own choice.
-        post_index="" if params.case_refs else codes.indexed_by("ix_post_indicator"),
-        cell=codes.cell.sql(
-            platform=codes.platform_sql,
-            category=codes.category_sql,
-            month=codes.month_sql.replace("reported_at", "r.reported_at"),
-            outcome=codes.outcome_sql,
+    conn.execute(
+        _SELECT_R.format(
+            where=flt.where,
+            report_index=codes.indexed_by("ix_report_indicator"),
+            # A list of cases is found faster through post(case_ref), SQLite's own choice.
+            post_index="" if params.case_refs else codes.indexed_by("ix_post_indicator"),
+            cell=codes.cell.sql(
+                platform=codes.platform_sql,
+                category=codes.category_sql,
+                month=codes.month_sql.replace("reported_at", "r.reported_at"),
+                outcome=codes.outcome_sql,
+            ),
         ),
+        codes.args,
     )
 
-    # R's reports reach Python as a few long strings of integers (group_concat over
-    # the rows each pass added to indicator_r, in the order they were written), which
-    # a thread of its own parses and groups while SQLite selects the next pass and
-    # answers the statements below (they let go of the interpreter lock): SQLite's
-    # GROUP BY sorts every report, and grouping R per cell, then again per author,
-    # was half the SQL of ``stats`` (issue 15). The figures are the same: counts are
-    # counts, sets are sets, the hours are sorted, and a cell's total is the double
-    # of its integer sum, which is what SQLite's total() gives for integers (else
-    # that query is asked, below).
-    read_r = _READ_R.format(
-        outcome=codes.cell.outcome_sql("cell"),
-        suspended=_OUTCOME_CODES.index(Outcome.ACCOUNT_SUSPENDED.value),
-        banned=_OUTCOME_CODES.index(Outcome.ACCOUNT_BANNED.value),
+    # The cells' Python (tallies, the hours parsed and sorted) runs on a thread of its
+    # own while SQLite answers the statements below, which release the interpreter
+    # lock: on two cores the one hides behind the other (issue 15). Nothing on that
+    # thread touches the connection, and every figure is the same either way.
+    cells = _query(
+        conn,
+        "SELECT cell, count(*), count(first_micros), total(final_micros), "
+        "group_concat(first_micros), group_concat(final_micros) "
+        "FROM indicator_r GROUP BY cell",
     )
-    reader = _ReportReader()
-    reading: _Background | None = None
-    read_up_to = 0  # indicator_r's rowids, 1 up, in the order of the passes
-    for number, posts in enumerate(_post_ranges(conn, params)):
-        sql = (_NEXT_PASS if number else _FIRST_PASS).format(
-            select=select_r if posts is None else select_r + _POST_RANGE
-        )
-        args = codes.args
-        if posts is not None:
-            args = {**args, "first_post": posts[0], "last_post": posts[1]}
-        conn.execute(sql, args)
-        (strings,) = _query(conn, read_r, {"after": read_up_to})
-        if strings[-1] is not None:
-            read_up_to = strings[-1]
-            reading = _Background(reader.feed, reading, strings[:-1])
-    reading = _Background(reader.finish, reading, codes.decoder(), series)
+    reading = _Background(_read_cells, cells, codes.decoder(), series)
 
+    # Per author (NULL: the posts of unknown authors): distinct posts, whether a report
+    # of R ended in a suspension or a ban, whether the account is flagged as fake.
+    # Every post has one author, so the posts add up to the posts of R.
+    outcome = codes.cell.outcome_sql("cell")
+    suspended = _OUTCOME_CODES.index(Outcome.ACCOUNT_SUSPENDED.value)
+    banned = _OUTCOME_CODES.index(Outcome.ACCOUNT_BANNED.value)
+    (
+        posts_total,
+        offending_accounts,
+        accounts_suspended,
+        accounts_banned,
+        fake_flagged,
+        fake_actioned,
+        repeat_total,
+        repeat_not_banned,
+    ) = _query(
+        conn,
+        f"""
+        SELECT coalesce(sum(posts), 0), count(author_id),
+          coalesce(sum(known AND suspended), 0), coalesce(sum(known AND banned), 0),
+          coalesce(sum(fake), 0), coalesce(sum(fake AND (suspended OR banned)), 0),
+          coalesce(sum(known AND posts >= :threshold), 0),
+          coalesce(sum(known AND posts >= :threshold AND NOT banned), 0)
+        FROM (
+          SELECT author_id, author_id IS NOT NULL AS known,
+            count(DISTINCT post_id) AS posts,
+            max({outcome} = {suspended}) AS suspended, max({outcome} = {banned}) AS banned,
+            author_id IN (SELECT id FROM author_account WHERE suspected_fake) AS fake
+          FROM indicator_r GROUP BY author_id)
+        """,
+        flt.args,
+    )[0]
     # Groups of two or more posts of R with the same text: one walk of the content
     # index, in its order (``+id`` keeps SQLite from fetching posts by id instead).
     clusters, duplicate_posts = _query(
@@ -523,39 +530,10 @@ def _compute(conn: Any, params: IndicatorParams, series: ChartSeries | None) -> 
 
     (reporter_accounts,) = _query(conn, "SELECT count(DISTINCT reporter) FROM indicator_r")[0]
 
-    fake_authors = {
-        row[0] for row in _query(conn, "SELECT id FROM author_account WHERE suspected_fake")
-    }
-
-    reading.result()
-    if not reader.totals_exact:
-        # A duration that is not an integer (written by another tool), or sums that
-        # could pass 64 bits: SQLite's own total() per cell, as before.
-        reader.cell_totals = dict(
-            _query(conn, "SELECT cell, total(final_micros) FROM indicator_r GROUP BY cell")
-        )
-    cf = reader.tally(codes.decoder(), series)
+    cf = reading.result()
     whole = cf.whole
     by_platform_tally, by_category_tally = cf.by_platform, cf.by_category
     by_month_tally, platform_hours = cf.by_month, cf.platform_hours
-
-    # Per author (None: the posts of unknown authors): distinct posts, whether a report
-    # of R ended in a suspension or a ban, whether the account is flagged as fake.
-    # Every post has one author, so the posts add up to the posts of R.
-    posts_total = len(reader.post_author)
-    posts_by_author = reader.posts_by_author
-    posts_by_author.pop(None, None)
-    offending_accounts = len(posts_by_author)
-    suspended_authors, banned_authors = reader.suspended, reader.banned
-    accounts_suspended = len(suspended_authors)
-    accounts_banned = len(banned_authors)
-    fake_in_r = fake_authors.intersection(posts_by_author)
-    fake_flagged = len(fake_in_r)
-    fake_actioned = len(fake_in_r & (suspended_authors | banned_authors))
-    threshold = params.repeat_threshold
-    repeat = [author for author, posts in posts_by_author.items() if posts >= threshold]
-    repeat_total = len(repeat)
-    repeat_not_banned = sum(1 for author in repeat if author not in banned_authors)
 
     by_platform = []
     for platform, tally in sorted(by_platform_tally.items()):
@@ -666,178 +644,82 @@ class _CellFigures:
         self.final_hours: list[float] = []  # ascending
 
 
-# What of indicator_r Python reads, a pass at a time (so that a million reports
-# never sit in memory as one string): eight streams of integers, each a
-# group_concat over the same rows in the same order, and the last rowid read. The
-# first folds whether a first response came into the cell's lowest digit; the final
-# durations come with their cells, in step (both skip the same rows); authors are
-# 'null' where unknown.
-_READ_R = """
-SELECT group_concat(cell * 2 + (first_micros IS NOT NULL)),
-  group_concat(first_micros),
-  group_concat(cell) FILTER (WHERE final_micros IS NOT NULL),
-  group_concat(final_micros),
-  group_concat(post_id),
-  group_concat(coalesce(author_id, 'null')),
-  group_concat(author_id) FILTER (WHERE {outcome} = {suspended}),
-  group_concat(author_id) FILTER (WHERE {outcome} = {banned}),
-  max(rowid)
-FROM indicator_r WHERE rowid > :after
-"""
-_I64_MAX = (1 << 63) - 1
+def _read_cells(
+    cells: list[tuple[int, int, int, float, str | None, str | None]],
+    decode: Callable[[int], tuple[str, str, str, str, int, bool]],
+    series: ChartSeries | None,
+) -> _CellFigures:
+    """The tallies of each platform, category and month, and the hours to the first
+    and final responses, sorted, from the rows of the cell query (with ``series``,
+    the charts' series too).
+
+    Each cell's hours come with it as a string of integers (group_concat) rather
+    than a row per report: the same numbers in a fraction of the time. The cells
+    come in cell order, platform the most significant digit, so each platform's
+    cells are consecutive: its hours are parsed once, and the charts' months are
+    slices of them by each cell's count of values.
+    """
+    out = _CellFigures()
+    whole, by_platform, by_category, by_month = (
+        out.whole,
+        out.by_platform,
+        out.by_category,
+        out.by_month,
+    )
+    first_texts: list[str] = []
+    final_texts: dict[str, list[str]] = {}  # by platform
+    month_counts: dict[str, list[tuple[str, int]]] = {}  # by platform: the charts' only
+    for cell, count, with_first, final_micros, first_text, final_text in cells:
+        platform, category, month, outcome, bucket, over = decode(cell)
+        if first_text is not None:
+            first_texts.append(first_text)
+        if final_text is not None:
+            final_texts.setdefault(platform, []).append(final_text)
+            if series is not None:
+                month_counts.setdefault(platform, []).append((month, final_text.count(",") + 1))
+        if series is not None:
+            by_outcome = series.outcomes_by_platform.setdefault(platform, {})
+            by_outcome[outcome or "pending"] = by_outcome.get(outcome or "pending", 0) + count
+        for tallies, key in (
+            (by_platform, platform),
+            (by_category, category),
+            (by_month, month),
+        ):
+            tally = tallies.get(key)
+            if tally is None:  # not setdefault: that makes a _Tally for every cell
+                tally = tallies[key] = _Tally()
+            tally.add(count, with_first, final_micros, outcome, bucket, over)
+        whole.add(count, with_first, final_micros, outcome, bucket, over)
+
+    out.first_hours = _hours(",".join(first_texts))
+    out.first_hours.sort()
+    month_hours: dict[str, list[float]] = {}  # for the charts only
+    for name, texts in final_texts.items():
+        hours = _hours(",".join(texts))
+        start = 0
+        for month, count in month_counts.get(name, ()):
+            month_hours.setdefault(month, []).extend(hours[start : start + count])
+            start += count
+        hours.sort()  # so that sorting all of them below merges sorted runs
+        out.platform_hours[name] = hours
+    for name in sorted(out.platform_hours):
+        out.final_hours += out.platform_hours[name]
+    out.final_hours.sort()
+    if series is not None:
+        for hours in month_hours.values():
+            hours.sort()  # here, on this thread, rather than by the chart after it
+        series.final_hours = out.final_hours
+        series.month_hours = month_hours
+    return out
 
 
-def _post_ranges(conn: Any, params: IndicatorParams) -> list[tuple[int, int] | None]:
-    """The ranges of post ids R is selected in, one pass each, about
-    :data:`_REPORTS_PER_PASS` reports apiece by the reports' ids; ``[None]``: one
-    pass over every post (a small store, or a list of cases, found by case_ref)."""
-    if params.case_refs:
-        return [None]
-    first, last, reports = _query(
-        conn, "SELECT min(id), max(id), (SELECT max(id) FROM report) FROM post"
-    )[0]
-    passes = min(_MAX_PASSES, (reports or 0) // _REPORTS_PER_PASS)
-    if first is None or passes < 2:
-        return [None]
-    step = -(-(last - first + 1) // passes)
-    return [(low, min(low + step - 1, last)) for low in range(first, last + 1, step)]
-
-
-def _numbers(text: str | None) -> list[Any]:
-    """The integers (or, from another tool's data, reals) of a ``group_concat`` (None:
-    no rows), read by the JSON parser, in C; 'null' reads as None."""
+def _hours(text: str | None) -> list[float]:
+    """Hours from a ``group_concat`` of integer microseconds (None: no rows): each
+    ``micros / MICROS_PER_HOUR``, the integers read by the JSON parser and divided
+    by ``map`` (both in C; a comprehension over ``int()`` took twice as long)."""
     if not text:
         return []
-    return json.loads("[" + text + "]")  # type: ignore[no-any-return]
-
-
-class _ReportReader:
-    """R's reports, grouped in Python from the strings of :data:`_READ_R`.
-
-    ``feed`` (each range of rows, in turn) and ``finish`` run on a thread of their
-    own, chained: each first waits for the one before it. ``tally`` then gives the
-    figures the cell query gave: per cell (ascending, as its GROUP BY returned them)
-    the count, the count with a first response and SQLite's total() of the final
-    durations, and the hours sorted.
-    """
-
-    def __init__(self) -> None:
-        self.flagged_cells: Counter[int] = Counter()  # cell * 2 + has a first response
-        self.first_micros: list[Any] = []
-        self.final_by_cell: dict[int, list[Any]] = {}
-        self.post_author: dict[int, int | None] = {}
-        self.suspended: set[int] = set()
-        self.banned: set[int] = set()
-        self.posts_by_author: Counter[int | None] = Counter()
-        self.cell_totals: dict[int, float] = {}
-        self.totals_exact = True
-        self.first_hours: list[float] = []
-        self.platform_hours: dict[str, list[float]] = {}
-        self.final_hours: list[float] = []
-
-    def feed(self, previous: _Background | None, strings: tuple[str | None, ...]) -> None:
-        if previous is not None:
-            previous.result()
-        flagged, firsts, final_cells, finals, posts, authors, suspended, banned = strings
-        self.flagged_cells.update(_numbers(flagged))
-        self.first_micros += _numbers(firsts)
-        by_cell = self.final_by_cell
-        for cell, micros in zip(_numbers(final_cells), _numbers(finals), strict=True):
-            values = by_cell.get(cell)
-            if values is None:  # not setdefault: that makes a list for every report
-                by_cell[cell] = [micros]
-            else:
-                values.append(micros)
-        self.post_author.update(zip(_numbers(posts), _numbers(authors), strict=True))
-        self.suspended.update(_numbers(suspended))
-        self.banned.update(_numbers(banned))
-
-    def finish(
-        self,
-        previous: _Background | None,
-        decode: Callable[[int], tuple[str, str, str, str, int, bool]],
-        series: ChartSeries | None,
-    ) -> None:
-        """Posts per author, each cell's total, and the hours, sorted."""
-        if previous is not None:
-            previous.result()
-        self.posts_by_author = Counter(self.post_author.values())
-        self.first_hours = list(map(truediv, self.first_micros, repeat(MICROS_PER_HOUR)))
-        self.first_hours.sort()
-        platform_micros: dict[str, list[Any]] = {}
-        month_micros: dict[str, list[Any]] = {}  # for the charts only
-        for cell in sorted(self.final_by_cell):
-            micros = self.final_by_cell[cell]
-            total = sum(micros)
-            # SQLite's total() of integers is the double of their exact sum, kept in
-            # 64 bits; no partial sum can pass that while n * the largest magnitude
-            # does not.
-            if type(total) is not int or len(micros) * max(max(micros), -min(micros)) > _I64_MAX:
-                self.totals_exact = False
-            self.cell_totals[cell] = float(total)
-            platform, _category, month, _outcome, _bucket, _over = decode(cell)
-            platform_micros.setdefault(platform, []).extend(micros)
-            if series is not None:
-                month_micros.setdefault(month, []).extend(micros)
-        for name, micros in platform_micros.items():
-            hours = list(map(truediv, micros, repeat(MICROS_PER_HOUR)))
-            hours.sort()  # so that sorting all of them below merges sorted runs
-            self.platform_hours[name] = hours
-        for name in sorted(self.platform_hours):
-            self.final_hours += self.platform_hours[name]
-        self.final_hours.sort()
-        if series is not None:
-            month_hours: dict[str, list[float]] = {}
-            for month, micros in month_micros.items():
-                hours = list(map(truediv, micros, repeat(MICROS_PER_HOUR)))
-                hours.sort()  # here, on this thread, rather than by the chart after it
-                month_hours[month] = hours
-            series.final_hours = self.final_hours
-            series.month_hours = month_hours
-
-    def tally(
-        self,
-        decode: Callable[[int], tuple[str, str, str, str, int, bool]],
-        series: ChartSeries | None,
-    ) -> _CellFigures:
-        """The tallies of each platform, category and month, cell by cell in
-        ascending order (the floating-point sums add up in that order)."""
-        counts: dict[int, list[int]] = {}
-        for flagged, count in self.flagged_cells.items():
-            cell, has_first = divmod(flagged, 2)
-            pair = counts.setdefault(cell, [0, 0])
-            pair[0] += count
-            if has_first:
-                pair[1] += count
-        out = _CellFigures()
-        whole, by_platform, by_category, by_month = (
-            out.whole,
-            out.by_platform,
-            out.by_category,
-            out.by_month,
-        )
-        totals = self.cell_totals
-        for cell in sorted(counts):
-            count, with_first = counts[cell]
-            final_micros = totals.get(cell, 0.0)
-            platform, category, month, outcome, bucket, over = decode(cell)
-            if series is not None:
-                by_outcome = series.outcomes_by_platform.setdefault(platform, {})
-                by_outcome[outcome or "pending"] = by_outcome.get(outcome or "pending", 0) + count
-            for tallies, key in (
-                (by_platform, platform),
-                (by_category, category),
-                (by_month, month),
-            ):
-                tally = tallies.get(key)
-                if tally is None:  # not setdefault: that makes a _Tally for every cell
-                    tally = tallies[key] = _Tally()
-                tally.add(count, with_first, final_micros, outcome, bucket, over)
-            whole.add(count, with_first, final_micros, outcome, bucket, over)
-        out.first_hours = self.first_hours
-        out.platform_hours = self.platform_hours
-        out.final_hours = self.final_hours
-        return out
+    return list(map(truediv, json.loads("[" + text + "]"), repeat(MICROS_PER_HOUR)))
 
 
 def _month_case(bounds: list[int], low: int, high: int) -> str:
