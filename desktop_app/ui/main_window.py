@@ -887,9 +887,11 @@ class MainWindow(QMainWindow):
 
     def copies_left_text(self, copies: MigrationCopies, lead: str) -> str:
         """``lead`` (a tr() text with %n and {0}) with the store's folder, then one line
-        per copy that could not be erased."""
+        per copy that could not be erased, with why."""
+        from desktop_app.ui.dialogs.settings_dialog import copy_left_line
+
         assert self.store is not None
-        names = "\n".join(name for name, _why in copies.left)
+        names = "\n".join(copy_left_line(name, why) for name, why in copies.left)
         text = numerus(lead, len(copies.left)).format(self.store.path.parent)
         return text + "\n" + names
 

@@ -1664,6 +1664,25 @@
     </message>
 </context>
 <context>
+    <name>MigrationCopies</name>
+    <message>
+        <source>it is open, or was opened as a store, and may hold work of its own: close it first, and keep it if you need that work</source>
+        <translation>၎င်းကို ဖွင့်ထားဆဲ ဖြစ်နိုင်သည် သို့မဟုတ် သိုလှောင်ရာအဖြစ် ဖွင့်ခဲ့ဖူးပြီး ၎င်း၏ကိုယ်ပိုင် လုပ်ငန်းများ ပါဝင်နိုင်သည်- ဦးစွာ ပိတ်ပါ၊ ထိုလုပ်ငန်းများ လိုအပ်ပါက ၎င်းကို ထားရှိပါ</translation>
+    </message>
+    <message>
+        <source>it was changed after the update made it (opened as a store?) and may hold work of its own: keep it if you need that work</source>
+        <translation>အဆင့်မြှင့်ခြင်းက ၎င်းကို ပြုလုပ်ပြီးနောက် ပြောင်းလဲခဲ့သည် (သိုလှောင်ရာအဖြစ် ဖွင့်ခဲ့သလား) ထို့ကြောင့် ၎င်း၏ကိုယ်ပိုင် လုပ်ငန်းများ ပါဝင်နိုင်သည်- ထိုလုပ်ငန်းများ လိုအပ်ပါက ၎င်းကို ထားရှိပါ</translation>
+    </message>
+    <message>
+        <source>another name links to the same file (a hard link), so it was not touched: deleting this name leaves the other</source>
+        <translation>အခြားအမည်တစ်ခုက တူညီသောဖိုင်သို့ ချိတ်ဆက်ထားသည် (hard link) ထို့ကြောင့် ၎င်းကို မထိခဲ့ပါ- ဤအမည်ကို ဖျက်လျှင် အခြားအမည်မှာ ကျန်ရှိနေမည်</translation>
+    </message>
+    <message>
+        <source>it is the store itself under another name, so it was not touched: delete this name only</source>
+        <translation>၎င်းသည် အခြားအမည်ဖြင့် သိုလှောင်ရာ ကိုယ်တိုင် ဖြစ်သည် ထို့ကြောင့် ၎င်းကို မထိခဲ့ပါ- ဤအမည်ကိုသာ ဖျက်ပါ</translation>
+    </message>
+</context>
+<context>
     <name>NewStoreDialog</name>
     <message>
         <source>The passphrase is empty or only spaces.</source>

@@ -164,3 +164,31 @@ def test_a_passphrase_change_the_custody_log_could_not_record_is_said(  # type: 
     assert "b00020" in dialog.rekey_result.styleSheet()
     assert opens_with(folder.store, new) and not opens_with(folder.store, PASSPHRASE)
     _close(dialog, qtbot)
+
+
+def test_a_copy_the_person_worked_in_is_named_with_why_and_kept(  # type: ignore[no-untyped-def]
+    opened, qtbot, folder: Folder
+) -> None:
+    """The person opened a copy to recover from a bad update and added a case there:
+    the purge leaves it, and the warning says it may hold their work (not just
+    "delete it")."""
+    from desktop_app.store import repository as repo
+    from desktop_app.store.engine import open_store
+
+    working = folder.copies[0]
+    with open_store(working, PASSPHRASE) as work, work.transaction() as session:
+        author = repo.get_or_create_account(session, platform="facebook", handle="@here")
+        repo.add_post(
+            session, repo.PostFields(platform="facebook", url="https://fb.com/p/77"), author
+        )
+    _purge_through_the_menu(opened, qtbot)
+    (box,) = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
+    text = box.text()
+    assert (
+        f"{working.name} (it was changed after the update made it (opened as a store?) and "
+        "may hold work of its own: keep it if you need that work)" in text
+    )
+    assert working.exists() and not folder.copies[1].exists()
+    box.close()

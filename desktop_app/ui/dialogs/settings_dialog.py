@@ -6,7 +6,7 @@ from __future__ import annotations
 import hmac
 import zoneinfo
 
-from PySide6.QtCore import QProcess, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QProcess, QSettings, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -25,11 +25,43 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import AppError, StoreBusyError
-from desktop_app.store.engine import Store, open_store, rekey
+from desktop_app.store.engine import CHANGED, IN_USE, LINKED, THE_STORE, Store, open_store, rekey
 from desktop_app.store.settings import OrganisationSettings, load_settings, save_settings
 from desktop_app.ui import i18n
 from desktop_app.ui.dialogs.new_store import passphrase_refusal
 from desktop_app.ui.vocab import numerus
+
+# Why a copy kept from a schema update was not erased, as the person reads it: a copy
+# left because it may hold their work must not read as "delete it" alone.
+_LEFT_REASONS = {
+    IN_USE: QT_TRANSLATE_NOOP(
+        "MigrationCopies",
+        "it is open, or was opened as a store, and may hold work of its own: close it "
+        "first, and keep it if you need that work",
+    ),
+    CHANGED: QT_TRANSLATE_NOOP(
+        "MigrationCopies",
+        "it was changed after the update made it (opened as a store?) and may hold work "
+        "of its own: keep it if you need that work",
+    ),
+    LINKED: QT_TRANSLATE_NOOP(
+        "MigrationCopies",
+        "another name links to the same file (a hard link), so it was not touched: "
+        "deleting this name leaves the other",
+    ),
+    THE_STORE: QT_TRANSLATE_NOOP(
+        "MigrationCopies",
+        "it is the store itself under another name, so it was not touched: delete this name only",
+    ),
+}
+
+
+def copy_left_line(name: str, why: str) -> str:
+    """One copy that was not erased and why, in the person's language where the
+    reason is one of the store's own (a file-system error stays as it came)."""
+    reason = _LEFT_REASONS.get(why)
+    text = QCoreApplication.translate("MigrationCopies", reason) if reason else why
+    return f"{name} ({text})"
 
 
 class SettingsDialog(QDialog):
@@ -250,7 +282,7 @@ class SettingsDialog(QDialog):
                 ),
                 count,
             ).format(self.store.path.parent)
-            said.append(lead + " " + ", ".join(name for name, _why in copies.left))
+            said.append(lead + " " + "; ".join(copy_left_line(n, why) for n, why in copies.left))
         if done.unrecorded is not None:
             why = (
                 self.tr("another task or program was writing to the store")
