@@ -4,7 +4,6 @@ and the command exits 1 (the purge or rekey itself is done)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from tests.store.migration_copies import (
     locked_after,
     make_folder,
     opens_with,
+    refuse_to_open,
     sha_of,
 )
 
@@ -84,14 +84,7 @@ def test_a_copy_left_is_named_and_the_exit_status_says_so(  # type: ignore[no-un
     run, folder: Folder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stuck = folder.copies[0]
-    real_open = os.open
-
-    def refusing_open(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if Path(path) == stuck:
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", refusing_open)
+    refuse_to_open(monkeypatch, stuck)
     code, out, err = run("purge-evidence", folder.sha, "--reason", "shows a face", "--yes")
     monkeypatch.undo()
     assert code == 1

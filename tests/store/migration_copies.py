@@ -166,3 +166,16 @@ def locked_after(monkeypatch, module, store_path: Path, passphrase: str) -> list
 
     monkeypatch.setattr(module, "erase_migration_copies", then_locked)
     return held
+
+
+def refuse_to_open(monkeypatch, stuck: Path) -> None:  # type: ignore[no-untyped-def]
+    """``os.open`` refuses ``stuck`` as a read-only folder or another program holding
+    the file would (running as root, file modes alone would not refuse it)."""
+    real_open = os.open
+
+    def refusing_open(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(path) == stuck:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing_open)

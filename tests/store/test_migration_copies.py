@@ -37,6 +37,7 @@ from tests.store.migration_copies import (
     locked_after,
     make_folder,
     opens_with,
+    refuse_to_open,
     sha_of,
 )
 from tests.store.sqlcipher_pages import decrypted_pages
@@ -165,14 +166,7 @@ def test_a_copy_that_cannot_be_erased_is_named_not_skipped(
     holding the file would): the purge is done, the copy is named as left, the rest
     are erased, and the custody event says which is left."""
     stuck = folder.copies[0]
-    real_open = os.open
-
-    def refusing_open(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if Path(path) == stuck:
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", refusing_open)
+    refuse_to_open(monkeypatch, stuck)
     with open_store(folder.store, PASSPHRASE) as store:
         copies = fix.purge_attachment(store, folder.sha, "shows a face")
         with store.session() as session:

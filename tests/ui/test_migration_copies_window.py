@@ -4,7 +4,6 @@ that cannot be erased is named in a warning, with the folder to delete it from."
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from tests.store.migration_copies import (
     locked_after,
     make_folder,
     opens_with,
+    refuse_to_open,
     sha_of,
 )
 from tests.ui.menus import click, menu_action, open_from_menu, type_into, while_modal
@@ -84,14 +84,7 @@ def test_a_copy_the_window_cannot_erase_is_named_in_a_warning(  # type: ignore[n
     opened, qtbot, folder: Folder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stuck = folder.copies[0]
-    real_open = os.open
-
-    def refusing_open(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if Path(path) == stuck:
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", refusing_open)
+    refuse_to_open(monkeypatch, stuck)
     _purge_through_the_menu(opened, qtbot)
     monkeypatch.undo()
     (box,) = [
