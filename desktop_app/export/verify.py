@@ -43,7 +43,7 @@ from desktop_app.export.members import (
 )
 from desktop_app.export.pdftext import PdfUnreadable
 
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}\Z")
 _SUM_LINE = re.compile(r"^([0-9a-f]{64}) [ *](.+)$")
 _FINGERPRINT = re.compile(r"(?<![0-9A-Fa-f])((?:[0-9A-F]{4}\s+){7}[0-9A-F]{4})(?![0-9A-Fa-f])")
 READ_CHUNK = 1 << 20

@@ -72,7 +72,7 @@ CHUNK = 1 << 20
 _NAME_RE = re.compile(
     r"^(manifest\.json|manifest\.sig|attachments/[0-9a-f]{64}|records/("
     + "|".join(kind.name for kind in ORDER)
-    + r")\.jsonl)$"
+    + r")\.jsonl)\Z"  # \Z: ``$`` would also take a name ending in a line break
 )
 
 

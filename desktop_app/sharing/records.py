@@ -20,8 +20,9 @@ from desktop_app.store.types import from_micros, to_micros
 from desktop_app.store.uids import from_db
 
 MAX_TEXT = 1_000_000  # characters in one text field
-UID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+# \A...\Z, not ^...$: ``$`` also matches before a final line break, so "uid\n" passed.
+UID_RE = re.compile(r"\A[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+SHA256_RE = re.compile(r"^[0-9a-f]{64}\Z")
 OUTCOMES = frozenset(o.value for o in Outcome)
 # Audit action prefix of a partner's event kept in our log: "partner.edit" is an
 # edit the partner made, recorded here as theirs (actor "name@organisation").

@@ -128,7 +128,7 @@ _ALIASES = {
     EntityKind.ATTACHMENT: {"name": "original_name"},
 }
 _CASE_REF = re.compile(r"^C-\d{6,}$", re.IGNORECASE)
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}\Z")
 _TRUE = {"yes", "true", "1", "y"}
 _FALSE = {"no", "false", "0", "n", ""}
 

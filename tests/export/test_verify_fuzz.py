@@ -317,3 +317,16 @@ def test_every_mutated_pack_fails_with_one_line_problems(
             assert rc == 4, (label, kind, index, out)  # a changed pack never passes
         outcomes[f"exit {rc}"] = outcomes.get(f"exit {rc}", 0) + 1
     assert outcomes.get("exit 4", 0) > CASES // 2, outcomes
+
+
+def test_a_manifest_sha256_with_a_line_break_after_it_is_malformed() -> None:
+    """``$`` matched before a final line break: a digest "…\\n" was taken as well formed."""
+    from desktop_app.export.verify import _manifest_files
+
+    digest = hashlib.sha256(b"x").hexdigest()
+    for sha, malformed in ((digest, False), (digest + "\n", True), (digest.upper(), True)):
+        problems: list[str] = []
+        _manifest_files({"files": [{"path": "a.png", "size": 1, "sha256": sha}]}, problems)
+        assert bool(problems) is malformed, (sha, problems)
+        if malformed:
+            assert "a.png: the SHA-256 is malformed" in problems[0]

@@ -116,6 +116,9 @@ def test_a_field_of_the_wrong_type(store_a: Store, store_b: Store, bundle: Path)
     "change",
     [
         lambda rec: rec.update(uid="not-a-uid"),
+        # A real uid with a line break after it: ``$`` would have let it through.
+        lambda rec: rec.update(uid=rec["uid"] + "\n"),
+        lambda rec: rec.update(post=rec["post"] + "\n"),
         lambda rec: rec.update(post="00000000-0000-4000-8000-000000000000"),
         lambda rec: rec.update(extra="field"),
         lambda rec: rec.pop("reporter"),
