@@ -49,7 +49,7 @@ from desktop_app.store.engine import (
     MigrationCopies,
     MigrationCopy,
     Store,
-    busy_error,
+    busy_as_store_error,
     erase_migration_copies,
     migration_copies,
 )
@@ -585,13 +585,8 @@ def purge_attachment(store: Store, ident: str, reason: str) -> MigrationCopies:
     Another program holding the write lock is ``StoreBusyError``: nothing is purged.
     """
     reason = _reason(reason)
-    try:
+    with busy_as_store_error():  # the raw connection's "database is locked"
         recorded = _purge(store, ident, reason)
-    except Exception as exc:
-        busy = busy_error(exc)  # the raw connection's "database is locked"
-        if busy is None:
-            raise
-        raise busy from None
     # Committed: from here nothing may raise, or the person would not hear what is done.
     try:
         checkpoint(store)

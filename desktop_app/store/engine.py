@@ -234,6 +234,20 @@ def busy_error(exc: BaseException) -> StoreBusyError | None:
     return None
 
 
+@contextmanager
+def busy_as_store_error() -> Iterator[None]:
+    """Around DB-API calls made outside SQLAlchemy (the writer's raw connection, a
+    purge): SQLite's "database is locked" leaves as ``StoreBusyError`` (another
+    program holds the write lock), not as a traceback; anything else as it is."""
+    try:
+        yield
+    except sqlcipher3.OperationalError as exc:
+        busy = busy_error(exc)
+        if busy is None:
+            raise
+        raise busy from None
+
+
 def _busy_error(context: ExceptionContext) -> BaseException | None:
     """Turn SQLite's "database is locked" (after the busy timeout) into a plain error."""
     return busy_error(context.original_exception)

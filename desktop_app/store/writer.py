@@ -593,21 +593,16 @@ class Writer:
     def flush(self) -> None:
         """Write the buffered audit events."""
         if self._events:
-            try:
+            # The raw connection bypasses SQLAlchemy's mapping: another program
+            # holding the write lock is the store's busy error, not a traceback.
+            from desktop_app.store.engine import busy_as_store_error
+
+            with busy_as_store_error():
                 self.raw.executemany(
                     "INSERT INTO audit_event (id, uid, at, actor, action, entity, entity_uid, "
                     "detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     self._events,
                 )
-            except Exception as exc:
-                # The raw connection bypasses SQLAlchemy's mapping: another program
-                # holding the write lock is the store's busy error, not a traceback.
-                from desktop_app.store.engine import busy_error
-
-                busy = busy_error(exc)
-                if busy is None:
-                    raise
-                raise busy from None
             self._events = []
         self._chain = None
 
