@@ -12,8 +12,9 @@ from desktop_app.cli.common import open_store
 from desktop_app.core.errors import BadInputError
 
 if TYPE_CHECKING:
+    from desktop_app.store.copies import MigrationCopies
     from desktop_app.store.corrections import Entity
-    from desktop_app.store.engine import MigrationCopies, Store
+    from desktop_app.store.engine import Store
 
 
 def parse_changes(pairs: Sequence[str]) -> dict[str, str]:

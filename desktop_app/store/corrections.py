@@ -45,14 +45,13 @@ from desktop_app.core.normalise import (
     normalise_reporter,
 )
 from desktop_app.core.timeutil import check_time_in_range, now_utc, parse_user_time, zone
-from desktop_app.store.engine import (
+from desktop_app.store.copies import (
     MigrationCopies,
     MigrationCopy,
-    Store,
-    busy_as_store_error,
     erase_migration_copies,
     migration_copies,
 )
+from desktop_app.store.engine import Store, busy_as_store_error
 from desktop_app.store.models import Organisation
 from desktop_app.store.types import from_micros, to_micros
 from desktop_app.store.uids import from_db, to_db

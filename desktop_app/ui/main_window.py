@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QSplitter, QTabWidget
 
     from desktop_app.store.cases import CaseList, FirstPage
-    from desktop_app.store.engine import MigrationCopies
+    from desktop_app.store.copies import MigrationCopies
     from desktop_app.store.settings import OrganisationSettings
     from desktop_app.ui.dialogs.export_dialog import ExportDialog
     from desktop_app.ui.dialogs.import_bundle_dialog import ImportBundleDialog

@@ -153,11 +153,11 @@ def locked_after(monkeypatch, module, store_path: Path, passphrase: str) -> list
     """Make ``module.erase_migration_copies`` take the write lock for another program
     once it has erased (the moment between a purge's or rekey's commit and anything
     written after it). The held connections are returned; a short busy wait."""
-    from desktop_app.store import engine
+    from desktop_app.store import copies, engine
 
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
     held: list = []
-    real = engine.erase_migration_copies
+    real = copies.erase_migration_copies
 
     def then_locked(*args):  # type: ignore[no-untyped-def]
         erased = real(*args)

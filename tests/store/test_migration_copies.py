@@ -19,15 +19,14 @@ from desktop_app.store import corrections as fix
 from desktop_app.store import engine
 from desktop_app.store import repository as repo
 from desktop_app.store.audit import verify_chain
-from desktop_app.store.engine import (
+from desktop_app.store.copies import (
     CHANGED,
     IN_USE,
     MigrationCopies,
     erase_migration_copies,
     migration_copies,
-    open_store,
-    rekey,
 )
+from desktop_app.store.engine import open_store, rekey
 from desktop_app.store.models import AuditEvent, Blob
 from tests.conftest import PASSPHRASE
 from tests.store.migration_copies import (

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import AppError, StoreBusyError
-from desktop_app.store.engine import CHANGED, IN_USE, LINKED, THE_STORE, Store, open_store, rekey
+from desktop_app.store.copies import CHANGED, IN_USE, LINKED, THE_STORE
+from desktop_app.store.engine import Store, open_store, rekey
 from desktop_app.store.settings import OrganisationSettings, load_settings, save_settings
 from desktop_app.ui import i18n
 from desktop_app.ui.dialogs.new_store import passphrase_refusal
