@@ -329,7 +329,7 @@ def _tombstones(
                     "uid": uid,
                     "retracted_at": iso_micros(at),
                     "reason": reason or "",
-                    "retracted_with": carried if carried and UID_RE.match(carried) else None,
+                    "retracted_with": carried if carried and UID_RE.fullmatch(carried) else None,
                 }
             )
     return out

@@ -17,11 +17,12 @@ from desktop_app.core.enums import Outcome
 from desktop_app.core.errors import VerificationError
 from desktop_app.core.timeutil import now_utc, time_problem
 from desktop_app.store.types import from_micros, to_micros
-from desktop_app.store.uids import from_db
+from desktop_app.store.uids import CANONICAL, from_db
 
 MAX_TEXT = 1_000_000  # characters in one text field
-# \A...\Z, not ^...$: ``$`` also matches before a final line break, so "uid\n" passed.
-UID_RE = re.compile(r"\A[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+# A record uid: the store's own canonical form, checked with fullmatch (a pattern of
+# its own ended in ``$``, which also matches before a final line break: "uid\n" passed).
+UID_RE = CANONICAL
 SHA256_RE = re.compile(r"^[0-9a-f]{64}\Z")
 OUTCOMES = frozenset(o.value for o in Outcome)
 # Audit action prefix of a partner's event kept in our log: "partner.edit" is an
@@ -329,7 +330,7 @@ def _check_value(spec: FieldSpec, value: Any) -> Any:
             raise ValueError(f"must be one of {', '.join(sorted(RETRACTABLE))}")
         return value
     if base in ("uid", "ref"):
-        if not isinstance(value, str) or not UID_RE.match(value):
+        if not isinstance(value, str) or not UID_RE.fullmatch(value):
             raise TypeError("must be a record uid (a UUID)")
         return value
     if base == "time":

@@ -22,7 +22,8 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-_CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+# The canonical form of a record uid, for fullmatch (the bundle reader checks with it).
+CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _HEX = "[0-9a-f]"
 # The same test in SQL (GLOB is case-sensitive): 8-4-4-4-12 lower-case hex.
 GLOB = "-".join(_HEX * n for n in (8, 4, 4, 4, 12))
@@ -31,7 +32,7 @@ GLOB = "-".join(_HEX * n for n in (8, 4, 4, 4, 12))
 def to_db(text: Any) -> Any:
     """What the store keeps for the uid ``text``: 16 bytes when it is canonical,
     else ``text`` itself (None, empty text and other forms unchanged)."""
-    if type(text) is str and len(text) == 36 and _CANONICAL.fullmatch(text):
+    if type(text) is str and len(text) == 36 and CANONICAL.fullmatch(text):
         return bytes.fromhex(text.replace("-", ""))
     return text
 
