@@ -87,7 +87,7 @@ def test_bench_import(bench_store: BenchStore) -> None:
         got.seconds,
         got.floor_seconds,
         target=2.5,
-        note=f"floor: median of {RUNS}",
+        note=f"each side: median of {RUNS}, turn about",
     )
     figures.memory("import memory", got.peak_mb, got.floor_peak_mb, limit_mb=300)
     figures.size("store size after import", store_bytes(bench_store.db), store_bytes(got.floor_db))
