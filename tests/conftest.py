@@ -81,3 +81,13 @@ def passphrase_file(tmp_path: Path) -> Path:
     path = tmp_path / "pass.txt"
     path.write_text(PASSPHRASE + "\n", encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def copies_folder(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A store that migrate() copied aside while it held a secret attachment, with a
+    person's own backups beside it (tests/store/migration_copies.py): for the store,
+    CLI and window tests of erasing those copies."""
+    from tests.store.migration_copies import make_folder
+
+    return make_folder(tmp_path / "data")

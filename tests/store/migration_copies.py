@@ -19,6 +19,8 @@ from desktop_app.store.engine import _alembic_config, create_store, migrate, ope
 from tests.conftest import PASSPHRASE
 from tests.store.sqlcipher_pages import PAGE, decrypted_pages
 
+NEW = "a new passphrase after the old one leaked"  # what a rekey sets
+
 
 @dataclass
 class Folder:
@@ -27,6 +29,16 @@ class Folder:
     marker: bytes  # 48 bytes found only in the secret attachment
     copies: list[Path]  # the two copies migrate() made of this store (its events name them)
     keep: dict[Path, str]  # files that are not this store's copies, and their SHA-256
+
+
+def beside(made: Folder) -> list[Path]:
+    """Every file in the store's folder but the person's own backups and the note:
+    the store, its copies and what SQLite keeps beside them."""
+    return [
+        p
+        for p in made.store.parent.iterdir()
+        if p.is_file() and not p.is_symlink() and p not in made.keep
+    ]
 
 
 def sha_of(path: Path) -> str:

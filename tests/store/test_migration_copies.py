@@ -29,38 +29,13 @@ from desktop_app.store.copies import (
 from desktop_app.store.engine import open_store, rekey
 from desktop_app.store.models import AuditEvent, Blob
 from tests.conftest import PASSPHRASE
-from tests.store.migration_copies import (
-    Folder,
-    hold_write_lock,
-    holds,
-    locked_after,
-    make_folder,
-    opens_with,
-    refuse_to_open,
-    sha_of,
-)
+from tests.store import migration_copies as mc
 from tests.store.sqlcipher_pages import decrypted_pages
 
-NEW = "a new passphrase after the old one leaked"
 
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Folder:
-    return make_folder(tmp_path / "data")
-
-
-def _others(made: Folder) -> list[Path]:
-    """Every file in the store's folder but the person's own backups and the note."""
-    return [
-        p
-        for p in made.store.parent.iterdir()
-        if p.is_file() and not p.is_symlink() and p not in made.keep
-    ]
-
-
-def _untouched(made: Folder) -> None:
+def _untouched(made: mc.Folder) -> None:
     for path, digest in made.keep.items():
-        assert path.exists() and sha_of(path) == digest, path
+        assert path.exists() and mc.sha_of(path) == digest, path
     link = made.store.with_name(made.store.name + ".before-0001-20200101T000000Z.bak")
     assert link.is_symlink() and link.resolve() in made.keep
 
@@ -71,74 +46,78 @@ def _events(path: Path, passphrase: str) -> list[AuditEvent]:
         return list(session.scalars(select(AuditEvent).order_by(AuditEvent.id)))
 
 
-def _erase(made: Folder) -> MigrationCopies:
+def _erase(made: mc.Folder) -> MigrationCopies:
     """What a purge or rekey does after its work: erase the copies the store records."""
     with open_store(made.store, PASSPHRASE) as store:
         recorded = migration_copies(store.raw(), store.path)
     return erase_migration_copies(made.store, recorded)
 
 
-def test_only_the_copies_the_store_recorded_are_its_copies(folder: Folder) -> None:
+def test_only_the_copies_the_store_recorded_are_its_copies(copies_folder: mc.Folder) -> None:
     """Its MIGRATE events name the two copies; a copy of a copy with a name like
     theirs, the link and the note are not this store's."""
-    with open_store(folder.store, PASSPHRASE) as store:
+    with open_store(copies_folder.store, PASSPHRASE) as store:
         found = migration_copies(store.raw(), store.path)
-        assert sorted(c.name for c in found) == sorted(p.name for p in folder.copies)
+        assert sorted(c.name for c in found) == sorted(p.name for p in copies_folder.copies)
         events = (
             store.raw()
             .execute("SELECT detail FROM audit_event WHERE action = 'migrate'")
             .fetchall()
         )
     assert sorted(json.loads(d)["backup"] for (d,) in events) == sorted(
-        p.name for p in folder.copies
+        p.name for p in copies_folder.copies
     )
-    folder.copies[0].unlink()  # erased by hand: no longer listed
-    with open_store(folder.store, PASSPHRASE) as store:
+    copies_folder.copies[0].unlink()  # erased by hand: no longer listed
+    with open_store(copies_folder.store, PASSPHRASE) as store:
         assert [c.name for c in migration_copies(store.raw(), store.path)] == [
-            folder.copies[1].name
+            copies_folder.copies[1].name
         ]
 
 
-def test_purge_erases_the_copies_that_hold_the_bytes(folder: Folder) -> None:
-    with open_store(folder.store, PASSPHRASE) as store:
-        copies = fix.purge_attachment(store, folder.sha, "shows a victim's face")
+def test_purge_erases_the_copies_that_hold_the_bytes(copies_folder: mc.Folder) -> None:
+    with open_store(copies_folder.store, PASSPHRASE) as store:
+        copies = fix.purge_attachment(store, copies_folder.sha, "shows a victim's face")
         with store.session() as session:
-            assert session.get(Blob, folder.sha).data == b""
-    assert sorted(copies.erased) == sorted(p.name for p in folder.copies)
+            assert session.get(Blob, copies_folder.sha).data == b""
+    assert sorted(copies.erased) == sorted(p.name for p in copies_folder.copies)
     assert copies.left == []
-    for path in folder.copies:
+    for path in copies_folder.copies:
         assert not path.exists()
-    for path in _others(folder):
-        assert not holds(path, folder.marker), f"{path.name} still holds the purged bytes"
-    _untouched(folder)
+    for path in mc.beside(copies_folder):
+        assert not mc.holds(path, copies_folder.marker), (
+            f"{path.name} still holds the purged bytes"
+        )
+    _untouched(copies_folder)
     # The person's own backup still holds it: a purge does not reach into backups.
-    assert any(holds(p, folder.marker) for p in folder.keep if p.suffix == ".db")
-    purge, named = _events(folder.store, PASSPHRASE)[-2:]
+    assert any(mc.holds(p, copies_folder.marker) for p in copies_folder.keep if p.suffix == ".db")
+    purge, named = _events(copies_folder.store, PASSPHRASE)[-2:]
     assert (purge.action, purge.entity, json.loads(purge.detail)["sha256"]) == (
         "purge",
         "attachment",
-        folder.sha,
+        copies_folder.sha,
     )
     assert "migration_copies" not in json.loads(purge.detail)  # evidence packs carry it
     detail = json.loads(named.detail)
-    assert (named.action, named.entity, detail["sha256"]) == ("purge", "store", folder.sha)
+    assert (named.action, named.entity, detail["sha256"]) == ("purge", "store", copies_folder.sha)
     assert sorted(detail["migration_copies"]) == sorted(copies.erased)
 
 
-def test_rekey_erases_the_copies_that_open_with_the_old_passphrase(folder: Folder) -> None:
-    for copy in folder.copies:  # decrypted here, not opened: SQLite would leave its -shm
+def test_rekey_erases_the_copies_that_open_with_the_old_passphrase(
+    copies_folder: mc.Folder,
+) -> None:
+    for copy in copies_folder.copies:  # decrypted here, not opened: SQLite would leave its -shm
         assert decrypted_pages(copy, PASSPHRASE)
-    with open_store(folder.store, PASSPHRASE) as store:
-        copies = rekey(store, NEW).copies
-    assert sorted(copies.erased) == sorted(p.name for p in folder.copies)
+    with open_store(copies_folder.store, PASSPHRASE) as store:
+        copies = rekey(store, mc.NEW).copies
+    assert sorted(copies.erased) == sorted(p.name for p in copies_folder.copies)
     assert copies.left == []
-    for path in _others(folder):
-        assert not opens_with(path, PASSPHRASE), f"{path.name} opens with the old passphrase"
-    assert opens_with(folder.store, NEW)
-    _untouched(folder)
+    for path in mc.beside(copies_folder):
+        assert not mc.opens_with(path, PASSPHRASE), f"{path.name} opens with the old passphrase"
+    assert mc.opens_with(copies_folder.store, mc.NEW)
+    _untouched(copies_folder)
     # Backups the person made are theirs: they keep the old passphrase (the window says so).
-    assert all(opens_with(p, PASSPHRASE) for p in folder.keep if p.suffix == ".db")
-    event = _events(folder.store, NEW)[-1]
+    assert all(mc.opens_with(p, PASSPHRASE) for p in copies_folder.keep if p.suffix == ".db")
+    event = _events(copies_folder.store, mc.NEW)[-1]
     detail = json.loads(event.detail)
     assert event.action == "rekey"
     assert sorted(detail["migration_copies_erased"]) == sorted(copies.erased)
@@ -159,30 +138,30 @@ def test_a_store_without_copies_purges_as_before(store) -> None:  # type: ignore
 
 
 def test_a_copy_that_cannot_be_erased_is_named_not_skipped(
-    folder: Folder, monkeypatch: pytest.MonkeyPatch
+    copies_folder: mc.Folder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The file system refuses one copy (as a read-only folder or another program
     holding the file would): the purge is done, the copy is named as left, the rest
     are erased, and the custody event says which is left."""
-    stuck = folder.copies[0]
-    refuse_to_open(monkeypatch, stuck)
-    with open_store(folder.store, PASSPHRASE) as store:
-        copies = fix.purge_attachment(store, folder.sha, "shows a face")
+    stuck = copies_folder.copies[0]
+    mc.refuse_to_open(monkeypatch, stuck)
+    with open_store(copies_folder.store, PASSPHRASE) as store:
+        copies = fix.purge_attachment(store, copies_folder.sha, "shows a face")
         with store.session() as session:
-            assert session.get(Blob, folder.sha).data == b""  # the purge itself is done
+            assert session.get(Blob, copies_folder.sha).data == b""  # the purge itself is done
     monkeypatch.undo()
     assert copies.left == [(stuck.name, "Permission denied")]
-    assert sorted(copies.erased) == sorted(p.name for p in folder.copies[1:])
-    assert stuck.exists() and holds(stuck, folder.marker)  # still there, as it says
+    assert sorted(copies.erased) == sorted(p.name for p in copies_folder.copies[1:])
+    assert stuck.exists() and mc.holds(stuck, copies_folder.marker)  # still there, as it says
     # The purge's own transaction named both copies it set out to erase.
-    detail = json.loads(_events(folder.store, PASSPHRASE)[-1].detail)
-    assert sorted(detail["migration_copies"]) == sorted(p.name for p in folder.copies)
+    detail = json.loads(_events(copies_folder.store, PASSPHRASE)[-1].detail)
+    assert sorted(detail["migration_copies"]) == sorted(p.name for p in copies_folder.copies)
 
 
 def test_a_copy_zeroed_but_not_removable_is_named(
-    folder: Folder, monkeypatch: pytest.MonkeyPatch
+    copies_folder: mc.Folder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    stuck = folder.copies[0]
+    stuck = copies_folder.copies[0]
     real_unlink = Path.unlink
 
     def refusing_unlink(self: Path, missing_ok: bool = False) -> None:
@@ -190,22 +169,22 @@ def test_a_copy_zeroed_but_not_removable_is_named(
             raise PermissionError(13, "Permission denied", str(self))
         real_unlink(self, missing_ok)
 
-    with open_store(folder.store, PASSPHRASE) as store:
+    with open_store(copies_folder.store, PASSPHRASE) as store:
         recorded = migration_copies(store.raw(), store.path)
     monkeypatch.setattr(Path, "unlink", refusing_unlink)
-    copies = erase_migration_copies(folder.store, recorded)
+    copies = erase_migration_copies(copies_folder.store, recorded)
     monkeypatch.undo()
     assert copies.left == [
         (stuck.name, "overwritten with zeros, but not removed: Permission denied")
     ]
     assert stuck.read_bytes() == bytes(len(stuck.read_bytes()))  # every byte zero
-    assert not holds(stuck, folder.marker)
+    assert not mc.holds(stuck, copies_folder.marker)
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores modes")
-def test_a_read_only_folder_leaves_every_copy_named(folder: Folder) -> None:
-    data = folder.store.parent
-    with open_store(folder.store, PASSPHRASE) as store:
+def test_a_read_only_folder_leaves_every_copy_named(copies_folder: mc.Folder) -> None:
+    data = copies_folder.store.parent
+    with open_store(copies_folder.store, PASSPHRASE) as store:
         store.raw().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         recorded = migration_copies(store.raw(), store.path)
         data.chmod(0o500)
@@ -213,32 +192,34 @@ def test_a_read_only_folder_leaves_every_copy_named(folder: Folder) -> None:
             copies = erase_migration_copies(store.path, recorded)
         finally:
             data.chmod(0o700)
-    assert sorted(name for name, _ in copies.left) == sorted(p.name for p in folder.copies)
+    assert sorted(name for name, _ in copies.left) == sorted(p.name for p in copies_folder.copies)
     assert copies.erased == []
 
 
-def test_a_read_only_copy_is_still_erased(folder: Folder) -> None:
+def test_a_read_only_copy_is_still_erased(copies_folder: mc.Folder) -> None:
     """migrate() copies the store's mode; a copy made read-only is ours to erase."""
-    folder.copies[0].chmod(0o400)
-    copies = _erase(folder)
-    assert copies.left == [] and not folder.copies[0].exists()
+    copies_folder.copies[0].chmod(0o400)
+    copies = _erase(copies_folder)
+    assert copies.left == [] and not copies_folder.copies[0].exists()
 
 
 @pytest.mark.parametrize("target", ["own backup", "store"])
-def test_a_hard_link_under_a_copys_name_is_not_written_to(folder: Folder, target: str) -> None:
+def test_a_hard_link_under_a_copys_name_is_not_written_to(
+    copies_folder: mc.Folder, target: str
+) -> None:
     """O_NOFOLLOW stops symbolic links only: a hard link named like a copy (a snapshot
     tool, or the person) shares its bytes with the person's own backup or with the
     store itself; zeros through it would destroy those. It is named as left, untouched."""
-    made = folder.copies[0]
-    own = next(p for p in folder.keep if p.parent.name == "backups")
-    linked = own if target == "own backup" else folder.store
+    made = copies_folder.copies[0]
+    own = next(p for p in copies_folder.keep if p.parent.name == "backups")
+    linked = own if target == "own backup" else copies_folder.store
     if target == "own backup":
         own.chmod(0o400)  # read-only: its mode must not be changed through the link either
-    before = sha_of(linked)
+    before = mc.sha_of(linked)
     made.unlink()
     os.link(linked, made)
-    with open_store(folder.store, PASSPHRASE) as store:
-        copies = fix.purge_attachment(store, folder.sha, "shows a face")
+    with open_store(copies_folder.store, PASSPHRASE) as store:
+        copies = fix.purge_attachment(store, copies_folder.sha, "shows a face")
     reasons = dict(copies.left)
     assert made.name in reasons and made.name not in copies.erased
     assert (
@@ -248,27 +229,29 @@ def test_a_hard_link_under_a_copys_name_is_not_written_to(folder: Folder, target
     )
     assert made.exists() and os.path.samefile(made, linked)
     if target == "own backup":
-        assert sha_of(own) == before and (own.stat().st_mode & 0o777) == 0o400
-        assert opens_with(own, PASSPHRASE)
-    assert opens_with(folder.store, PASSPHRASE)
-    with open_store(folder.store, PASSPHRASE) as store, store.session() as session:
-        assert session.get(Blob, folder.sha).data == b""  # the purge itself is done
+        assert mc.sha_of(own) == before and (own.stat().st_mode & 0o777) == 0o400
+        assert mc.opens_with(own, PASSPHRASE)
+    assert mc.opens_with(copies_folder.store, PASSPHRASE)
+    with open_store(copies_folder.store, PASSPHRASE) as store, store.session() as session:
+        assert session.get(Blob, copies_folder.sha).data == b""  # the purge itself is done
 
 
-def test_a_copy_linked_from_elsewhere_is_left_whole(folder: Folder, tmp_path: Path) -> None:
+def test_a_copy_linked_from_elsewhere_is_left_whole(
+    copies_folder: mc.Folder, tmp_path: Path
+) -> None:
     """A copy that a snapshot (``cp -al``) also holds under another name: the zeros
     would reach the snapshot, so the copy is named as left."""
-    made = folder.copies[0]
+    made = copies_folder.copies[0]
     (tmp_path / "snapshot").mkdir()
     snapshot = tmp_path / "snapshot" / made.name
     os.link(made, snapshot)
-    before = sha_of(snapshot)
-    copies = _erase(folder)
+    before = mc.sha_of(snapshot)
+    copies = _erase(copies_folder)
     assert (
         made.name,
         "other names link to the same file (a hard link), so it was not touched",
     ) in copies.left
-    assert sha_of(snapshot) == before and made.exists()
+    assert mc.sha_of(snapshot) == before and made.exists()
 
 
 def _work_in(copy: Path) -> None:
@@ -291,65 +274,65 @@ def _holds_the_work(copy: Path) -> bool:
     return "https://facebook.com/p/77" in urls
 
 
-def test_a_copy_open_as_a_store_is_left_with_its_work(folder: Folder) -> None:
+def test_a_copy_open_as_a_store_is_left_with_its_work(copies_folder: mc.Folder) -> None:
     """The person opened a copy to recover from a bad update and is working in it
     (reviewer's recovered_copy.py): a purge in the original store leaves it whole."""
-    working = folder.copies[0]
+    working = copies_folder.copies[0]
     _work_in(working)
     with open_store(working, PASSPHRASE) as work, work.session() as session:
         session.connection().exec_driver_sql("SELECT count(*) FROM post").scalar()
         assert Path(f"{working}-wal").exists()  # open: SQLite's -wal and -shm beside it
-        with open_store(folder.store, PASSPHRASE) as store:
-            copies = fix.purge_attachment(store, folder.sha, "shows a face")
+        with open_store(copies_folder.store, PASSPHRASE) as store:
+            copies = fix.purge_attachment(store, copies_folder.sha, "shows a face")
         assert copies.left == [(working.name, IN_USE)]
-        assert copies.erased == [folder.copies[1].name]
+        assert copies.erased == [copies_folder.copies[1].name]
         count = session.connection().exec_driver_sql("SELECT count(*) FROM post").scalar()
         assert count == 2  # the working store still reads, under its open connection
     assert _holds_the_work(working)
 
 
-def test_a_copy_worked_in_and_closed_is_left(folder: Folder) -> None:
+def test_a_copy_worked_in_and_closed_is_left(copies_folder: mc.Folder) -> None:
     """Closed cleanly, the working copy has no -wal or -shm; it was written to after
     the update made it, so it may hold work of its own: left, named, whole."""
-    working = folder.copies[0]
+    working = copies_folder.copies[0]
     _work_in(working)
     assert not any(Path(f"{working}{tail}").exists() for tail in ("-wal", "-shm", "-journal"))
-    with open_store(folder.store, PASSPHRASE) as store:
-        copies = rekey(store, NEW).copies
+    with open_store(copies_folder.store, PASSPHRASE) as store:
+        copies = rekey(store, mc.NEW).copies
     assert copies.left == [(working.name, CHANGED)]
-    assert copies.erased == [folder.copies[1].name]
+    assert copies.erased == [copies_folder.copies[1].name]
     assert _holds_the_work(working)
 
 
-def test_a_copy_a_viewer_left_its_shm_beside_is_left(folder: Folder) -> None:
+def test_a_copy_a_viewer_left_its_shm_beside_is_left(copies_folder: mc.Folder) -> None:
     """A read-only look (a database viewer) leaves SQLite's -shm beside the copy: it
     may be open still, so it is left, with the reason."""
-    looked_at = folder.copies[1]
-    assert opens_with(looked_at, PASSPHRASE)
+    looked_at = copies_folder.copies[1]
+    assert mc.opens_with(looked_at, PASSPHRASE)
     assert Path(f"{looked_at}-shm").exists()
-    copies = _erase(folder)
+    copies = _erase(copies_folder)
     assert copies.left == [(looked_at.name, IN_USE)]
-    assert copies.erased == [folder.copies[0].name]
-    assert opens_with(looked_at, PASSPHRASE)
+    assert copies.erased == [copies_folder.copies[0].name]
+    assert mc.opens_with(looked_at, PASSPHRASE)
 
 
 def test_a_purge_names_its_copies_before_it_commits(
-    folder: Folder, monkeypatch: pytest.MonkeyPatch
+    copies_folder: mc.Folder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Another program takes the write lock once the purge has committed (reviewer's
     audit_fails.py): nothing is left to write, so the purge returns what it erased;
     its custody events, written with it, name the copies."""
-    held = locked_after(monkeypatch, fix, folder.store, PASSPHRASE)
+    held = mc.locked_after(monkeypatch, fix, copies_folder.store, PASSPHRASE)
     try:
-        with open_store(folder.store, PASSPHRASE) as store:
-            copies = fix.purge_attachment(store, folder.sha, "shows a face")
+        with open_store(copies_folder.store, PASSPHRASE) as store:
+            copies = fix.purge_attachment(store, copies_folder.sha, "shows a face")
         assert held, "the lock was taken after the commit"
     finally:
         for conn in held:
             conn.rollback()
             conn.close()
-    assert sorted(copies.erased) == sorted(p.name for p in folder.copies)
-    named = _events(folder.store, PASSPHRASE)[-1]
+    assert sorted(copies.erased) == sorted(p.name for p in copies_folder.copies)
+    named = _events(copies_folder.store, PASSPHRASE)[-1]
     assert (named.entity, sorted(json.loads(named.detail)["migration_copies"])) == (
         "store",
         sorted(copies.erased),
@@ -357,35 +340,37 @@ def test_a_purge_names_its_copies_before_it_commits(
 
 
 def test_a_purge_while_another_program_writes_is_busy_and_purges_nothing(
-    folder: Folder, monkeypatch: pytest.MonkeyPatch
+    copies_folder: mc.Folder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
-    with open_store(folder.store, PASSPHRASE) as store:
-        other = hold_write_lock(folder.store, PASSPHRASE)
+    with open_store(copies_folder.store, PASSPHRASE) as store:
+        other = mc.hold_write_lock(copies_folder.store, PASSPHRASE)
         try:
             with pytest.raises(StoreBusyError, match="busy with another task"):
-                fix.purge_attachment(store, folder.sha, "shows a face")
+                fix.purge_attachment(store, copies_folder.sha, "shows a face")
         finally:
             other.rollback()
             other.close()
         with store.session() as session:
-            assert session.get(Blob, folder.sha).data != b""  # nothing purged
-    assert all(p.exists() and holds(p, folder.marker) for p in folder.copies)
+            assert session.get(Blob, copies_folder.sha).data != b""  # nothing purged
+    assert all(p.exists() and mc.holds(p, copies_folder.marker) for p in copies_folder.copies)
 
 
 def test_a_rekey_whose_event_cannot_be_written_says_the_passphrase_is_changed(
-    folder: Folder, monkeypatch: pytest.MonkeyPatch
+    copies_folder: mc.Folder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    held = locked_after(monkeypatch, engine, folder.store, NEW)
+    held = mc.locked_after(monkeypatch, engine, copies_folder.store, mc.NEW)
     try:
-        with open_store(folder.store, PASSPHRASE) as store:
-            done = rekey(store, NEW)
+        with open_store(copies_folder.store, PASSPHRASE) as store:
+            done = rekey(store, mc.NEW)
     finally:
         for conn in held:
             conn.rollback()
             conn.close()
     assert isinstance(done.unrecorded, StoreBusyError)
     assert "write lock" in done.unrecorded.message
-    assert sorted(done.copies.erased) == sorted(p.name for p in folder.copies)
-    assert opens_with(folder.store, NEW) and not opens_with(folder.store, PASSPHRASE)
-    assert _events(folder.store, NEW)[-1].action != "rekey"  # as it says: not recorded
+    assert sorted(done.copies.erased) == sorted(p.name for p in copies_folder.copies)
+    assert mc.opens_with(copies_folder.store, mc.NEW) and not mc.opens_with(
+        copies_folder.store, PASSPHRASE
+    )
+    assert _events(copies_folder.store, mc.NEW)[-1].action != "rekey"  # as it says: not recorded

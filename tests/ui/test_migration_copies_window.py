@@ -4,8 +4,6 @@ that cannot be erased is named in a warning, with the folder to delete it from."
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QPushButton
@@ -14,37 +12,16 @@ from desktop_app.store import engine
 from desktop_app.ui.dialogs.purge_dialog import PurgeDialog
 from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
 from tests.conftest import PASSPHRASE
-from tests.store.migration_copies import (
-    Folder,
-    holds,
-    locked_after,
-    make_folder,
-    opens_with,
-    refuse_to_open,
-    sha_of,
-)
+from tests.store import migration_copies as mc
 from tests.ui.menus import click, menu_action, open_from_menu, type_into, while_modal
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Folder:
-    return make_folder(tmp_path / "data")
-
-
-@pytest.fixture
-def opened(window, folder: Folder):  # type: ignore[no-untyped-def]
-    window.ask_unlock(folder.store)
+def opened(window, copies_folder: mc.Folder):  # type: ignore[no-untyped-def]
+    window.ask_unlock(copies_folder.store)
     window.unlock(PASSPHRASE)
     assert not window.is_locked
     return window
-
-
-def _beside(folder: Folder) -> list[Path]:
-    return [
-        p
-        for p in folder.store.parent.iterdir()
-        if p.is_file() and not p.is_symlink() and p not in folder.keep
-    ]
 
 
 def _purge_through_the_menu(window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -68,23 +45,25 @@ def _purge_through_the_menu(window, qtbot) -> None:  # type: ignore[no-untyped-d
     assert not errors, errors
 
 
-def test_purge_in_the_window_erases_the_copies_and_says_so(opened, qtbot, folder: Folder) -> None:  # type: ignore[no-untyped-def]
+def test_purge_in_the_window_erases_the_copies_and_says_so(
+    opened, qtbot, copies_folder: mc.Folder
+) -> None:  # type: ignore[no-untyped-def]
     _purge_through_the_menu(opened, qtbot)
     said = opened.statusBar().currentMessage()
     assert "The file's bytes are erased from the store." in said
     assert "Also erased 2 older copy files of the store kept from schema updates." in said
     assert "Your own backups are not touched" in said
     assert "(purged)" in opened.editor.evidence.item(0).text()
-    for path in _beside(folder):
-        assert not holds(path, folder.marker), path.name
-    assert all(sha_of(p) == digest for p, digest in folder.keep.items())
+    for path in mc.beside(copies_folder):
+        assert not mc.holds(path, copies_folder.marker), path.name
+    assert all(mc.sha_of(p) == digest for p, digest in copies_folder.keep.items())
 
 
 def test_a_copy_the_window_cannot_erase_is_named_in_a_warning(  # type: ignore[no-untyped-def]
-    opened, qtbot, folder: Folder, monkeypatch: pytest.MonkeyPatch
+    opened, qtbot, copies_folder: mc.Folder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    stuck = folder.copies[0]
-    refuse_to_open(monkeypatch, stuck)
+    stuck = copies_folder.copies[0]
+    mc.refuse_to_open(monkeypatch, stuck)
     _purge_through_the_menu(opened, qtbot)
     monkeypatch.undo()
     (box,) = [
@@ -92,7 +71,7 @@ def test_a_copy_the_window_cannot_erase_is_named_in_a_warning(  # type: ignore[n
     ]
     text = box.text()
     assert "1 older copy file of the store kept from schema updates could not be erased" in text
-    assert str(folder.store.parent) in text and stuck.name in text
+    assert str(copies_folder.store.parent) in text and stuck.name in text
     assert "Also erased 1 older copy file of" in opened.statusBar().currentMessage()
     assert stuck.exists()  # as the warning says: the person deletes it
     box.close()
@@ -119,7 +98,9 @@ def _close(dialog: SettingsDialog, qtbot) -> None:  # type: ignore[no-untyped-de
     qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
 
 
-def test_passphrase_change_erases_the_copies_and_says_so(opened, qtbot, folder: Folder) -> None:  # type: ignore[no-untyped-def]
+def test_passphrase_change_erases_the_copies_and_says_so(
+    opened, qtbot, copies_folder: mc.Folder
+) -> None:  # type: ignore[no-untyped-def]
     dialog = _change_passphrase(opened, qtbot, "a new passphrase after the old one leaked")
     said = dialog.rekey_result.text()
     assert dialog.rekeyed and "Older backups keep the old passphrase" in said
@@ -127,19 +108,19 @@ def test_passphrase_change_erases_the_copies_and_says_so(opened, qtbot, folder: 
         "Also erased 2 older copy files of the store kept from schema updates, which opened "
         "with the old passphrase." in said
     )
-    for path in _beside(folder):
-        assert not opens_with(path, PASSPHRASE), path.name
-    assert all(opens_with(p, PASSPHRASE) for p in folder.keep if p.suffix == ".db")
+    for path in mc.beside(copies_folder):
+        assert not mc.opens_with(path, PASSPHRASE), path.name
+    assert all(mc.opens_with(p, PASSPHRASE) for p in copies_folder.keep if p.suffix == ".db")
     _close(dialog, qtbot)
 
 
 def test_a_passphrase_change_the_custody_log_could_not_record_is_said(  # type: ignore[no-untyped-def]
-    opened, qtbot, folder: Folder, monkeypatch: pytest.MonkeyPatch
+    opened, qtbot, copies_folder: mc.Folder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Another program takes the write lock right after the rekey: the dialog says the
     passphrase IS changed and that the custody log could not record it, in red."""
     new = "a new passphrase after the old one leaked"
-    held = locked_after(monkeypatch, engine, folder.store, new)
+    held = mc.locked_after(monkeypatch, engine, copies_folder.store, new)
     try:
         dialog = _change_passphrase(opened, qtbot, new)
     finally:
@@ -155,12 +136,14 @@ def test_a_passphrase_change_the_custody_log_could_not_record_is_said(  # type: 
         "the store and the old one no longer does." in said
     )
     assert "b00020" in dialog.rekey_result.styleSheet()
-    assert opens_with(folder.store, new) and not opens_with(folder.store, PASSPHRASE)
+    assert mc.opens_with(copies_folder.store, new) and not mc.opens_with(
+        copies_folder.store, PASSPHRASE
+    )
     _close(dialog, qtbot)
 
 
 def test_a_copy_the_person_worked_in_is_named_with_why_and_kept(  # type: ignore[no-untyped-def]
-    opened, qtbot, folder: Folder
+    opened, qtbot, copies_folder: mc.Folder
 ) -> None:
     """The person opened a copy to recover from a bad update and added a case there:
     the purge leaves it, and the warning says it may hold their work (not just
@@ -168,7 +151,7 @@ def test_a_copy_the_person_worked_in_is_named_with_why_and_kept(  # type: ignore
     from desktop_app.store import repository as repo
     from desktop_app.store.engine import open_store
 
-    working = folder.copies[0]
+    working = copies_folder.copies[0]
     with open_store(working, PASSPHRASE) as work, work.transaction() as session:
         author = repo.get_or_create_account(session, platform="facebook", handle="@here")
         repo.add_post(
@@ -183,5 +166,5 @@ def test_a_copy_the_person_worked_in_is_named_with_why_and_kept(  # type: ignore
         f"{working.name} (it was changed after the update made it (opened as a store?) and "
         "may hold work of its own: keep it if you need that work)" in text
     )
-    assert working.exists() and not folder.copies[1].exists()
+    assert working.exists() and not copies_folder.copies[1].exists()
     box.close()
