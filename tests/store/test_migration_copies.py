@@ -84,9 +84,7 @@ def test_purge_erases_the_copies_that_hold_the_bytes(copies_folder: mc.Folder) -
     for path in copies_folder.copies:
         assert not path.exists()
     for path in mc.beside(copies_folder):
-        assert not mc.holds(path, copies_folder.marker), (
-            f"{path.name} still holds the purged bytes"
-        )
+        assert not mc.holds(path, copies_folder.marker), f"{path.name} still holds the purged bytes"
     _untouched(copies_folder)
     # The person's own backup still holds it: a purge does not reach into backups.
     assert any(mc.holds(p, copies_folder.marker) for p in copies_folder.keep if p.suffix == ".db")
