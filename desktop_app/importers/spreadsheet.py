@@ -53,7 +53,7 @@ from desktop_app.store.bulk import (
     insert_columns,
     restore_indexes,
 )
-from desktop_app.store.engine import Store
+from desktop_app.store.engine import Store, busy_error
 from desktop_app.store.models import new_uid
 from desktop_app.store.types import to_micros
 from desktop_app.store.writer import (
@@ -1241,7 +1241,7 @@ def import_file(
         except sqlcipher3.OperationalError as exc:
             if transaction.is_active:
                 transaction.rollback()
-            if "locked" in str(exc) or "busy" in str(exc):
+            if busy_error(exc) is not None:
                 raise StoreBusyError(
                     "the store is busy with another task (another import?); nothing was "
                     "imported, try again when it is done"

@@ -51,7 +51,7 @@ from desktop_app.store.copies import (
     erase_migration_copies,
     migration_copies,
 )
-from desktop_app.store.engine import Store, busy_as_store_error
+from desktop_app.store.engine import BusyMapped, Store
 from desktop_app.store.models import Organisation
 from desktop_app.store.types import from_micros, to_micros
 from desktop_app.store.uids import from_db, to_db
@@ -150,7 +150,8 @@ def _reason(reason: str) -> str:
 
 
 def _raw(session: Session) -> Any:
-    return session.connection().connection.driver_connection
+    """The session's DB-API connection, its "database is locked" the store's busy error."""
+    return BusyMapped(session.connection().connection.driver_connection)
 
 
 def _case_ref_of(conn: Any, kind: EntityKind, row_id: int) -> str:
@@ -584,8 +585,7 @@ def purge_attachment(store: Store, ident: str, reason: str) -> MigrationCopies:
     Another program holding the write lock is ``StoreBusyError``: nothing is purged.
     """
     reason = _reason(reason)
-    with busy_as_store_error():  # the raw connection's "database is locked"
-        recorded = _purge(store, ident, reason)
+    recorded = _purge(store, ident, reason)
     # Committed: from here nothing may raise, or the person would not hear what is done.
     try:
         checkpoint(store)

@@ -238,18 +238,37 @@ def busy_error(exc: BaseException) -> StoreBusyError | None:
     return None
 
 
-@contextmanager
-def busy_as_store_error() -> Iterator[None]:
-    """Around DB-API calls made outside SQLAlchemy (the writer's raw connection, a
-    purge): SQLite's "database is locked" leaves as ``StoreBusyError`` (another
-    program holds the write lock), not as a traceback; anything else as it is."""
-    try:
-        yield
-    except sqlcipher3.OperationalError as exc:
-        busy = busy_error(exc)
-        if busy is None:
-            raise
-        raise busy from None
+class BusyMapped:
+    """A DB-API connection whose ``execute`` and ``executemany`` turn SQLite's
+    "database is locked" into ``StoreBusyError``: what SQLAlchemy's ``handle_error``
+    does for its own statements, for the ones run on the raw connection (the writer's,
+    a correction's). Anything else is the connection's own."""
+
+    __slots__ = ("connection",)
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+
+    def execute(self, sql: str, parameters: Any = ()) -> Any:
+        try:
+            return self.connection.execute(sql, parameters)
+        except sqlcipher3.OperationalError as exc:
+            busy = busy_error(exc)
+            if busy is None:
+                raise
+            raise busy from None
+
+    def executemany(self, sql: str, parameters: Any) -> Any:
+        try:
+            return self.connection.executemany(sql, parameters)
+        except sqlcipher3.OperationalError as exc:
+            busy = busy_error(exc)
+            if busy is None:
+                raise
+            raise busy from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.connection, name)
 
 
 def _busy_error(context: ExceptionContext) -> BaseException | None:

@@ -85,6 +85,7 @@ from desktop_app.core.normalise import (
 from desktop_app.core.timeutil import now_utc
 from desktop_app.store import models
 from desktop_app.store.audit import GENESIS, compute_hash, current_actor, event_payload
+from desktop_app.store.engine import BusyMapped
 from desktop_app.store.models import AuditEvent, new_uid
 from desktop_app.store.types import to_micros
 from desktop_app.store.uids import to_db as uid_to_db
@@ -273,7 +274,9 @@ class Writer:
         self.conn = conn
         raw = conn.connection.driver_connection
         assert raw is not None
-        self.raw: Any = raw
+        # The raw connection bypasses SQLAlchemy's mapping: another program holding
+        # the write lock is the store's busy error here too, not a traceback.
+        self.raw: Any = BusyMapped(raw)
         self.actor = actor if actor is not None else current_actor()
         self._next: dict[str, int] = {}
         self._events: list[tuple[Any, ...]] = []
@@ -593,16 +596,11 @@ class Writer:
     def flush(self) -> None:
         """Write the buffered audit events."""
         if self._events:
-            # The raw connection bypasses SQLAlchemy's mapping: another program
-            # holding the write lock is the store's busy error, not a traceback.
-            from desktop_app.store.engine import busy_as_store_error
-
-            with busy_as_store_error():
-                self.raw.executemany(
-                    "INSERT INTO audit_event (id, uid, at, actor, action, entity, entity_uid, "
-                    "detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    self._events,
-                )
+            self.raw.executemany(
+                "INSERT INTO audit_event (id, uid, at, actor, action, entity, entity_uid, "
+                "detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                self._events,
+            )
             self._events = []
         self._chain = None
 

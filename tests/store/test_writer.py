@@ -190,3 +190,52 @@ def test_update_rederives_and_bulk_search_indexes(store: Store) -> None:
         session.refresh(post)
         assert post.canonical_url == "https://facebook.com/b"
         assert post.identity_key == "url:facebook:https://facebook.com/b"
+
+
+def test_each_raw_write_hears_the_store_is_busy(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The writer runs its statements on the raw connection, outside SQLAlchemy's
+    error mapping: another program holding the write lock is still the store's plain
+    busy error, whichever statement meets it first, and nothing is written."""
+    import hashlib
+
+    import pytest
+
+    from desktop_app.core.enums import AuditAction
+    from desktop_app.core.errors import StoreBusyError
+    from desktop_app.store import engine
+    from tests.store.migration_copies import hold_write_lock
+
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
+    store = create_store(tmp_path / "busy.db", PASSPHRASE, organisation="A")
+    with store.transaction() as session:
+        author = repo.get_or_create_account(session, platform="Facebook", handle="@Page9")
+        post = repo.add_post(session, repo.PostFields(platform="Facebook", url=URL), author)
+        post_id = post.id
+    with store.session() as session:
+        events = len(session.scalars(select(AuditEvent)).all())
+    writes = {
+        "insert": lambda w: w.insert(
+            "author_account", [{"platform": "tiktok", "handle": "@Someone"}]
+        ),
+        "update": lambda w: w.update("post", [{"id": post_id, "notes": "second writer"}]),
+        "blobs": lambda w: w.insert_blobs({hashlib.sha256(b"bytes").hexdigest(): b"bytes"}),
+        "audit": lambda w: (
+            w.audit(AuditAction.CREATE, entity="post", entity_uid=post.uid, detail={}),
+            w.flush(),
+        ),
+    }
+    other = hold_write_lock(store.path, PASSPHRASE)
+    try:
+        for name, write in writes.items():
+            with store.engine.connect() as conn, conn.begin():
+                with pytest.raises(StoreBusyError, match="busy with another task"):
+                    write(Writer(conn))
+            assert name  # each write in its own transaction, rolled back
+    finally:
+        other.rollback()
+        other.close()
+    with store.session() as session:
+        assert len(session.scalars(select(AuditEvent)).all()) == events
+        assert session.get(Post, post_id).notes in ("", None)
+        assert len(session.scalars(select(AuthorAccount)).all()) == 1
+    store.close()
