@@ -12,8 +12,8 @@ columns (``canonical_url``, ``content_key``, ``reporter_key``, ``handle_key``, .
 are computed by the writer's derivation table and functions from the row's own
 values (a value the caller gives for one is ignored), ``case_ref`` by
 ``case_ref_for``, the column list, defaults and NOT NULL columns come from the
-writer's table description, and new posts go to the search index through
-the writer's index statement, as ``Writer.insert`` puts them there.
+writer's table description, and new posts and accounts go to the search index
+through the writer's index statements, as ``Writer.insert`` puts them there.
 A test inserts the same rows through both paths and compares them column by column,
 so a change to the writer's rules shows up here.
 
@@ -119,6 +119,8 @@ def insert_columns(
     writer.raw.executemany(sql, zip(*values_by_column, strict=False))
     if table == "post":
         _index_new_posts(writer, list(ids))
+    elif table == "author_account":
+        writer.index_authors(ids, new=True)  # as Writer.insert does
     return count
 
 

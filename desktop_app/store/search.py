@@ -4,8 +4,9 @@
 author or notes contain the query, and its parameters. The query is normalised
 as the index is (``core.normalise.search_text``: Zawgyi read as Unicode Burmese),
 so a Unicode query finds a Zawgyi post and the other way round (schema 0006).
-Queries of 3 or more characters use the trigram index over the text, author and
-notes; shorter ones fall back to a scan of the posts (both the query as typed and
+Queries of 3 or more characters use the trigram index over the text and notes,
+and the accounts' own trigram index over handle and display name (schema 0013);
+shorter ones fall back to a scan of the posts (both the query as typed and
 normalised).
 
 Links are not in the trigram index (schema 0007: they were two thirds of it). A
@@ -80,14 +81,26 @@ def link_prefixes(query: str) -> list[str]:
     return found
 
 
-def search_ids(query: str) -> tuple[str, dict[str, Any]]:
+# The posts whose text or notes hold the phrase, and those whose author's handle or
+# display name does (schema 0013: the accounts' own index, then ix_post_author_id).
+_FTS = (
+    "SELECT rowid FROM post_search WHERE post_search MATCH :search_q "
+    "UNION SELECT p.id FROM author_search s JOIN post p ON p.author_id = s.rowid "
+    "WHERE author_search MATCH :search_q"
+)
+# Schema 0006-0012: the author's words were beside each post in post_search.
+_FTS_AUTHORS_BESIDE = "SELECT rowid FROM post_search WHERE post_search MATCH :search_q"
+
+
+def search_ids(query: str, *, authors_apart: bool = True) -> tuple[str, dict[str, Any]]:
     """``(sql, params)``: a SELECT of the ids of the posts matching ``query`` (which
-    must not be empty). Parameter names start with ``search_``."""
+    must not be empty). Parameter names start with ``search_``. ``authors_apart``
+    False: for a store before schema 0013 (its migration tests)."""
     text = query.strip()
     if not text:
         raise ValueError("search_ids needs a query")
     if len(text) >= MIN_INDEXED:
-        fts = "SELECT rowid FROM post_search WHERE post_search MATCH :search_q"
+        fts = _FTS if authors_apart else _FTS_AUTHORS_BESIDE
         params: dict[str, Any] = {"search_q": fts_phrase(text)}
         links = link_prefixes(text)
         if not links:
@@ -119,10 +132,12 @@ def search_ids(query: str) -> tuple[str, dict[str, Any]]:
     )
 
 
-def search_clause(query: str, *, column: str = "post_id") -> tuple[str, dict[str, Any]]:
+def search_clause(
+    query: str, *, column: str = "post_id", authors_apart: bool = True
+) -> tuple[str, dict[str, Any]]:
     """``(sql, params)``: ``{column} IN (...)`` for posts matching ``query``; ("1", {})
     for an empty query. Parameter names start with ``search_``."""
     if not query.strip():
         return "1", {}
-    ids, params = search_ids(query)
+    ids, params = search_ids(query, authors_apart=authors_apart)
     return f"{column} IN ({ids})", params

@@ -27,6 +27,7 @@ API (bound to the caller's open transaction; nothing here commits)::
     w.refresh_summaries(report_ids, touch=True)
     with w.bulk_search(): ...                 # index new/changed posts once, at the end
     w.index_posts(post_ids)                   # re-index posts whose text changed elsewhere
+    w.index_authors(author_ids)               # re-index accounts (insert/update do it)
     w.audit(action, entity=..., entity_uid=..., detail={...},
             actor=None, uid=None, at=None) -> str   # event uid; buffered
     w.flush()                                 # write buffered audit events
@@ -53,7 +54,9 @@ normalised by ``core.normalise.search_text``), for inserts and for updates of a
 post's content, notes or author (and url on 0006; from 0007 no link is in the index,
 ``store.search`` finds links through ``identity_key``) and of an account's handle
 or display name; on 0004-0005 stores SQL triggers keep it and ``bulk_search``
-defers their insert.
+defers their insert. From 0013 an account's handle and display name are indexed
+once, in ``author_search`` (rowid = the account's id), instead of beside each of
+its posts; ``index_authors`` keeps either form.
 """
 
 from __future__ import annotations
@@ -149,6 +152,19 @@ _IDENTITY_SOURCES = {"platform", "url", "post_ref"}
 # link only on 0006: 0007 searches links through post.identity_key instead).
 _SEARCHED = {"content", "notes", "author_id"}
 _SEARCHED_0006 = _SEARCHED | {"url"}
+# From 0013 the accounts have an index of their own (author_search) and a post's
+# entry holds its text and notes only.
+_SEARCHED_0013 = {"content", "notes"}
+_INDEX_POSTS_0013 = (
+    "INSERT INTO post_search (rowid, content, notes) "
+    "SELECT p.id, caselog_search_text(p.content), caselog_search_text(p.notes) "
+    "FROM post p WHERE p.id IN (SELECT value FROM json_each(?))"
+)
+_INDEX_AUTHORS = (
+    "INSERT INTO author_search (rowid, author) "
+    "SELECT a.id, caselog_search_text(coalesce(a.handle || ' ' || a.display_name, '')) "
+    "FROM author_account a WHERE a.id IN (SELECT value FROM json_each(?))"
+)
 _INDEX_POSTS = (
     "INSERT INTO post_search (rowid, content, author, notes) "
     "SELECT p.id, caselog_search_text(p.content), "
@@ -285,6 +301,7 @@ class Writer:
         self._search_mode: str | None = None
         self._index_sql = _INDEX_POSTS
         self._searched = _SEARCHED
+        self._authors_apart = False
 
     # --- the search index ---------------------------------------------------------
 
@@ -302,8 +319,12 @@ class Writer:
                 self.raw.create_function(
                     "caselog_search_text", 1, cached_search_text, deterministic=True
                 )
-                if "url" in re.findall(r"\w+", str(row[0])):  # schema 0006
+                words = re.findall(r"\w+", str(row[0]))
+                if "url" in words:  # schema 0006
                     self._index_sql, self._searched = _INDEX_POSTS_0006, _SEARCHED_0006
+                elif "author" not in words:  # schema 0013 on: the accounts apart
+                    self._index_sql, self._searched = _INDEX_POSTS_0013, _SEARCHED_0013
+                    self._authors_apart = True
             else:
                 self._search_mode = "triggers"
         return self._search_mode
@@ -323,6 +344,22 @@ class Writer:
         if replace:
             self.raw.execute(f"DELETE FROM post_search WHERE rowid {_IN}", param)
         self.raw.execute(self._index_sql, param)
+
+    def index_authors(self, author_ids: Iterable[int], *, new: bool = False) -> None:
+        """(Re)index these accounts' handle and display name: in ``author_search``
+        (schema 0013 on), or before it in the entries of every post of theirs.
+        ``new``: the accounts were just inserted (nothing of theirs to replace)."""
+        ids = sorted(set(author_ids))
+        if not ids or self.search_mode() != "writer":
+            return
+        param = (json.dumps(ids),)
+        if self._authors_apart:
+            if not new:
+                self.raw.execute(f"DELETE FROM author_search WHERE rowid {_IN}", param)
+            self.raw.execute(_INDEX_AUTHORS, param)
+        elif not new:  # a new account has no posts yet
+            posts = self.raw.execute(f"SELECT id FROM post WHERE author_id {_IN}", param)
+            self.index_posts(r[0] for r in posts)
 
     def __enter__(self) -> Writer:
         return self
@@ -403,6 +440,8 @@ class Writer:
                 self._bulk_posts.extend(ids)
             elif self.search_mode() == "writer":
                 self._write_index(ids, replace=False)
+        elif table == "author_account":
+            self.index_authors(ids, new=True)
         return ids
 
     def update(self, table: str, rows: Iterable[Mapping[str, Any]]) -> None:
@@ -456,15 +495,10 @@ class Writer:
         for names, batch in groups.items():
             sql = f"UPDATE {table} SET {', '.join(n + ' = ?' for n in names)} WHERE id = ?"
             self.raw.executemany(sql, batch)
-        if authors and self.search_mode() == "writer":
-            reindex += [
-                r[0]
-                for r in self.raw.execute(
-                    f"SELECT id FROM post WHERE author_id {_IN}", (json.dumps(authors),)
-                )
-            ]
         if reindex:
             self.index_posts(reindex)
+        if authors:
+            self.index_authors(authors)
 
     def insert_blobs(self, blobs: Mapping[str, bytes]) -> int:
         """Keep attachment bytes once per SHA-256; returns how many were new."""

@@ -85,7 +85,7 @@ def _state(store: Store) -> dict[str, Any]:
             r[0]
             for r in conn.exec_driver_sql(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                "AND name NOT LIKE 'post_search%'"
+                "AND name NOT LIKE 'post_search%' AND name NOT LIKE 'author_search%'"
             )
         ]
         for table in sorted(tables):

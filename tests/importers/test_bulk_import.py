@@ -15,6 +15,7 @@ from desktop_app.importers import spreadsheet
 from desktop_app.importers.spreadsheet import import_file
 from desktop_app.store.bulk import insert_columns, take_ids
 from desktop_app.store.engine import Store, open_store
+from desktop_app.store.search import search_ids
 from desktop_app.store.writer import Writer
 from tests.conftest import PASSPHRASE, write_log
 
@@ -137,18 +138,10 @@ def test_bulk_insert_writes_what_writer_insert_writes(
                 assert insert_columns(writer, table, {"id": ids, **columns}) == len(rows)
         for table, _rows_given in tables:
             assert _rows(other, table) == _rows(store, table), table
-        # and the search index finds the same posts through both paths
+        # and the search indexes (posts, accounts) find the same posts through both paths
         for query in ("မြန်မာ", "Buddhists", "hate_page"):
-            found = [
-                sorted(
-                    r[0]
-                    for r in s.raw().execute(
-                        "SELECT rowid FROM post_search WHERE post_search MATCH ?",
-                        ('"' + query + '"',),
-                    )
-                )
-                for s in (store, other)
-            ]
+            sql, params = search_ids(query)
+            found = [sorted(r[0] for r in s.raw().execute(sql, params)) for s in (store, other)]
             assert found[0] == found[1] and found[0], query
     finally:
         other.close()

@@ -67,9 +67,12 @@ def breakdown(db: Path, passphrase: str) -> tuple[list[tuple[str, str, int, int]
     )
 
 
+_SEARCH = ("post_search", "author_search")
+
+
 def family(name: str, owner: str) -> str:
-    if name.startswith("post_search") or owner.startswith("post_search"):
-        return "search index (FTS5 post_search and its shadow tables)"
+    if name.startswith(_SEARCH) or owner.startswith(_SEARCH):
+        return "search index (FTS5 post_search, author_search and their shadow tables)"
     return owner.split("(")[0]
 
 

@@ -47,7 +47,8 @@ def _kept(before: dict[str, list[Any]], after: dict[str, list[Any]]) -> None:
 
 
 def _find(store: Store, query: str) -> list[str]:
-    where, args = search_clause(query, column="p.id")
+    apart = "author_search" in _schema(store)  # schema 0013 on
+    where, args = search_clause(query, column="p.id", authors_apart=apart)
     rows = store.raw().execute(f"SELECT p.case_ref FROM post p WHERE {where} ORDER BY p.id", args)
     return [r[0] for r in rows]
 

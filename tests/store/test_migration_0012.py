@@ -29,6 +29,7 @@ from desktop_app.store.audit import verify_chain
 from desktop_app.store.case_view import case_json
 from desktop_app.store.cases import CaseFilter, CaseList, first_page
 from desktop_app.store.engine import (
+    SCHEMA_HEAD,
     Store,
     _alembic_config,
     create_store,
@@ -254,7 +255,7 @@ def test_0011_store_reads_the_same_at_0012_and_goes_back_to_text(tmp_path: Path)
 
     with open_store(a_path, PASSPHRASE) as a:  # migrated on open
         raw = a.raw()
-        assert current_revision(a) == "0012"
+        assert current_revision(a) == SCHEMA_HEAD
         assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert _text_uids_left(raw) == 0
         _same_rows(_rows(raw), bytes_rows)  # what today's writer writes, byte for byte

@@ -97,10 +97,12 @@ def test_index_keeps_no_copy_of_the_text(store6: Store) -> None:
         tables = [
             r[0]
             for r in conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE name LIKE 'post_search%'"
+                "SELECT name FROM sqlite_master WHERE name LIKE '%_search%'"
             )
         ]
+        assert {"post_search", "author_search"} <= set(tables)
         assert "post_search_content" not in tables  # contentless
+        assert "author_search_content" not in tables
         triggers = conn.exec_driver_sql(
             "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
         ).scalar()
