@@ -83,9 +83,12 @@ def link_prefixes(query: str) -> list[str]:
 
 # The posts whose text or notes hold the phrase, and those whose author's handle or
 # display name does (schema 0013: the accounts' own index, then ix_post_author_id).
+# UNION ALL: a post found both ways comes twice; every caller takes the ids into a
+# set (``IN (...)``, the case list's INSERT OR IGNORE), and no sort is paid for it
+# (author12 at 100,000 reports: 1.35 ms against 1.65 ms with UNION).
 _FTS = (
     "SELECT rowid FROM post_search WHERE post_search MATCH :search_q "
-    "UNION SELECT p.id FROM author_search s JOIN post p ON p.author_id = s.rowid "
+    "UNION ALL SELECT p.id FROM author_search s JOIN post p ON p.author_id = s.rowid "
     "WHERE author_search MATCH :search_q"
 )
 # Schema 0006-0012: the author's words were beside each post in post_search.
@@ -94,7 +97,8 @@ _FTS_AUTHORS_BESIDE = "SELECT rowid FROM post_search WHERE post_search MATCH :se
 
 def search_ids(query: str, *, authors_apart: bool = True) -> tuple[str, dict[str, Any]]:
     """``(sql, params)``: a SELECT of the ids of the posts matching ``query`` (which
-    must not be empty). Parameter names start with ``search_``. ``authors_apart``
+    must not be empty; an id may come twice: use it as a set). Parameter names start
+    with ``search_``. ``authors_apart``
     False: for a store before schema 0013 (its migration tests)."""
     text = query.strip()
     if not text:

@@ -330,7 +330,8 @@ class Writer:
         return self._search_mode
 
     def index_posts(self, post_ids: Iterable[int]) -> None:
-        """(Re)index these posts' text, author and notes (and link on 0006), normalised."""
+        """(Re)index these posts' text and notes (and, before 0013, their author's words;
+        on 0006 their link), normalised."""
         ids = sorted(set(post_ids))
         if not ids or self.search_mode() != "writer":
             return

@@ -166,3 +166,33 @@ def test_the_writer_keeps_the_accounts_index_in_step(store: Store) -> None:
     raw = store.raw()
     assert raw.execute("SELECT count(*) FROM author_search_docsize").fetchone()[0] == 2
     assert first_id != other_id
+
+
+def test_a_post_found_by_its_text_and_its_author_is_listed_once(store: Store) -> None:
+    from desktop_app.store.cases import CaseFilter, CaseList
+
+    with store.transaction() as session:
+        author = repo.get_or_create_account(session, platform="facebook", handle="@kyaw_kyaw")
+        both = repo.add_post(
+            session,
+            repo.PostFields(
+                platform="facebook", url="https://facebook.com/p/1", content="kyaw_kyaw wrote"
+            ),
+            author,
+        ).case_ref
+        text_only = repo.add_post(
+            session,
+            repo.PostFields(
+                platform="facebook", url="https://facebook.com/p/2", content="about kyaw_kyaw"
+            ),
+            None,
+        ).case_ref
+    assert _find(store, "kyaw_kyaw") == [both, text_only]
+    cases = CaseList(store.engine.connect())
+    try:
+        cases.rebuild()
+        flt = CaseFilter(search="kyaw_kyaw")
+        assert cases.count(flt) == 2
+        assert sorted(r.case_ref for r in cases.page(flt)) == [both, text_only]
+    finally:
+        cases.close()
