@@ -91,3 +91,18 @@ def copies_folder(tmp_path: Path):  # type: ignore[no-untyped-def]
     from tests.store.migration_copies import make_folder
 
     return make_folder(tmp_path / "data")
+
+
+def downgrade(store: Store, revision: str) -> None:
+    """Take ``store``'s schema down to ``revision`` with Alembic (as a migration test
+    does after opening a store at the newest one), then let go of its connections so
+    the next read sees the older schema."""
+    from alembic import command
+
+    from desktop_app.store.engine import _alembic_config
+
+    cfg = _alembic_config()
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
+    store.release()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -238,6 +238,17 @@ def busy_error(exc: BaseException) -> StoreBusyError | None:
     return None
 
 
+def _busy_mapped(run: Callable[[str, Any], Any], sql: str, parameters: Any) -> Any:
+    """``run(sql, parameters)``, another program's write lock raised as StoreBusyError."""
+    try:
+        return run(sql, parameters)
+    except sqlcipher3.OperationalError as exc:
+        busy = busy_error(exc)
+        if busy is None:
+            raise
+        raise busy from None
+
+
 class BusyMapped:
     """A DB-API connection whose ``execute`` and ``executemany`` turn SQLite's
     "database is locked" into ``StoreBusyError``: what SQLAlchemy's ``handle_error``
@@ -250,22 +261,10 @@ class BusyMapped:
         self.connection = connection
 
     def execute(self, sql: str, parameters: Any = ()) -> Any:
-        try:
-            return self.connection.execute(sql, parameters)
-        except sqlcipher3.OperationalError as exc:
-            busy = busy_error(exc)
-            if busy is None:
-                raise
-            raise busy from None
+        return _busy_mapped(self.connection.execute, sql, parameters)
 
     def executemany(self, sql: str, parameters: Any) -> Any:
-        try:
-            return self.connection.executemany(sql, parameters)
-        except sqlcipher3.OperationalError as exc:
-            busy = busy_error(exc)
-            if busy is None:
-                raise
-            raise busy from None
+        return _busy_mapped(self.connection.executemany, sql, parameters)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.connection, name)

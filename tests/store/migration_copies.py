@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import sqlcipher3
-from alembic import command
 
 from desktop_app.store import repository as repo
 from desktop_app.store.backup import backup_store
 from desktop_app.store.engine import _alembic_config, create_store, migrate, open_store
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, downgrade
 from tests.store.sqlcipher_pages import PAGE, decrypted_pages
 
 NEW = "a new passphrase after the old one leaked"  # what a rekey sets
@@ -111,10 +110,7 @@ def make_folder(folder: Path, *, name: str = "case.db") -> Folder:
                 author,
             )
             sha = repo.add_attachment(session, secret, original_name="face.png", post=post).sha256
-        with store.engine.begin() as conn:
-            cfg = _alembic_config()
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "-2")
+        downgrade(store, "-2")
         before = _revision_of(store)
         migrate(store, _next_revision(before))  # copied aside, then one step up
     with open_store(path, PASSPHRASE) as store:  # the last step: copied aside again

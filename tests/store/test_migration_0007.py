@@ -14,14 +14,13 @@ from desktop_app.store import repository as repo
 from desktop_app.store.engine import (
     SCHEMA_HEAD,
     Store,
-    _alembic_config,
     create_store,
     current_revision,
     migrate,
     open_store,
 )
 from desktop_app.store.search import search_clause
-from tests.conftest import PASSPHRASE, write_log
+from tests.conftest import PASSPHRASE, downgrade, write_log
 from tests.store.old_uids import uids_as_text
 
 UNICODE = "မြန်မာ နိုင်ငံ တိုက်ခိုက်"
@@ -188,13 +187,7 @@ def test_the_newest_schema_goes_back_down_to_0006_with_its_index(tmp_path: Path)
         found = {q: _find(store, q) for q in QUERIES}
     with open_store(path, PASSPHRASE) as store:  # to the newest schema, and back
         assert current_revision(store) == SCHEMA_HEAD
-        from alembic import command
-
-        cfg = _alembic_config()
-        with store.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0006")
-        store.release()
+        downgrade(store, "0006")
         assert current_revision(store) == "0006"
         schema = _schema(store)
         assert "ix_report_post_id" in schema

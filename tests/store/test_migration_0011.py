@@ -6,19 +6,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alembic import command
-
 from desktop_app.core.timeutil import zone
 from desktop_app.importers.spreadsheet import import_file
 from desktop_app.store.cases import first_page
 from desktop_app.store.engine import (
     SCHEMA_HEAD,
-    _alembic_config,
     create_store,
     current_revision,
     open_store,
 )
-from tests.conftest import PASSPHRASE, write_log
+from tests.conftest import PASSPHRASE, downgrade, write_log
 
 NEWEST = "SELECT reported_at, post_id FROM report ORDER BY reported_at DESC LIMIT 1600"
 
@@ -61,10 +58,7 @@ def test_0011_covers_the_newest_reports_read_and_goes_back(tmp_path: Path) -> No
         newest = raw.execute(NEWEST).fetchall()
         page = _page(raw)
         assert len(page) == 200
-        with store.engine.begin() as conn:
-            cfg = _alembic_config()
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0010")
+        downgrade(store, "0010")
         raw = store.raw()
         assert _index_columns(raw) == ["reported_at"]
         assert raw.execute(NEWEST).fetchall() == newest

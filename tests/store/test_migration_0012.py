@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
 from sqlmodel import select
 
 from desktop_app.core.timeutil import zone
@@ -31,7 +30,6 @@ from desktop_app.store.cases import CaseFilter, CaseList, first_page
 from desktop_app.store.engine import (
     SCHEMA_HEAD,
     Store,
-    _alembic_config,
     create_store,
     current_revision,
     open_store,
@@ -39,7 +37,7 @@ from desktop_app.store.engine import (
 from desktop_app.store.keys import ensure_keys
 from desktop_app.store.models import AuthorAccount, Post, Report, Response
 from desktop_app.store.writer import Writer
-from tests.conftest import PASSPHRASE, write_log
+from tests.conftest import PASSPHRASE, downgrade, write_log
 from tests.sharing.conftest import card_of, decrypt_zip, identity_of, populate
 from tests.store.old_uids import _0012, uids_as_text
 
@@ -289,10 +287,7 @@ def test_0011_store_reads_the_same_at_0012_and_goes_back_to_text(tmp_path: Path)
             "SELECT count(*), sum(typeof(uid) = 'blob') FROM post WHERE origin_bundle IS NOT NULL"
         ).fetchone()
         assert blobs[0] > 0 and blobs[0] == blobs[1]
-        with a.engine.begin() as conn:
-            cfg = _alembic_config()
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0011")
+        downgrade(a, "0011")
         raw = a.raw()
         assert current_revision(a) == "0011"
         assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

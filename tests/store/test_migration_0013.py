@@ -16,7 +16,6 @@ from desktop_app.store import repository as repo
 from desktop_app.store.engine import (
     SCHEMA_HEAD,
     Store,
-    _alembic_config,
     create_store,
     current_revision,
     migrate,
@@ -24,7 +23,7 @@ from desktop_app.store.engine import (
 )
 from desktop_app.store.search import search_clause
 from desktop_app.store.writer import Writer
-from tests.conftest import PASSPHRASE, write_log
+from tests.conftest import PASSPHRASE, downgrade, write_log
 
 ZAWGYI_NAME = "ေက်ာ္ေက်ာ္"  # Zawgyi for ကျော်ကျော်
 
@@ -118,13 +117,7 @@ def test_0012_store_finds_the_same_posts_after_0013_and_back(tmp_path: Path) -> 
         assert beside == 0
     with open_store(path, PASSPHRASE) as store:  # the newest schema, and back to 0012
         assert current_revision(store) == SCHEMA_HEAD
-        from alembic import command
-
-        cfg = _alembic_config()
-        with store.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0012")
-        store.release()
+        downgrade(store, "0012")
         assert current_revision(store) == "0012"
         assert "author_search" not in {
             r[0] for r in store.raw().execute("SELECT name FROM sqlite_master")
@@ -173,20 +166,14 @@ def test_a_post_found_by_its_text_and_its_author_is_listed_once(store: Store) ->
 
     with store.transaction() as session:
         author = repo.get_or_create_account(session, platform="facebook", handle="@kyaw_kyaw")
-        both = repo.add_post(
-            session,
-            repo.PostFields(
-                platform="facebook", url="https://facebook.com/p/1", content="kyaw_kyaw wrote"
-            ),
-            author,
-        ).case_ref
-        text_only = repo.add_post(
-            session,
-            repo.PostFields(
-                platform="facebook", url="https://facebook.com/p/2", content="about kyaw_kyaw"
-            ),
-            None,
-        ).case_ref
+        both, text_only = (
+            repo.add_post(
+                session,
+                repo.PostFields(platform="facebook", url=f"https://facebook.com/p/{n}", content=t),
+                by,
+            ).case_ref
+            for n, t, by in ((1, "kyaw_kyaw wrote", author), (2, "about kyaw_kyaw", None))
+        )
     assert _find(store, "kyaw_kyaw") == [both, text_only]
     cases = CaseList(store.engine.connect())
     try:
