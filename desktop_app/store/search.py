@@ -98,8 +98,8 @@ _FTS_AUTHORS_BESIDE = "SELECT rowid FROM post_search WHERE post_search MATCH :se
 def search_ids(query: str, *, authors_apart: bool = True) -> tuple[str, dict[str, Any]]:
     """``(sql, params)``: a SELECT of the ids of the posts matching ``query`` (which
     must not be empty; an id may come twice: use it as a set). Parameter names start
-    with ``search_``. ``authors_apart``
-    False: for a store before schema 0013 (its migration tests)."""
+    with ``search_``. ``authors_apart=False``: for a store before schema 0013 (its
+    migration tests), whose post entries hold the author's words."""
     text = query.strip()
     if not text:
         raise ValueError("search_ids needs a query")

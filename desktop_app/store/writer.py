@@ -152,6 +152,8 @@ _IDENTITY_SOURCES = {"platform", "url", "post_ref"}
 # link only on 0006: 0007 searches links through post.identity_key instead).
 _SEARCHED = {"content", "notes", "author_id"}
 _SEARCHED_0006 = _SEARCHED | {"url"}
+# An account's words in the index (its own from 0013, beside each post before).
+_AUTHOR_WORDS = "caselog_search_text(coalesce(a.handle || ' ' || a.display_name, ''))"
 # From 0013 the accounts have an index of their own (author_search) and a post's
 # entry holds its text and notes only.
 _SEARCHED_0013 = {"content", "notes"}
@@ -162,13 +164,13 @@ _INDEX_POSTS_0013 = (
 )
 _INDEX_AUTHORS = (
     "INSERT INTO author_search (rowid, author) "
-    "SELECT a.id, caselog_search_text(coalesce(a.handle || ' ' || a.display_name, '')) "
+    f"SELECT a.id, {_AUTHOR_WORDS} "
     "FROM author_account a WHERE a.id IN (SELECT value FROM json_each(?))"
 )
 _INDEX_POSTS = (
     "INSERT INTO post_search (rowid, content, author, notes) "
     "SELECT p.id, caselog_search_text(p.content), "
-    "caselog_search_text(coalesce(a.handle || ' ' || a.display_name, '')), "
+    f"{_AUTHOR_WORDS}, "
     "caselog_search_text(p.notes) "
     "FROM post p LEFT JOIN author_account a ON a.id = p.author_id "
     "WHERE p.id IN (SELECT value FROM json_each(?))"
@@ -176,7 +178,7 @@ _INDEX_POSTS = (
 _INDEX_POSTS_0006 = (
     "INSERT INTO post_search (rowid, content, url, author, notes) "
     "SELECT p.id, caselog_search_text(p.content), p.url, "
-    "caselog_search_text(coalesce(a.handle || ' ' || a.display_name, '')), "
+    f"{_AUTHOR_WORDS}, "
     "caselog_search_text(p.notes) "
     "FROM post p LEFT JOIN author_account a ON a.id = p.author_id "
     "WHERE p.id IN (SELECT value FROM json_each(?))"
