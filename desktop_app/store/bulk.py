@@ -41,7 +41,7 @@ from typing import Any, NamedTuple
 
 from desktop_app.core.errors import Cancelled
 from desktop_app.core.timeutil import now_utc
-from desktop_app.store.models import new_uids
+from desktop_app.store.models import new_uid_bytes
 from desktop_app.store.types import to_micros
 from desktop_app.store.uids import to_db as uid_to_db
 
@@ -105,7 +105,7 @@ def insert_columns(
         elif name in constants:
             values_by_column.append(repeat(constants[name], count))
         elif name == "uid":
-            values_by_column.append([uid_to_db(v) for v in new_uids(count)])
+            values_by_column.append(new_uid_bytes(count))
         elif name in ("created_at", "updated_at"):
             values_by_column.append(repeat(now, count))
         elif name in info.required:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections.abc import Iterator
 from datetime import datetime
 
 from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, UniqueConstraint
@@ -38,15 +39,9 @@ def _uid_text(millis: int, value: int) -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
-def new_uids(n: int) -> list[str]:
-    """``n`` new uids, in increasing order: UUIDv7 text (RFC 9562; 36 characters, as
-    UUID4 was), the milliseconds of the clock first, so uids made later sort after
-    and the unique indexes on ``uid`` fill their pages instead of splitting at random.
-    Within one millisecond (and if the clock goes back) the random 74 bits count up
-    from a random start, so uids of one process never repeat and stay ordered."""
+def _reserve_uids(n: int) -> tuple[int, int]:
+    """The millisecond and the first 74-bit value of ``n`` new uids (``n`` >= 1)."""
     global _uid_last
-    if n <= 0:
-        return []
     start = int.from_bytes(os.urandom(10), "big") & _RAND_START
     with _uid_lock:
         millis = time.time_ns() // 1_000_000
@@ -58,23 +53,57 @@ def new_uids(n: int) -> list[str]:
         if value + n >= 1 << _RAND_BITS:  # never in practice: move to the next millisecond
             millis, value = millis + 1, start
         _uid_last = (millis, value + n - 1)
+    return millis, value
+
+
+def _runs(value: int, n: int) -> Iterator[tuple[int, int]]:
+    """``[i, end)`` ranges of the values ``value .. value + n - 1`` that share their
+    high 12 bits: within one, only the uid's last 64 bits change."""
+    i, end = value, value + n
+    while i < end:
+        run_end = min(end, ((i >> 62) + 1) << 62)
+        yield i, run_end
+        i = run_end
+
+
+_LOW_MASK = (1 << 62) - 1
+_VARIANT = 0b10 << 62
+
+
+def new_uids(n: int) -> list[str]:
+    """``n`` new uids, in increasing order: UUIDv7 text (RFC 9562; 36 characters, as
+    UUID4 was), the milliseconds of the clock first, so uids made later sort after
+    and the unique indexes on ``uid`` fill their pages instead of splitting at random.
+    Within one millisecond (and if the clock goes back) the random 74 bits count up
+    from a random start, so uids of one process never repeat and stay ordered."""
+    if n <= 0:
+        return []
+    millis, value = _reserve_uids(n)
     if n == 1:
         return [_uid_text(millis, value)]
     uids: list[str] = []
-    low_mask = (1 << 62) - 1
-    variant = 0b10 << 62
-    i, end = value, value + n
-    while i < end:  # one run per value of the high 12 bits: only the last 64 change
-        high = i >> 62
-        run_end = min(end, (high + 1) << 62)
+    for i, run_end in _runs(value, n):
         head = _uid_text(millis, i)[:19]  # "xxxxxxxx-xxxx-7xxx-"
         uids.extend(
             [
                 f"{head}{low[:4]}-{low[4:]}"
-                for low in (f"{variant | (j & low_mask):016x}" for j in range(i, run_end))
+                for low in (f"{_VARIANT | (j & _LOW_MASK):016x}" for j in range(i, run_end))
             ]
         )
-        i = run_end
+    return uids
+
+
+def new_uid_bytes(n: int) -> list[bytes]:
+    """``n`` new uids as the store keeps them (``uids.to_db`` of ``new_uids(n)``: the
+    16 bytes of each), made as bytes: a bulk insert of 100,000 reports, their posts
+    and responses spent 0.3 s writing uids as text and reading the text back."""
+    if n <= 0:
+        return []
+    millis, value = _reserve_uids(n)
+    uids: list[bytes] = []
+    for i, run_end in _runs(value, n):
+        head = bytes.fromhex(_uid_text(millis, i)[:19].replace("-", ""))  # the first 8
+        uids.extend([head + (_VARIANT | (j & _LOW_MASK)).to_bytes(8) for j in range(i, run_end)])
     return uids
 
 

@@ -56,3 +56,24 @@ def test_threads_never_share_a_uid() -> None:
         thread.join()
     every = [uid for batch in found for uid in batch]
     assert len(every) == 10_000 == len(set(every))
+
+
+def test_uids_made_as_bytes_are_the_stored_form_of_the_text(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The bulk writer makes its uids as the 16 bytes the store keeps (uids.to_db of
+    # the text): the same values, in the same order, across a run of the high bits,
+    # after the text ones and before them.
+    from desktop_app.store.models import new_uid_bytes
+    from desktop_app.store.uids import from_db, to_db
+
+    future = time.time_ns() // 1_000_000 + 10_000
+    for n in (1, 2, 9):
+        monkeypatch.setattr(models, "_uid_last", (future, (5 << 62) - 4))
+        texts = new_uids(n)
+        monkeypatch.setattr(models, "_uid_last", (future, (5 << 62) - 4))
+        made = new_uid_bytes(n)
+        assert made == [to_db(text) for text in texts]
+        assert [from_db(value) for value in made] == texts
+    assert new_uid_bytes(0) == []
+    mixed = [to_db(u) for u in new_uids(3)] + new_uid_bytes(5_000) + [to_db(new_uid())]
+    assert mixed == sorted(mixed) and len(set(mixed)) == len(mixed)
+    assert all(type(v) is bytes and len(v) == 16 for v in mixed)
