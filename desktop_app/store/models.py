@@ -95,14 +95,15 @@ def new_uids(n: int) -> list[str]:
 
 def new_uid_bytes(n: int) -> list[bytes]:
     """``n`` new uids as the store keeps them (``uids.to_db`` of ``new_uids(n)``: the
-    16 bytes of each), made as bytes: a bulk insert of 100,000 reports, their posts
-    and responses spent 0.3 s writing uids as text and reading the text back."""
+    16 bytes of each), made as bytes: the 314,000 uids of a 100,000-report import
+    took 0.5-0.6 s as text read back by ``to_db``, 0.07 s this way."""
     if n <= 0:
         return []
     millis, value = _reserve_uids(n)
     uids: list[bytes] = []
     for i, run_end in _runs(value, n):
-        head = bytes.fromhex(_uid_text(millis, i)[:19].replace("-", ""))  # the first 8
+        # The first 8 bytes: milliseconds, version 7, the high 12 random bits.
+        head = ((millis << 16) | (0x7 << 12) | (i >> 62)).to_bytes(8)
         uids.extend([head + (_VARIANT | (j & _LOW_MASK)).to_bytes(8) for j in range(i, run_end)])
     return uids
 
