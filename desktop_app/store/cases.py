@@ -180,12 +180,17 @@ def _summary_args(as_of: datetime, sla_hours: float) -> dict[str, Any]:
 
 
 def listed_posts(raw: Any) -> int:
-    """How many cases the unfiltered list shows (posts not retracted): two index
-    counts (every post; the retracted ones, through their partial index)."""
-    row = raw.execute(
-        "SELECT (SELECT count(*) FROM post) - "
-        "(SELECT count(*) FROM post WHERE retracted_at IS NOT NULL)"
-    ).fetchone()
+    """How many cases the unfiltered list shows (posts not retracted): every post, as
+    ``post_tally`` keeps the count (schema 0014: one page, where counting walked a
+    whole index, 50 ms at 1,000,000 reports on a fresh start), less the retracted
+    ones, through their partial index."""
+    retracted = "(SELECT count(*) FROM post WHERE retracted_at IS NOT NULL)"
+    try:
+        row = raw.execute(f"SELECT posts - {retracted} FROM post_tally WHERE id = 1").fetchone()
+    except sqlcipher3.OperationalError:  # a store before 0014 (tests of old schemas)
+        row = None
+    if row is None:
+        row = raw.execute(f"SELECT (SELECT count(*) FROM post) - {retracted}").fetchone()
     return int(row[0])
 
 
