@@ -29,7 +29,10 @@ the table and its unique indexes only, instead of six to nine more b-trees (most
 of them keyed at random), and each index is built once, sorted, its pages filled. SQLite's DDL is
 transactional: a write that fails, is rolled back or is killed leaves every index
 as it was. The unique indexes stay: the "already present" lookups and the
-all-or-nothing rules rest on them.
+all-or-nothing rules rest on them. So do the partial indexes (``... WHERE
+retracted_at IS NOT NULL``): they hold only the rows their condition keeps, and an
+import writes none of those, so keeping them costs nothing per row, where building
+them again read their whole table (1.2 s of the index builds at 1,000,000 reports).
 """
 
 from __future__ import annotations
@@ -148,8 +151,9 @@ class DroppedIndex(NamedTuple):
 
 
 def secondary_indexes(raw: Any, tables: Sequence[str] = DEFERRED_TABLES) -> list[DroppedIndex]:
-    """The non-unique indexes of ``tables`` (those made by CREATE INDEX; the
-    indexes of UNIQUE constraints and any CREATE UNIQUE INDEX are not among them)."""
+    """The non-unique, whole-table indexes of ``tables`` (those made by CREATE INDEX;
+    the indexes of UNIQUE constraints, any CREATE UNIQUE INDEX and partial indexes,
+    with a WHERE, are not among them)."""
     marks = ", ".join("?" * len(tables))
     found = raw.execute(
         "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
@@ -160,6 +164,7 @@ def secondary_indexes(raw: Any, tables: Sequence[str] = DEFERRED_TABLES) -> list
         DroppedIndex(name, sql)
         for name, sql in found
         if not re.match(r"\s*CREATE\s+UNIQUE\b", sql, re.IGNORECASE)
+        and not re.search(r"\)\s*WHERE\b", sql, re.IGNORECASE)
     ]
 
 

@@ -112,6 +112,9 @@ def test_deferred_import_gives_the_store_row_by_row_gives(
     assert drops and "ix_report_indicator" in drops[0] and "ix_post_content_key" in drops[0]
     # The unique indexes stay throughout: "already present" rests on them.
     assert not any(name.startswith("sqlite_autoindex") for name in drops[0])
+    # The partial indexes (retracted rows only) stay too: an import adds no entry.
+    assert "ix_post_retracted" in before and "ix_report_retracted" in before
+    assert not {"ix_post_retracted", "ix_report_retracted"} & set(drops[0])
     assert _indexes(store) == before
     assert _integrity(store) == "ok"
 
