@@ -174,7 +174,11 @@ class AuthorAccount(Record, table=True):
 
 
 class Post(Record, Retractable, table=True):
-    """One piece of content on a platform: a case."""
+    """One piece of content on a platform: a case.
+
+    How many there are is kept in the table ``post_tally`` by two triggers on this
+    one (migration 0014; no model: only SQL reads it). A migration that makes this
+    table again must make the triggers again."""
 
     __table_args__ = (
         # Covering index for the indicators' join from reports (migration 0002).

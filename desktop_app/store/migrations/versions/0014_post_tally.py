@@ -9,6 +9,10 @@ by hand) keeps it right, and the count is one page read. An insert costs about 1
 more. ``store.cases.listed_posts`` reads it and takes away the retracted posts
 (their partial index).
 
+A later migration that makes ``post`` again (a batch "move and copy") drops both
+triggers with the old table: it must create them again, as here
+(``tests/store/test_migration_0014.py`` checks a new store has them).
+
 Revision ID: 0014
 Revises: 0013
 Create Date: 2026-12-03
