@@ -154,20 +154,17 @@ def secondary_indexes(raw: Any, tables: Sequence[str] = DEFERRED_TABLES) -> list
     the indexes of UNIQUE constraints, any CREATE UNIQUE INDEX and partial indexes,
     with a WHERE, are not among them)."""
     marks = ", ".join("?" * len(tables))
+    # SQLite's own account of each index (pragma_index_list: unique, origin 'c' for
+    # CREATE INDEX, partial), not a reading of its SQL text.
     found = raw.execute(
-        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
-        f"AND tbl_name IN ({marks}) ORDER BY tbl_name, name",
+        "SELECT s.name, s.sql FROM sqlite_schema AS s "
+        "JOIN pragma_index_list(s.tbl_name) AS i ON i.name = s.name "
+        f"WHERE s.type = 'index' AND s.tbl_name IN ({marks}) "
+        "AND NOT i.\"unique\" AND i.origin = 'c' AND NOT i.partial "
+        "ORDER BY s.tbl_name, s.name",
         tuple(tables),
     ).fetchall()
-    # SQLite's own account of each index (PRAGMA index_list: unique, origin 'c' for
-    # CREATE INDEX, partial), not a reading of its SQL text.
-    plain = {
-        name
-        for table in tables
-        for _seq, name, unique, origin, partial in raw.execute(f'PRAGMA index_list("{table}")')
-        if not unique and origin == "c" and not partial
-    }
-    return [DroppedIndex(name, sql) for name, sql in found if name in plain]
+    return [DroppedIndex(name, sql) for name, sql in found]
 
 
 def drop_secondary_indexes(raw: Any, tables: Sequence[str] = DEFERRED_TABLES) -> list[DroppedIndex]:

@@ -43,7 +43,7 @@ from pathlib import Path
 
 PASS = "bench passphrase"
 RUNS = max(1, int(os.environ.get("CASELOG_BENCH_RUNS", "3")))
-LAUNCH_RUNS = 5  # the least number of runs a side of a launch or `stats` (fresh processes)
+PROCESS_RUNS = 5  # the least runs a side of a fresh-process timing: launch, stats, --version
 STRICT = os.environ.get("CASELOG_BENCH_STRICT") == "1"
 CACHE_KIB = 65536  # the store's own page cache (engine.CACHE_KIB); the scripts say -65536
 SEARCHES = ("author12", "Fake news", "မွတ်စလင်", "ab", "မြ")
@@ -328,7 +328,7 @@ def measure_stats(db: Path) -> StatsFigures:
 
     # At least five runs a side, as for launches: on one afternoon's machine three
     # runs printed 1.84x where eleven printed 1.45x for the same code and store.
-    ours, theirs = interleaved(caselog, floor, runs=max(LAUNCH_RUNS, RUNS))
+    ours, theirs = interleaved(caselog, floor, runs=max(PROCESS_RUNS, RUNS))
     return StatsFigures(ours, theirs, totals[-1])
 
 
@@ -340,7 +340,7 @@ def measure_version() -> tuple[float, float]:
     return interleaved(
         lambda: wall([*cli_command(), "--version"])[0],
         lambda: wall([sys.executable, "-c", "pass"])[0],
-        runs=max(5, RUNS),
+        runs=max(PROCESS_RUNS, RUNS),
     )
 
 
@@ -627,7 +627,7 @@ def measure_window(db: Path, work: Path, *, full: bool = True) -> WindowFigures:
     # At least five launches a side, as for --version: one launch takes under a
     # second, and with bench-scale's single run one launch a side printed 1.96x where
     # eight interleaved printed 1.37x (the same code, store and hour).
-    launch, launch_floor = interleaved(caselog, floor, runs=max(LAUNCH_RUNS, RUNS))
+    launch, launch_floor = interleaved(caselog, floor, runs=max(PROCESS_RUNS, RUNS))
     rows = int(first[0].split()[2])
     ours: dict[str, tuple[float, int]] = {}
     bare: dict[str, tuple[float, int]] = {}
