@@ -51,6 +51,31 @@ BUSY_MESSAGE = (
 )
 
 
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def _bind_bytes_and_none_directly() -> None:
+    """Adapters that give ``bytes`` and ``None`` back unchanged (and ``bool`` as the
+    integer it is bound as anyway), for every connection of this process (a global
+    setting of the driver, like the log level below).
+
+    The driver binds ``int``, ``float`` and ``str`` at once, but first looks for an
+    adapter for any other type: for ``bytes``, ``None`` and ``bool`` the search finds none,
+    after asking the protocol and the value for one, each a failed attribute lookup
+    that makes and drops an exception. That cost about 1.7 µs a parameter, against
+    0.1 µs once an adapter is found (10 parameters a row, 200,000 rows: 19.4 against
+    3.0 µs a row for 16-byte uids, 17.5 against 1.8 µs for NULLs). The store binds
+    its uids as 16 bytes (schema 0012) and many empty columns as NULL. What is bound
+    is the same value either way."""
+    sqlcipher3.register_adapter(bytes, bytes)  # bytes(b) is b itself for exact bytes
+    sqlcipher3.register_adapter(type(None), _as_is)
+    sqlcipher3.register_adapter(bool, int)  # True binds 1, False 0, as without it
+
+
+_bind_bytes_and_none_directly()
+
+
 def _quiet_sqlcipher() -> None:
     """SQLCipher logs decryption failures to stderr; a wrong passphrase is reported
     to the user once, by us, so its own log lines are turned off (a global setting)."""
