@@ -49,6 +49,7 @@ from desktop_app.core.timeutil import (
 )
 from desktop_app.store.bulk import (
     DroppedIndex,
+    SearchBatch,
     drop_secondary_indexes,
     insert_columns,
     restore_indexes,
@@ -743,6 +744,12 @@ class _ImportWriter:
         self.account_filter = _KeyFilter() if self._empty("author_account") else None
         self.post_filter = _KeyFilter() if self._empty("post") else None
         self.report_filter = _KeyFilter() if self._empty("report") else None
+        # New posts' and accounts' search entries, written a batch at a time.
+        self.search = SearchBatch(self.writer)
+
+    def finish(self) -> None:
+        """After the last chunk: the search entries still held back written."""
+        self.search.flush()
 
     def forget(self) -> None:
         """Drop the known ids and the filters (no chunk comes after this)."""
@@ -983,6 +990,7 @@ class _ImportWriter:
                 "suspected_fake": a_fake,
             },
             constants=stamps,
+            search=self.search,
         )
         insert_columns(
             writer,
@@ -1000,6 +1008,7 @@ class _ImportWriter:
                 "posted_at": p_posted,
             },
             constants=imported,
+            search=self.search,
         )
         insert_columns(
             writer,
@@ -1193,6 +1202,7 @@ def import_file(
                     raise ImportProblems(check)  # rolled back below: nothing written
             if chunk:
                 writer.write_chunk(chunk)
+            writer.finish()
             writer.forget()  # its memory back before the indexes are rebuilt
             if _sha256(path) != check.sha256:
                 raise _FileChanged(

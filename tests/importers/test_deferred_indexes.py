@@ -337,3 +337,74 @@ def test_a_workbook_is_weighed_by_its_rows_not_its_pictures(tmp_path: Path) -> N
         data[offset] ^= 0xFF
     damaged.write_bytes(bytes(data))
     assert spreadsheet._estimated_rows(damaged) >= 0  # no traceback from the estimate
+
+
+def test_search_entries_are_written_in_batches_and_all_of_them_at_the_end(
+    store: Store,
+    store_template: Path,
+    tmp_path: Path,
+    big_log: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Small batches: some written when full, mid-import, and the rest at the end.
+    written: list[tuple[str, int]] = []
+    real_write = bulk.SearchBatch._write
+
+    def spy(batch: bulk.SearchBatch, table: str) -> None:
+        waiting = len(batch.pending[table])
+        if waiting:
+            written.append((table, waiting))
+        real_write(batch, table)
+
+    monkeypatch.setattr(bulk, "SEARCH_BATCH", 500)
+    monkeypatch.setattr(bulk.SearchBatch, "_write", spy)
+    result = import_file(store, big_log, UTC_ZONE)
+    posts = [n for table, n in written if table == "post"]
+    assert len(posts) >= 3 and sum(posts) == result.posts_added
+    assert sum(n for table, n in written if table == "author_account") == result.accounts_added
+    # Never more held than a batch and the chunk that filled it.
+    assert max(n for _table, n in written) < 500 + spreadsheet.CHUNK_ROWS
+    raw = store.raw()
+    assert raw.execute("SELECT count(*) FROM post_search_docsize").fetchone()[0] == (
+        result.posts_added
+    )
+    assert raw.execute("SELECT count(*) FROM author_search_docsize").fetchone()[0] == (
+        result.accounts_added
+    )
+    # The same search results as the store written row by row, its entries as it goes.
+    with monkeypatch.context() as patch:
+        patch.setattr(spreadsheet, "_large_against_store", lambda _path, _raw: False)
+        patch.setattr(bulk, "SEARCH_BATCH", 1)
+        other = _second(store_template, tmp_path, "each_chunk.db")
+        with other:
+            import_file(other, big_log, UTC_ZONE)
+            for query in _QUERIES:
+                assert _found(other, query) == _found(store, query), query
+    assert _found(store, "author12") and _integrity(store) == "ok"
+
+
+def test_a_store_below_the_bound_builds_its_indexes_with_its_own_cache(
+    store: Store, big_log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = store.raw()
+    (cache,) = raw.execute("PRAGMA cache_size").fetchone()
+    seen: list[int] = []
+    real_restore = bulk.restore_indexes
+
+    def spy(raw_conn: Any, dropped: Any, cancelled: Any = None) -> None:
+        real_execute = raw_conn.execute
+
+        def first_index(*_args: Any) -> None:
+            seen.append(int(real_execute("PRAGMA cache_size").fetchone()[0]))
+            raise Cancelled("stop after the first build begins")
+
+        real_restore(raw_conn, dropped, first_index)
+
+    monkeypatch.setattr(spreadsheet, "restore_indexes", spy)
+    with pytest.raises(Cancelled):
+        import_file(store, big_log, UTC_ZONE)
+    monkeypatch.setattr(bulk, "REBUILD_SMALL_CACHE_FROM", 1)
+    with pytest.raises(Cancelled):
+        import_file(store, big_log, UTC_ZONE)
+    assert seen == [cache, -bulk.REBUILD_CACHE_KIB]
+    assert raw.execute("PRAGMA cache_size").fetchone()[0] == cache
