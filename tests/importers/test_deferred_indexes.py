@@ -356,7 +356,7 @@ def test_search_entries_are_written_in_batches_and_all_of_them_at_the_end(
             written.append((table, waiting))
         real_write(batch, table)
 
-    monkeypatch.setattr(bulk, "SEARCH_BATCH", 500)
+    monkeypatch.setattr(bulk, "SEARCH_BATCH", {"post": 500, "author_account": 300})
     monkeypatch.setattr(bulk.SearchBatch, "_write", spy)
     result = import_file(store, big_log, UTC_ZONE)
     posts = [n for table, n in written if table == "post"]
@@ -374,7 +374,7 @@ def test_search_entries_are_written_in_batches_and_all_of_them_at_the_end(
     # The same search results as the store written row by row, its entries as it goes.
     with monkeypatch.context() as patch:
         patch.setattr(spreadsheet, "_large_against_store", lambda _path, _raw: False)
-        patch.setattr(bulk, "SEARCH_BATCH", 1)
+        patch.setattr(bulk, "SEARCH_BATCH", {"post": 1, "author_account": 1})
         other = _second(store_template, tmp_path, "each_chunk.db")
         with other:
             import_file(other, big_log, UTC_ZONE)
