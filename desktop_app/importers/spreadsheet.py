@@ -1163,9 +1163,10 @@ def import_file(
                 raw.execute("BEGIN IMMEDIATE")
             writer = _ImportWriter(conn, event_uid)
             # Large against the store: build the secondary indexes once at the end
-            # instead of row by row (store.bulk). The search index is still filled
-            # chunk by chunk: filled at the end, FTS5 held 30 MB more at 1,000,000
-            # reports, growing with the file.
+            # instead of row by row (store.bulk). The search index is filled in
+            # batches of a bounded size as the chunks go (store.bulk.SearchBatch):
+            # filled at the end, FTS5 held 30 MB more at 1,000,000 reports, growing
+            # with the file.
             deferred: list[DroppedIndex] = []
             if _large_against_store(path, raw):
                 deferred = drop_secondary_indexes(raw)
@@ -1173,8 +1174,9 @@ def import_file(
             done = 0
             header_seen: _Header | None = None
             failing = False  # a problem in one pass without skip_invalid: write no more
-            # New posts go to the search index chunk by chunk (store.bulk): nothing
-            # waits for the end of the file.
+            # New posts and accounts go to the search index a batch at a time
+            # (store.bulk.SearchBatch, flushed by writer.finish): nothing waits for
+            # the end of the file.
             for number, values, parsed, problems, header in _iter_parsed(
                 path, sheet, tz, mapping=check.mapping
             ):
