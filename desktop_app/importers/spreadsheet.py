@@ -1249,6 +1249,7 @@ def import_file(
                 },
             )
             writer.writer.flush()
+            writer.search.check_flushed()
             transaction.commit()
         except sqlcipher3.OperationalError as exc:
             if transaction.is_active:

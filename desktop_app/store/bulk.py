@@ -171,6 +171,13 @@ class SearchBatch:
         self._write("author_account")
         self._write("post")
 
+    def check_flushed(self) -> None:
+        """Raise if entries are still held: a commit now would keep rows that no
+        search can find (a caller that forgot ``flush``)."""
+        held = sum(map(len, self.pending.values()))
+        if held:
+            raise RuntimeError(f"{held} new rows' search entries were never written")
+
     def _write(self, table: str) -> None:
         ids, self.pending[table] = self.pending[table], []
         if not ids:

@@ -408,3 +408,14 @@ def test_a_store_below_the_bound_builds_its_indexes_with_its_own_cache(
         import_file(store, big_log, UTC_ZONE)
     assert seen == [cache, -bulk.REBUILD_CACHE_KIB]
     assert raw.execute("PRAGMA cache_size").fetchone()[0] == cache
+
+
+def test_an_import_that_left_search_entries_unwritten_commits_nothing(
+    store: Store, big_log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A writer that forgot its last flush: the guard before the commit rolls back.
+    before = _snapshot(store)
+    monkeypatch.setattr(spreadsheet._ImportWriter, "finish", lambda _self: None)
+    with pytest.raises(RuntimeError, match="search entries were never written"):
+        import_file(store, big_log, UTC_ZONE)
+    assert _snapshot(store) == before and _integrity(store) == "ok"

@@ -10,7 +10,27 @@ import sqlcipher3
 
 import desktop_app.store.engine  # noqa: F401 - registers the adapters on import
 
-_VALUES = (None, b"\x00\x01\xff", b"", True, False, 7, 2**62, 1.5, "မြန်မာ", bytearray(b"ab"))
+
+class _Bytes(bytes):
+    """A bytes subclass: adapters match exact types, so it binds the old way."""
+
+
+# What SQLAlchemy sends for a LargeBinary column (memoryview) and a bytes subclass
+# are not exact bytes and must bind as before too.
+_VALUES = (
+    None,
+    b"\x00\x01\xff",
+    b"",
+    True,
+    False,
+    7,
+    2**62,
+    1.5,
+    "မြန်မာ",
+    bytearray(b"ab"),
+    memoryview(b"mv"),
+    _Bytes(b"sub"),
+)
 _SQL = "SELECT " + ", ".join("?, typeof(?)" for _ in _VALUES)
 
 
