@@ -123,13 +123,24 @@ def insert_columns(
         raise ValueError("insert_columns needs the posts' identity_key")
     sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
     writer.raw.executemany(sql, zip(*values_by_column, strict=False))
-    if search is not None and table in ("post", "author_account"):
-        search.add(table, ids)
-    elif table == "post":
-        _index_new_posts(writer, list(ids))
-    elif table == "author_account":
-        writer.index_authors(ids, new=True)  # as Writer.insert does
+    if table in SEARCHED_TABLES:
+        if search is not None:
+            search.add(table, ids)
+        else:
+            _index_new_rows(writer, table, list(ids))
     return count
+
+
+# The tables whose new rows have search entries (schema 0013: the accounts their own).
+SEARCHED_TABLES = ("post", "author_account")
+
+
+def _index_new_rows(writer: Writer, table: str, ids: list[int]) -> None:
+    """New posts' or accounts' search entries, as ``Writer.insert`` writes them."""
+    if table == "post":
+        _index_new_posts(writer, ids)
+    else:
+        writer.index_authors(ids, new=True)
 
 
 # New rows whose search entries a SearchBatch holds back, at most, per table. Posts
@@ -158,7 +169,7 @@ class SearchBatch:
     def __init__(self, writer: Writer, limits: Mapping[str, int] | None = None) -> None:
         self.writer = writer
         self.limits = dict(SEARCH_BATCH if limits is None else limits)
-        self.pending: dict[str, list[int]] = {"post": [], "author_account": []}
+        self.pending: dict[str, list[int]] = {table: [] for table in SEARCHED_TABLES}
 
     def add(self, table: str, ids: Sequence[int]) -> None:
         waiting = self.pending[table]
@@ -180,12 +191,8 @@ class SearchBatch:
 
     def _write(self, table: str) -> None:
         ids, self.pending[table] = self.pending[table], []
-        if not ids:
-            return
-        if table == "post":
-            _index_new_posts(self.writer, ids)
-        else:
-            self.writer.index_authors(ids, new=True)
+        if ids:
+            _index_new_rows(self.writer, table, ids)
 
 
 def _index_new_posts(writer: Writer, ids: list[int]) -> None:
