@@ -82,7 +82,7 @@ def insert_columns(
         return 0
     constants = constants or {}
     for name in (*columns, *constants):
-        if name not in info.columns:
+        if name not in info.columns and name not in info.computed:
             raise ValueError(f"{table} has no column {name!r}")
     for name, values in columns.items():
         if len(values) != count:
@@ -91,7 +91,7 @@ def insert_columns(
     now = to_micros(now_utc())
     names: list[str] = []
     values_by_column: list[Any] = []
-    for name in info.columns:
+    for name in (*info.columns, *writer.kept_columns(table)):
         if name in derived:
             source = columns.get(derived[name])
             derive = _DERIVE_FN[name]

@@ -15,7 +15,16 @@ import time
 from collections.abc import Iterator
 from datetime import datetime
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, UniqueConstraint
+from sqlalchemy import (
+    Column,
+    Computed,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 from desktop_app.core.timeutil import now_utc
@@ -173,6 +182,15 @@ class AuthorAccount(Record, table=True):
     notes: str = ""
 
 
+# A post's canonical link, read from its identity key ``url:<platform>:<link>``
+# (``writer.post_identity_key``); '' for a post keyed by reference or row. A VIRTUAL
+# generated column since migration 0015: stored nowhere, written by nobody.
+CANONICAL_URL_SQL = (
+    "CASE WHEN substr(identity_key, 1, length(platform) + 5) = 'url:' || platform || ':' "
+    "THEN substr(identity_key, length(platform) + 6) ELSE '' END"
+)
+
+
 class Post(Record, Retractable, table=True):
     """One piece of content on a platform: a case.
 
@@ -189,7 +207,10 @@ class Post(Record, Retractable, table=True):
     case_ref: str = Field(unique=True)
     platform: str = Field(index=True)
     url: str = ""
-    canonical_url: str = ""
+    canonical_url: str = Field(
+        default="",
+        sa_column=Column(String, Computed(CANONICAL_URL_SQL, persisted=False), nullable=False),
+    )
     post_ref: str = ""
     identity_key: str = Field(unique=True)
     author_id: int | None = Field(

@@ -76,7 +76,9 @@ def _duplicates(store: Store) -> list[list[str]]:
 
 def _everything_else(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     raw = store.raw()
-    columns = [r[1] for r in raw.execute("PRAGMA table_info(post)") if r[1] != "content_key"]
+    # By name, generated columns included: 0015 moved canonical_url to the end and
+    # makes it from identity_key (the same text as the column it replaced).
+    columns = sorted(r[1] for r in raw.execute("PRAGMA table_xinfo(post)") if r[1] != "content_key")
     found = {"post": raw.execute(f"SELECT {', '.join(columns)} FROM post ORDER BY id").fetchall()}
     for table in ("report", "response", "author_account"):
         found[table] = raw.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()

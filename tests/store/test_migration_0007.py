@@ -32,7 +32,9 @@ def _rows(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     raw = store.raw()
     found = {t: raw.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in TABLES}
     # content_key is derived (a hash from 0008 on, the text before): checked apart.
-    columns = [r[1] for r in raw.execute("PRAGMA table_info(post)") if r[1] != "content_key"]
+    # By name, generated columns included: going down past 0015 puts canonical_url
+    # back as a stored column at the end of the table.
+    columns = sorted(r[1] for r in raw.execute("PRAGMA table_xinfo(post)") if r[1] != "content_key")
     found["post"] = raw.execute(f"SELECT {', '.join(columns)} FROM post ORDER BY id").fetchall()
     found["audit_event"] = raw.execute("SELECT * FROM audit_event ORDER BY id").fetchall()
     return found
