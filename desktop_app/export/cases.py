@@ -21,7 +21,14 @@ from desktop_app.core.timeutil import hours_between
 from desktop_app.export.output import ascii_name
 from desktop_app.export.redact import Redaction
 from desktop_app.indicators.compute import IndicatorParams
-from desktop_app.store.models import Attachment, AuthorAccount, Post, Report, Response
+from desktop_app.store.audit import import_event_uids
+from desktop_app.store.models import (
+    Attachment,
+    AuthorAccount,
+    Post,
+    Report,
+    Response,
+)
 
 IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
 SHA_PREFIX = 12
@@ -272,7 +279,9 @@ def load_cases(
     """The cases ``post_ids`` in that order, every report of each, redaction applied."""
     posts: dict[int, Post] = {}
     for chunk in _chunks(post_ids):
-        for post in session.scalars(select(Post).where(Post.id.in_(chunk))):  # type: ignore[union-attr]
+        for post in session.scalars(
+            select(Post).where(Post.id.in_(chunk))  # type: ignore[union-attr]
+        ):
             posts[post.id] = post  # type: ignore[index]
     author_ids = {p.author_id for p in posts.values() if p.author_id is not None}
     authors: dict[int, AuthorAccount] = {}
@@ -291,6 +300,10 @@ def load_cases(
         ):
             reports.setdefault(report.post_id, []).append(report)
     report_ids = [r.id for rows in reports.values() for r in rows]
+    # The imports and merges that wrote them, by the uid of their audit event.
+    raw = session.connection().connection.driver_connection
+    post_imports = import_event_uids(raw, "post", list(posts))
+    report_imports = import_event_uids(raw, "report", report_ids)  # type: ignore[arg-type]
     responses: dict[int, list[Response]] = {}
     for chunk in _chunks(report_ids):  # type: ignore[arg-type]
         for response in session.scalars(
@@ -371,7 +384,7 @@ def load_cases(
                     final_response_at=report.final_response_at,
                     final_outcome=report.final_outcome,
                     in_period=_in_period(report.reported_at, params),
-                    import_event_uid=report.import_event_uid,
+                    import_event_uid=report_imports.get(report.id),  # type: ignore[arg-type]
                     responses=response_records,
                 )
             )
@@ -390,7 +403,7 @@ def load_cases(
                 logged_at=post.created_at,
                 notes=redaction.notes(post.notes),
                 author=author,
-                import_event_uid=post.import_event_uid,
+                import_event_uid=post_imports.get(post_id),
                 reports=report_records,
                 attachments=[
                     _attachment(a, folder, redaction) for a in post_files.get(post_id, [])

@@ -103,17 +103,49 @@ def verify_chain(session: Session) -> ChainReport:
     return ChainReport(count, True)
 
 
+def _event_of(conn: Any, table: str, alias: str) -> str:
+    """The SQL for the uid of the import or merge that wrote a row of ``table``
+    (``alias``): through ``import_event`` from schema 0016, the row's own column
+    before (the migration tests read stores of older schemas)."""
+    (ids,) = conn.execute(
+        "SELECT count(*) FROM pragma_table_xinfo(?) WHERE name = 'import_event_id'", (table,)
+    ).fetchone()
+    if ids:
+        return f"(SELECT e.uid FROM import_event e WHERE e.id = {alias}.import_event_id)"
+    return f"{alias}.import_event_uid"
+
+
+def import_event_uids(conn: Any, table: str, ids: list[int]) -> dict[int, str]:
+    """For these rows of ``post`` or ``report`` (local ids), the uid of the audit
+    event of the import or merge that wrote each, where one did (DB-API ``conn``)."""
+    if table not in ("post", "report"):
+        raise ValueError(f"no import writes {table!r} rows")
+    from desktop_app.store.uids import from_db
+
+    event = _event_of(conn, table, "t")
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), 10_000):
+        rows = conn.execute(
+            f"SELECT t.id, {event} FROM {table} t WHERE t.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids[start : start + 10_000]),),
+        )
+        found.update((row_id, from_db(uid)) for row_id, uid in rows if uid)
+    return found
+
+
 def case_entity_uids(session: Session, case_ref: str) -> set[str]:
     """The uids whose events make up a case's custody: the post, its reports,
     responses and attachments, and the imports that brought them in."""
     from sqlalchemy import text as sql
 
+    raw = session.connection().connection.driver_connection
+    post_event, report_event = _event_of(raw, "post", "p"), _event_of(raw, "report", "r")
     rows = session.execute(
         sql(
-            """
-            SELECT p.uid, p.import_event_uid FROM post p WHERE p.case_ref = :ref
+            f"""
+            SELECT p.uid, {post_event} FROM post p WHERE p.case_ref = :ref
             UNION ALL
-            SELECT r.uid, r.import_event_uid FROM report r JOIN post p ON p.id = r.post_id
+            SELECT r.uid, {report_event} FROM report r JOIN post p ON p.id = r.post_id
               WHERE p.case_ref = :ref
             UNION ALL
             SELECT s.uid, NULL FROM response s JOIN report r ON r.id = s.report_id

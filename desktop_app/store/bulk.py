@@ -50,6 +50,8 @@ from desktop_app.store.uids import to_db as uid_to_db
 # The writer's own rules (private to store/, shared on purpose: one set of rules).
 from desktop_app.store.writer import _DERIVE_FN, _DERIVED, Writer, _info, case_ref_for
 
+# The import's audit-event uid, given as a constant; kept as such before 0016.
+_EVENT = frozenset({"import_event_uid"})
 # Filled here when the caller does not give them.
 _FILLED = ("uid", "created_at", "updated_at")
 
@@ -80,10 +82,20 @@ def insert_columns(
     count = len(ids)
     if count == 0:
         return 0
-    constants = constants or {}
+    layout = writer.layout(table)
+    constants = dict(constants or {})
     for name in (*columns, *constants):
-        if name not in info.columns and name not in info.computed:
+        if name not in info.columns and name not in info.computed and name not in _EVENT:
             raise ValueError(f"{table} has no column {name!r}")
+    if "import_event_uid" not in layout.kept:
+        # The store keeps the id of the import's import_event row (schema 0016).
+        if "import_event_uid" in constants:
+            uid = constants.pop("import_event_uid")
+            constants["import_event_id"] = writer.import_event_id(uid)
+        if "import_event_uid" in columns:
+            columns = dict(columns)
+            given = columns.pop("import_event_uid")
+            columns["import_event_id"] = [writer.import_event_id(u) for u in given]
     for name, values in columns.items():
         if len(values) != count:
             raise ValueError(f"column {name!r} has {len(values)} values, not {count}")
@@ -91,7 +103,9 @@ def insert_columns(
     now = to_micros(now_utc())
     names: list[str] = []
     values_by_column: list[Any] = []
-    for name in (*info.columns, *writer.kept_columns(table)):
+    for name in (*info.columns, *layout.kept):
+        if name in layout.missing:
+            continue  # an older store's table has no such column yet
         if name in derived:
             source = columns.get(derived[name])
             derive = _DERIVE_FN[name]
@@ -102,9 +116,11 @@ def insert_columns(
                 values_by_column.append(repeat(derive(fixed or ""), count))
         elif table == "post" and name == "case_ref":
             values_by_column.append([case_ref_for(i) for i in ids])
-        elif name in info.uids and name in columns:  # 16 bytes when canonical (0012)
+        elif (
+            name in info.uids or name in _EVENT
+        ) and name in columns:  # 16 bytes when canonical (0012)
             values_by_column.append([uid_to_db(v) for v in columns[name]])
-        elif name in info.uids and name in constants:
+        elif (name in info.uids or name in _EVENT) and name in constants:
             values_by_column.append(repeat(uid_to_db(constants[name]), count))
         elif name in columns:
             values_by_column.append(columns[name])

@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
 )
+from sqlalchemy.orm import deferred
 from sqlmodel import Field, SQLModel
 
 from desktop_app.core.timeutil import now_utc
@@ -191,6 +192,25 @@ CANONICAL_URL_SQL = (
 )
 
 
+# A post's and a report's import_event_id, loaded only when a query asks for it
+# (``undefer``: export.cases does): most readers never need it, and the models then
+# read the stores of older schemas the migration tests make, which have no such
+# column (before 0016 each row kept the event's uid).
+_POST_IMPORT_EVENT = Column("import_event_id", Integer)
+_REPORT_IMPORT_EVENT = Column("import_event_id", Integer)
+
+
+class ImportEvent(SQLModel, table=True):
+    """An import or merge that wrote posts and reports: the uid of its audit event,
+    once, for the ``import_event_id`` of each row it wrote (schema 0016; before, each
+    row kept the 16 bytes itself). ``Writer.import_event_id`` makes the row."""
+
+    __tablename__ = "import_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(unique=True, max_length=36, sa_type=UidText)
+
+
 class Post(Record, Retractable, table=True):
     """One piece of content on a platform: a case.
 
@@ -202,6 +222,7 @@ class Post(Record, Retractable, table=True):
         # Covering index for the indicators' join from reports (migration 0002).
         Index("ix_post_indicator", "id", "author_id", "platform", "category"),
     )
+    __mapper_args__ = {"properties": {"import_event_id": deferred(_POST_IMPORT_EVENT)}}
 
     id: int | None = Field(default=None, primary_key=True)
     case_ref: str = Field(unique=True)
@@ -223,7 +244,8 @@ class Post(Record, Retractable, table=True):
     content_key: str = Field(default="", index=True)
     posted_at: datetime | None = _time()  # type: ignore[assignment]
     notes: str = ""
-    import_event_uid: str | None = Field(default=None, sa_type=UidText)
+    # The import or merge that wrote the post (schema 0016: ImportEvent.id).
+    import_event_id: int | None = Field(default=None, sa_column=_POST_IMPORT_EVENT)
 
 
 class Report(Record, Retractable, table=True):
@@ -249,6 +271,7 @@ class Report(Record, Retractable, table=True):
             "final_outcome",
         ),
     )
+    __mapper_args__ = {"properties": {"import_event_id": deferred(_REPORT_IMPORT_EVENT)}}
 
     id: int | None = Field(default=None, primary_key=True)
     # No index of its own: the unique (post_id, reported_at, reporter_key) and
@@ -263,7 +286,8 @@ class Report(Record, Retractable, table=True):
     first_response_at: datetime | None = _time()  # type: ignore[assignment]
     final_response_at: datetime | None = _time()  # type: ignore[assignment]
     final_outcome: str | None = None
-    import_event_uid: str | None = Field(default=None, sa_type=UidText)
+    # The import or merge that wrote the report (schema 0016: ImportEvent.id).
+    import_event_id: int | None = Field(default=None, sa_column=_REPORT_IMPORT_EVENT)
 
 
 class Response(Record, Retractable, table=True):

@@ -37,7 +37,9 @@ API (bound to the caller's open transaction; nothing here commits)::
 ``author_account``. A row is a mapping of column name to value. It may carry
 everything, foreign values included: ``id`` (else allocated), ``uid`` (else a new
 UUID), ``created_at``/``updated_at`` (else now), ``origin_org``/``origin_bundle``,
-``import_event_uid``, ``retracted_*``; columns left out take the model's default.
+``import_event_uid`` (the uid of the import's or merge's audit event: the store
+keeps the id of its ``import_event`` row, schema 0016), ``retracted_*``; columns
+left out take the model's default.
 Foreign keys are LOCAL integer ids (``post_id``, ``report_id``, ``author_id``,
 ``response_id``): the caller maps foreign uids to local ids (the ids returned
 by ``insert`` or found in the store). Times are aware ``datetime`` or integer
@@ -69,7 +71,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection
 from sqlmodel import Session, SQLModel
@@ -223,6 +225,21 @@ def post_identity_key(
     return f"row:{platform}:{digest}"
 
 
+# Columns an older store still has that today's models no longer do, which the
+# writer fills as it did then (the tests of older schemas write to such stores):
+# post.canonical_url before 0015 (derived from url), import_event_uid before 0016
+# (the event's uid; import_event_id since).
+_OLDER_COLUMNS = {"post": ("canonical_url", "import_event_uid"), "report": ("import_event_uid",)}
+
+
+class Layout(NamedTuple):
+    """How a store's table differs from today's model: the older columns it still has
+    (``kept``) and the model's columns it does not have yet (``missing``)."""
+
+    kept: tuple[str, ...] = ()
+    missing: frozenset[str] = frozenset()
+
+
 class _Table:
     """Column order, defaults and time columns of one table, for raw inserts."""
 
@@ -253,16 +270,21 @@ class _Table:
             and c.computed is None
             and c.name not in ("retraction_reason", "retracted_with")
         )
-        self._plans: dict[tuple[frozenset[str], tuple[str, ...]], tuple[str, Any]] = {}
+        self._plans: dict[tuple[frozenset[str], Layout], tuple[str, Any]] = {}
 
-    def plan(self, given: Iterable[str], kept: tuple[str, ...] = ()) -> tuple[str, Any]:
-        """The INSERT statement and a row -> parameters getter for these columns, and
-        the ``kept`` ones (``Writer.kept_columns``) always."""
-        key = (frozenset(given), kept)
+    def plan(self, given: Iterable[str], layout: Layout | None = None) -> tuple[str, Any]:
+        """The INSERT statement and a row -> parameters getter for these columns, as
+        the store's table has them (``Writer.layout``: an older store's)."""
+        layout = layout or Layout()
+        key = (frozenset(given), layout)
         found = self._plans.get(key)
         if found is None:
-            names = [c for c in self.columns if c in key[0] or c in self.required]
-            names += kept
+            names = [
+                c
+                for c in self.columns
+                if (c in key[0] or c in self.required) and c not in layout.missing
+            ]
+            names += [c for c in layout.kept if c in key[0]]
             marks = ", ".join("?" * len(names))
             sql = f"INSERT INTO {self.name} ({', '.join(names)}) VALUES ({marks})"
             found = self._plans[key] = (sql, itemgetter(*names))
@@ -304,7 +326,8 @@ class Writer:
         self.raw: Any = BusyMapped(raw)
         self.actor = actor if actor is not None else current_actor()
         self._next: dict[str, int] = {}
-        self._kept: dict[str, tuple[str, ...]] = {}
+        self._layouts: dict[str, Layout] = {}
+        self._event_ids: dict[str, int] = {}
         self._events: list[tuple[Any, ...]] = []
         self._chain: tuple[int, str] | None = None
         self._bulk_posts: list[int] | None = None
@@ -381,20 +404,38 @@ class Writer:
 
     # --- ids and rows -------------------------------------------------------------
 
-    def kept_columns(self, table: str) -> tuple[str, ...]:
-        """Columns today's schema computes that this store still keeps as plain ones,
-        written as derived columns (a store before 0015 keeps ``post.canonical_url``;
-        the tests of older schemas write to such stores)."""
-        found = self._kept.get(table)
+    def layout(self, table: str) -> Layout:
+        """How this store's ``table`` differs from today's model (``Layout``): read
+        once per writer from ``pragma_table_xinfo`` (a generated column is hidden)."""
+        found = self._layouts.get(table)
         if found is None:
-            computed = _info(table).computed
-            found = ()
-            if computed:
-                rows = self.raw.execute(
-                    "SELECT name, hidden FROM pragma_table_xinfo(?)", (table,)
-                ).fetchall()
-                found = tuple(name for name, hidden in rows if name in computed and not hidden)
-            self._kept[table] = found
+            rows = self.raw.execute(
+                "SELECT name, hidden FROM pragma_table_xinfo(?)", (table,)
+            ).fetchall()
+            plain = {name for name, hidden in rows if not hidden}
+            found = Layout(
+                kept=tuple(c for c in _OLDER_COLUMNS.get(table, ()) if c in plain),
+                missing=frozenset(c for c in _info(table).columns if c not in plain),
+            )
+            self._layouts[table] = found
+        return found
+
+    def import_event_id(self, uid: str | None) -> int | None:
+        """The ``import_event`` id of the import or merge with this audit-event uid,
+        its row made now if this is the first row it writes (schema 0016), inside
+        the caller's transaction: a rolled-back import leaves none."""
+        if not uid:
+            return None
+        found = self._event_ids.get(uid)
+        if found is None:
+            key = uid_to_db(uid)
+            row = self.raw.execute("SELECT id FROM import_event WHERE uid = ?", (key,)).fetchone()
+            if row is None:
+                cursor = self.raw.execute("INSERT INTO import_event (uid) VALUES (?)", (key,))
+                found = int(cursor.lastrowid)
+            else:
+                found = int(row[0])
+            self._event_ids[uid] = found
         return found
 
     def next_id(self, table: str) -> int:
@@ -414,7 +455,15 @@ class Writer:
         rows = list(rows)
         if not rows:
             return []
-        sql, getter = info.plan(rows[0].keys(), self.kept_columns(table))
+        layout = self.layout(table)
+        # The rows name their import by its uid (import_event_uid); the store keeps
+        # the id of its import_event row, or, before 0016, the uid itself.
+        event = "import_event_uid" in rows[0]
+        event_ids = event and "import_event_uid" not in layout.kept
+        written = {*rows[0].keys(), *(t for t, _s in _DERIVED.get(table, ()))}
+        if event_ids:
+            written.add("import_event_id")
+        sql, getter = info.plan(written, layout)
         defaults = info.defaults
         times = tuple(info.times & rows[0].keys())
         uid_columns = tuple((info.uids & rows[0].keys()) - {"uid"})
@@ -439,6 +488,11 @@ class Writer:
             row["uid"] = uid_to_db(row["uid"] or new_uid())
             for name in uid_columns:
                 row[name] = uid_to_db(row[name])
+            if event:
+                if event_ids:
+                    row["import_event_id"] = self.import_event_id(row["import_event_uid"])
+                elif row["import_event_uid"]:
+                    row["import_event_uid"] = uid_to_db(row["import_event_uid"])
             if row["created_at"] is None:
                 row["created_at"] = now
             if row["updated_at"] is None:
@@ -474,7 +528,7 @@ class Writer:
     def update(self, table: str, rows: Iterable[Mapping[str, Any]]) -> None:
         """Change columns of existing rows, each ``{"id": local_id, column: value}``."""
         info = _info(table)
-        kept = self.kept_columns(table)
+        kept = self.layout(table).kept
         known = set(info.columns) | set(kept)
         derived = [(t, s) for t, s in _DERIVED.get(table, ()) if t in known]
         now = to_micros(now_utc())

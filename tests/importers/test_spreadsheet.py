@@ -16,7 +16,14 @@ from desktop_app.core.errors import BadInputError
 from desktop_app.core.timeutil import zone
 from desktop_app.importers.spreadsheet import ImportProblems, check_file, import_file
 from desktop_app.store.audit import verify_chain
-from desktop_app.store.models import AuditEvent, AuthorAccount, Post, Report, Response
+from desktop_app.store.models import (
+    AuditEvent,
+    AuthorAccount,
+    ImportEvent,
+    Post,
+    Report,
+    Response,
+)
 from tests.conftest import HEADER, write_log
 
 UTC_ZONE = zone("UTC")
@@ -91,7 +98,10 @@ def test_import_is_one_audit_event_naming_the_file_hash(store, tmp_path: Path) -
         assert result.file_sha256 in event.detail
         assert event.uid == result.event_uid
         assert verify_chain(session).intact
-        posts = session.scalars(select(Post.import_event_uid)).all()
+        posts = session.scalars(
+            select(ImportEvent.uid).join(Post, Post.import_event_id == ImportEvent.id)
+        ).all()
+        assert len(posts) == len(session.scalars(select(Post.id)).all())  # every post
         assert set(posts) == {event.uid}
 
 

@@ -24,6 +24,7 @@ from desktop_app.store.engine import (
 )
 from desktop_app.store.writer import recompute_content_keys
 from tests.conftest import PASSPHRASE, write_log
+from tests.store.rows import named_rows
 
 ZAWGYI = "ျမန္မာ ႏိုင္ငံ"
 UNICODE = "မြန်မာ နိုင်ငံ"
@@ -76,12 +77,11 @@ def _duplicates(store: Store) -> list[list[str]]:
 
 def _everything_else(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     raw = store.raw()
-    # By name, generated columns included: 0015 moved canonical_url to the end and
-    # makes it from identity_key (the same text as the column it replaced).
-    columns = sorted(r[1] for r in raw.execute("PRAGMA table_xinfo(post)") if r[1] != "content_key")
-    found = {"post": raw.execute(f"SELECT {', '.join(columns)} FROM post ORDER BY id").fetchall()}
+    # By name (tests.store.rows): 0015 makes canonical_url from identity_key, 0016
+    # names the import by an id; both read the same as the columns they replaced.
+    found = {"post": named_rows(raw, "post", skip=("content_key",), order="id")}
     for table in ("report", "response", "author_account"):
-        found[table] = raw.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+        found[table] = named_rows(raw, table, order="id")
     return found
 
 

@@ -22,6 +22,7 @@ from desktop_app.store.engine import (
 from desktop_app.store.search import search_clause
 from tests.conftest import PASSPHRASE, downgrade, write_log
 from tests.store.old_uids import uids_as_text
+from tests.store.rows import named_rows
 
 UNICODE = "မြန်မာ နိုင်ငံ တိုက်ခိုက်"
 ZAWGYI = "ျမန္မာ ႏိုင္ငံ"
@@ -30,12 +31,11 @@ TABLES = ("post", "report", "response", "author_account", "attachment", "tag", "
 
 def _rows(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     raw = store.raw()
-    found = {t: raw.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in TABLES}
+    # By name (tests.store.rows): 0015 makes canonical_url from identity_key, 0016
+    # names the import by an id, and going back down puts both at the tables' ends.
+    found = {t: named_rows(raw, t, order="1, 2") for t in TABLES}
     # content_key is derived (a hash from 0008 on, the text before): checked apart.
-    # By name, generated columns included: going down past 0015 puts canonical_url
-    # back as a stored column at the end of the table.
-    columns = sorted(r[1] for r in raw.execute("PRAGMA table_xinfo(post)") if r[1] != "content_key")
-    found["post"] = raw.execute(f"SELECT {', '.join(columns)} FROM post ORDER BY id").fetchall()
+    found["post"] = named_rows(raw, "post", skip=("content_key",), order="id")
     found["audit_event"] = raw.execute("SELECT * FROM audit_event ORDER BY id").fetchall()
     return found
 

@@ -35,11 +35,12 @@ from desktop_app.store.engine import (
     open_store,
 )
 from desktop_app.store.keys import ensure_keys
-from desktop_app.store.models import AuthorAccount, Post, Report, Response
+from desktop_app.store.models import AuthorAccount, ImportEvent, Post, Report, Response
 from desktop_app.store.writer import Writer
 from tests.conftest import PASSPHRASE, downgrade, write_log
 from tests.sharing.conftest import card_of, decrypt_zip, identity_of, populate
 from tests.store.old_uids import _0012, uids_as_text
+from tests.store.rows import named_rows
 
 ODD = "ABCDEF01-2345-4678-9ABC-DEF012345678"  # upper case: a partner's, kept as text
 BRACED = "{01a236e1-322a-7247-b6c0-3514db28ba36}"
@@ -117,7 +118,12 @@ def test_an_import_keeps_16_bytes_and_names_its_event(store: Store, tmp_path: Pa
     for table in ("post", "report", "response", "author_account"):
         kinds = {t for (t,) in raw.execute(f"SELECT DISTINCT typeof(uid) FROM {table}")}
         assert kinds == {"blob"}, table
-    stored = {v for (v,) in raw.execute("SELECT DISTINCT import_event_uid FROM report")}
+    stored = {
+        v
+        for (v,) in raw.execute(
+            "SELECT DISTINCT e.uid FROM report r JOIN import_event e ON e.id = r.import_event_id"
+        )
+    }
     assert len(stored) == 1 and isinstance(next(iter(stored)), bytes)
     (event,) = raw.execute(
         "SELECT uid FROM audit_event WHERE uid = ?", (next(iter(stored)),)
@@ -125,24 +131,19 @@ def test_an_import_keeps_16_bytes_and_names_its_event(store: Store, tmp_path: Pa
     assert uids.from_db(event) == result.event_uid
     with store.session() as session:
         post = session.scalars(select(Post).order_by(Post.id)).first()
-        assert post is not None and post.import_event_uid == result.event_uid
+        assert post is not None and post.import_event_id is not None
+        event = session.get(ImportEvent, post.import_event_id)
+        assert event is not None and event.uid == result.event_uid
         assert session.scalars(select(Post).where(Post.uid == post.uid)).one().id == post.id
 
 
 # --- the migration -----------------------------------------------------------------
 
 
-def _columns(raw: Any, table: str) -> str:
-    """The table's columns by name (generated ones included): going down past 0015
-    puts post.canonical_url back as a stored column at the end of the table."""
-    return ", ".join(sorted(r[1] for r in raw.execute(f"PRAGMA table_xinfo({table})")))
-
-
 def _rows(raw: Any) -> dict[str, list[tuple[Any, ...]]]:
-    found = {
-        t: raw.execute(f"SELECT {_columns(raw, t)} FROM {t} ORDER BY rowid").fetchall()
-        for t in CASE_TABLES
-    }
+    # By name (tests.store.rows): going down past 0015 and 0016 puts canonical_url
+    # and import_event_uid back at the tables' ends.
+    found = {t: named_rows(raw, t) for t in CASE_TABLES}
     found["audit_event"] = raw.execute("SELECT * FROM audit_event ORDER BY id").fetchall()
     return found
 
@@ -202,10 +203,12 @@ def _counts(store: Store) -> dict[str, int]:
 
 
 def _text_uids_left(raw: Any) -> int:
-    """Canonical uids still stored as text."""
+    """Canonical uids still stored as text (from 0016 the imports' uids are in
+    import_event, where the rows kept them before)."""
     left = 0
-    for table, columns in _0012.UID_COLUMNS:
-        for column in columns:
+    for table, columns in [*_0012.UID_COLUMNS, ("import_event", ("uid",))]:
+        have = {r[1] for r in raw.execute(f"PRAGMA table_xinfo({table})")}
+        for column in [c for c in columns if c in have]:
             (n,) = raw.execute(
                 f"SELECT count(*) FROM {table} WHERE typeof({column}) = 'text' "
                 f"AND {column} GLOB '{uids.GLOB}'"
