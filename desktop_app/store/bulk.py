@@ -48,7 +48,7 @@ from desktop_app.store.types import to_micros
 from desktop_app.store.uids import to_db as uid_to_db
 
 # The writer's own rules (private to store/, shared on purpose: one set of rules).
-from desktop_app.store.writer import _DERIVE_FN, _DERIVED, Writer, _info, case_ref_for
+from desktop_app.store.writer import _DERIVE_FN, _DERIVED, _OFFSET, Writer, _info, case_ref_for
 
 # The import's audit-event uid, given as a constant; kept as such before 0016.
 _EVENT = frozenset({"import_event_uid"})
@@ -84,6 +84,8 @@ def insert_columns(
         return 0
     layout = writer.layout(table)
     constants = dict(constants or {})
+    if _OFFSET in columns or _OFFSET in constants:
+        raise ValueError(f"{_OFFSET} is the writer's own: give updated_at")
     for name in (*columns, *constants):
         if name not in info.columns and name not in info.computed and name not in _EVENT:
             raise ValueError(f"{table} has no column {name!r}")
@@ -116,6 +118,8 @@ def insert_columns(
                 values_by_column.append(repeat(derive(fixed or ""), count))
         elif table == "post" and name == "case_ref":
             values_by_column.append([case_ref_for(i) for i in ids])
+        elif name == _OFFSET:  # schema 0017: updated_at - created_at, 0 for a new row
+            values_by_column.append(_offsets(columns, constants, count, now))
         elif (
             name in info.uids or name in _EVENT
         ) and name in columns:  # 16 bytes when canonical (0012)
@@ -145,6 +149,22 @@ def insert_columns(
         else:
             _index_new_rows(writer, table, list(ids))
     return count
+
+
+def _offsets(
+    columns: Mapping[str, Sequence[Any]], constants: Mapping[str, Any], count: int, now: int
+) -> Any:
+    """Each row's ``updated_at - created_at`` (schema 0017), from what the caller gave
+    (either, neither: now)."""
+
+    def given(name: str) -> Any:
+        if name in columns:
+            return columns[name]
+        return repeat(constants.get(name, now), count)
+
+    if "created_at" not in columns and "updated_at" not in columns:
+        return repeat(constants.get("updated_at", now) - constants.get("created_at", now), count)
+    return [u - c for u, c in zip(given("updated_at"), given("created_at"), strict=False)]
 
 
 # The tables whose new rows have search entries (schema 0013: the accounts their own).

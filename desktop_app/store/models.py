@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Iterator
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     Column,
@@ -168,12 +169,43 @@ class Setting(SQLModel, table=True):
     value: str = ""
 
 
+# When a case row was last changed: its ``created_at`` plus ``updated_offset``
+# (microseconds; 0 for a row never edited, which SQLite keeps in no byte), read
+# through a VIRTUAL generated column since migration 0017: an imported row kept the
+# same 8 bytes twice. The writer turns the ``updated_at`` it is given into the
+# offset (``Writer.insert`` / ``update``); the offset is the writer's alone.
+UPDATED_AT_SQL = "created_at + updated_offset"
+
+
+def _updated_at() -> Any:
+    """The generated ``updated_at`` of a case table (a new Column for each table)."""
+    return Field(
+        default_factory=now_utc,
+        sa_column=Column(
+            "updated_at", UTCDateTime, Computed(UPDATED_AT_SQL, persisted=False), nullable=False
+        ),
+    )
+
+
+def _offset_column() -> Column[int]:
+    return Column("updated_offset", Integer, nullable=False, server_default="0")
+
+
+# Loaded only when a query asks for it (deferred, as import_event_id below): the
+# writer alone uses it, and the models then read the stores of older schemas the
+# migration tests make, which have no such column.
+_OFFSETS = {name: _offset_column() for name in ("post", "report", "response", "author_account")}
+
+
 class AuthorAccount(Record, table=True):
     """An account that posted content, identified by (platform, handle_key)."""
 
     __tablename__ = "author_account"
     __table_args__ = (UniqueConstraint("platform", "handle_key"),)
+    __mapper_args__ = {"properties": {"updated_offset": deferred(_OFFSETS["author_account"])}}
 
+    updated_at: datetime = _updated_at()
+    updated_offset: int = Field(default=0, sa_column=_OFFSETS["author_account"])
     id: int | None = Field(default=None, primary_key=True)
     platform: str
     handle: str
@@ -222,8 +254,15 @@ class Post(Record, Retractable, table=True):
         # Covering index for the indicators' join from reports (migration 0002).
         Index("ix_post_indicator", "id", "author_id", "platform", "category"),
     )
-    __mapper_args__ = {"properties": {"import_event_id": deferred(_POST_IMPORT_EVENT)}}
+    __mapper_args__ = {
+        "properties": {
+            "import_event_id": deferred(_POST_IMPORT_EVENT),
+            "updated_offset": deferred(_OFFSETS["post"]),
+        }
+    }
 
+    updated_at: datetime = _updated_at()
+    updated_offset: int = Field(default=0, sa_column=_OFFSETS["post"])
     id: int | None = Field(default=None, primary_key=True)
     case_ref: str = Field(unique=True)
     platform: str = Field(index=True)
@@ -271,8 +310,15 @@ class Report(Record, Retractable, table=True):
             "final_outcome",
         ),
     )
-    __mapper_args__ = {"properties": {"import_event_id": deferred(_REPORT_IMPORT_EVENT)}}
+    __mapper_args__ = {
+        "properties": {
+            "import_event_id": deferred(_REPORT_IMPORT_EVENT),
+            "updated_offset": deferred(_OFFSETS["report"]),
+        }
+    }
 
+    updated_at: datetime = _updated_at()
+    updated_offset: int = Field(default=0, sa_column=_OFFSETS["report"])
     id: int | None = Field(default=None, primary_key=True)
     # No index of its own: the unique (post_id, reported_at, reporter_key) and
     # ix_report_indicator both begin with it (migration 0007).
@@ -298,6 +344,10 @@ class Response(Record, Retractable, table=True):
     platform's own reference.
     """
 
+    __mapper_args__ = {"properties": {"updated_offset": deferred(_OFFSETS["response"])}}
+
+    updated_at: datetime = _updated_at()
+    updated_offset: int = Field(default=0, sa_column=_OFFSETS["response"])
     id: int | None = Field(default=None, primary_key=True)
     report_id: int = Field(
         sa_column=Column(Integer, ForeignKey("report.id"), nullable=False, index=True)

@@ -228,8 +228,17 @@ def post_identity_key(
 # Columns an older store still has that today's models no longer do, which the
 # writer fills as it did then (the tests of older schemas write to such stores):
 # post.canonical_url before 0015 (derived from url), import_event_uid before 0016
-# (the event's uid; import_event_id since).
-_OLDER_COLUMNS = {"post": ("canonical_url", "import_event_uid"), "report": ("import_event_uid",)}
+# (the event's uid; import_event_id since),
+# updated_at before 0017 (kept as an offset from created_at since).
+_OLDER_COLUMNS = {
+    "post": ("canonical_url", "import_event_uid", "updated_at"),
+    "report": ("import_event_uid", "updated_at"),
+    "response": ("updated_at",),
+    "author_account": ("updated_at",),
+}
+# From 0017 a case table keeps when a row last changed as updated_offset
+# (updated_at - created_at) and reads updated_at through a generated column.
+_OFFSET = "updated_offset"
 
 
 class Layout(NamedTuple):
@@ -290,6 +299,8 @@ class _Table:
             found = self._plans[key] = (sql, itemgetter(*names))
         return found
 
+
+_SET_OFFSET = {"updated_at": f"{_OFFSET} = ? - created_at"}
 
 _TABLE_INFO: dict[str, _Table] = {}
 
@@ -460,9 +471,13 @@ class Writer:
         # the id of its import_event row, or, before 0016, the uid itself.
         event = "import_event_uid" in rows[0]
         event_ids = event and "import_event_uid" not in layout.kept
-        written = {*rows[0].keys(), *(t for t, _s in _DERIVED.get(table, ()))}
+        # The derived columns and the times the writer fills are always written.
+        written = {*rows[0].keys(), *(t for t, _s in _DERIVED.get(table, ())), "updated_at"}
         if event_ids:
             written.add("import_event_id")
+        offsets = _OFFSET in info.columns and _OFFSET not in layout.missing
+        if offsets:
+            written.add(_OFFSET)
         sql, getter = info.plan(written, layout)
         defaults = info.defaults
         times = tuple(info.times & rows[0].keys())
@@ -501,6 +516,8 @@ class Writer:
                 value = row[name]
                 if value is not None and not isinstance(value, int):
                     row[name] = to_micros(value)
+            if offsets:
+                row[_OFFSET] = _micros(row["updated_at"]) - _micros(row["created_at"])
             for target, source, derive in derived:
                 row[target] = derive(row[source] or "")
             if is_post:
@@ -528,8 +545,10 @@ class Writer:
     def update(self, table: str, rows: Iterable[Mapping[str, Any]]) -> None:
         """Change columns of existing rows, each ``{"id": local_id, column: value}``."""
         info = _info(table)
-        kept = self.layout(table).kept
-        known = set(info.columns) | set(kept)
+        layout = self.layout(table)
+        kept = layout.kept
+        offsets = _OFFSET in info.columns and _OFFSET not in layout.missing
+        known = set(info.columns) | set(kept) | {"updated_at"}
         derived = [(t, s) for t, s in _DERIVED.get(table, ()) if t in known]
         now = to_micros(now_utc())
         groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
@@ -543,8 +562,9 @@ class Writer:
                     reindex.append(row_id)
             elif table == "author_account" and {"handle", "display_name"} & row.keys():
                 authors.append(row_id)
-            for name in info.computed.difference(kept).intersection(row):
+            for name in (info.computed - {"updated_at"}).difference(kept).intersection(row):
                 del row[name]  # a generated column: derived by SQLite, as one of ours
+            row.pop(_OFFSET, None)  # the writer's own, from updated_at
             unknown = set(row) - known
             if unknown:
                 raise ValueError(f"{table} has no column {sorted(unknown)[0]!r}")
@@ -574,10 +594,15 @@ class Writer:
             row.pop("case_ref", None)
             for name in info.uids & row.keys():
                 row[name] = uid_to_db(row[name])
+            if offsets and "created_at" in row:  # both given: the offset between them
+                row[_OFFSET] = _micros(row.pop("updated_at")) - _micros(row["created_at"])
             names = tuple(sorted(row))
             groups.setdefault(names, []).append((*(_micros(row[n]) for n in names), row_id))
+        # From 0017, "updated_at = ?" is written as the offset from the row's created_at.
+        setting = _SET_OFFSET if offsets else {}
         for names, batch in groups.items():
-            sql = f"UPDATE {table} SET {', '.join(n + ' = ?' for n in names)} WHERE id = ?"
+            sets = ", ".join(setting.get(n, f"{n} = ?") for n in names)
+            sql = f"UPDATE {table} SET {sets} WHERE id = ?"
             self.raw.executemany(sql, batch)
         if reindex:
             self.index_posts(reindex)
@@ -616,7 +641,10 @@ class Writer:
             f"(SELECT {{col}} FROM response s WHERE {live} "
             f"AND s.outcome IN ({finals}) ORDER BY s.received_at, s.id LIMIT 1)"
         )
-        touched = ", updated_at = ?" if touch else ""
+        touched = ""
+        if touch:
+            offsets = _OFFSET not in self.layout("report").missing  # schema 0017 on
+            touched = ", " + (_SET_OFFSET["updated_at"] if offsets else "updated_at = ?")
         params: list[Any] = [to_micros(now_utc())] if touch else []
         self.raw.execute(
             "UPDATE report SET "

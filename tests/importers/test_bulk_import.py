@@ -23,7 +23,7 @@ UTC_ZONE = zone("UTC")
 ZAWGYI = "ျမန္မာ စာ"  # Zawgyi spelling of မြန်မာ စာ
 
 # Columns that differ between two stores on purpose: new uids, times of writing.
-_OWN = {"uid", "created_at", "updated_at"}
+_OWN = {"uid", "created_at", "updated_at", "updated_offset"}
 
 
 def _rows(store: Store, table: str, skip: frozenset[str] = frozenset()) -> list[dict[str, Any]]:

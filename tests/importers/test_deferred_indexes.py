@@ -28,7 +28,7 @@ from tests.perf.generate import generate
 UTC_ZONE = zone("UTC")
 ROOT = Path(__file__).resolve().parents[2]
 # What two imports of the same file may differ in: their own uids and clocks.
-_OWN = {"uid", "created_at", "updated_at", "import_event_uid"}
+_OWN = {"uid", "created_at", "updated_at", "updated_offset", "import_event_uid"}
 _TABLES = ("author_account", "post", "report", "response", "post_tally")
 _QUERIES = ("author12", "Fake news", "မွတ်စလင်", "village", "ab", "မြ")
 

@@ -22,7 +22,7 @@ from desktop_app.store.engine import Store, open_store
 from tests.conftest import PASSPHRASE, write_log
 
 UTC_ZONE = zone("UTC")
-_OWN = {"uid", "created_at", "updated_at", "import_event_uid"}
+_OWN = {"uid", "created_at", "updated_at", "updated_offset", "import_event_uid"}
 _TABLES = ("author_account", "post", "report", "response")
 
 

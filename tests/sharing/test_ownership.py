@@ -184,7 +184,8 @@ def test_b_cannot_overwrite_cs_case_matched_by_link(
             session, post, reported_at=datetime(2024, 2, 2, tzinfo=UTC), reporter="B desk"
         )
     with store_b.engine.begin() as conn:  # and makes it look like the newest
-        conn.exec_driver_sql("UPDATE post SET updated_at = updated_at + 3600000000")
+        # (updated_at is made from created_at and this offset: schema 0017)
+        conn.exec_driver_sql("UPDATE post SET updated_offset = updated_offset + 3600000000")
     from_b = export_bundle(store_b, tmp_path / "b.caselog", recipients=["A"]).path
 
     result = import_bundle(store_a, from_b)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from desktop_app.core.timeutil import now_utc
 from desktop_app.indicators.compute import compute_indicators, default_params
@@ -17,6 +17,7 @@ from desktop_app.store.audit import verify_chain
 from desktop_app.store.engine import Store
 from desktop_app.store.models import Attachment, AuditEvent, Blob, BundleLog, Post
 from desktop_app.store.repository import add_report, read_blob
+from desktop_app.store.writer import Writer
 from tests.sharing.conftest import PNG, decrypt_zip, identity_of, snapshot
 
 AS_OF = datetime(2025, 1, 1, tzinfo=UTC)
@@ -104,14 +105,19 @@ def test_an_edit_in_b_comes_back_to_a_without_duplicates(
     import_bundle(store_b, export_bundle(store_a, tmp_path / "1.caselog", recipients=["B"]).path)
     uid = next(uid for uid, ref in case_refs_by_uid(store_a).items() if ref == "C-000003")
     with store_b.transaction() as session:
-        session.execute(
-            update(Post)
-            .where(Post.uid == uid)
-            .values(
-                notes="B: the same video reappeared", updated_at=now_utc() + timedelta(seconds=1)
-            )
-        )
         post_b = session.scalars(select(Post).where(Post.uid == uid)).one()
+        with Writer(session) as writer:
+            writer.update(
+                "post",
+                [
+                    {
+                        "id": post_b.id,
+                        "notes": "B: the same video reappeared",
+                        "updated_at": now_utc() + timedelta(seconds=1),
+                    }
+                ],
+            )
+        session.refresh(post_b)
         add_report(session, post_b, reported_at=datetime(2024, 6, 1, tzinfo=UTC), reporter="B team")
     before = snapshot(store_a)
 
@@ -306,8 +312,17 @@ def test_redacted_values_never_overwrite_the_originals(
     with store_b.transaction() as session:
         report = session.scalars(select(Report).order_by(Report.reported_at)).first()
         assert report is not None and report.reporter.startswith("[redacted reporter ")
-        report.channel = "email"
-        report.updated_at = now_utc() + timedelta(seconds=1)
+        with Writer(session) as writer:
+            writer.update(
+                "report",
+                [
+                    {
+                        "id": report.id,
+                        "channel": "email",
+                        "updated_at": now_utc() + timedelta(seconds=1),
+                    }
+                ],
+            )
     back = export_bundle(store_b, tmp_path / "back.caselog", recipients=["A"])
     result = import_bundle(store_a, back.path)
     # A's report is A's: B's (newer) change is shown as a conflict, never applied.

@@ -1,7 +1,8 @@
 """Rows of a case table as a migration test compares them, whatever the schema: the
 columns by name (generated ones included), and the import that wrote a row by its
 audit event's uid, whether the row keeps that uid (before 0016) or the id of its
-``import_event`` row (0016 on)."""
+``import_event`` row (0016 on); ``updated_at`` whether stored or made from
+``created_at`` and ``updated_offset`` (0017 on)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ def named_rows(
     columns: dict[str, str] = {}
     for row in raw.execute(f"PRAGMA table_xinfo({table})"):
         name = row[1]
-        if name in skip:
+        if name in skip or name == "updated_offset":  # 0017: updated_at says it
             continue
         if name == "import_event_id":
             columns["import_event_uid"] = (
