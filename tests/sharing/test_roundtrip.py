@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -99,6 +100,13 @@ def test_importing_twice_changes_nothing(
     assert snapshot(store_b) == before
 
 
+def _edit_newer(session: Any, table: str, row_id: Any, **changes: Any) -> None:
+    """An edit in B, a second later than now: the newer side of a merge."""
+    with Writer(session) as writer:
+        row = {"id": row_id, **changes, "updated_at": now_utc() + timedelta(seconds=1)}
+        writer.update(table, [row])
+
+
 def test_an_edit_in_b_comes_back_to_a_without_duplicates(
     store_a: Store, store_b: Store, partners: None, tmp_path: Path
 ) -> None:
@@ -106,17 +114,7 @@ def test_an_edit_in_b_comes_back_to_a_without_duplicates(
     uid = next(uid for uid, ref in case_refs_by_uid(store_a).items() if ref == "C-000003")
     with store_b.transaction() as session:
         post_b = session.scalars(select(Post).where(Post.uid == uid)).one()
-        with Writer(session) as writer:
-            writer.update(
-                "post",
-                [
-                    {
-                        "id": post_b.id,
-                        "notes": "B: the same video reappeared",
-                        "updated_at": now_utc() + timedelta(seconds=1),
-                    }
-                ],
-            )
+        _edit_newer(session, "post", post_b.id, notes="B: the same video reappeared")
         session.refresh(post_b)
         add_report(session, post_b, reported_at=datetime(2024, 6, 1, tzinfo=UTC), reporter="B team")
     before = snapshot(store_a)
@@ -312,17 +310,7 @@ def test_redacted_values_never_overwrite_the_originals(
     with store_b.transaction() as session:
         report = session.scalars(select(Report).order_by(Report.reported_at)).first()
         assert report is not None and report.reporter.startswith("[redacted reporter ")
-        with Writer(session) as writer:
-            writer.update(
-                "report",
-                [
-                    {
-                        "id": report.id,
-                        "channel": "email",
-                        "updated_at": now_utc() + timedelta(seconds=1),
-                    }
-                ],
-            )
+        _edit_newer(session, "report", report.id, channel="email")
     back = export_bundle(store_b, tmp_path / "back.caselog", recipients=["A"])
     result = import_bundle(store_a, back.path)
     # A's report is A's: B's (newer) change is shown as a conflict, never applied.
