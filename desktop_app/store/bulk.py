@@ -52,6 +52,7 @@ from desktop_app.store.writer import _DERIVE_FN, _DERIVED, _OFFSET, Writer, _inf
 
 # The import's audit-event uid, given as a constant; kept as such before 0016.
 _EVENT = frozenset({"import_event_uid"})
+_EVENT_TABLES = ("post", "report")  # the rows an import or a merge names itself in
 # Filled here when the caller does not give them.
 _FILLED = ("uid", "created_at", "updated_at")
 
@@ -87,7 +88,8 @@ def insert_columns(
     if _OFFSET in columns or _OFFSET in constants:
         raise ValueError(f"{_OFFSET} is the writer's own: give updated_at")
     for name in (*columns, *constants):
-        if name not in info.columns and name not in info.computed and name not in _EVENT:
+        named_event = name in _EVENT and table in _EVENT_TABLES
+        if name not in info.columns and name not in info.computed and not named_event:
             raise ValueError(f"{table} has no column {name!r}")
     if "import_event_uid" not in layout.kept:
         # The store keeps the id of the import's import_event row (schema 0016).

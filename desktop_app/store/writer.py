@@ -469,7 +469,7 @@ class Writer:
         layout = self.layout(table)
         # The rows name their import by its uid (import_event_uid); the store keeps
         # the id of its import_event row, or, before 0016, the uid itself.
-        event = "import_event_uid" in rows[0]
+        event = "import_event_uid" in rows[0] and table in ("post", "report")
         event_ids = event and "import_event_uid" not in layout.kept
         # The derived columns and the times the writer fills are always written.
         written = {*rows[0].keys(), *(t for t, _s in _DERIVED.get(table, ())), "updated_at"}

@@ -144,3 +144,19 @@ def test_a_merged_bundle_names_its_merge(tmp_path: Path) -> None:
         assert _import_event_rows(b) == 1
         post_ids = [i for (i,) in raw.execute("SELECT id FROM post")]
         assert set(import_event_uids(raw, "post", post_ids).values()) == {merged.event_uid}
+
+
+def test_only_posts_and_reports_name_their_import(tmp_path: Path) -> None:
+    from desktop_app.store.bulk import insert_columns
+    from desktop_app.store.writer import Writer
+
+    with create_store(tmp_path / "s.db", PASSPHRASE, timezone="UTC") as store:
+        with store.transaction() as session, Writer(session) as writer:
+            with pytest.raises(ValueError, match="has no column 'import_event_uid'"):
+                insert_columns(
+                    writer,
+                    "author_account",
+                    {"id": [1], "platform": ["x"], "handle": ["@a"]},
+                    constants={"import_event_uid": "01a23efc-c67a-723b-aad1-934e706c10ef"},
+                )
+        assert _import_event_rows(store) == 0
