@@ -594,7 +594,10 @@ class _Plan:
                     bundle_newer = False
             if restore:
                 table = kind.table
-                self.restores.append((table, local.id, local.uid, local.updated_at))
+                # Brought back as it was, unless the bundle's newer version is written
+                # too (below): then its time, or the restore would put ours back over it.
+                when = rec["updated_at"] if bundle_newer and differing else local.updated_at
+                self.restores.append((table, local.id, local.uid, when))
                 self._touch(name, local.content, None)
             if bundle_newer and differing:
                 kept = {n: local.content[n] for n in masked}

@@ -260,3 +260,34 @@ def test_an_origin_edit_with_its_event_reaches_the_partner(
         )
         assert event.actor == "Alpha Monitor@Alpha Monitor"
         assert json.loads(event.detail)["origin_detail"]["reason"] == "was by email"
+
+
+def test_a_record_restored_and_edited_at_the_origin_comes_back_with_the_origins_time(
+    store_a: Store, store_b: Store, partners: None, tmp_path: Path
+) -> None:
+    import_bundle(store_b, export_bundle(store_a, tmp_path / "1.caselog", recipients=["B"]).path)
+    report = researcher_c_report(store_a)
+    retract(store_a, "report", report, "logged twice")
+    import_bundle(store_b, export_bundle(store_a, tmp_path / "2.caselog", recipients=["B"]).path)
+    assert retracted(store_b, "report", report)[0] is not None
+    # A brings it back and corrects it: the partner gets both, with A's time.
+    restore(store_a, "report", report, "not a duplicate after all")
+    with store_a.engine.begin() as conn:
+        row_id = conn.exec_driver_sql("SELECT id FROM report WHERE uid = ?", (to_db(report),))
+        with Writer(conn) as writer:
+            later = now_utc() + timedelta(seconds=5)
+            writer.update(
+                "report", [{"id": row_id.one()[0], "channel": "email", "updated_at": later}]
+            )
+    import_bundle(store_b, export_bundle(store_a, tmp_path / "3.caselog", recipients=["B"]).path)
+    assert retracted(store_b, "report", report) == (None, "")
+
+    def seen(store: Store) -> tuple[Any, ...]:
+        with store.engine.connect() as conn:
+            return tuple(
+                conn.exec_driver_sql(
+                    "SELECT channel, updated_at FROM report WHERE uid = ?", (to_db(report),)
+                ).one()
+            )
+
+    assert seen(store_b) == seen(store_a) == ("email", to_micros(later))
