@@ -22,13 +22,7 @@ from desktop_app.export.output import ascii_name
 from desktop_app.export.redact import Redaction
 from desktop_app.indicators.compute import IndicatorParams
 from desktop_app.store.audit import import_event_uids
-from desktop_app.store.models import (
-    Attachment,
-    AuthorAccount,
-    Post,
-    Report,
-    Response,
-)
+from desktop_app.store.models import Attachment, AuthorAccount, Post, Report, Response
 
 IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
 SHA_PREFIX = 12
@@ -279,9 +273,7 @@ def load_cases(
     """The cases ``post_ids`` in that order, every report of each, redaction applied."""
     posts: dict[int, Post] = {}
     for chunk in _chunks(post_ids):
-        for post in session.scalars(
-            select(Post).where(Post.id.in_(chunk))  # type: ignore[union-attr]
-        ):
+        for post in session.scalars(select(Post).where(Post.id.in_(chunk))):  # type: ignore[union-attr]
             posts[post.id] = post  # type: ignore[index]
     author_ids = {p.author_id for p in posts.values() if p.author_id is not None}
     authors: dict[int, AuthorAccount] = {}

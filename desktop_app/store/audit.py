@@ -103,6 +103,10 @@ def verify_chain(session: Session) -> ChainReport:
     return ChainReport(count, True)
 
 
+# The tables whose rows name the import or merge that wrote them (import_event).
+IMPORTED_TABLES = ("post", "report")
+
+
 def _event_of(conn: Any, table: str, alias: str) -> str:
     """The SQL for the uid of the import or merge that wrote a row of ``table``
     (``alias``): through ``import_event`` from schema 0016, the row's own column
@@ -118,7 +122,7 @@ def _event_of(conn: Any, table: str, alias: str) -> str:
 def import_event_uids(conn: Any, table: str, ids: list[int]) -> dict[int, str]:
     """For these rows of ``post`` or ``report`` (local ids), the uid of the audit
     event of the import or merge that wrote each, where one did (DB-API ``conn``)."""
-    if table not in ("post", "report"):
+    if table not in IMPORTED_TABLES:
         raise ValueError(f"no import writes {table!r} rows")
     from desktop_app.store.uids import from_db
 

@@ -43,6 +43,7 @@ from typing import Any, NamedTuple
 
 from desktop_app.core.errors import Cancelled
 from desktop_app.core.timeutil import now_utc
+from desktop_app.store.audit import IMPORTED_TABLES
 from desktop_app.store.models import new_uid_bytes
 from desktop_app.store.types import to_micros
 from desktop_app.store.uids import to_db as uid_to_db
@@ -52,7 +53,6 @@ from desktop_app.store.writer import _DERIVE_FN, _DERIVED, _OFFSET, Writer, _inf
 
 # The import's audit-event uid, given as a constant; kept as such before 0016.
 _EVENT = frozenset({"import_event_uid"})
-_EVENT_TABLES = ("post", "report")  # the rows an import or a merge names itself in
 # Filled here when the caller does not give them.
 _FILLED = ("uid", "created_at", "updated_at")
 
@@ -88,7 +88,7 @@ def insert_columns(
     if _OFFSET in columns or _OFFSET in constants:
         raise ValueError(f"{_OFFSET} is the writer's own: give updated_at")
     for name in (*columns, *constants):
-        named_event = name in _EVENT and table in _EVENT_TABLES
+        named_event = name in _EVENT and table in IMPORTED_TABLES
         if name not in info.columns and name not in info.computed and not named_event:
             raise ValueError(f"{table} has no column {name!r}")
     if "import_event_uid" not in layout.kept:

@@ -224,10 +224,10 @@ CANONICAL_URL_SQL = (
 )
 
 
-# A post's and a report's import_event_id, loaded only when a query asks for it
-# (``undefer``: export.cases does): most readers never need it, and the models then
-# read the stores of older schemas the migration tests make, which have no such
-# column (before 0016 each row kept the event's uid).
+# A post's and a report's import_event_id, loaded only when a query asks for it:
+# readers ask ``store.audit.import_event_uids``, and the models then read the
+# stores of older schemas the migration tests make, which have no such column
+# (before 0016 each row kept the event's uid).
 _POST_IMPORT_EVENT = Column("import_event_id", Integer)
 _REPORT_IMPORT_EVENT = Column("import_event_id", Integer)
 

@@ -89,7 +89,13 @@ from desktop_app.core.normalise import (
 )
 from desktop_app.core.timeutil import now_utc
 from desktop_app.store import models
-from desktop_app.store.audit import GENESIS, compute_hash, current_actor, event_payload
+from desktop_app.store.audit import (
+    GENESIS,
+    IMPORTED_TABLES,
+    compute_hash,
+    current_actor,
+    event_payload,
+)
 from desktop_app.store.engine import BusyMapped
 from desktop_app.store.models import AuditEvent, new_uid
 from desktop_app.store.types import to_micros
@@ -247,6 +253,8 @@ class Layout(NamedTuple):
 
     kept: tuple[str, ...] = ()
     missing: frozenset[str] = frozenset()
+    # Whether the table keeps updated_offset and makes updated_at from it (0017 on).
+    offsets: bool = False
 
 
 class _Table:
@@ -424,9 +432,11 @@ class Writer:
                 "SELECT name, hidden FROM pragma_table_xinfo(?)", (table,)
             ).fetchall()
             plain = {name for name, hidden in rows if not hidden}
+            missing = frozenset(c for c in _info(table).columns if c not in plain)
             found = Layout(
                 kept=tuple(c for c in _OLDER_COLUMNS.get(table, ()) if c in plain),
-                missing=frozenset(c for c in _info(table).columns if c not in plain),
+                missing=missing,
+                offsets=_OFFSET in plain,
             )
             self._layouts[table] = found
         return found
@@ -469,13 +479,13 @@ class Writer:
         layout = self.layout(table)
         # The rows name their import by its uid (import_event_uid); the store keeps
         # the id of its import_event row, or, before 0016, the uid itself.
-        event = "import_event_uid" in rows[0] and table in ("post", "report")
+        event = "import_event_uid" in rows[0] and table in IMPORTED_TABLES
         event_ids = event and "import_event_uid" not in layout.kept
         # The derived columns and the times the writer fills are always written.
         written = {*rows[0].keys(), *(t for t, _s in _DERIVED.get(table, ())), "updated_at"}
         if event_ids:
             written.add("import_event_id")
-        offsets = _OFFSET in info.columns and _OFFSET not in layout.missing
+        offsets = layout.offsets
         if offsets:
             written.add(_OFFSET)
         sql, getter = info.plan(written, layout)
@@ -546,8 +556,7 @@ class Writer:
         """Change columns of existing rows, each ``{"id": local_id, column: value}``."""
         info = _info(table)
         layout = self.layout(table)
-        kept = layout.kept
-        offsets = _OFFSET in info.columns and _OFFSET not in layout.missing
+        kept, offsets = layout.kept, layout.offsets
         known = set(info.columns) | set(kept) | {"updated_at"}
         derived = [(t, s) for t, s in _DERIVED.get(table, ()) if t in known]
         now = to_micros(now_utc())
@@ -643,7 +652,7 @@ class Writer:
         )
         touched = ""
         if touch:
-            offsets = _OFFSET not in self.layout("report").missing  # schema 0017 on
+            offsets = self.layout("report").offsets  # schema 0017 on
             touched = ", " + (_SET_OFFSET["updated_at"] if offsets else "updated_at = ?")
         params: list[Any] = [to_micros(now_utc())] if touch else []
         self.raw.execute(
