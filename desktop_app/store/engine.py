@@ -90,7 +90,7 @@ _quiet_sqlcipher()
 # The newest schema revision. Opening a store compares against this constant so the
 # common case (nothing to migrate) never loads Alembic; a test checks that it
 # matches the newest file in migrations/versions.
-SCHEMA_HEAD = "0017"
+SCHEMA_HEAD = "0018"
 
 
 def _alembic_config() -> Config:

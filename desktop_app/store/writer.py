@@ -9,6 +9,9 @@ so the rules that make the evidence trustworthy live in one place:
   ``reporter_key`` and ``case_ref`` are always computed here from the row's own
   values (a value the caller passes for them is ignored); ``identity_key`` is
   computed here unless the caller passes one (its fallback depends on context);
+  so are the forms some columns are kept in (schema 0018: ``reporter_own``,
+  ``channel_code``, ``outcome_code``), which generated columns read back as
+  ``reporter``, ``channel`` and ``outcome``;
 * the report summaries (first/final response) are refreshed by ONE statement for
   a set of report ids;
 * the full-text index is kept in step; ``bulk_search()`` defers it to one
@@ -112,7 +115,14 @@ _MODELS: dict[str, type[SQLModel]] = {
 # Columns derived from others: (derived, sources). identity_key is special.
 _DERIVED: dict[str, tuple[tuple[str, str], ...]] = {
     "post": (("canonical_url", "url"), ("content_key", "content")),
-    "report": (("reporter_key", "reporter"),),
+    # From 0018 a report's reporter and channel and a response's outcome are read
+    # through generated columns; the writer keeps the forms they are made from.
+    "report": (
+        ("reporter_key", "reporter"),
+        ("reporter_own", "reporter"),
+        ("channel_code", "channel"),
+    ),
+    "response": (("outcome_code", "outcome"),),
     "author_account": (("handle_key", "handle"),),
 }
 # Cached: the importer computes a row's canonical URL for its identity key before
@@ -149,11 +159,26 @@ def cached_content_key(content: str | None) -> str:
     return _cached_normalise_content(content)
 
 
-_DERIVE_FN: dict[str, Callable[[str], str]] = {
+def _reporter_own(reporter: str) -> str | None:
+    """What a report keeps of its reporter beside the key (schema 0018): nothing when
+    the key is the reporter as typed (``models.REPORTER_SQL``)."""
+    return None if reporter == cached_reporter_key(reporter) else reporter
+
+
+def _coder(codes: Mapping[str, int]) -> Callable[[str], int | str]:
+    """A vocabulary text as its code (``models.CHANNEL_CODES``, ...), else itself."""
+    get = codes.get
+    return lambda text: get(text, text)
+
+
+_DERIVE_FN: dict[str, Callable[[str], Any]] = {
     "canonical_url": cached_canonical_url,
     "content_key": cached_content_key,  # normalise_content; its hash once switched on
     "reporter_key": cached_reporter_key,
     "handle_key": cached_handle_key,
+    "reporter_own": _reporter_own,
+    "channel_code": _coder(models.CHANNEL_CODES),
+    "outcome_code": _coder(models.OUTCOME_CODES),
 }
 _IDENTITY_SOURCES = {"platform", "url", "post_ref"}
 # Post columns the search index holds (normalised since migration 0006; the
@@ -235,11 +260,12 @@ def post_identity_key(
 # writer fills as it did then (the tests of older schemas write to such stores):
 # post.canonical_url before 0015 (derived from url), import_event_uid before 0016
 # (the event's uid; import_event_id since),
-# updated_at before 0017 (kept as an offset from created_at since).
+# updated_at before 0017 (kept as an offset from created_at since), reporter,
+# channel and outcome before 0018 (read through generated columns since).
 _OLDER_COLUMNS = {
     "post": ("canonical_url", "import_event_uid", "updated_at"),
-    "report": ("import_event_uid", "updated_at"),
-    "response": ("updated_at",),
+    "report": ("import_event_uid", "updated_at", "reporter", "channel"),
+    "response": ("updated_at", "outcome"),
     "author_account": ("updated_at",),
 }
 # From 0017 a case table keeps when a row last changed as updated_offset
@@ -558,7 +584,9 @@ class Writer:
         layout = self.layout(table)
         kept, offsets = layout.kept, layout.offsets
         known = set(info.columns) | set(kept) | {"updated_at"}
-        derived = [(t, s) for t, s in _DERIVED.get(table, ()) if t in known]
+        derived = [
+            (t, s) for t, s in _DERIVED.get(table, ()) if t in known and t not in layout.missing
+        ]
         now = to_micros(now_utc())
         groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
         reindex: list[int] = []
@@ -571,6 +599,11 @@ class Writer:
                     reindex.append(row_id)
             elif table == "author_account" and {"handle", "display_name"} & row.keys():
                 authors.append(row_id)
+            for target, source in derived:  # before the generated sources go
+                if source in row:
+                    row[target] = _DERIVE_FN[target](row[source] or "")
+                else:
+                    row.pop(target, None)
             for name in (info.computed - {"updated_at"}).difference(kept).intersection(row):
                 del row[name]  # a generated column: derived by SQLite, as one of ours
             row.pop(_OFFSET, None)  # the writer's own, from updated_at
@@ -578,11 +611,6 @@ class Writer:
             if unknown:
                 raise ValueError(f"{table} has no column {sorted(unknown)[0]!r}")
             row.setdefault("updated_at", now)
-            for target, source in derived:
-                if source in row:
-                    row[target] = _DERIVE_FN[target](row[source] or "")
-                else:
-                    row.pop(target, None)
             if table == "post" and "identity_key" not in row and _IDENTITY_SOURCES & set(row):
                 current = self.raw.execute(
                     "SELECT platform, url, post_ref, content, created_at, identity_key "

@@ -2,11 +2,16 @@
 columns by name (generated ones included), and the import that wrote a row by its
 audit event's uid, whether the row keeps that uid (before 0016) or the id of its
 ``import_event`` row (0016 on); ``updated_at`` whether stored or made from
-``created_at`` and ``updated_offset`` (0017 on)."""
+``created_at`` and ``updated_offset`` (0017 on); ``reporter``, ``channel`` and
+``outcome`` whether stored or read from the forms 0018 keeps."""
 
 from __future__ import annotations
 
 from typing import Any
+
+# Kept by the writer for a generated column (0017: updated_at; 0018: reporter,
+# channel, outcome).
+_STORED_FORMS = frozenset({"updated_offset", "reporter_own", "channel_code", "outcome_code"})
 
 
 def named_rows(
@@ -15,7 +20,7 @@ def named_rows(
     columns: dict[str, str] = {}
     for row in raw.execute(f"PRAGMA table_xinfo({table})"):
         name = row[1]
-        if name in skip or name == "updated_offset":  # 0017: updated_at says it
+        if name in skip or name in _STORED_FORMS:  # the generated column says it
             continue
         if name == "import_event_id":
             columns["import_event_uid"] = (
