@@ -51,7 +51,13 @@ def normalise_category(category: str | None) -> str:
 
 
 def normalise_reporter(reporter: str | None) -> str:
-    """Reporter key: trimmed and casefolded. Empty = unknown."""
+    """Reporter key: trimmed and casefolded. Empty = unknown.
+
+    From schema 0018 a report whose reporter IS its key keeps the text once, in
+    ``reporter_key`` (``models.REPORTER_SQL``). A change to this function that is
+    followed by recomputing the stored keys must first set ``reporter_own =
+    coalesce(reporter_own, reporter_key)`` on every report, or the reporters read
+    back would change with their keys."""
     return (reporter or "").strip().casefold()
 
 

@@ -49,7 +49,15 @@ from desktop_app.store.types import to_micros
 from desktop_app.store.uids import to_db as uid_to_db
 
 # The writer's own rules (private to store/, shared on purpose: one set of rules).
-from desktop_app.store.writer import _DERIVE_FN, _DERIVED, _OFFSET, Writer, _info, case_ref_for
+from desktop_app.store.writer import (
+    _DERIVE_FN,
+    _DERIVED,
+    _NONE_KEPT,
+    _OFFSET,
+    Writer,
+    _info,
+    case_ref_for,
+)
 
 # The import's audit-event uid, given as a constant; kept as such before 0016.
 _EVENT = frozenset({"import_event_uid"})
@@ -113,11 +121,15 @@ def insert_columns(
         if name in derived:
             source = columns.get(derived[name])
             derive = _DERIVE_FN[name]
+            none_kept = name in _NONE_KEPT
             if source is not None:
-                values_by_column.append([derive(v or "") for v in source])
+                if none_kept:
+                    values_by_column.append([derive(v) for v in source])
+                else:
+                    values_by_column.append([derive(v or "") for v in source])
             else:
                 fixed = constants.get(derived[name])
-                values_by_column.append(repeat(derive(fixed or ""), count))
+                values_by_column.append(repeat(derive(fixed if none_kept else fixed or ""), count))
         elif table == "post" and name == "case_ref":
             values_by_column.append([case_ref_for(i) for i in ids])
         elif name == _OFFSET:  # schema 0017: updated_at - created_at, 0 for a new row
@@ -136,7 +148,7 @@ def insert_columns(
             values_by_column.append(new_uid_bytes(count))
         elif name in ("created_at", "updated_at"):
             values_by_column.append(repeat(now, count))
-        elif name in info.required:
+        elif name in info.required or name in info.older_defaults:
             values_by_column.append(repeat(info.defaults[name], count))
         else:
             continue  # left to the column's default in the file's schema

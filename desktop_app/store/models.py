@@ -261,7 +261,8 @@ CHANNEL_SQL = coded_sql("channel_code", CHANNEL_CODES)
 OUTCOME_SQL = coded_sql("outcome_code", OUTCOME_CODES)
 # A report's reporter as typed, kept only where it differs from ``reporter_key``
 # (trimmed and casefolded; ``normalise_reporter``): a reporter written in Burmese,
-# as a code or in lower case is kept once, in the key (migration 0018).
+# as a code or in lower case is kept once, in the key (migration 0018). So the key
+# must never be recomputed alone (see ``core.normalise.normalise_reporter``).
 REPORTER_SQL = "coalesce(reporter_own, reporter_key)"
 
 

@@ -165,13 +165,21 @@ def _reporter_own(reporter: str) -> str | None:
     return None if reporter == cached_reporter_key(reporter) else reporter
 
 
-def _coder(codes: Mapping[str, int]) -> Callable[[str], int | str]:
-    """A vocabulary text as its code (``models.CHANNEL_CODES``, ...), else itself."""
+def _coder(codes: Mapping[str, int]) -> Callable[[Any], Any]:
+    """A vocabulary text as its code (``models.CHANNEL_CODES``, ...), else itself; a
+    value that is not text as the text a TEXT column made of it before 0018 (the
+    number 3 as "3", never the code 3); None as None (NOT NULL refuses it)."""
     get = codes.get
-    return lambda text: get(text, text)
+
+    def code(text: Any) -> Any:
+        if isinstance(text, str):
+            return get(text, text)
+        return None if text is None else str(text)
+
+    return code
 
 
-_DERIVE_FN: dict[str, Callable[[str], Any]] = {
+_DERIVE_FN: dict[str, Callable[[Any], Any]] = {
     "canonical_url": cached_canonical_url,
     "content_key": cached_content_key,  # normalise_content; its hash once switched on
     "reporter_key": cached_reporter_key,
@@ -180,6 +188,9 @@ _DERIVE_FN: dict[str, Callable[[str], Any]] = {
     "channel_code": _coder(models.CHANNEL_CODES),
     "outcome_code": _coder(models.OUTCOME_CODES),
 }
+# Derived from the source as given, None included (the others from ``source or ""``):
+# a response without an outcome is refused by NOT NULL, as it was before 0018.
+_NONE_KEPT = frozenset({"outcome_code"})
 _IDENTITY_SOURCES = {"platform", "url", "post_ref"}
 # Post columns the search index holds (normalised since migration 0006; the
 # link only on 0006: 0007 searches links through post.identity_key instead).
@@ -268,6 +279,10 @@ _OLDER_COLUMNS = {
     "response": ("updated_at", "outcome"),
     "author_account": ("updated_at",),
 }
+# What a row that does not give them writes for the text columns that are
+# generated from 0018 on, on a store before it, where they are stored columns with
+# no default of their own (the models' default, as before 0018).
+_OLDER_DEFAULTS: dict[str, dict[str, Any]] = {"report": {"reporter": "", "channel": ""}}
 # From 0017 a case table keeps when a row last changed as updated_offset
 # (updated_at - created_at) and reads updated_at through a generated column.
 _OFFSET = "updated_offset"
@@ -300,6 +315,10 @@ class _Table:
                 self.defaults[column.name] = getattr(default, "arg", None)
             else:
                 self.defaults[column.name] = None
+        # Sources of derived columns that are generated now (0018): their model
+        # default, which an older store's stored column is written with.
+        self.older_defaults = _OLDER_DEFAULTS.get(name, {})
+        self.defaults.update(self.older_defaults)
         self.times = [c.name for c in table.columns if type(c.type).__name__ == "UTCDateTime"]
         # Uid columns: 16 bytes in the store when canonical (store.uids, migration 0012).
         self.uids = frozenset(c.name for c in table.columns if type(c.type).__name__ == "UidText")
@@ -327,7 +346,7 @@ class _Table:
                 for c in self.columns
                 if (c in key[0] or c in self.required) and c not in layout.missing
             ]
-            names += [c for c in layout.kept if c in key[0]]
+            names += [c for c in layout.kept if c in key[0] or c in self.older_defaults]
             marks = ", ".join("?" * len(names))
             sql = f"INSERT INTO {self.name} ({', '.join(names)}) VALUES ({marks})"
             found = self._plans[key] = (sql, itemgetter(*names))
@@ -519,7 +538,8 @@ class Writer:
         times = tuple(info.times & rows[0].keys())
         uid_columns = tuple((info.uids & rows[0].keys()) - {"uid"})
         derived = [
-            (target, source, _DERIVE_FN[target]) for target, source in _DERIVED.get(table, ())
+            (target, source, _DERIVE_FN[target], target in _NONE_KEPT)
+            for target, source in _DERIVED.get(table, ())
         ]
         now = to_micros(now_utc())
         is_post = table == "post"
@@ -554,8 +574,9 @@ class Writer:
                     row[name] = to_micros(value)
             if offsets:
                 row[_OFFSET] = _micros(row["updated_at"]) - _micros(row["created_at"])
-            for target, source, derive in derived:
-                row[target] = derive(row[source] or "")
+            for target, source, derive, none_kept in derived:
+                value = row[source]
+                row[target] = derive(value if none_kept else value or "")
             if is_post:
                 row["case_ref"] = case_ref_for(row_id)
                 if not row["identity_key"]:
@@ -601,7 +622,8 @@ class Writer:
                 authors.append(row_id)
             for target, source in derived:  # before the generated sources go
                 if source in row:
-                    row[target] = _DERIVE_FN[target](row[source] or "")
+                    value = row[source]
+                    row[target] = _DERIVE_FN[target](value if target in _NONE_KEPT else value or "")
                 else:
                     row.pop(target, None)
             for name in (info.computed - {"updated_at"}).difference(kept).intersection(row):

@@ -238,3 +238,59 @@ def test_nothing_writes_the_generated_columns(tmp_path: Path) -> None:
             "email",
             3,
         )
+
+
+def test_a_response_without_an_outcome_is_refused_as_before(tmp_path: Path) -> None:
+    with create_store(tmp_path / "s.db", PASSPHRASE, timezone="UTC") as store:
+        import_file(store, _log(tmp_path), zone("UTC"))
+        raw: Any = store.raw()
+        for outcome in (None, "missing"):
+            with store.transaction() as session, Writer(session) as writer:
+                row: dict[str, Any] = {
+                    "report_id": 1,
+                    "received_at": datetime(2026, 5, 2, tzinfo=UTC),
+                }
+                if outcome is None:
+                    row["outcome"] = None
+                with pytest.raises(Exception, match="NOT NULL constraint failed"):
+                    writer.insert("response", [row])
+                with pytest.raises(Exception, match="NOT NULL constraint failed"):
+                    insert_columns(
+                        writer,
+                        "response",
+                        {"id": [writer.next_id("response")], "report_id": [1]},
+                        constants={"received_at": 1_780_000_000_000_000},
+                    )
+        assert raw.execute("SELECT count(*) FROM response WHERE outcome = ''").fetchone() == (0,)
+        # A value that is not text is kept as the text a TEXT column made of it: the
+        # number 3 as "3", not the code of "removed".
+        with store.transaction() as session, Writer(session) as writer:
+            (new_id,) = writer.insert(
+                "response",
+                [{"report_id": 1, "received_at": datetime(2026, 5, 3, tzinfo=UTC), "outcome": 3}],
+            )
+        assert raw.execute(
+            "SELECT outcome, outcome_code FROM response WHERE id = ?", (new_id,)
+        ).fetchone() == ("3", "3")
+
+
+def test_an_older_store_gets_a_report_without_reporter_or_channel(tmp_path: Path) -> None:
+    """On a store before 0018 ``reporter`` and ``channel`` are stored columns without a
+    default: the writer gives them the models' '' as it did then."""
+    with create_store(tmp_path / "old.db", PASSPHRASE, target="0017", timezone="UTC") as old:
+        import_file(old, _log(tmp_path), zone("UTC"))
+        raw: Any = old.raw()
+        with old.transaction() as session, Writer(session) as writer:
+            (one,) = writer.insert(
+                "report", [{"post_id": 1, "reported_at": datetime(2026, 6, 1, tzinfo=UTC)}]
+            )
+            two = writer.next_id("report")
+            insert_columns(
+                writer,
+                "report",
+                {"id": [two], "post_id": [1], "reported_at": [1_790_000_000_000_000]},
+            )
+        rows = raw.execute(
+            "SELECT reporter, reporter_key, channel FROM report WHERE id IN (?, ?)", (one, two)
+        ).fetchall()
+        assert rows == [("", "", ""), ("", "", "")]
