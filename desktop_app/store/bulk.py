@@ -52,7 +52,6 @@ from desktop_app.store.uids import to_db as uid_to_db
 from desktop_app.store.writer import (
     _DERIVE_FN,
     _DERIVED,
-    _NONE_KEPT,
     _OFFSET,
     Writer,
     _info,
@@ -121,15 +120,11 @@ def insert_columns(
         if name in derived:
             source = columns.get(derived[name])
             derive = _DERIVE_FN[name]
-            none_kept = name in _NONE_KEPT
             if source is not None:
-                if none_kept:
-                    values_by_column.append([derive(v) for v in source])
-                else:
-                    values_by_column.append([derive(v or "") for v in source])
+                values_by_column.append([derive(v or "") for v in source])
             else:
                 fixed = constants.get(derived[name])
-                values_by_column.append(repeat(derive(fixed if none_kept else fixed or ""), count))
+                values_by_column.append(repeat(derive(fixed or ""), count))
         elif table == "post" and name == "case_ref":
             values_by_column.append([case_ref_for(i) for i in ids])
         elif name == _OFFSET:  # schema 0017: updated_at - created_at, 0 for a new row

@@ -321,10 +321,7 @@ class Post(Record, Retractable, table=True):
     case_ref: str = Field(unique=True)
     platform: str = Field(index=True)
     url: str = ""
-    canonical_url: str = Field(
-        default="",
-        sa_column=Column(String, Computed(CANONICAL_URL_SQL, persisted=False), nullable=False),
-    )
+    canonical_url: str = _generated("canonical_url", CANONICAL_URL_SQL)
     post_ref: str = ""
     identity_key: str = Field(unique=True)
     author_id: int | None = Field(

@@ -165,16 +165,17 @@ def _reporter_own(reporter: str) -> str | None:
     return None if reporter == cached_reporter_key(reporter) else reporter
 
 
-def _coder(codes: Mapping[str, int]) -> Callable[[Any], Any]:
+def _coder(codes: Mapping[str, int], *, empty: Any = "") -> Callable[[Any], Any]:
     """A vocabulary text as its code (``models.CHANNEL_CODES``, ...), else itself; a
     value that is not text as the text a TEXT column made of it before 0018 (the
-    number 3 as "3", never the code 3); None as None (NOT NULL refuses it)."""
+    number 3 as "3", never the code 3). ``empty``: what an empty text (or None, which
+    the writer passes as "") is kept as when the vocabulary has no code for it."""
     get = codes.get
 
     def code(text: Any) -> Any:
         if isinstance(text, str):
-            return get(text, text)
-        return None if text is None else str(text)
+            return get(text, text) if text else get(text, empty)
+        return str(text)
 
     return code
 
@@ -186,11 +187,9 @@ _DERIVE_FN: dict[str, Callable[[Any], Any]] = {
     "handle_key": cached_handle_key,
     "reporter_own": _reporter_own,
     "channel_code": _coder(models.CHANNEL_CODES),
-    "outcome_code": _coder(models.OUTCOME_CODES),
+    # A response without an outcome is refused by NOT NULL (no outcome is empty).
+    "outcome_code": _coder(models.OUTCOME_CODES, empty=None),
 }
-# Derived from the source as given, None included (the others from ``source or ""``):
-# a response without an outcome is refused by NOT NULL, as it was before 0018.
-_NONE_KEPT = frozenset({"outcome_code"})
 _IDENTITY_SOURCES = {"platform", "url", "post_ref"}
 # Post columns the search index holds (normalised since migration 0006; the
 # link only on 0006: 0007 searches links through post.identity_key instead).
@@ -538,8 +537,7 @@ class Writer:
         times = tuple(info.times & rows[0].keys())
         uid_columns = tuple((info.uids & rows[0].keys()) - {"uid"})
         derived = [
-            (target, source, _DERIVE_FN[target], target in _NONE_KEPT)
-            for target, source in _DERIVED.get(table, ())
+            (target, source, _DERIVE_FN[target]) for target, source in _DERIVED.get(table, ())
         ]
         now = to_micros(now_utc())
         is_post = table == "post"
@@ -574,9 +572,8 @@ class Writer:
                     row[name] = to_micros(value)
             if offsets:
                 row[_OFFSET] = _micros(row["updated_at"]) - _micros(row["created_at"])
-            for target, source, derive, none_kept in derived:
-                value = row[source]
-                row[target] = derive(value if none_kept else value or "")
+            for target, source, derive in derived:
+                row[target] = derive(row[source] or "")
             if is_post:
                 row["case_ref"] = case_ref_for(row_id)
                 if not row["identity_key"]:
@@ -622,8 +619,7 @@ class Writer:
                 authors.append(row_id)
             for target, source in derived:  # before the generated sources go
                 if source in row:
-                    value = row[source]
-                    row[target] = _DERIVE_FN[target](value if target in _NONE_KEPT else value or "")
+                    row[target] = _DERIVE_FN[target](row[source] or "")
                 else:
                     row.pop(target, None)
             for name in (info.computed - {"updated_at"}).difference(kept).intersection(row):
