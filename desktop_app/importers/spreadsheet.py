@@ -22,6 +22,7 @@ import csv
 import hashlib
 import json
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -736,6 +737,7 @@ class _ImportWriter:
         # shortcut (ids never change inside the transaction; what is not here is
         # looked up), bounded: emptied when full, short keys only.
         self.known_accounts: dict[tuple[str, str], int] = {}
+        self.known_account_bytes = 0  # what known_accounts holds, estimated
         self.known_posts: dict[str, int] = {}
         # A table that was empty before this import holds only the rows it writes:
         # each one's key goes into a filter, and a key the filter has never seen
@@ -754,6 +756,7 @@ class _ImportWriter:
     def forget(self) -> None:
         """Drop the known ids and the filters (no chunk comes after this)."""
         self.known_accounts, self.known_posts = {}, {}
+        self.known_account_bytes = 0
         self.account_filter = self.post_filter = self.report_filter = None
 
     def _empty(self, table: str) -> bool:
@@ -761,12 +764,17 @@ class _ImportWriter:
         return not rows
 
     def _know_accounts(self, found: Iterable[tuple[tuple[str, str], int]]) -> None:
-        known, limit = self.known_accounts, KNOWN_ACCOUNTS
+        known, limit, budget = self.known_accounts, KNOWN_ACCOUNTS, KNOWN_ACCOUNT_BYTES
+        held, size = self.known_account_bytes, sys.getsizeof
         for key, account_id in found:
             if len(key[0]) + len(key[1]) <= KNOWN_KEY_CHARS:
-                if len(known) >= limit:
+                cost = KNOWN_ENTRY_BYTES + size(key[0]) + size(key[1])
+                held += cost
+                if len(known) >= limit or held > budget:
                     known.clear()
+                    held = cost
                 known[key] = account_id
+        self.known_account_bytes = held
 
     def _know_posts(self, found: Iterable[tuple[str, int]]) -> None:
         known, limit = self.known_posts, KNOWN_POSTS
@@ -1092,10 +1100,17 @@ class _KeyFilter:
         )
 
 
-# At most this many accounts and posts are remembered between chunks (about 6 MB
-# for the posts of a facebook link each, 15 MB at most), each key at most
-# KNOWN_KEY_CHARS long.
-KNOWN_ACCOUNTS = 1 << 14
+# At most this many accounts and posts are remembered between chunks, each key at
+# most KNOWN_KEY_CHARS long. The posts: about 6 MB for a facebook link each, 15 MB
+# at most. The accounts: as many as fit in KNOWN_ACCOUNT_BYTES, each costing its
+# two strings and KNOWN_ENTRY_BYTES (the key's tuple, the id, the dict's slot), so
+# that a log naming 143,000 accounts in 1,000,000 reports (tests/perf/generate.py)
+# looks each one up once (36 MB held, by this estimate); with 16,384 remembered,
+# the lookups of accounts met before took 4 s more of that 80 s import. A test
+# measures what the entries really hold against this estimate.
+KNOWN_ACCOUNTS = 1 << 18
+KNOWN_ACCOUNT_BYTES = 48 << 20
+KNOWN_ENTRY_BYTES = 136
 KNOWN_POSTS = 1 << 15
 KNOWN_KEY_CHARS = 256
 

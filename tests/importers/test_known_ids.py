@@ -10,11 +10,14 @@ same, row for row, as with every lookup going to the store.
 from __future__ import annotations
 
 import shutil
+import tracemalloc
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
+from desktop_app.core.normalise import normalise_handle, normalise_platform
 from desktop_app.core.timeutil import zone
 from desktop_app.importers import spreadsheet
 from desktop_app.importers.spreadsheet import import_file
@@ -101,6 +104,7 @@ def _lookups_always(monkeypatch: pytest.MonkeyPatch) -> None:
         {"KNOWN_POSTS": 1, "KNOWN_ACCOUNTS": 1},
         {"KNOWN_POSTS": 5, "KNOWN_ACCOUNTS": 3},
         {"KNOWN_KEY_CHARS": 0},
+        {"KNOWN_ACCOUNT_BYTES": 600},
         {"FILTER_BITS": 8},
         {"FILTER_BITS": 64, "KNOWN_POSTS": 1, "KNOWN_ACCOUNTS": 1, "KNOWN_KEY_CHARS": 0},
     ],
@@ -179,3 +183,44 @@ def test_a_row_given_twice_in_a_first_import_is_found_through_the_filter(
     )
     assert (result.added, result.already_present) == (60, 1)
     assert [sql for sql in asked if sql in _PROBES] == [spreadsheet._REPORTS_OF]
+
+
+def _remember_accounts(count: int, handle: str) -> tuple[SimpleNamespace, int]:
+    """``count`` accounts remembered as an import remembers them (keys made by the
+    parser's own normalising, ids as large as a big store's), and the bytes they
+    really hold (tracemalloc)."""
+    known = SimpleNamespace(known_accounts={}, known_account_bytes=0)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        found = [
+            ((normalise_platform(" Facebook "), normalise_handle(handle.format(i))), 10**6 + i)
+            for i in range(count)
+        ]
+        spreadsheet._ImportWriter._know_accounts(known, found)  # type: ignore[arg-type]
+        del found  # what stays is what the remembered accounts hold
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    return known, held
+
+
+@pytest.mark.parametrize("handle", ["@author{}", "@မြန်မာ{}", "@ေက်ာင္း_{}_long_handle"])
+def test_the_accounts_remembered_hold_what_their_budget_says(handle: str) -> None:
+    """The estimate that bounds the remembered accounts (KNOWN_ACCOUNT_BYTES) is
+    within 10% of what they really hold, for short, Burmese and longer handles."""
+    known, held = _remember_accounts(40_000, handle)
+    assert len(known.known_accounts) == 40_000
+    assert 0.9 * known.known_account_bytes <= held <= 1.1 * known.known_account_bytes
+
+
+def test_the_accounts_remembered_never_pass_their_budget(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past the budget, what is remembered is emptied and starts again: never more
+    than KNOWN_ACCOUNT_BYTES, whatever the number of accounts."""
+    monkeypatch.setattr(spreadsheet, "KNOWN_ACCOUNT_BYTES", 1 << 20)
+    known, held = _remember_accounts(20_000, "@author{}")
+    assert 0 < len(known.known_accounts) < 20_000
+    assert known.known_account_bytes <= 1 << 20
+    assert held <= 1.1 * (1 << 20)
