@@ -737,8 +737,8 @@ class _ImportWriter:
         # shortcut (ids never change inside the transaction; what is not here is
         # looked up), bounded: emptied when full, short keys only.
         self.known_accounts: dict[tuple[str, str], int] = {}
-        self.known_account_bytes = 0  # what known_accounts holds, estimated
         self.known_posts: dict[str, int] = {}
+        self.known_account_bytes = self.known_post_bytes = 0  # what they hold, estimated
         # A table that was empty before this import holds only the rows it writes:
         # each one's key goes into a filter, and a key the filter has never seen
         # is new, with no probe of the index (at any size of file: the filter does
@@ -756,7 +756,7 @@ class _ImportWriter:
     def forget(self) -> None:
         """Drop the known ids and the filters (no chunk comes after this)."""
         self.known_accounts, self.known_posts = {}, {}
-        self.known_account_bytes = 0
+        self.known_account_bytes = self.known_post_bytes = 0
         self.account_filter = self.post_filter = self.report_filter = None
 
     def _empty(self, table: str) -> bool:
@@ -764,25 +764,24 @@ class _ImportWriter:
         return not rows
 
     def _know_accounts(self, found: Iterable[tuple[tuple[str, str], int]]) -> None:
-        known, limit, budget = self.known_accounts, KNOWN_ACCOUNTS, KNOWN_ACCOUNT_BYTES
-        held, size = self.known_account_bytes, sys.getsizeof
-        for key, account_id in found:
-            if len(key[0]) + len(key[1]) <= KNOWN_KEY_CHARS:
-                cost = KNOWN_ENTRY_BYTES + size(key[0]) + size(key[1])
-                held += cost
-                if len(known) >= limit or held > budget:
-                    known.clear()
-                    held = cost
-                known[key] = account_id
-        self.known_account_bytes = held
+        self.known_account_bytes = _remember(
+            self.known_accounts,
+            self.known_account_bytes,
+            found,
+            _account_cost,
+            KNOWN_ACCOUNTS,
+            KNOWN_ACCOUNT_BYTES,
+        )
 
     def _know_posts(self, found: Iterable[tuple[str, int]]) -> None:
-        known, limit = self.known_posts, KNOWN_POSTS
-        for key, post_id in found:
-            if len(key) <= KNOWN_KEY_CHARS:
-                if len(known) >= limit:
-                    known.clear()
-                known[key] = post_id
+        self.known_post_bytes = _remember(
+            self.known_posts,
+            self.known_post_bytes,
+            found,
+            _post_cost,
+            KNOWN_POSTS,
+            KNOWN_POST_BYTES,
+        )
 
     def _lookup(
         self, chunk: list[ParsedRow]
@@ -1100,19 +1099,62 @@ class _KeyFilter:
         )
 
 
-# At most this many accounts and posts are remembered between chunks, each key at
-# most KNOWN_KEY_CHARS long. The posts: about 6 MB for a facebook link each, 15 MB
-# at most. The accounts: as many as fit in KNOWN_ACCOUNT_BYTES, each costing its
-# two strings and KNOWN_ENTRY_BYTES (the key's tuple, the id, the dict's slot), so
-# that a log naming 143,000 accounts in 1,000,000 reports (tests/perf/generate.py)
-# looks each one up once (36 MB held, by this estimate); with 16,384 remembered,
-# the lookups of accounts met before took 4 s more of that 80 s import. A test
-# measures what the entries really hold against this estimate.
+# The accounts and posts remembered between chunks: as many as fit in
+# KNOWN_ACCOUNT_BYTES and KNOWN_POST_BYTES (and at most KNOWN_ACCOUNTS and
+# KNOWN_POSTS of them), each key at most KNOWN_KEY_CHARS long. An entry costs its
+# strings (``sys.getsizeof``), KNOWN_ENTRY_BYTES (the id and the dict's slot) and,
+# for an account, KNOWN_PAIR_BYTES (its key's tuple); a test measures what the
+# entries really hold against this estimate. A log of 1,000,000 reports naming
+# 143,000 accounts (tests/perf/generate.py) then looks each account up once (36 MB
+# held): with 16,384 remembered, the lookups of accounts met before took 4 s more
+# of that 80 s import. Its 485,000 posts would take 83 MB; 16 MB holds every post
+# of a log of 100,000 reports (about 45,000, 8 MB), of which 21,000 were looked up
+# again with 32,768 remembered.
 KNOWN_ACCOUNTS = 1 << 18
 KNOWN_ACCOUNT_BYTES = 48 << 20
-KNOWN_ENTRY_BYTES = 136
-KNOWN_POSTS = 1 << 15
+KNOWN_POSTS = 1 << 18
+KNOWN_POST_BYTES = 16 << 20
+KNOWN_ENTRY_BYTES = 80
+KNOWN_PAIR_BYTES = 56
 KNOWN_KEY_CHARS = 256
+
+
+def _account_cost(key: tuple[str, str]) -> int:
+    """What remembering an account takes (bytes, estimated); -1 for too long a key."""
+    platform, handle = key
+    if len(platform) + len(handle) > KNOWN_KEY_CHARS:
+        return -1
+    return KNOWN_ENTRY_BYTES + KNOWN_PAIR_BYTES + sys.getsizeof(platform) + sys.getsizeof(handle)
+
+
+def _post_cost(key: str) -> int:
+    """What remembering a post takes (bytes, estimated); -1 for too long a key."""
+    if len(key) > KNOWN_KEY_CHARS:
+        return -1
+    return KNOWN_ENTRY_BYTES + sys.getsizeof(key)
+
+
+def _remember(
+    known: dict[Any, int],
+    held: int,
+    found: Iterable[tuple[Any, int]],
+    cost: Callable[[Any], int],
+    limit: int,
+    budget: int,
+) -> int:
+    """``found``'s (key, id) pairs added to ``known``, which holds ``held`` bytes by
+    ``cost`` and is emptied first whenever one more would pass ``limit`` entries or
+    ``budget`` bytes; returns the bytes it holds then."""
+    for key, value in found:
+        size = cost(key)
+        if size < 0:
+            continue
+        held += size
+        if len(known) >= limit or held > budget:
+            known.clear()
+            held = size
+        known[key] = value
+    return held
 
 
 # The chunk's accounts, posts and reports already in the store, each through its

@@ -104,7 +104,7 @@ def _lookups_always(monkeypatch: pytest.MonkeyPatch) -> None:
         {"KNOWN_POSTS": 1, "KNOWN_ACCOUNTS": 1},
         {"KNOWN_POSTS": 5, "KNOWN_ACCOUNTS": 3},
         {"KNOWN_KEY_CHARS": 0},
-        {"KNOWN_ACCOUNT_BYTES": 600},
+        {"KNOWN_ACCOUNT_BYTES": 600, "KNOWN_POST_BYTES": 900},
         {"FILTER_BITS": 8},
         {"FILTER_BITS": 64, "KNOWN_POSTS": 1, "KNOWN_ACCOUNTS": 1, "KNOWN_KEY_CHARS": 0},
     ],
@@ -185,42 +185,62 @@ def test_a_row_given_twice_in_a_first_import_is_found_through_the_filter(
     assert [sql for sql in asked if sql in _PROBES] == [spreadsheet._REPORTS_OF]
 
 
-def _remember_accounts(count: int, handle: str) -> tuple[SimpleNamespace, int]:
-    """``count`` accounts remembered as an import remembers them (keys made by the
-    parser's own normalising, ids as large as a big store's), and the bytes they
-    really hold (tracemalloc)."""
-    known = SimpleNamespace(known_accounts={}, known_account_bytes=0)
+def _remember(kind: str, count: int, text: str) -> tuple[SimpleNamespace, int]:
+    """``count`` accounts or posts remembered as an import remembers them (keys made
+    by the parser's own normalising, ids as large as a big store's), and the bytes
+    they really hold (tracemalloc)."""
+    known = SimpleNamespace(
+        known_accounts={}, known_posts={}, known_account_bytes=0, known_post_bytes=0
+    )
     tracemalloc.start()
     try:
         before = tracemalloc.get_traced_memory()[0]
-        found = [
-            ((normalise_platform(" Facebook "), normalise_handle(handle.format(i))), 10**6 + i)
-            for i in range(count)
-        ]
-        spreadsheet._ImportWriter._know_accounts(known, found)  # type: ignore[arg-type]
-        del found  # what stays is what the remembered accounts hold
+        if kind == "accounts":
+            accounts = [
+                ((normalise_platform(" Facebook "), normalise_handle(text.format(i))), 10**6 + i)
+                for i in range(count)
+            ]
+            spreadsheet._ImportWriter._know_accounts(known, accounts)  # type: ignore[arg-type]
+            del accounts  # what stays is what the remembered accounts hold
+        else:
+            posts = [(f"url:facebook:{text.format(i)}", 10**6 + i) for i in range(count)]
+            spreadsheet._ImportWriter._know_posts(known, posts)  # type: ignore[arg-type]
+            del posts
         held = tracemalloc.get_traced_memory()[0] - before
     finally:
         tracemalloc.stop()
     return known, held
 
 
-@pytest.mark.parametrize("handle", ["@author{}", "@မြန်မာ{}", "@ေက်ာင္း_{}_long_handle"])
-def test_the_accounts_remembered_hold_what_their_budget_says(handle: str) -> None:
-    """The estimate that bounds the remembered accounts (KNOWN_ACCOUNT_BYTES) is
-    within 10% of what they really hold, for short, Burmese and longer handles."""
-    known, held = _remember_accounts(40_000, handle)
-    assert len(known.known_accounts) == 40_000
-    assert 0.9 * known.known_account_bytes <= held <= 1.1 * known.known_account_bytes
+@pytest.mark.parametrize("count", [40_000, 43_691])  # a dict before and just after it grows
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("accounts", "@author{}"),
+        ("accounts", "@မြန်မာ{}"),
+        ("accounts", "@ေက်ာင္း_{}_long_handle"),
+        ("posts", "https://www.facebook.com/page12/posts/{}"),
+        ("posts", "https://example.org/မြန်မာ/{}"),
+    ],
+)
+def test_what_is_remembered_holds_what_its_budget_says(kind: str, text: str, count: int) -> None:
+    """The estimate that bounds the remembered accounts and posts
+    (KNOWN_ACCOUNT_BYTES, KNOWN_POST_BYTES) is close to what they really hold: at
+    most 8% less, at most 20% more, for short, Burmese, Zawgyi and longer keys."""
+    known, held = _remember(kind, count, text)
+    entries, estimate = getattr(known, f"known_{kind}"), getattr(known, f"known_{kind[:-1]}_bytes")
+    assert len(entries) == count
+    assert 0.8 * estimate <= held <= 1.08 * estimate
 
 
-def test_the_accounts_remembered_never_pass_their_budget(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize("kind", ["accounts", "posts"])
+def test_what_is_remembered_never_passes_its_budget(
+    kind: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Past the budget, what is remembered is emptied and starts again: never more
-    than KNOWN_ACCOUNT_BYTES, whatever the number of accounts."""
-    monkeypatch.setattr(spreadsheet, "KNOWN_ACCOUNT_BYTES", 1 << 20)
-    known, held = _remember_accounts(20_000, "@author{}")
-    assert 0 < len(known.known_accounts) < 20_000
-    assert known.known_account_bytes <= 1 << 20
-    assert held <= 1.1 * (1 << 20)
+    than its budget, whatever the number of accounts or posts."""
+    monkeypatch.setattr(spreadsheet, f"KNOWN_{kind[:-1].upper()}_BYTES", 1 << 20)
+    known, held = _remember(kind, 20_000, "key{}")
+    assert 0 < len(getattr(known, f"known_{kind}")) < 20_000
+    assert getattr(known, f"known_{kind[:-1]}_bytes") <= 1 << 20
+    assert held <= 1.08 * (1 << 20)
