@@ -1107,7 +1107,7 @@ class _KeyFilter:
 # entries really hold against this estimate. A log of 1,000,000 reports naming
 # 143,000 accounts (tests/perf/generate.py) then looks each account up once (36 MB
 # held): with 16,384 remembered, the lookups of accounts met before took 4 s more
-# of that 80 s import. Its 485,000 posts would take 83 MB; 16 MB holds every post
+# of that 80 s import. Its 486,377 posts would take 83 MB; 16 MB holds every post
 # of a log of 100,000 reports (48,759, 8 MB), of which 21,000 were looked up
 # again with 32,768 remembered.
 KNOWN_ACCOUNTS = 1 << 18
