@@ -765,22 +765,12 @@ class _ImportWriter:
 
     def _know_accounts(self, found: Iterable[tuple[tuple[str, str], int]]) -> None:
         self.known_account_bytes = _remember(
-            self.known_accounts,
-            self.known_account_bytes,
-            found,
-            _account_cost,
-            KNOWN_ACCOUNTS,
-            KNOWN_ACCOUNT_BYTES,
+            self.known_accounts, self.known_account_bytes, found, _account_cost, KNOWN_ACCOUNT_BYTES
         )
 
     def _know_posts(self, found: Iterable[tuple[str, int]]) -> None:
         self.known_post_bytes = _remember(
-            self.known_posts,
-            self.known_post_bytes,
-            found,
-            _post_cost,
-            KNOWN_POSTS,
-            KNOWN_POST_BYTES,
+            self.known_posts, self.known_post_bytes, found, _post_cost, KNOWN_POST_BYTES
         )
 
     def _lookup(
@@ -1100,19 +1090,16 @@ class _KeyFilter:
 
 
 # The accounts and posts remembered between chunks: as many as fit in
-# KNOWN_ACCOUNT_BYTES and KNOWN_POST_BYTES (and at most KNOWN_ACCOUNTS and
-# KNOWN_POSTS of them), each key at most KNOWN_KEY_CHARS long. An entry costs its
-# strings (``sys.getsizeof``), KNOWN_ENTRY_BYTES (the id and the dict's slot) and,
-# for an account, KNOWN_PAIR_BYTES (its key's tuple); a test measures what the
-# entries really hold against this estimate. A log of 1,000,000 reports naming
-# 143,000 accounts (tests/perf/generate.py) then looks each account up once (36 MB
-# held): with 16,384 remembered, the lookups of accounts met before took 4 s more
-# of that 80 s import. Its 486,377 posts would take 83 MB; 16 MB holds every post
-# of a log of 100,000 reports (48,759, 8 MB), of which 21,000 were looked up
-# again with 32,768 remembered.
-KNOWN_ACCOUNTS = 1 << 18
+# KNOWN_ACCOUNT_BYTES and KNOWN_POST_BYTES, each key at most KNOWN_KEY_CHARS long.
+# An entry costs its strings (``sys.getsizeof``), KNOWN_ENTRY_BYTES (the id and the
+# dict's slot) and, for an account, KNOWN_PAIR_BYTES (its key's tuple); a test
+# measures what the entries really hold against this estimate. A log of 1,000,000
+# reports naming 143,000 accounts (tests/perf/generate.py) then looks each account
+# up once (36 MB held): with 16,384 remembered, the lookups of accounts met before
+# took 4 s more of that 80 s import. Its 486,377 posts would take 83 MB; 16 MB
+# holds every post of a log of 100,000 reports (48,759, 8 MB), of which 21,000
+# were looked up again with 32,768 remembered.
 KNOWN_ACCOUNT_BYTES = 48 << 20
-KNOWN_POSTS = 1 << 18
 KNOWN_POST_BYTES = 16 << 20
 KNOWN_ENTRY_BYTES = 80
 KNOWN_PAIR_BYTES = 56
@@ -1139,18 +1126,17 @@ def _remember(
     held: int,
     found: Iterable[tuple[Any, int]],
     cost: Callable[[Any], int],
-    limit: int,
     budget: int,
 ) -> int:
     """``found``'s (key, id) pairs added to ``known``, which holds ``held`` bytes by
-    ``cost`` and is emptied first whenever one more would pass ``limit`` entries or
-    ``budget`` bytes; returns the bytes it holds then."""
+    ``cost`` and is emptied first whenever one more would pass ``budget``; returns
+    the bytes it holds then."""
     for key, value in found:
         size = cost(key)
         if size < 0:
             continue
         held += size
-        if len(known) >= limit or held > budget:
+        if held > budget:
             known.clear()
             held = size
         known[key] = value

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -284,7 +285,8 @@ def test_the_import_holds_nothing_per_row_of_the_file_or_store(
     in chunks of 10, nothing the importer or its writer keeps between chunks holds
     more than a chunk's worth of entries (it held every account of the store, and
     every new post until the end of the file). The ids it remembers between chunks
-    are bounded by KNOWN_ACCOUNTS and KNOWN_POSTS, here set to a chunk's worth."""
+    are bounded by KNOWN_ACCOUNT_BYTES and KNOWN_POST_BYTES, here set to a chunk's
+    worth (ten entries of the smallest cost)."""
     rows = [
         {
             "post_url": f"https://x.org/{i}",
@@ -296,8 +298,13 @@ def test_the_import_holds_nothing_per_row_of_the_file_or_store(
     ]
     import_file(store, write_log(tmp_path / "first.csv", rows), UTC_ZONE)
     monkeypatch.setattr(spreadsheet, "CHUNK_ROWS", 10)
-    monkeypatch.setattr(spreadsheet, "KNOWN_ACCOUNTS", 10)
-    monkeypatch.setattr(spreadsheet, "KNOWN_POSTS", 10)
+    least = spreadsheet.KNOWN_ENTRY_BYTES + sys.getsizeof("")
+    monkeypatch.setattr(
+        spreadsheet,
+        "KNOWN_ACCOUNT_BYTES",
+        10 * (least + sys.getsizeof("") + spreadsheet.KNOWN_PAIR_BYTES),
+    )
+    monkeypatch.setattr(spreadsheet, "KNOWN_POST_BYTES", 10 * least)
     seen: list[dict[str, int]] = []
     write_chunk = spreadsheet._ImportWriter.write_chunk
 
