@@ -168,7 +168,10 @@ def normal_fingerprint(text: str) -> str:
 
 
 def unsafe_reason(name: str, info: zipfile.ZipInfo | None = None) -> str | None:
-    """Why a ZIP member name could write outside the folder it is unpacked into."""
+    """Why a ZIP member name could write outside the folder it is unpacked into (or
+    cannot be unpacked at all: a damaged entry can have no name)."""
+    if not name:
+        return "has no name (the ZIP's list of files is damaged)"
     if "\\" in name or "\x00" in name:
         return "contains a backslash or NUL"
     if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
@@ -244,7 +247,7 @@ def _zip_source(path: Path, problems: list[str]) -> _Source | None:
     for info in zf.infolist():
         name = info.filename
         reason = unsafe_reason(name, info)
-        if info.is_dir() and info.file_size == 0 and reason is None:
+        if reason is None and info.is_dir() and info.file_size == 0:
             continue  # folder entries (a re-zipped pack has them) hold no content
         if reason:
             problems.append(f"{name!r}: unsafe path in the ZIP, {reason}")

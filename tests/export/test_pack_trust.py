@@ -507,6 +507,19 @@ def test_damaged_bytes_are_named_never_a_traceback(store, filled, tmp_path: Path
         # Damage in a ZIP time field changes nothing that is checked: it may verify.
 
 
+def test_a_member_with_no_name_is_a_named_problem(store, filled, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Damage can leave a ZIP entry with an empty name (the random damage above once
+    did): one line naming it, not an IndexError from ``ZipInfo.is_dir``."""
+    pack = _pack(store, tmp_path).path
+    with zipfile.ZipFile(pack, "a") as zf:
+        zf.writestr(zipfile.ZipInfo(""), b"x")
+    with pytest.raises(PackVerificationError) as caught:
+        verify_pack(pack)
+    assert "'': unsafe path in the ZIP, has no name (the ZIP's list of files is damaged)" in (
+        caught.value.problems
+    )
+
+
 def test_a_report_pdf_whose_objects_cannot_be_followed_is_a_named_problem(
     tmp_path: Path,
 ) -> None:
