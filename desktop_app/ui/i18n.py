@@ -497,6 +497,362 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
         r"font (.+) is missing from (.+): reinstall Caselog",
         QT_TRANSLATE_NOOP("AppError", "The font %1 is missing from %2: reinstall Caselog."),
     ),
+    # export/verify.py: the problems a pack check names, each after the file it is
+    # about ("<file>: <problem>"). The English is the core's own words, as the CLI
+    # prints them.
+    (
+        r"(.+) does not start as a ZIP file does: "
+        r"something was put before the pack, or it is not a pack",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1 does not start as a ZIP file does: something was put before the pack, or it is not a pack",  # noqa: E501
+        ),
+    ),
+    (
+        r"(.+) is not a readable ZIP file \(truncated or damaged\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1 is not a readable ZIP file (truncated or damaged)",
+        ),
+    ),
+    (
+        # The reasons are unsafe_reason's, put after this start by _zip_source.
+        r"unsafe path in the ZIP, (?:has no name \(the ZIP's list of files is damaged\))",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "unsafe path in the ZIP, has no name (the ZIP's list of files is damaged)",
+        ),
+    ),
+    (
+        r"unsafe path in the ZIP, (?:contains a backslash or NUL)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "unsafe path in the ZIP, contains a backslash or NUL",
+        ),
+    ),
+    (
+        r"unsafe path in the ZIP, (?:is an absolute path)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "unsafe path in the ZIP, is an absolute path",
+        ),
+    ),
+    (
+        r"unsafe path in the ZIP, (?:climbs out of the pack folder \(\.\.\))",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "unsafe path in the ZIP, climbs out of the pack folder (..)",
+        ),
+    ),
+    (
+        r"unsafe path in the ZIP, (?:is a symbolic link)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "unsafe path in the ZIP, is a symbolic link",
+        ),
+    ),
+    (
+        r"appears twice in the ZIP",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "appears twice in the ZIP",
+        ),
+    ),
+    (
+        r"data before the first file of the ZIP",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "data before the first file of the ZIP",
+        ),
+    ),
+    (
+        r"is a symbolic link \(refused\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "is a symbolic link (refused)",
+        ),
+    ),
+    (
+        r"points outside the pack folder",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "points outside the pack folder",
+        ),
+    ),
+    (
+        r"has no list of files",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "has no list of files",
+        ),
+    ),
+    (
+        r"a file entry is malformed \((.*)\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "a file entry is malformed (%1)",
+        ),
+    ),
+    (
+        r"the SHA-256 is malformed",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the SHA-256 is malformed",
+        ),
+    ),
+    (
+        r"missing",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "missing",
+        ),
+    ),
+    (
+        r"larger than any pack's would be \(refused\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "larger than any pack's would be (refused)",
+        ),
+    ),
+    (
+        r"not UTF-8 text \(changed or damaged\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "not UTF-8 text (changed or damaged)",
+        ),
+    ),
+    (
+        r"line (\d+) is not '<sha256>  <path>'",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "line %1 is not '<sha256>  <path>'",
+        ),
+    ),
+    (
+        r"(.+) is listed twice",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1 is listed twice",
+        ),
+    ),
+    (
+        r"lists (.+), which it should not",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "lists %1, which it should not",
+        ),
+    ),
+    (
+        r"the hash of (.+) does not match",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the hash of %1 does not match",
+        ),
+    ),
+    (
+        r"does not list (.+)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "does not list %1",
+        ),
+    ),
+    (
+        r"says nothing of the custody chain",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "says nothing of the custody chain",
+        ),
+    ),
+    (
+        r"line (\d+) is not a custody event",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "line %1 is not a custody event",
+        ),
+    ),
+    (
+        r"starts at event (.+), not (.+) as the manifest says",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "starts at event %1, not %2 as the manifest says",
+        ),
+    ),
+    (
+        r"event 1 does not start the chain",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "event 1 does not start the chain",
+        ),
+    ),
+    (
+        r"event (\d+) is missing \(the chain jumps from (\d+) to (\d+)\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "event %1 is missing (the chain jumps from %2 to %3)",
+        ),
+    ),
+    (
+        r"event (\d+) does not link to event (\d+) \(its prev_hash is not that event's hash\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "event %1 does not link to event %2 (its prev_hash is not that event's hash)",
+        ),
+    ),
+    (
+        r"event (\d+) was changed \(its hash does not match its content\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "event %1 was changed (its hash does not match its content)",
+        ),
+    ),
+    (
+        r"empty, but the manifest names events",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "empty, but the manifest names events",
+        ),
+    ),
+    (
+        r"ends at event (.+), not at the head the manifest names \((.*)\); "
+        r"events were removed from the end",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "ends at event %1, not at the head the manifest names (%2); events were removed from the end",  # noqa: E501
+        ),
+    ),
+    (
+        r"damaged, it cannot be read to the end \((.*)\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "damaged, it cannot be read to the end (%1)",
+        ),
+    ),
+    (
+        r"nested too deeply to be read \(refused\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "nested too deeply to be read (refused)",
+        ),
+    ),
+    (
+        r"cannot be read \(damaged: (.*)\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "cannot be read (damaged: %1)",
+        ),
+    ),
+    (
+        r"missing, so no file can be checked against it",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "missing, so no file can be checked against it",
+        ),
+    ),
+    (
+        r"larger than (\d+) MB \(refused\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "larger than %1 MB (refused)",
+        ),
+    ),
+    (
+        r"not the manifest of a Caselog evidence pack",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "not the manifest of a Caselog evidence pack",
+        ),
+    ),
+    (
+        r"format_version (.*) is not one this Caselog reads \(1 or 2\): a newer Caselog may",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "format_version %1 is not one this Caselog reads (1 or 2): a newer Caselog may",
+        ),
+    ),
+    (
+        r"not valid JSON \(changed or damaged\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "not valid JSON (changed or damaged)",
+        ),
+    ),
+    (
+        r"the signing key is not base64",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the signing key is not base64",
+        ),
+    ),
+    (
+        r"missing, so the pack's origin cannot be checked",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "missing, so the pack's origin cannot be checked",
+        ),
+    ),
+    (
+        r"names no signing key",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "names no signing key",
+        ),
+    ),
+    (
+        r"not a 64-byte Ed25519 signature",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "not a 64-byte Ed25519 signature",
+        ),
+    ),
+    (
+        r"signed by the key (.+), not by the expected (.+)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "signed by the key %1, not by the expected %2",
+        ),
+    ),
+    (
+        r"signed by an unknown key (.+): neither this store's own key nor any partner's",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "signed by an unknown key %1: neither this store's own key nor any partner's",
+        ),
+    ),
+    (
+        r"missing from the pack \(listed in the manifest\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "missing from the pack (listed in the manifest)",
+        ),
+    ),
+    (
+        r"changed since the pack was signed \(SHA-256 or size differs from the manifest\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "changed since the pack was signed (SHA-256 or size differs from the manifest)",
+        ),
+    ),
+    (
+        r"added to the pack \(not in the manifest\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "added to the pack (not in the manifest)",
+        ),
+    ),
+    (
+        r"shows the fingerprint (.+), but the key that signed the pack is (.+)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "shows the fingerprint %1, but the key that signed the pack is %2",
+        ),
+    ),
+    (
+        r"cannot be read to check the fingerprints it shows \((.*)\); it may be damaged or forged",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "cannot be read to check the fingerprints it shows (%1); it may be damaged or forged",
+        ),
+    ),
     # sharing: bundles and partner cards
     (
         r"(.+): wrong bundle passphrase, or the file was changed",

@@ -168,6 +168,206 @@
         <translation>%2 တွင် ဖောင့် %1 မရှိပါ- Caselog ကို ပြန်လည် ထည့်သွင်းပါ။</translation>
     </message>
     <message>
+        <source>%1 does not start as a ZIP file does: something was put before the pack, or it is not a pack</source>
+        <translation>%1 သည် ZIP ဖိုင်တစ်ခုကဲ့သို့ မစပါ- အထောက်အထားအစုံ၏ ရှေ့တွင် တစ်စုံတစ်ရာ ထည့်ထားသည်၊ သို့မဟုတ် ၎င်းသည် အထောက်အထားအစုံ မဟုတ်ပါ။</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable ZIP file (truncated or damaged)</source>
+        <translation>%1 သည် ဖတ်၍ရသော ZIP ဖိုင် မဟုတ်ပါ (ပြတ်တောက်နေသည် သို့မဟုတ် ပျက်စီးနေသည်)။</translation>
+    </message>
+    <message>
+        <source>unsafe path in the ZIP, has no name (the ZIP&apos;s list of files is damaged)</source>
+        <translation>ZIP အတွင်းရှိ မလုံခြုံသော လမ်းကြောင်း- အမည် မရှိပါ (ZIP ၏ ဖိုင်စာရင်း ပျက်စီးနေသည်)။</translation>
+    </message>
+    <message>
+        <source>unsafe path in the ZIP, contains a backslash or NUL</source>
+        <translation>ZIP အတွင်းရှိ မလုံခြုံသော လမ်းကြောင်း- backslash (\) သို့မဟုတ် NUL စာလုံး ပါဝင်သည်။</translation>
+    </message>
+    <message>
+        <source>unsafe path in the ZIP, is an absolute path</source>
+        <translation>ZIP အတွင်းရှိ မလုံခြုံသော လမ်းကြောင်း- ဖိုလ်ဒါ၏ အမြစ်မှ စသော လမ်းကြောင်း (absolute path) ဖြစ်သည်။</translation>
+    </message>
+    <message>
+        <source>unsafe path in the ZIP, climbs out of the pack folder (..)</source>
+        <translation>ZIP အတွင်းရှိ မလုံခြုံသော လမ်းကြောင်း- အထောက်အထားအစုံ ဖိုလ်ဒါ၏ အပြင်သို့ ထွက်သည် (..)။</translation>
+    </message>
+    <message>
+        <source>unsafe path in the ZIP, is a symbolic link</source>
+        <translation>ZIP အတွင်းရှိ မလုံခြုံသော လမ်းကြောင်း- symbolic link ဖြစ်သည်။</translation>
+    </message>
+    <message>
+        <source>appears twice in the ZIP</source>
+        <translation>ZIP အတွင်း နှစ်ကြိမ် ပါနေသည်။</translation>
+    </message>
+    <message>
+        <source>data before the first file of the ZIP</source>
+        <translation>ZIP ၏ ပထမဖိုင် မတိုင်မီ ဒေတာ ထည့်ထားသည်။</translation>
+    </message>
+    <message>
+        <source>is a symbolic link (refused)</source>
+        <translation>symbolic link ဖြစ်သည် (ငြင်းပယ်သည်)။</translation>
+    </message>
+    <message>
+        <source>points outside the pack folder</source>
+        <translation>အထောက်အထားအစုံ ဖိုလ်ဒါ၏ အပြင်ဘက်သို့ ညွှန်ပြသည်။</translation>
+    </message>
+    <message>
+        <source>has no list of files</source>
+        <translation>ဖိုင်စာရင်း မပါပါ။</translation>
+    </message>
+    <message>
+        <source>a file entry is malformed (%1)</source>
+        <translation>ဖိုင်စာရင်းထဲမှ တစ်ခု၏ ပုံစံ မမှန်ပါ (%1)။</translation>
+    </message>
+    <message>
+        <source>the SHA-256 is malformed</source>
+        <translation>SHA-256 တန်ဖိုး၏ ပုံစံ မမှန်ပါ။</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>မရှိပါ။</translation>
+    </message>
+    <message>
+        <source>larger than any pack&apos;s would be (refused)</source>
+        <translation>မည်သည့် အထောက်အထားအစုံ၏ ဖိုင်ထက်မဆို ပိုကြီးသည် (ငြင်းပယ်သည်)။</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (changed or damaged)</source>
+        <translation>UTF-8 စာသား မဟုတ်ပါ (ပြောင်းလဲထားသည် သို့မဟုတ် ပျက်စီးနေသည်)။</translation>
+    </message>
+    <message>
+        <source>line %1 is not &apos;&lt;sha256&gt;  &lt;path&gt;&apos;</source>
+        <translation>စာကြောင်း %1 သည် &apos;&lt;sha256&gt;  &lt;path&gt;&apos; ပုံစံ မဟုတ်ပါ။</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 ကို နှစ်ကြိမ် စာရင်းသွင်းထားသည်။</translation>
+    </message>
+    <message>
+        <source>lists %1, which it should not</source>
+        <translation>မသွင်းသင့်သော %1 ကို စာရင်းသွင်းထားသည်။</translation>
+    </message>
+    <message>
+        <source>the hash of %1 does not match</source>
+        <translation>%1 ၏ SHA-256 တန်ဖိုး မကိုက်ညီပါ။</translation>
+    </message>
+    <message>
+        <source>does not list %1</source>
+        <translation>%1 ကို စာရင်းမသွင်းထားပါ။</translation>
+    </message>
+    <message>
+        <source>says nothing of the custody chain</source>
+        <translation>ထိန်းသိမ်းမှု မှတ်တမ်းအကြောင်း ဘာမျှ မဖော်ပြပါ။</translation>
+    </message>
+    <message>
+        <source>line %1 is not a custody event</source>
+        <translation>စာကြောင်း %1 သည် ထိန်းသိမ်းမှု မှတ်တမ်း၏ ဖြစ်ရပ် မဟုတ်ပါ။</translation>
+    </message>
+    <message>
+        <source>starts at event %1, not %2 as the manifest says</source>
+        <translation>ပါဝင်မှုစာရင်းက ဆိုသကဲ့သို့ ဖြစ်ရပ် %2 မှ မစဘဲ ဖြစ်ရပ် %1 မှ စသည်။</translation>
+    </message>
+    <message>
+        <source>event 1 does not start the chain</source>
+        <translation>ဖြစ်ရပ် 1 သည် မှတ်တမ်းကွင်းဆက်၏ အစ မဟုတ်ပါ။</translation>
+    </message>
+    <message>
+        <source>event %1 is missing (the chain jumps from %2 to %3)</source>
+        <translation>ဖြစ်ရပ် %1 မရှိပါ (ကွင်းဆက်သည် %2 မှ %3 သို့ ခုန်ကျော်သွားသည်)။</translation>
+    </message>
+    <message>
+        <source>event %1 does not link to event %2 (its prev_hash is not that event&apos;s hash)</source>
+        <translation>ဖြစ်ရပ် %1 သည် ဖြစ်ရပ် %2 နှင့် မချိတ်ဆက်ပါ (၎င်း၏ prev_hash သည် ထိုဖြစ်ရပ်၏ hash မဟုတ်ပါ)။</translation>
+    </message>
+    <message>
+        <source>event %1 was changed (its hash does not match its content)</source>
+        <translation>ဖြစ်ရပ် %1 ကို ပြောင်းလဲထားသည် (၎င်း၏ hash သည် ၎င်း၏ အကြောင်းအရာနှင့် မကိုက်ညီပါ)။</translation>
+    </message>
+    <message>
+        <source>empty, but the manifest names events</source>
+        <translation>ဗလာ ဖြစ်နေသည်၊ သို့သော် ပါဝင်မှုစာရင်းတွင် ဖြစ်ရပ်များကို ဖော်ပြထားသည်။</translation>
+    </message>
+    <message>
+        <source>ends at event %1, not at the head the manifest names (%2); events were removed from the end</source>
+        <translation>ပါဝင်မှုစာရင်းက ဖော်ပြသော နောက်ဆုံးဖြစ်ရပ် (%2) တွင် မဆုံးဘဲ ဖြစ်ရပ် %1 တွင် ဆုံးသည်- အဆုံးပိုင်းမှ ဖြစ်ရပ်များကို ဖယ်ရှားထားသည်။</translation>
+    </message>
+    <message>
+        <source>damaged, it cannot be read to the end (%1)</source>
+        <translation>ပျက်စီးနေသည်၊ အဆုံးထိ ဖတ်၍ မရပါ (%1)။</translation>
+    </message>
+    <message>
+        <source>nested too deeply to be read (refused)</source>
+        <translation>အထပ်ထပ် အလွန်နက်စွာ ထည့်ထားသဖြင့် ဖတ်၍ မရပါ (ငြင်းပယ်သည်)။</translation>
+    </message>
+    <message>
+        <source>cannot be read (damaged: %1)</source>
+        <translation>ဖတ်၍ မရပါ (ပျက်စီးနေသည်- %1)။</translation>
+    </message>
+    <message>
+        <source>missing, so no file can be checked against it</source>
+        <translation>မရှိပါ၊ ထို့ကြောင့် မည်သည့်ဖိုင်ကိုမျှ ၎င်းနှင့် တိုက်ဆိုင်စစ်ဆေး၍ မရပါ။</translation>
+    </message>
+    <message>
+        <source>larger than %1 MB (refused)</source>
+        <translation>%1 MB ထက် ပိုကြီးသည် (ငြင်းပယ်သည်)။</translation>
+    </message>
+    <message>
+        <source>not the manifest of a Caselog evidence pack</source>
+        <translation>Caselog အထောက်အထားအစုံ၏ ပါဝင်မှုစာရင်း မဟုတ်ပါ။</translation>
+    </message>
+    <message>
+        <source>format_version %1 is not one this Caselog reads (1 or 2): a newer Caselog may</source>
+        <translation>format_version %1 ကို ဤ Caselog မဖတ်နိုင်ပါ (1 သို့မဟုတ် 2 ကိုသာ ဖတ်သည်)- ပိုသစ်သော Caselog က ဖတ်နိုင်ပါမည်။</translation>
+    </message>
+    <message>
+        <source>not valid JSON (changed or damaged)</source>
+        <translation>မှန်ကန်သော JSON မဟုတ်ပါ (ပြောင်းလဲထားသည် သို့မဟုတ် ပျက်စီးနေသည်)။</translation>
+    </message>
+    <message>
+        <source>the signing key is not base64</source>
+        <translation>လက်မှတ်ထိုးသော့သည် base64 မဟုတ်ပါ။</translation>
+    </message>
+    <message>
+        <source>missing, so the pack&apos;s origin cannot be checked</source>
+        <translation>မရှိပါ၊ ထို့ကြောင့် အထောက်အထားအစုံကို မည်သူ ပြုလုပ်သည်ကို စိစစ်၍ မရပါ။</translation>
+    </message>
+    <message>
+        <source>names no signing key</source>
+        <translation>လက်မှတ်ထိုးသော့ကို မဖော်ပြပါ။</translation>
+    </message>
+    <message>
+        <source>not a 64-byte Ed25519 signature</source>
+        <translation>64-byte Ed25519 လက်မှတ် မဟုတ်ပါ။</translation>
+    </message>
+    <message>
+        <source>signed by the key %1, not by the expected %2</source>
+        <translation>မျှော်လင့်ထားသော သော့ %2 ဖြင့် မဟုတ်ဘဲ သော့ %1 ဖြင့် လက်မှတ်ထိုးထားသည်။</translation>
+    </message>
+    <message>
+        <source>signed by an unknown key %1: neither this store&apos;s own key nor any partner&apos;s</source>
+        <translation>မသိသော သော့ %1 ဖြင့် လက်မှတ်ထိုးထားသည်- ဤသိုလှောင်ရာ၏ ကိုယ်ပိုင်သော့လည်း မဟုတ်၊ မည်သည့် မိတ်ဖက်အဖွဲ့၏ သော့လည်း မဟုတ်ပါ။</translation>
+    </message>
+    <message>
+        <source>missing from the pack (listed in the manifest)</source>
+        <translation>အထောက်အထားအစုံတွင် မရှိပါ (ပါဝင်မှုစာရင်းတွင် ပါသည်)။</translation>
+    </message>
+    <message>
+        <source>changed since the pack was signed (SHA-256 or size differs from the manifest)</source>
+        <translation>အထောက်အထားအစုံကို လက်မှတ်ထိုးပြီးနောက် ပြောင်းလဲထားသည် (SHA-256 သို့မဟုတ် အရွယ်အစားသည် ပါဝင်မှုစာရင်းနှင့် မတူပါ)။</translation>
+    </message>
+    <message>
+        <source>added to the pack (not in the manifest)</source>
+        <translation>အထောက်အထားအစုံထဲသို့ ထပ်ထည့်ထားသည် (ပါဝင်မှုစာရင်းတွင် မပါပါ)။</translation>
+    </message>
+    <message>
+        <source>shows the fingerprint %1, but the key that signed the pack is %2</source>
+        <translation>သော့လက်ဗွေ %1 ကို ပြထားသည်၊ သို့သော် အထောက်အထားအစုံကို လက်မှတ်ထိုးသော သော့မှာ %2 ဖြစ်သည်။</translation>
+    </message>
+    <message>
+        <source>cannot be read to check the fingerprints it shows (%1); it may be damaged or forged</source>
+        <translation>၎င်းပြထားသော သော့လက်ဗွေများကို စိစစ်ရန် ဖတ်၍ မရပါ (%1)- ပျက်စီးနေခြင်း သို့မဟုတ် အတုပြုလုပ်ထားခြင်း ဖြစ်နိုင်သည်။</translation>
+    </message>
+    <message>
         <source>%1: the bundle passphrase is wrong, or the file was changed.</source>
         <translation>%1- ဖိုင်ထုပ်၏ စကားဝှက် မှားနေသည်၊ သို့မဟုတ် ဖိုင်ကို ပြောင်းလဲထားသည်။</translation>
     </message>

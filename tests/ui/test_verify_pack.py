@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.core import signing
 from desktop_app.export.pack import export_pack
@@ -148,3 +151,76 @@ def test_a_format_1_pack_never_says_its_custody_chain_links_up(  # type: ignore[
     assert OLDER_FORMAT in dialog.verdict.text()
     assert "links up" not in dialog.verdict.text()
     assert "Known: Verify Org" in dialog.known.text()
+
+
+def _damaged_packs(pack: Path, tmp_path: Path) -> list[Path]:
+    """The same pack damaged in the ways a reader meets: a file changed, one added,
+    one removed, the custody log cut short, the manifest garbled, a forger's
+    signature; and a file that is not a ZIP at all."""
+    out = []
+
+    def copy(name: str) -> Path:
+        folder = _unzip(pack, tmp_path / name)
+        out.append(folder)
+        return folder
+
+    (copy("changed") / "data" / "index.html").write_text("<p>forged</p>", encoding="utf-8")
+    (copy("added") / "data" / "extra.txt").write_text("planted", encoding="utf-8")
+    removed = copy("removed")
+    next((removed / "data").rglob("*.png")).unlink()
+    custody = copy("custody") / "data" / "custody.jsonl"
+    custody.write_text(
+        "".join(custody.read_text(encoding="utf-8").splitlines(keepends=True)[:-1]),
+        encoding="utf-8",
+    )
+    (copy("garbled") / "manifest.json").write_text("{", encoding="utf-8")
+    forged = copy("forged")
+    seed = signing.new_signing_seed()
+    (forged / "manifest.sig").write_bytes(signing.sign(seed, b"another manifest"))
+    not_zip = tmp_path / "not.zip"
+    not_zip.write_bytes(b"hello")
+    out.append(not_zip)
+    return out
+
+
+MYANMAR = re.compile("[\u1000-\u109f]")
+ENGLISH_PHRASE = re.compile(r"\b[a-z]{2,} [a-z]{2,} [a-z]{2,}\b")
+
+
+def test_every_problem_is_shown_in_burmese(window, qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """In Burmese the problems a check names read in Burmese, the files and keys they
+    name kept as they are; in English they read as the core wrote them."""
+    from desktop_app.ui import i18n
+    from desktop_app.ui.dialogs.verify_pack_dialog import VerifyPackDialog
+    from tests.ui.menus import click, open_from_menu
+
+    monkeypatch.setenv("CASELOG_SCRATCH", str(tmp_path / "scratch"))
+    store, pack = _made(tmp_path)
+    store.close()
+    damaged = _damaged_packs(pack.path, tmp_path)
+    dialog = open_from_menu(window, "File", "Verify evidence pack", VerifyPackDialog)
+    seen: list[tuple[str, str]] = []
+    try:
+        i18n.install_translators(QApplication.instance(), "my")
+        for path in damaged:
+            dialog.path.setText(str(path))
+            click(qtbot, dialog.action_button)
+            qtbot.waitUntil(lambda: dialog.worker is None, timeout=60000)
+            assert dialog.outcome is not None and dialog.outcome.problems, path
+            shown = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+            assert len(shown) == len(dialog.outcome.problems)
+            seen += list(zip(dialog.outcome.problems, shown, strict=True))
+    finally:
+        i18n.install_translators(QApplication.instance(), i18n.ENGLISH)
+    assert len({english for english, _ in seen}) >= 8
+    for english, burmese in seen:
+        assert MYANMAR.search(burmese), f"not translated: {english!r}"
+        assert not ENGLISH_PHRASE.search(burmese), f"English left in {burmese!r}"
+        head = re.split(r"[: ]", english, maxsplit=1)[0]  # the file it is about, kept
+        assert head in burmese, (head, burmese)
+    # In English, the core's own words.
+    dialog.path.setText(str(damaged[0]))
+    click(qtbot, dialog.action_button)
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=60000)
+    shown = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert shown == dialog.outcome.problems

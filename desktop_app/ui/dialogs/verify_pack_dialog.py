@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.dialogs.worker_dialog import WorkerDialog
+from desktop_app.ui.i18n import translate_message
 from desktop_app.ui.vocab import numerus
 
 
@@ -175,7 +176,8 @@ class VerifyPackDialog(WorkerDialog):
                 )
             )
             self.verdict.setStyleSheet("color: #a40e26; font-weight: bold;")
-            self.problems.addItems(outcome.problems)
+            # Each in the reader's language (the core names them in English).
+            self.problems.addItems([translate_message(problem) for problem in outcome.problems])
             self.problems.setVisible(True)
         elif not outcome.report.custody_checked:
             # A format-1 pack: never say its custody chain links up (export.verify.OLDER_FORMAT).
