@@ -3082,6 +3082,14 @@ Do you want to delete it anyway?</source>
         <translation>ပုံစံဟောင်း အစုံ (format 1၊ BagIt မတိုင်မီ)- ၎င်း၏ ဖိုင်များ၊ လက်မှတ်နှင့် လက်မှတ်ထိုးသူကို စစ်ဆေးပြီးသော်လည်း ထိန်းသိမ်းမှု မှတ်တမ်းကွင်းဆက်ကို စစ်ဆေး၍ မရပါ (အစုံတွင် ရွေးထားသော ဖြစ်စဉ်များ၏ ဖြစ်ရပ်များသာ ပါပြီး ၎င်းတို့ကြား ချိတ်ဆက်မှု မပါပါ)</translation>
     </message>
     <message>
+        <source>{0} (this store&apos;s own key)</source>
+        <translation>{0} (ဤသိုလှောင်ရာ၏ ကိုယ်ပိုင်သော့)</translation>
+    </message>
+    <message>
+        <source>partner {0}</source>
+        <translation>မိတ်ဖက်အဖွဲ့ {0}</translation>
+    </message>
+    <message>
         <source>The key you expected.</source>
         <translation>သင် မျှော်လင့်ထားသော သော့ ဖြစ်သည်။</translation>
     </message>

@@ -198,6 +198,8 @@ def test_every_problem_is_shown_in_burmese(window, qtbot, tmp_path: Path, monkey
     store, pack = _made(tmp_path)
     store.close()
     damaged = _damaged_packs(pack.path, tmp_path)
+    window.ask_unlock(tmp_path / "v.db")
+    window.unlock(PASSPHRASE)
     dialog = open_from_menu(window, "File", "Verify evidence pack", VerifyPackDialog)
     seen: list[tuple[str, str]] = []
     try:
@@ -210,6 +212,12 @@ def test_every_problem_is_shown_in_burmese(window, qtbot, tmp_path: Path, monkey
             shown = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
             assert len(shown) == len(dialog.outcome.problems)
             seen += list(zip(dialog.outcome.problems, shown, strict=True))
+        dialog.path.setText(str(pack.path))  # the genuine pack: its signer named in Burmese
+        click(qtbot, dialog.action_button)
+        qtbot.waitUntil(lambda: dialog.worker is None, timeout=60000)
+        assert dialog.outcome is not None and dialog.outcome.problems == []
+        assert "Verify Org (ဤသိုလှောင်ရာ၏ ကိုယ်ပိုင်သော့)" in dialog.known.text()
+        assert not ENGLISH_PHRASE.search(dialog.known.text())
     finally:
         i18n.install_translators(QApplication.instance(), i18n.ENGLISH)
     assert len({english for english, _ in seen}) >= 8

@@ -220,13 +220,23 @@ class VerifyPackDialog(WorkerDialog):
             "the chosen cases' events without the links between them)"
         )
 
+    def _signer_name(self, known_as: str) -> str:
+        """The name ``known_signers_of`` gives a key, in the reader's language (it
+        writes "<organisation> (this store's own key)" or "partner <name>")."""
+        own = " (this store's own key)"
+        if known_as.endswith(own):
+            return self.tr("{0} (this store's own key)").format(known_as[: -len(own)])
+        if known_as.startswith("partner "):
+            return self.tr("partner {0}").format(known_as[len("partner ") :])
+        return known_as
+
     def _known_text(self, outcome: Outcome) -> str:
         if not outcome.fingerprint:
             return ""
         if outcome.expected is not None and outcome.fingerprint == outcome.expected:
             return self.tr("The key you expected.")
         if outcome.known_as:
-            return self.tr("Known: {0}.").format(outcome.known_as)
+            return self.tr("Known: {0}.").format(self._signer_name(outcome.known_as))
         if outcome.checked_known:
             return self.tr(
                 "UNKNOWN: neither this store's own key nor any partner's. Anyone can make a key."
