@@ -463,6 +463,79 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (r"no case with id (.+)", QT_TRANSLATE_NOOP("AppError", "There is no case with id %1.")),
+    # importers/spreadsheet.py: why a row was refused (the Problems tab; its row
+    # and column are shown beside it). The English is the core's own words.
+    (
+        r"(.+) is not a date and time: use ISO 8601 \(2018-03-05T14:30\) or DD/MM/YYYY HH:MM",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1 is not a date and time: use ISO 8601 (2018-03-05T14:30) or DD/MM/YYYY HH:MM",
+        ),
+    ),
+    (
+        r"(.+) is outside the dates Caselog accepts "
+        r"\(2000-01-01 to 24 hours past this computer's clock\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1 is outside the dates Caselog accepts (2000-01-01 to 24 hours past this computer's clock)",  # noqa: E501
+        ),
+    ),
+    (
+        r"a value in a column with no header; name the column or clear it",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "a value in a column with no header; name the column or clear it",
+        ),
+    ),
+    (
+        r"required, but empty",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "required, but empty",
+        ),
+    ),
+    (
+        r"a row needs post_url, post_ref or content",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "a row needs post_url, post_ref or content",
+        ),
+    ),
+    (
+        r"(.+) is not yes or no",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1 is not yes or no",
+        ),
+    ),
+    (
+        r"(.+) is not one of (.+)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1 is not one of %2",
+        ),
+    ),
+    (
+        r"an outcome needs the time of the decision",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "an outcome needs the time of the decision",
+        ),
+    ),
+    (
+        r"a decision time needs its outcome",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "a decision time needs its outcome",
+        ),
+    ),
+    (
+        r"the response is dated before the report",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the response is dated before the report",
+        ),
+    ),
     # core/timeutil.py (time_problem)
     (
         r"(\S+) is before 2000-01-01, the earliest date Caselog accepts",

@@ -140,6 +140,46 @@
         <translation>id %1 ရှိသော ဖြစ်စဉ် မရှိပါ။</translation>
     </message>
     <message>
+        <source>%1 is not a date and time: use ISO 8601 (2018-03-05T14:30) or DD/MM/YYYY HH:MM</source>
+        <translation>%1 သည် ရက်စွဲနှင့် အချိန် မဟုတ်ပါ- ISO 8601 (2018-03-05T14:30) သို့မဟုတ် DD/MM/YYYY HH:MM ပုံစံကို သုံးပါ။</translation>
+    </message>
+    <message>
+        <source>%1 is outside the dates Caselog accepts (2000-01-01 to 24 hours past this computer&apos;s clock)</source>
+        <translation>%1 သည် Caselog လက်ခံသော ရက်စွဲများ (2000-01-01 မှ ဤကွန်ပျူတာ၏ နာရီထက် 24 နာရီ နောက်ကျသည်အထိ) ၏ အပြင်ဘက်တွင် ရှိသည်။</translation>
+    </message>
+    <message>
+        <source>a value in a column with no header; name the column or clear it</source>
+        <translation>ခေါင်းစဉ်မရှိသော ကော်လံတွင် တန်ဖိုး ရှိနေသည်- ကော်လံကို အမည်ပေးပါ သို့မဟုတ် ရှင်းလင်းပါ။</translation>
+    </message>
+    <message>
+        <source>required, but empty</source>
+        <translation>လိုအပ်သည်၊ သို့သော် ဗလာ ဖြစ်နေသည်။</translation>
+    </message>
+    <message>
+        <source>a row needs post_url, post_ref or content</source>
+        <translation>အတန်းတစ်ခုတွင် post_url၊ post_ref သို့မဟုတ် content လိုအပ်သည်။</translation>
+    </message>
+    <message>
+        <source>%1 is not yes or no</source>
+        <translation>%1 သည် yes သို့မဟုတ် no မဟုတ်ပါ။</translation>
+    </message>
+    <message>
+        <source>%1 is not one of %2</source>
+        <translation>%1 သည် %2 ထဲမှ တစ်ခု မဟုတ်ပါ။</translation>
+    </message>
+    <message>
+        <source>an outcome needs the time of the decision</source>
+        <translation>ရလဒ်တစ်ခုတွင် ဆုံးဖြတ်ချက် ချသည့်အချိန် လိုအပ်သည်။</translation>
+    </message>
+    <message>
+        <source>a decision time needs its outcome</source>
+        <translation>ဆုံးဖြတ်ချိန်တစ်ခုတွင် ၎င်း၏ ရလဒ် လိုအပ်သည်။</translation>
+    </message>
+    <message>
+        <source>the response is dated before the report</source>
+        <translation>တုံ့ပြန်ချက်၏ ရက်စွဲသည် တိုင်ကြားချက်ထက် စောနေသည်။</translation>
+    </message>
+    <message>
         <source>%1 is before 2000-01-01, the earliest date Caselog accepts.</source>
         <translation>%1 သည် Caselog လက်ခံသော အစောဆုံးရက်စွဲ 2000-01-01 ထက် စောနေသည်။</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -298,6 +299,60 @@ def test_import_with_a_bad_row_lists_it_and_writes_nothing(
     path = window.store_path
     window.lock()
     assert _count(path, Report) == 3  # as before
+
+
+def test_import_problems_read_in_burmese(unlocked, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """In a Burmese window each refused row's reason reads in Burmese; the row, the
+    column's header name and the value typed stay as the file has them."""
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from desktop_app.ui import i18n
+    from desktop_app.ui.dialogs.import_dialog import ImportDialog
+    from tests.ui.menus import click, open_from_menu
+
+    good = {"platform": "tiktok", "reported_at": "2024-02-01 10:00"}
+    rows = [
+        {**good, "post_url": "https://tiktok.com/@a/video/1", "reported_at": "soon"},
+        {**good, "post_url": "https://tiktok.com/@a/video/2", "reported_at": "1999-01-01 10:00"},
+        {**good, "post_url": "https://tiktok.com/@a/video/3", "reported_at": "2090-01-01 10:00"},
+        {**good, "post_url": "https://tiktok.com/@a/video/4", "platform": ""},
+        {**good},
+        {**good, "post_url": "https://tiktok.com/@a/video/6", "author_suspected_fake": "maybe"},
+        {
+            **good,
+            "post_url": "https://tiktok.com/@a/video/7",
+            "final_outcome": "deleted",
+            "final_response_at": "2024-02-02 10:00",
+        },
+        {**good, "post_url": "https://tiktok.com/@a/video/8", "final_outcome": "removed"},
+        {**good, "post_url": "https://tiktok.com/@a/video/9", "final_response_at": "2024-02-02"},
+        {**good, "post_url": "https://tiktok.com/@a/video/10", "first_response_at": "2024-01-01"},
+    ]
+    monkeypatch.setattr(
+        ImportDialog, "pick_file", lambda self: str(write_log(tmp_path / "bad.csv", rows))
+    )
+    dialog = open_from_menu(unlocked, "File", "Import spreadsheet", ImportDialog)
+    choose = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Choose file…")
+    app = QApplication.instance()
+    try:
+        i18n.install_translators(app, "my")
+        click(qtbot, choose)
+        qtbot.waitUntil(lambda: dialog.check is not None, timeout=10000)
+        shown = [
+            tuple(dialog.problems.item(row, column).text() for column in range(3))
+            for row in range(dialog.problems.rowCount())
+        ]
+    finally:
+        i18n.install_translators(app, i18n.ENGLISH)
+    reasons = {problem.reason for problem in dialog.check.problems}
+    assert len(reasons) >= 10, reasons
+    assert len(shown) == len(dialog.check.problems)
+    for (row, column, reason), problem in zip(shown, dialog.check.problems, strict=True):
+        assert (row, column) == (str(problem.row), problem.column)
+        assert re.search("[\u1000-\u109f]", reason), f"not translated: {problem.reason!r}"
+        assert not re.search(r"\b[a-z]{2,} [a-z]{2,} [a-z]{2,}\b", reason), reason
+    assert any("'soon' သည် ရက်စွဲနှင့် အချိန် မဟုတ်ပါ" in reason for _, _, reason in shown)
+    assert any("'maybe' သည် yes သို့မဟုတ် no မဟုတ်ပါ" in reason for _, _, reason in shown)
 
 
 def test_import_runs_in_the_background_and_refreshes(

@@ -36,7 +36,7 @@ from desktop_app.importers.spreadsheet import (
 from desktop_app.store.engine import Store
 from desktop_app.ui.dialogs.column_mapping_dialog import ColumnMappingDialog
 from desktop_app.ui.dialogs.worker_dialog import WorkerDialog
-from desktop_app.ui.i18n import error_text
+from desktop_app.ui.i18n import error_text, translate_message
 from desktop_app.ui.vocab import numerus, outcome_name
 
 SAMPLE_COLUMNS = (
@@ -183,7 +183,10 @@ class ImportDialog(WorkerDialog):
         self.check = check
         self.problems.setRowCount(len(check.problems))
         for row, problem in enumerate(check.problems):
-            for column, value in enumerate((str(problem.row), problem.column, problem.reason)):
+            # The reason in the reader's language (the core gives it in English); the
+            # column keeps the header's own name, as the file has it.
+            reason = translate_message(problem.reason)
+            for column, value in enumerate((str(problem.row), problem.column, reason)):
                 self.problems.setItem(row, column, QTableWidgetItem(value))
         self.sample.setRowCount(len(check.sample))
         for row, parsed in enumerate(check.sample):
