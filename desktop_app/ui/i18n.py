@@ -466,7 +466,8 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
     # importers/spreadsheet.py: why a row was refused (the Problems tab; its row
     # and column are shown beside it). The English is the core's own words.
     (
-        r"(.+) is not a date and time: use ISO 8601 \(2018-03-05T14:30\) or DD/MM/YYYY HH:MM",
+        # "<value> is " + core.timeutil's _NOT_A_TIME
+        r"(.+) is (?:not a date and time): use ISO 8601 \(2018-03-05T14:30\) or DD/MM/YYYY HH:MM",
         QT_TRANSLATE_NOOP(
             "AppError",
             "%1 is not a date and time: use ISO 8601 (2018-03-05T14:30) or DD/MM/YYYY HH:MM",
