@@ -927,6 +927,393 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "cannot be read to check the fingerprints it shows (%1); it may be damaged or forged",
         ),
     ),
+    # --- what the window can meet, module by module (the English is the core's own)
+    # store/corrections.py (Corrections: edit, retract, restore, purge)
+    (
+        r"reason: a correction needs a reason \(one line of free text\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "reason: a correction needs a reason (one line of free text)",
+        ),
+    ),
+    (
+        r"give a case reference \(C-000012\) or a uid",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "give a case reference (C-000012) or a uid",
+        ),
+    ),
+    (
+        r"give a date and time",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "give a date and time",
+        ),
+    ),
+    (
+        r"edit: give at least one FIELD=VALUE to change",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "edit: give at least one FIELD=VALUE to change",
+        ),
+    ),
+    (
+        r"handle: an account needs its handle",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "handle: an account needs its handle",
+        ),
+    ),
+    (
+        r"handle: the account (.+) is already in this store",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "handle: the account %1 is already in this store",
+        ),
+    ),
+    (
+        r"reported at: the report would be dated after its response \((.+) > (.+)\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "reported at: the report would be dated after its response (%1 > %2)",
+        ),
+    ),
+    (
+        r"an author account cannot be retracted; edit it, or retract its posts",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "an author account cannot be retracted; edit it, or retract its posts",
+        ),
+    ),
+    (
+        r"an author account is never retracted, so it cannot be restored",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "an author account is never retracted, so it cannot be restored",
+        ),
+    ),
+    (
+        r"this (?:post) is already retracted",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "this post is already retracted",
+        ),
+    ),
+    (
+        r"this (?:post) is not retracted",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "this post is not retracted",
+        ),
+    ),
+    (
+        r"this (?:post) was retracted with (.+): restore that one instead",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "this post was retracted with %1: restore that one instead",
+        ),
+    ),
+    (
+        r"this (?:report) is already retracted",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "this report is already retracted",
+        ),
+    ),
+    (
+        r"this (?:report) is not retracted",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "this report is not retracted",
+        ),
+    ),
+    (
+        r"this (?:report) was retracted with (.+): restore that one instead",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "this report was retracted with %1: restore that one instead",
+        ),
+    ),
+    (
+        r"this (?:response) is already retracted",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "this response is already retracted",
+        ),
+    ),
+    (
+        r"this (?:response) is not retracted",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "this response is not retracted",
+        ),
+    ),
+    (
+        r"this (?:response) was retracted with (.+): restore that one instead",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "this response was retracted with %1: restore that one instead",
+        ),
+    ),
+    (
+        r"this (?:attachment) is already retracted",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "this attachment is already retracted",
+        ),
+    ),
+    (
+        r"this (?:attachment) is not retracted",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "this attachment is not retracted",
+        ),
+    ),
+    (
+        r"this (?:attachment) was retracted with (.+): restore that one instead",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "this attachment was retracted with %1: restore that one instead",
+        ),
+    ),
+    (
+        r"this attachment was purged: its bytes are gone for good",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "this attachment was purged: its bytes are gone for good",
+        ),
+    ),
+    (
+        r"this attachment was already purged",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "this attachment was already purged",
+        ),
+    ),
+    # store/settings.py and core/params.py (Settings, the dashboard's filters)
+    (
+        r"SLA hours: must be more than zero",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "SLA hours: must be more than zero",
+        ),
+    ),
+    (
+        r"Repeat threshold: must be 1 or more",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "Repeat threshold: must be 1 or more",
+        ),
+    ),
+    (
+        r"Idle lock: minutes must be zero \(never\) or more",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "Idle lock: minutes must be zero (never) or more",
+        ),
+    ),
+    (
+        r"Backup reminder: days must be 1 or more",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "Backup reminder: days must be 1 or more",
+        ),
+    ),
+    (
+        r"SLA hours: must be more than 0 \(got (.+)\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "SLA hours: must be more than 0 (got %1)",
+        ),
+    ),
+    (
+        r"repeat threshold: must be 1 or more \(got (.+)\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "repeat threshold: must be 1 or more (got %1)",
+        ),
+    ),
+    (
+        r"to: the end of the period must be after its start",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "to: the end of the period must be after its start",
+        ),
+    ),
+    # store: cases, the lock, attachments
+    (
+        r"no case (.+) in this store",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "no case %1 in this store",
+        ),
+    ),
+    (
+        r"the store is locked: unlock it again to go on",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the store is locked: unlock it again to go on",
+        ),
+    ),
+    (
+        r"the case list is closed",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the case list is closed",
+        ),
+    ),
+    (
+        r"an attachment belongs to exactly one post or one response",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "an attachment belongs to exactly one post or one response",
+        ),
+    ),
+    (
+        r"no attachment with SHA-256 (.+) in this store",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "no attachment with SHA-256 %1 in this store",
+        ),
+    ),
+    # importers: the file as a whole
+    (
+        r"(.+): no such file; check the name and the folder",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1: no such file; check the name and the folder",
+        ),
+    ),
+    (
+        r"(.+): row 1 has (\d+) columns \(the most is (\d+)\); nothing was imported",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1: row 1 has %2 columns (the most is %3); nothing was imported",
+        ),
+    ),
+    (
+        r"(.+): row 1: the column (.+) appears twice",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1: row 1: the column %2 appears twice",
+        ),
+    ),
+    (
+        r"(.+): row (\d+): a cell is longer than (.+) characters; nothing was imported",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1: row %2: a cell is longer than %3 characters; nothing was imported",
+        ),
+    ),
+    (
+        r"(.+): its text table is (.+) MB unpacked \(the most is (.+) MB\); nothing was imported",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1: its text table is %2 MB unpacked (the most is %3 MB); nothing was imported",
+        ),
+    ),
+    (
+        r"the store is busy with another task \(another import\?\); nothing was "
+        r"imported, try again when it is done",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the store is busy with another task (another import?); nothing was imported, try again when it is done",  # noqa: E501
+        ),
+    ),
+    # export: pack check, pack and workbook
+    (
+        r"(.+) is not a key fingerprint: give the 32 hex digits \(8 groups of 4\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1 is not a key fingerprint: give the 32 hex digits (8 groups of 4)",
+        ),
+    ),
+    (
+        r"no pack at (.+): give the \.zip file or the unpacked folder",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "no pack at %1: give the .zip file or the unpacked folder",
+        ),
+    ),
+    (
+        r"the store has no attachment with SHA-256 (.+); it may be damaged",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the store has no attachment with SHA-256 %1; it may be damaged",
+        ),
+    ),
+    (
+        r"an attachment of the store no longer matches its SHA-256 \((.+)\); "
+        r"the store may be damaged: nothing was written",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "an attachment of the store no longer matches its SHA-256 (%1); the store may be damaged: nothing was written",  # noqa: E501
+        ),
+    ),
+    (
+        r"the store changed while the workbook was written \((.+) of (.+) reports\); export again",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the store changed while the workbook was written (%1 of %2 reports); export again",
+        ),
+    ),
+    (
+        r"the Reports sheet could not be written; please report this bug",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the Reports sheet could not be written; please report this bug",
+        ),
+    ),
+    # sharing: partner cards, where a bundle is written
+    (
+        r"(.+): the card has no organisation name",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1: the card has no organisation name",
+        ),
+    ),
+    (
+        r"(.+): the card's organisation name is too long or has control characters",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1: the card's organisation name is too long or has control characters",
+        ),
+    ),
+    (
+        r"(.+): age_recipient must be an age1\.\.\. public key",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1: age_recipient must be an age1... public key",
+        ),
+    ),
+    (
+        r"(.+): signing_public_key is missing",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1: signing_public_key is missing",
+        ),
+    ),
+    (
+        r"(.+): too large for a partner card; it was not read",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1: too large for a partner card; it was not read",
+        ),
+    ),
+    (
+        r"(.+): the card's keys are not valid \((.*)\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1: the card's keys are not valid (%2)",
+        ),
+    ),
+    (
+        r"(.+) is not a folder; choose where to write the bundle",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1 is not a folder; choose where to write the bundle",
+        ),
+    ),
     # sharing: bundles and partner cards
     (
         r"(.+): wrong bundle passphrase, or the file was changed",

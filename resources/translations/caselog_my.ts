@@ -408,6 +408,222 @@
         <translation>၎င်းပြထားသော သော့လက်ဗွေများကို စိစစ်ရန် ဖတ်၍ မရပါ (%1)- ပျက်စီးနေခြင်း သို့မဟုတ် အတုပြုလုပ်ထားခြင်း ဖြစ်နိုင်သည်။</translation>
     </message>
     <message>
+        <source>reason: a correction needs a reason (one line of free text)</source>
+        <translation>အကြောင်းပြချက်- ပြင်ဆင်မှုတစ်ခုတွင် အကြောင်းပြချက် လိုအပ်သည် (စာကြောင်း တစ်ကြောင်း)။</translation>
+    </message>
+    <message>
+        <source>give a case reference (C-000012) or a uid</source>
+        <translation>ဖြစ်စဉ် ရည်ညွှန်းနံပါတ် (C-000012) သို့မဟုတ် uid တစ်ခု ပေးပါ။</translation>
+    </message>
+    <message>
+        <source>give a date and time</source>
+        <translation>ရက်စွဲနှင့် အချိန် ထည့်ပါ။</translation>
+    </message>
+    <message>
+        <source>edit: give at least one FIELD=VALUE to change</source>
+        <translation>ပြင်ဆင်ရန်- ပြောင်းလဲမည့် FIELD=VALUE အနည်းဆုံး တစ်ခု ပေးပါ။</translation>
+    </message>
+    <message>
+        <source>handle: an account needs its handle</source>
+        <translation>handle- အကောင့်တစ်ခုတွင် ၎င်း၏ handle လိုအပ်သည်။</translation>
+    </message>
+    <message>
+        <source>handle: the account %1 is already in this store</source>
+        <translation>handle- အကောင့် %1 သည် ဤသိုလှောင်ရာတွင် ရှိပြီးသား ဖြစ်သည်။</translation>
+    </message>
+    <message>
+        <source>reported at: the report would be dated after its response (%1 &gt; %2)</source>
+        <translation>တိုင်ကြားချိန်- တိုင်ကြားချက်သည် ၎င်း၏ တုံ့ပြန်ချက်ထက် နောက်ကျသော ရက်စွဲ ဖြစ်သွားမည် (%1 &gt; %2)။</translation>
+    </message>
+    <message>
+        <source>an author account cannot be retracted; edit it, or retract its posts</source>
+        <translation>ပို့စ်တင်သူ၏ အကောင့်ကို ပြန်ရုပ်သိမ်း၍ မရပါ- ၎င်းကို ပြင်ဆင်ပါ၊ သို့မဟုတ် ၎င်း၏ ပို့စ်များကို ပြန်ရုပ်သိမ်းပါ။</translation>
+    </message>
+    <message>
+        <source>an author account is never retracted, so it cannot be restored</source>
+        <translation>ပို့စ်တင်သူ၏ အကောင့်ကို ဘယ်တော့မှ ပြန်ရုပ်သိမ်းခြင်း မရှိသဖြင့် ပြန်ထား၍ မရပါ။</translation>
+    </message>
+    <message>
+        <source>this post is already retracted</source>
+        <translation>ဤပို့စ်ကို ပြန်ရုပ်သိမ်းပြီး ဖြစ်သည်။</translation>
+    </message>
+    <message>
+        <source>this post is not retracted</source>
+        <translation>ဤပို့စ်ကို ပြန်ရုပ်သိမ်းထားခြင်း မရှိပါ။</translation>
+    </message>
+    <message>
+        <source>this post was retracted with %1: restore that one instead</source>
+        <translation>ဤပို့စ်ကို %1 နှင့်အတူ ပြန်ရုပ်သိမ်းခဲ့သည်- ၎င်းကို ပြန်ထားပါ။</translation>
+    </message>
+    <message>
+        <source>this report is already retracted</source>
+        <translation>ဤတိုင်ကြားချက်ကို ပြန်ရုပ်သိမ်းပြီး ဖြစ်သည်။</translation>
+    </message>
+    <message>
+        <source>this report is not retracted</source>
+        <translation>ဤတိုင်ကြားချက်ကို ပြန်ရုပ်သိမ်းထားခြင်း မရှိပါ။</translation>
+    </message>
+    <message>
+        <source>this report was retracted with %1: restore that one instead</source>
+        <translation>ဤတိုင်ကြားချက်ကို %1 နှင့်အတူ ပြန်ရုပ်သိမ်းခဲ့သည်- ၎င်းကို ပြန်ထားပါ။</translation>
+    </message>
+    <message>
+        <source>this response is already retracted</source>
+        <translation>ဤတုံ့ပြန်ချက်ကို ပြန်ရုပ်သိမ်းပြီး ဖြစ်သည်။</translation>
+    </message>
+    <message>
+        <source>this response is not retracted</source>
+        <translation>ဤတုံ့ပြန်ချက်ကို ပြန်ရုပ်သိမ်းထားခြင်း မရှိပါ။</translation>
+    </message>
+    <message>
+        <source>this response was retracted with %1: restore that one instead</source>
+        <translation>ဤတုံ့ပြန်ချက်ကို %1 နှင့်အတူ ပြန်ရုပ်သိမ်းခဲ့သည်- ၎င်းကို ပြန်ထားပါ။</translation>
+    </message>
+    <message>
+        <source>this attachment is already retracted</source>
+        <translation>ဤပူးတွဲဖိုင်ကို ပြန်ရုပ်သိမ်းပြီး ဖြစ်သည်။</translation>
+    </message>
+    <message>
+        <source>this attachment is not retracted</source>
+        <translation>ဤပူးတွဲဖိုင်ကို ပြန်ရုပ်သိမ်းထားခြင်း မရှိပါ။</translation>
+    </message>
+    <message>
+        <source>this attachment was retracted with %1: restore that one instead</source>
+        <translation>ဤပူးတွဲဖိုင်ကို %1 နှင့်အတူ ပြန်ရုပ်သိမ်းခဲ့သည်- ၎င်းကို ပြန်ထားပါ။</translation>
+    </message>
+    <message>
+        <source>this attachment was purged: its bytes are gone for good</source>
+        <translation>ဤပူးတွဲဖိုင်ကို အပြီးဖျက်ထားသည်- ၎င်း၏ ဒေတာများ အပြီးတိုင် ပျောက်သွားပြီ။</translation>
+    </message>
+    <message>
+        <source>this attachment was already purged</source>
+        <translation>ဤပူးတွဲဖိုင်ကို အပြီးဖျက်ပြီး ဖြစ်သည်။</translation>
+    </message>
+    <message>
+        <source>SLA hours: must be more than zero</source>
+        <translation>SLA နာရီ- သုညထက် ပိုရမည်။</translation>
+    </message>
+    <message>
+        <source>Repeat threshold: must be 1 or more</source>
+        <translation>ထပ်တလဲလဲ ကျူးလွန်သူ သတ်မှတ်ချက်- 1 သို့မဟုတ် ထို့ထက် ပိုရမည်။</translation>
+    </message>
+    <message>
+        <source>Idle lock: minutes must be zero (never) or more</source>
+        <translation>အသုံးမပြုသည့်အခါ လော့ခ်ချခြင်း- မိနစ်သည် သုည (ဘယ်တော့မှ မချ) သို့မဟုတ် ထို့ထက် ပိုရမည်။</translation>
+    </message>
+    <message>
+        <source>Backup reminder: days must be 1 or more</source>
+        <translation>အရန်ကူးယူရန် သတိပေးချက်- ရက်သည် 1 သို့မဟုတ် ထို့ထက် ပိုရမည်။</translation>
+    </message>
+    <message>
+        <source>SLA hours: must be more than 0 (got %1)</source>
+        <translation>SLA နာရီ- 0 ထက် ပိုရမည် (%1 ဖြစ်နေသည်)။</translation>
+    </message>
+    <message>
+        <source>repeat threshold: must be 1 or more (got %1)</source>
+        <translation>ထပ်တလဲလဲ ကျူးလွန်သူ သတ်မှတ်ချက်- 1 သို့မဟုတ် ထို့ထက် ပိုရမည် (%1 ဖြစ်နေသည်)။</translation>
+    </message>
+    <message>
+        <source>to: the end of the period must be after its start</source>
+        <translation>အဆုံး- ကာလ၏ အဆုံးသည် ၎င်း၏ အစ နောက်တွင် ဖြစ်ရမည်။</translation>
+    </message>
+    <message>
+        <source>no case %1 in this store</source>
+        <translation>ဤသိုလှောင်ရာတွင် ဖြစ်စဉ် %1 မရှိပါ။</translation>
+    </message>
+    <message>
+        <source>the store is locked: unlock it again to go on</source>
+        <translation>သိုလှောင်ရာကို လော့ခ်ချထားသည်- ဆက်လုပ်ရန် ပြန်လည် လော့ခ်ဖွင့်ပါ။</translation>
+    </message>
+    <message>
+        <source>the case list is closed</source>
+        <translation>ဖြစ်စဉ်စာရင်းကို ပိတ်ထားသည်။</translation>
+    </message>
+    <message>
+        <source>an attachment belongs to exactly one post or one response</source>
+        <translation>ပူးတွဲဖိုင်တစ်ခုသည် ပို့စ်တစ်ခု သို့မဟုတ် တုံ့ပြန်ချက်တစ်ခုနှင့်သာ သက်ဆိုင်သည်။</translation>
+    </message>
+    <message>
+        <source>no attachment with SHA-256 %1 in this store</source>
+        <translation>ဤသိုလှောင်ရာတွင် SHA-256 %1 ရှိသော ပူးတွဲဖိုင် မရှိပါ။</translation>
+    </message>
+    <message>
+        <source>%1: no such file; check the name and the folder</source>
+        <translation>%1- ဤဖိုင် မရှိပါ- အမည်နှင့် ဖိုလ်ဒါကို စစ်ဆေးပါ။</translation>
+    </message>
+    <message>
+        <source>%1: row 1 has %2 columns (the most is %3); nothing was imported</source>
+        <translation>%1- အတန်း 1 တွင် ကော်လံ %2 ခု ရှိသည် (အများဆုံး %3 ခု)- ဘာမျှ မထည့်သွင်းရသေးပါ။</translation>
+    </message>
+    <message>
+        <source>%1: row 1: the column %2 appears twice</source>
+        <translation>%1- အတန်း 1- ကော်လံ %2 နှစ်ကြိမ် ပါနေသည်။</translation>
+    </message>
+    <message>
+        <source>%1: row %2: a cell is longer than %3 characters; nothing was imported</source>
+        <translation>%1- အတန်း %2- အကွက်တစ်ခုသည် စာလုံး %3 လုံးထက် ရှည်သည်- ဘာမျှ မထည့်သွင်းရသေးပါ။</translation>
+    </message>
+    <message>
+        <source>%1: its text table is %2 MB unpacked (the most is %3 MB); nothing was imported</source>
+        <translation>%1- ၎င်း၏ စာသားဇယားသည် ဖြေပြီးနောက် %2 MB ရှိသည် (အများဆုံး %3 MB)- ဘာမျှ မထည့်သွင်းရသေးပါ။</translation>
+    </message>
+    <message>
+        <source>the store is busy with another task (another import?); nothing was imported, try again when it is done</source>
+        <translation>သိုလှောင်ရာသည် အခြားလုပ်ငန်းတစ်ခု (အခြား ထည့်သွင်းမှု ဖြစ်နိုင်သည်) ဖြင့် အလုပ်များနေသည်- ဘာမျှ မထည့်သွင်းရသေးပါ၊ ပြီးဆုံးမှ ထပ်စမ်းပါ။</translation>
+    </message>
+    <message>
+        <source>%1 is not a key fingerprint: give the 32 hex digits (8 groups of 4)</source>
+        <translation>%1 သည် သော့လက်ဗွေ မဟုတ်ပါ- hex ဂဏန်း 32 လုံး (4 လုံးစီ 8 စု) ကို ပေးပါ။</translation>
+    </message>
+    <message>
+        <source>no pack at %1: give the .zip file or the unpacked folder</source>
+        <translation>%1 တွင် အထောက်အထားအစုံ မရှိပါ- .zip ဖိုင် သို့မဟုတ် ဖြေထားသော ဖိုလ်ဒါကို ပေးပါ။</translation>
+    </message>
+    <message>
+        <source>the store has no attachment with SHA-256 %1; it may be damaged</source>
+        <translation>သိုလှောင်ရာတွင် SHA-256 %1 ရှိသော ပူးတွဲဖိုင် မရှိပါ- သိုလှောင်ရာ ပျက်စီးနေနိုင်သည်။</translation>
+    </message>
+    <message>
+        <source>an attachment of the store no longer matches its SHA-256 (%1); the store may be damaged: nothing was written</source>
+        <translation>သိုလှောင်ရာရှိ ပူးတွဲဖိုင်တစ်ခုသည် ၎င်း၏ SHA-256 (%1) နှင့် မကိုက်ညီတော့ပါ- သိုလှောင်ရာ ပျက်စီးနေနိုင်သည်- ဘာမျှ မရေးရသေးပါ။</translation>
+    </message>
+    <message>
+        <source>the store changed while the workbook was written (%1 of %2 reports); export again</source>
+        <translation>Excel ဖိုင်ကို ရေးနေစဉ် သိုလှောင်ရာ ပြောင်းလဲသွားသည် (တိုင်ကြားချက် %2 ခုအနက် %1 ခု)- ထပ်မံ ထုတ်ယူပါ။</translation>
+    </message>
+    <message>
+        <source>the Reports sheet could not be written; please report this bug</source>
+        <translation>Reports စာရွက်ကို ရေး၍ မရပါ- ဤချို့ယွင်းချက်အတွက် အစီရင်ခံစာ ပေးပို့ပါ။</translation>
+    </message>
+    <message>
+        <source>%1: the card has no organisation name</source>
+        <translation>%1- ကတ်တွင် အဖွဲ့အစည်းအမည် မပါပါ။</translation>
+    </message>
+    <message>
+        <source>%1: the card&apos;s organisation name is too long or has control characters</source>
+        <translation>%1- ကတ်ပါ အဖွဲ့အစည်းအမည်သည် ရှည်လွန်းသည် သို့မဟုတ် ထိန်းချုပ်စာလုံးများ ပါဝင်သည်။</translation>
+    </message>
+    <message>
+        <source>%1: age_recipient must be an age1... public key</source>
+        <translation>%1- age_recipient သည် age1... ဖြင့်စသော public key ဖြစ်ရမည်။</translation>
+    </message>
+    <message>
+        <source>%1: signing_public_key is missing</source>
+        <translation>%1- signing_public_key မပါပါ။</translation>
+    </message>
+    <message>
+        <source>%1: too large for a partner card; it was not read</source>
+        <translation>%1- မိတ်ဖက်ကတ်တစ်ခုအတွက် ကြီးလွန်းသည်- မဖတ်ခဲ့ပါ။</translation>
+    </message>
+    <message>
+        <source>%1: the card&apos;s keys are not valid (%2)</source>
+        <translation>%1- ကတ်ပါ သော့များ မမှန်ကန်ပါ (%2)။</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder; choose where to write the bundle</source>
+        <translation>%1 သည် ဖိုလ်ဒါ မဟုတ်ပါ- ဖိုင်ထုပ်ကို ရေးမည့်နေရာကို ရွေးပါ။</translation>
+    </message>
+    <message>
         <source>%1: the bundle passphrase is wrong, or the file was changed.</source>
         <translation>%1- ဖိုင်ထုပ်၏ စကားဝှက် မှားနေသည်၊ သို့မဟုတ် ဖိုင်ကို ပြောင်းလဲထားသည်။</translation>
     </message>

@@ -310,6 +310,87 @@ def test_every_error_template_matches_what_the_core_raises() -> None:
         assert literal in core, f"no core message contains {literal!r}"
 
 
+# The modules whose errors reach a window (a dialog's message, the Problems tab).
+WINDOW_FACING = (
+    "core/params.py",
+    "store/corrections.py",
+    "store/settings.py",
+    "store/case_view.py",
+    "store/cases.py",
+    "store/repository.py",
+    "store/engine.py",
+    "importers/spreadsheet.py",
+    "export/verify.py",
+    "export/pack.py",
+    "export/workbook.py",
+    "sharing/cards.py",
+)
+# What a person never needs in Burmese: guards against a programming error, an error
+# that carries SQLite's own words, and a field name only the command line types.
+NOT_FOR_TRANSLATION = (
+    "a time without a zone reached the indicators",
+    "cannot open ",
+    "not a field of a",
+)
+SAMPLE_VALUES = ("7", "post", "report", "response", "attachment")
+
+
+def _raised_messages(path: Path) -> list[tuple[int, list[str]]]:
+    """Each ``raise SomeError("...")`` message of ``path``, with every value put in
+    its f-string replaced by each of SAMPLE_VALUES in turn."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)):
+            continue
+        name = getattr(node.exc.func, "id", getattr(node.exc.func, "attr", ""))
+        if not name.endswith("Error") or name in (
+            "ValueError",
+            "TypeError",
+            "AttributeError",
+            "AssertionError",
+        ):
+            continue
+        if not node.exc.args:
+            continue
+
+        def text(part: ast.expr, value: str) -> str | None:
+            if isinstance(part, ast.Constant) and isinstance(part.value, str):
+                return part.value
+            if isinstance(part, ast.JoinedStr):
+                return "".join(
+                    v.value if isinstance(v, ast.Constant) else value for v in part.values
+                )
+            return None
+
+        samples = [t for value in SAMPLE_VALUES if (t := text(node.exc.args[0], value))]
+        if samples:
+            found.append((node.lineno, samples))
+    return found
+
+
+def test_every_error_a_window_can_show_has_burmese(restore_language: QApplication) -> None:
+    """Each error the window-facing modules raise reads in Burmese (what only the
+    command line can say, with its --options, is left to the CLI's English)."""
+    i18n.install_translators(restore_language, "my")
+    untranslated = []
+    for module in WINDOW_FACING:
+        for line, samples in _raised_messages(ROOT / "desktop_app" / module):
+            english = samples[0]
+            if "--" in english or "caselog-cli" in english:
+                continue
+            if any(part in english for part in NOT_FOR_TRANSLATION):
+                continue
+            shown = [i18n.translate_message(sample) for sample in samples]
+            if not any(
+                text != sample and re.search("[\u1000-\u109f]", text)
+                for sample, text in zip(samples, shown, strict=True)
+            ):
+                untranslated.append(f"{module}:{line}: {english}")
+    assert not untranslated, "\n".join(untranslated)
+
+
 def test_fill_is_one_pass() -> None:
     assert i18n.fill("%1 and %2", ["%2", "x"]) == "%2 and x"
     assert i18n.fill("%1 %3", ["a"]) == "a %3"
