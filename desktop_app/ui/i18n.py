@@ -1314,6 +1314,282 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "%1 is not a folder; choose where to write the bundle",
         ),
     ),
+    # sharing: opening a bundle (Import bundle…), each check that refuses it
+    (
+        r"(.+): not an age identity file \(expected AGE-SECRET-KEY-1\.\.\. lines\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1: not an age identity file (expected AGE-SECRET-KEY-1... lines)",
+        ),
+    ),
+    (
+        r"(.+): no age identity \(AGE-SECRET-KEY-1\.\.\.\) in the file",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1: no age identity (AGE-SECRET-KEY-1...) in the file",
+        ),
+    ),
+    (
+        r"(.+) is truncated: the encrypted header is incomplete",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1 is truncated: the encrypted header is incomplete",
+        ),
+    ),
+    (
+        r"the bundle's file (.+) is too large; refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the bundle's file %1 is too large; refused",
+        ),
+    ),
+    (
+        r"the bundle's file (.+) is larger than it claims; refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the bundle's file %1 is larger than it claims; refused",
+        ),
+    ),
+    (
+        r"the bundle has more than (.+) files; refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the bundle has more than %1 files; refused",
+        ),
+    ),
+    (
+        r"the bundle contains an unsafe path (.+); it was refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the bundle contains an unsafe path %1; it was refused",
+        ),
+    ),
+    (
+        r"the bundle contains an unexpected file (.+); refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the bundle contains an unexpected file %1; refused",
+        ),
+    ),
+    (
+        r"the bundle contains (.+) twice; refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the bundle contains %1 twice; refused",
+        ),
+    ),
+    (
+        r"the bundle's file (.+) uses an unsupported encoding",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the bundle's file %1 uses an unsupported encoding",
+        ),
+    ),
+    (
+        r"the bundle would unpack to more than (.+) GiB \(a ZIP bomb\?\); refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the bundle would unpack to more than %1 GiB (a ZIP bomb?); refused",
+        ),
+    ),
+    (
+        r"the bundle's file (.+) expands (\d+) times \(a ZIP bomb\?\); refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the bundle's file %1 expands %2 times (a ZIP bomb?); refused",
+        ),
+    ),
+    (
+        r"the bundle's manifest is not valid \(a bad key\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the bundle's manifest is not valid (a bad key)",
+        ),
+    ),
+    (
+        r"the bundle's manifest is not valid \((.*)\)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the bundle's manifest is not valid (%1)",
+        ),
+    ),
+    (
+        r"the bundle's manifest: made_at (.+); the bundle was refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the bundle's manifest: made_at %1; the bundle was refused",
+        ),
+    ),
+    (
+        r"the bundle's key-change notices do not lead to the key that signed it; refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the bundle's key-change notices do not lead to the key that signed it; refused",
+        ),
+    ),
+    (
+        r"(.+): the decrypted content is not a bundle \(not a ZIP\); refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1: the decrypted content is not a bundle (not a ZIP); refused",
+        ),
+    ),
+    (
+        r"the bundle holds two different manifests; it was changed, refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the bundle holds two different manifests; it was changed, refused",
+        ),
+    ),
+    (
+        r"the bundle's files do not match its signed manifest \((.+)\); refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the bundle's files do not match its signed manifest (%1); refused",
+        ),
+    ),
+    (
+        r"the bundle's file (.+) is not the size its signed manifest gives; refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the bundle's file %1 is not the size its signed manifest gives; refused",
+        ),
+    ),
+    (
+        r"the bundle's file (.+) does not match its hash in the signed "
+        r"manifest: it was changed after signing; refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the bundle's file %1 does not match its hash in the signed manifest: it was changed after signing; refused",  # noqa: E501
+        ),
+    ),
+    (
+        r"the manifest counts unknown records (.+)",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the manifest counts unknown records %1",
+        ),
+    ),
+    (
+        r"the bundle has no (.+); it is incomplete",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the bundle has no %1; it is incomplete",
+        ),
+    ),
+    (
+        r"(.+) is not UTF-8 text; refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1 is not UTF-8 text; refused",
+        ),
+    ),
+    (
+        r"the line is too long; refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the line is too long; refused",
+        ),
+    ),
+    (
+        r"(.+) holds more records than the manifest says \((\d+)\); refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1 holds more records than the manifest says (%2); refused",
+        ),
+    ),
+    (
+        r"not valid JSON; refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "not valid JSON; refused",
+        ),
+    ),
+    (
+        r"(.+) holds (\d+) records but the manifest says (.+); refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1 holds %2 records but the manifest says %3; refused",
+        ),
+    ),
+    (
+        r"the bundle's file (.+) does not match its name",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the bundle's file %1 does not match its name",
+        ),
+    ),
+    (
+        r"the uid (.+) appears twice; refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "the uid %1 appears twice; refused",
+        ),
+    ),
+    (
+        r"a record refers to (\S+) (.+), which is not in the bundle; refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "a record refers to %1 %2, which is not in the bundle; refused",
+        ),
+    ),
+    (
+        r"(\S+) (?:is dated before its report \((.+)\)); refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1 is dated before its report (%2); refused",
+        ),
+    ),
+    (
+        r"(\S+) (?:must belong to exactly one post or one response); refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1 must belong to exactly one post or one response; refused",
+        ),
+    ),
+    (
+        r"(\S+) (?:names bytes that are not in the bundle); refused",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1 names bytes that are not in the bundle; refused",
+        ),
+    ),
+    (
+        r"a record must be a JSON object",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "a record must be a JSON object",
+        ),
+    ),
+    (
+        r"missing field (.+); the bundle is not valid",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "missing field %1; the bundle is not valid",
+        ),
+    ),
+    (
+        r"unexpected field (.+); the bundle is not valid",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "unexpected field %1; the bundle is not valid",
+        ),
+    ),
+    (
+        r"(.+) cannot be merged: it would duplicate a record of this store in a "
+        r"way Caselog cannot reconcile; nothing was written",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "%1 cannot be merged: it would duplicate a record of this store in a way Caselog cannot reconcile; nothing was written",  # noqa: E501
+        ),
+    ),
+    (
+        r"give an identity file or a bundle passphrase, not both",
+        QT_TRANSLATE_NOOP(
+            "AppError",
+            "give an identity file or a bundle passphrase, not both",
+        ),
+    ),
     # sharing: bundles and partner cards
     (
         r"(.+): wrong bundle passphrase, or the file was changed",

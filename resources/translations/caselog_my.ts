@@ -624,6 +624,162 @@
         <translation>%1 သည် ဖိုလ်ဒါ မဟုတ်ပါ- ဖိုင်ထုပ်ကို ရေးမည့်နေရာကို ရွေးပါ။</translation>
     </message>
     <message>
+        <source>%1: not an age identity file (expected AGE-SECRET-KEY-1... lines)</source>
+        <translation>%1- age identity ဖိုင် မဟုတ်ပါ (AGE-SECRET-KEY-1... စာကြောင်းများ ရှိရမည်)။</translation>
+    </message>
+    <message>
+        <source>%1: no age identity (AGE-SECRET-KEY-1...) in the file</source>
+        <translation>%1- ဖိုင်တွင် age identity (AGE-SECRET-KEY-1...) မပါပါ။</translation>
+    </message>
+    <message>
+        <source>%1 is truncated: the encrypted header is incomplete</source>
+        <translation>%1 သည် ပြတ်တောက်နေသည်- ကုဒ်ဝှက်ခေါင်းစီးပိုင်း မပြည့်စုံပါ။</translation>
+    </message>
+    <message>
+        <source>the bundle&apos;s file %1 is too large; refused</source>
+        <translation>ဖိုင်ထုပ်ထဲမှ ဖိုင် %1 သည် ကြီးလွန်းသည်- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>the bundle&apos;s file %1 is larger than it claims; refused</source>
+        <translation>ဖိုင်ထုပ်ထဲမှ ဖိုင် %1 သည် ၎င်းဖော်ပြထားသည်ထက် ပိုကြီးသည်- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>the bundle has more than %1 files; refused</source>
+        <translation>ဖိုင်ထုပ်တွင် ဖိုင် %1 ခုထက် ပိုပါသည်- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>the bundle contains an unsafe path %1; it was refused</source>
+        <translation>ဖိုင်ထုပ်တွင် မလုံခြုံသော လမ်းကြောင်း %1 ပါသည်- ငြင်းပယ်လိုက်သည်။</translation>
+    </message>
+    <message>
+        <source>the bundle contains an unexpected file %1; refused</source>
+        <translation>ဖိုင်ထုပ်တွင် မမျှော်လင့်သော ဖိုင် %1 ပါသည်- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>the bundle contains %1 twice; refused</source>
+        <translation>ဖိုင်ထုပ်တွင် %1 နှစ်ကြိမ် ပါသည်- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>the bundle&apos;s file %1 uses an unsupported encoding</source>
+        <translation>ဖိုင်ထုပ်ထဲမှ ဖိုင် %1 သည် မပံ့ပိုးသော encoding ကို သုံးထားသည်။</translation>
+    </message>
+    <message>
+        <source>the bundle would unpack to more than %1 GiB (a ZIP bomb?); refused</source>
+        <translation>ဖိုင်ထုပ်ကို ဖြေလျှင် %1 GiB ထက် ကျော်မည် (ZIP bomb ဖြစ်နိုင်သည်)- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>the bundle&apos;s file %1 expands %2 times (a ZIP bomb?); refused</source>
+        <translation>ဖိုင်ထုပ်ထဲမှ ဖိုင် %1 သည် %2 ဆ ကြီးထွားသည် (ZIP bomb ဖြစ်နိုင်သည်)- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>the bundle&apos;s manifest is not valid (a bad key)</source>
+        <translation>ဖိုင်ထုပ်၏ ပါဝင်မှုစာရင်း မမှန်ကန်ပါ (သော့ မမှန်ပါ)။</translation>
+    </message>
+    <message>
+        <source>the bundle&apos;s manifest is not valid (%1)</source>
+        <translation>ဖိုင်ထုပ်၏ ပါဝင်မှုစာရင်း မမှန်ကန်ပါ (%1)။</translation>
+    </message>
+    <message>
+        <source>the bundle&apos;s manifest: made_at %1; the bundle was refused</source>
+        <translation>ဖိုင်ထုပ်၏ ပါဝင်မှုစာရင်း- made_at %1- ဖိုင်ထုပ်ကို ငြင်းပယ်လိုက်သည်။</translation>
+    </message>
+    <message>
+        <source>the bundle&apos;s key-change notices do not lead to the key that signed it; refused</source>
+        <translation>ဖိုင်ထုပ်ပါ သော့ပြောင်းကြောင်း အသိပေးချက်များသည် ၎င်းကို လက်မှတ်ထိုးသော သော့ဆီသို့ မရောက်ပါ- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>%1: the decrypted content is not a bundle (not a ZIP); refused</source>
+        <translation>%1- ကုဒ်ဖြေပြီးသော အကြောင်းအရာသည် ဖိုင်ထုပ် မဟုတ်ပါ (ZIP မဟုတ်ပါ)- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>the bundle holds two different manifests; it was changed, refused</source>
+        <translation>ဖိုင်ထုပ်တွင် မတူညီသော ပါဝင်မှုစာရင်း နှစ်ခု ပါသည်- ပြောင်းလဲထားသဖြင့် ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>the bundle&apos;s files do not match its signed manifest (%1); refused</source>
+        <translation>ဖိုင်ထုပ်ထဲမှ ဖိုင်များသည် လက်မှတ်ထိုးထားသော ပါဝင်မှုစာရင်းနှင့် မကိုက်ညီပါ (%1)- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>the bundle&apos;s file %1 is not the size its signed manifest gives; refused</source>
+        <translation>ဖိုင်ထုပ်ထဲမှ ဖိုင် %1 ၏ အရွယ်အစားသည် လက်မှတ်ထိုးထားသော ပါဝင်မှုစာရင်းပါ အရွယ်အစား မဟုတ်ပါ- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>the bundle&apos;s file %1 does not match its hash in the signed manifest: it was changed after signing; refused</source>
+        <translation>ဖိုင်ထုပ်ထဲမှ ဖိုင် %1 သည် လက်မှတ်ထိုးထားသော ပါဝင်မှုစာရင်းပါ hash နှင့် မကိုက်ညီပါ- လက်မှတ်ထိုးပြီးနောက် ပြောင်းလဲထားသည်- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>the manifest counts unknown records %1</source>
+        <translation>ပါဝင်မှုစာရင်းသည် မသိသော မှတ်တမ်းအမျိုးအစား %1 ကို ရေတွက်ထားသည်။</translation>
+    </message>
+    <message>
+        <source>the bundle has no %1; it is incomplete</source>
+        <translation>ဖိုင်ထုပ်တွင် %1 မပါပါ- မပြည့်စုံပါ။</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text; refused</source>
+        <translation>%1 သည် UTF-8 စာသား မဟုတ်ပါ- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>the line is too long; refused</source>
+        <translation>စာကြောင်း ရှည်လွန်းသည်- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>%1 holds more records than the manifest says (%2); refused</source>
+        <translation>%1 တွင် ပါဝင်မှုစာရင်းက ဆိုသည်ထက် (%2) မှတ်တမ်း ပိုပါသည်- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>not valid JSON; refused</source>
+        <translation>မှန်ကန်သော JSON မဟုတ်ပါ- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 records but the manifest says %3; refused</source>
+        <translation>%1 တွင် မှတ်တမ်း %2 ခု ပါသည်၊ သို့သော် ပါဝင်မှုစာရင်းက %3 ဟု ဆိုသည်- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>the bundle&apos;s file %1 does not match its name</source>
+        <translation>ဖိုင်ထုပ်ထဲမှ ဖိုင် %1 သည် ၎င်း၏ အမည်နှင့် မကိုက်ညီပါ။</translation>
+    </message>
+    <message>
+        <source>the uid %1 appears twice; refused</source>
+        <translation>uid %1 နှစ်ကြိမ် ပါနေသည်- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>a record refers to %1 %2, which is not in the bundle; refused</source>
+        <translation>မှတ်တမ်းတစ်ခုသည် ဖိုင်ထုပ်တွင် မပါသော %1 %2 ကို ရည်ညွှန်းသည်- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>%1 is dated before its report (%2); refused</source>
+        <translation>%1 သည် ၎င်း၏ တိုင်ကြားချက်ထက် စောသော ရက်စွဲ ဖြစ်သည် (%2)- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>%1 must belong to exactly one post or one response; refused</source>
+        <translation>%1 သည် ပို့စ်တစ်ခု သို့မဟုတ် တုံ့ပြန်ချက်တစ်ခုနှင့်သာ သက်ဆိုင်ရမည်- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>%1 names bytes that are not in the bundle; refused</source>
+        <translation>%1 သည် ဖိုင်ထုပ်တွင် မပါသော ဒေတာကို ရည်ညွှန်းသည်- ငြင်းပယ်သည်။</translation>
+    </message>
+    <message>
+        <source>a record must be a JSON object</source>
+        <translation>မှတ်တမ်းတစ်ခုသည် JSON object ဖြစ်ရမည်။</translation>
+    </message>
+    <message>
+        <source>missing field %1; the bundle is not valid</source>
+        <translation>အကွက် %1 မပါပါ- ဖိုင်ထုပ် မမှန်ကန်ပါ။</translation>
+    </message>
+    <message>
+        <source>unexpected field %1; the bundle is not valid</source>
+        <translation>မမျှော်လင့်သော အကွက် %1 ပါသည်- ဖိုင်ထုပ် မမှန်ကန်ပါ။</translation>
+    </message>
+    <message>
+        <source>%1 cannot be merged: it would duplicate a record of this store in a way Caselog cannot reconcile; nothing was written</source>
+        <translation>%1 ကို ပေါင်းစည်း၍ မရပါ- Caselog မညှိနိုင်သော ပုံစံဖြင့် ဤသိုလှောင်ရာ၏ မှတ်တမ်းတစ်ခုနှင့် ထပ်နေမည်- ဘာမျှ မသိမ်းရသေးပါ။</translation>
+    </message>
+    <message>
+        <source>give an identity file or a bundle passphrase, not both</source>
+        <translation>identity ဖိုင် သို့မဟုတ် ဖိုင်ထုပ် စကားဝှက် တစ်ခုကိုသာ ပေးပါ၊ နှစ်ခုလုံး မပေးပါနှင့်။</translation>
+    </message>
+    <message>
         <source>%1: the bundle passphrase is wrong, or the file was changed.</source>
         <translation>%1- ဖိုင်ထုပ်၏ စကားဝှက် မှားနေသည်၊ သို့မဟုတ် ဖိုင်ကို ပြောင်းလဲထားသည်။</translation>
     </message>

@@ -324,12 +324,21 @@ WINDOW_FACING = (
     "export/pack.py",
     "export/workbook.py",
     "sharing/cards.py",
+    "sharing/reader.py",
+    "sharing/records.py",
+    "sharing/merge.py",
 )
-# What a person never needs in Burmese: guards against a programming error, an error
-# that carries SQLite's own words, and a field name only the command line types.
+# What a person never needs in Burmese: guards against a programming error, errors
+# that carry SQLite's or the system's own words, and a field name only the command
+# line types.
 NOT_FOR_TRANSLATION = (
     "a time without a zone reached the indicators",
     "cannot open ",
+    "cannot read ",
+    # a record check's own words put between the record and this end (its missing
+    # or unexpected field has a template of its own)
+    "; the bundle is not valid",
+    "; the bundle was refused",
     "not a field of a",
 )
 SAMPLE_VALUES = ("7", "post", "report", "response", "attachment")
@@ -382,6 +391,8 @@ def test_every_error_a_window_can_show_has_burmese(restore_language: QApplicatio
                 continue
             if any(part in english for part in NOT_FOR_TRANSLATION):
                 continue
+            if len(re.findall("[a-z]{2,}", english.replace("7", ""))) < 2:
+                continue  # a message made of its values (each part translated where made)
             shown = [i18n.translate_message(sample) for sample in samples]
             if not any(
                 text != sample and re.search("[\u1000-\u109f]", text)
