@@ -182,10 +182,13 @@ class ImportDialog(WorkerDialog):
     def _checked(self, check: CheckResult) -> None:
         self.check = check
         self.problems.setRowCount(len(check.problems))
+        translated: dict[str, str] = {}  # a file's problems repeat: each worded once
         for row, problem in enumerate(check.problems):
             # The reason in the reader's language (the core gives it in English); the
             # column keeps the header's own name, as the file has it.
-            reason = translate_message(problem.reason)
+            reason = translated.get(problem.reason)
+            if reason is None:
+                reason = translated[problem.reason] = translate_message(problem.reason)
             for column, value in enumerate((str(problem.row), problem.column, reason)):
                 self.problems.setItem(row, column, QTableWidgetItem(value))
         self.sample.setRowCount(len(check.sample))
