@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -302,12 +302,13 @@ QT_FILE_DIALOG_TEXTS = (
 
 # --- core errors -------------------------------------------------------------------
 # Each core message template as a regular expression, with the translated template
-# (%1, %2... are the groups in order). Kept in the order the core's modules raise
-# them; a message that matches none is tried as "<where>: <known message>" and is
-# otherwise shown as the core wrote it.
+# (%1, %2... are the groups in order); or the template alone, when it is the core's
+# own words (its pattern is then that text, each %N any text: error_templates). Kept
+# in the order the core's modules raise them; a message that matches none is tried
+# as "<where>: <known message>" and is otherwise shown as the core wrote it.
 ERROR_CONTEXT = "AppError"
 
-_ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
+_ERROR_TEMPLATES: tuple[tuple[str, str] | str, ...] = (
     # store/engine.py
     (
         r"cannot unlock (.+): wrong passphrase, or not a Caselog store",
@@ -473,70 +474,21 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "%1 is not a date and time: use ISO 8601 (2018-03-05T14:30) or DD/MM/YYYY HH:MM",
         ),
     ),
-    (
-        r"(.+) is outside the dates Caselog accepts "
-        r"\(2000-01-01 to 24 hours past this computer's clock\)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1 is outside the dates Caselog accepts (2000-01-01 to 24 hours past this computer's clock)",  # noqa: E501
-        ),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "%1 is outside the dates Caselog accepts (2000-01-01 to 24 hours past this computer's clock)",  # noqa: E501
     ),
-    (
-        r"a value in a column with no header; name the column or clear it",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "a value in a column with no header; name the column or clear it",
-        ),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "a value in a column with no header; name the column or clear it",
     ),
-    (
-        r"required, but empty",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "required, but empty",
-        ),
-    ),
-    (
-        r"a row needs post_url, post_ref or content",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "a row needs post_url, post_ref or content",
-        ),
-    ),
-    (
-        r"(.+) is not yes or no",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1 is not yes or no",
-        ),
-    ),
-    (
-        r"(.+) is not one of (.+)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1 is not one of %2",
-        ),
-    ),
-    (
-        r"an outcome needs the time of the decision",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "an outcome needs the time of the decision",
-        ),
-    ),
-    (
-        r"a decision time needs its outcome",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "a decision time needs its outcome",
-        ),
-    ),
-    (
-        r"the response is dated before the report",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the response is dated before the report",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "required, but empty"),
+    QT_TRANSLATE_NOOP("AppError", "a row needs post_url, post_ref or content"),
+    QT_TRANSLATE_NOOP("AppError", "%1 is not yes or no"),
+    QT_TRANSLATE_NOOP("AppError", "%1 is not one of %2"),
+    QT_TRANSLATE_NOOP("AppError", "an outcome needs the time of the decision"),
+    QT_TRANSLATE_NOOP("AppError", "a decision time needs its outcome"),
+    QT_TRANSLATE_NOOP("AppError", "the response is dated before the report"),
     # core/timeutil.py (time_problem)
     (
         r"(\S+) is before 2000-01-01, the earliest date Caselog accepts",
@@ -574,21 +526,11 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
     # export/verify.py: the problems a pack check names, each after the file it is
     # about ("<file>: <problem>"). The English is the core's own words, as the CLI
     # prints them.
-    (
-        r"(.+) does not start as a ZIP file does: "
-        r"something was put before the pack, or it is not a pack",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1 does not start as a ZIP file does: something was put before the pack, or it is not a pack",  # noqa: E501
-        ),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "%1 does not start as a ZIP file does: something was put before the pack, or it is not a pack",  # noqa: E501
     ),
-    (
-        r"(.+) is not a readable ZIP file \(truncated or damaged\)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1 is not a readable ZIP file (truncated or damaged)",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "%1 is not a readable ZIP file (truncated or damaged)"),
     (
         # The reasons are unsafe_reason's, put after this start by _zip_source.
         r"unsafe path in the ZIP, (?:has no name \(the ZIP's list of files is damaged\))",
@@ -625,41 +567,11 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "unsafe path in the ZIP, is a symbolic link",
         ),
     ),
-    (
-        r"appears twice in the ZIP",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "appears twice in the ZIP",
-        ),
-    ),
-    (
-        r"data before the first file of the ZIP",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "data before the first file of the ZIP",
-        ),
-    ),
-    (
-        r"is a symbolic link \(refused\)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "is a symbolic link (refused)",
-        ),
-    ),
-    (
-        r"points outside the pack folder",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "points outside the pack folder",
-        ),
-    ),
-    (
-        r"has no list of files",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "has no list of files",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "appears twice in the ZIP"),
+    QT_TRANSLATE_NOOP("AppError", "data before the first file of the ZIP"),
+    QT_TRANSLATE_NOOP("AppError", "is a symbolic link (refused)"),
+    QT_TRANSLATE_NOOP("AppError", "points outside the pack folder"),
+    QT_TRANSLATE_NOOP("AppError", "has no list of files"),
     (
         r"a file entry is malformed \((.*)\)",
         QT_TRANSLATE_NOOP(
@@ -667,34 +579,10 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "a file entry is malformed (%1)",
         ),
     ),
-    (
-        r"the SHA-256 is malformed",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the SHA-256 is malformed",
-        ),
-    ),
-    (
-        r"missing",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "missing",
-        ),
-    ),
-    (
-        r"larger than any pack's would be \(refused\)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "larger than any pack's would be (refused)",
-        ),
-    ),
-    (
-        r"not UTF-8 text \(changed or damaged\)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "not UTF-8 text (changed or damaged)",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "the SHA-256 is malformed"),
+    QT_TRANSLATE_NOOP("AppError", "missing"),
+    QT_TRANSLATE_NOOP("AppError", "larger than any pack's would be (refused)"),
+    QT_TRANSLATE_NOOP("AppError", "not UTF-8 text (changed or damaged)"),
     (
         r"line (\d+) is not '<sha256>  <path>'",
         QT_TRANSLATE_NOOP(
@@ -702,41 +590,11 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "line %1 is not '<sha256>  <path>'",
         ),
     ),
-    (
-        r"(.+) is listed twice",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1 is listed twice",
-        ),
-    ),
-    (
-        r"lists (.+), which it should not",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "lists %1, which it should not",
-        ),
-    ),
-    (
-        r"the hash of (.+) does not match",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the hash of %1 does not match",
-        ),
-    ),
-    (
-        r"does not list (.+)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "does not list %1",
-        ),
-    ),
-    (
-        r"says nothing of the custody chain",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "says nothing of the custody chain",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "%1 is listed twice"),
+    QT_TRANSLATE_NOOP("AppError", "lists %1, which it should not"),
+    QT_TRANSLATE_NOOP("AppError", "the hash of %1 does not match"),
+    QT_TRANSLATE_NOOP("AppError", "does not list %1"),
+    QT_TRANSLATE_NOOP("AppError", "says nothing of the custody chain"),
     (
         r"line (\d+) is not a custody event",
         QT_TRANSLATE_NOOP(
@@ -744,20 +602,8 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "line %1 is not a custody event",
         ),
     ),
-    (
-        r"starts at event (.+), not (.+) as the manifest says",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "starts at event %1, not %2 as the manifest says",
-        ),
-    ),
-    (
-        r"event 1 does not start the chain",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "event 1 does not start the chain",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "starts at event %1, not %2 as the manifest says"),
+    QT_TRANSLATE_NOOP("AppError", "event 1 does not start the chain"),
     (
         r"event (\d+) is missing \(the chain jumps from (\d+) to (\d+)\)",
         QT_TRANSLATE_NOOP(
@@ -779,13 +625,7 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "event %1 was changed (its hash does not match its content)",
         ),
     ),
-    (
-        r"empty, but the manifest names events",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "empty, but the manifest names events",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "empty, but the manifest names events"),
     (
         r"ends at event (.+), not at the head the manifest names \((.*)\); "
         r"events were removed from the end",
@@ -801,13 +641,7 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "damaged, it cannot be read to the end (%1)",
         ),
     ),
-    (
-        r"nested too deeply to be read \(refused\)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "nested too deeply to be read (refused)",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "nested too deeply to be read (refused)"),
     (
         r"cannot be read \(damaged: (.*)\)",
         QT_TRANSLATE_NOOP(
@@ -815,13 +649,7 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "cannot be read (damaged: %1)",
         ),
     ),
-    (
-        r"missing, so no file can be checked against it",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "missing, so no file can be checked against it",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "missing, so no file can be checked against it"),
     (
         r"larger than (\d+) MB \(refused\)",
         QT_TRANSLATE_NOOP(
@@ -829,13 +657,7 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "larger than %1 MB (refused)",
         ),
     ),
-    (
-        r"not the manifest of a Caselog evidence pack",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "not the manifest of a Caselog evidence pack",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "not the manifest of a Caselog evidence pack"),
     (
         r"format_version (.*) is not one this Caselog reads \(1 or 2\): a newer Caselog may",
         QT_TRANSLATE_NOOP(
@@ -843,82 +665,25 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "format_version %1 is not one this Caselog reads (1 or 2): a newer Caselog may",
         ),
     ),
-    (
-        r"not valid JSON \(changed or damaged\)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "not valid JSON (changed or damaged)",
-        ),
+    QT_TRANSLATE_NOOP("AppError", "not valid JSON (changed or damaged)"),
+    QT_TRANSLATE_NOOP("AppError", "the signing key is not base64"),
+    QT_TRANSLATE_NOOP("AppError", "missing, so the pack's origin cannot be checked"),
+    QT_TRANSLATE_NOOP("AppError", "names no signing key"),
+    QT_TRANSLATE_NOOP("AppError", "not a 64-byte Ed25519 signature"),
+    QT_TRANSLATE_NOOP("AppError", "signed by the key %1, not by the expected %2"),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "signed by an unknown key %1: neither this store's own key nor any partner's",
     ),
-    (
-        r"the signing key is not base64",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the signing key is not base64",
-        ),
+    QT_TRANSLATE_NOOP("AppError", "missing from the pack (listed in the manifest)"),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "changed since the pack was signed (SHA-256 or size differs from the manifest)",
     ),
-    (
-        r"missing, so the pack's origin cannot be checked",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "missing, so the pack's origin cannot be checked",
-        ),
-    ),
-    (
-        r"names no signing key",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "names no signing key",
-        ),
-    ),
-    (
-        r"not a 64-byte Ed25519 signature",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "not a 64-byte Ed25519 signature",
-        ),
-    ),
-    (
-        r"signed by the key (.+), not by the expected (.+)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "signed by the key %1, not by the expected %2",
-        ),
-    ),
-    (
-        r"signed by an unknown key (.+): neither this store's own key nor any partner's",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "signed by an unknown key %1: neither this store's own key nor any partner's",
-        ),
-    ),
-    (
-        r"missing from the pack \(listed in the manifest\)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "missing from the pack (listed in the manifest)",
-        ),
-    ),
-    (
-        r"changed since the pack was signed \(SHA-256 or size differs from the manifest\)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "changed since the pack was signed (SHA-256 or size differs from the manifest)",
-        ),
-    ),
-    (
-        r"added to the pack \(not in the manifest\)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "added to the pack (not in the manifest)",
-        ),
-    ),
-    (
-        r"shows the fingerprint (.+), but the key that signed the pack is (.+)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "shows the fingerprint %1, but the key that signed the pack is %2",
-        ),
+    QT_TRANSLATE_NOOP("AppError", "added to the pack (not in the manifest)"),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "shows the fingerprint %1, but the key that signed the pack is %2",
     ),
     (
         r"cannot be read to check the fingerprints it shows \((.*)\); it may be damaged or forged",
@@ -929,69 +694,21 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
     ),
     # --- what the window can meet, module by module (the English is the core's own)
     # store/corrections.py (Corrections: edit, retract, restore, purge)
-    (
-        r"reason: a correction needs a reason \(one line of free text\)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "reason: a correction needs a reason (one line of free text)",
-        ),
+    QT_TRANSLATE_NOOP("AppError", "reason: a correction needs a reason (one line of free text)"),
+    QT_TRANSLATE_NOOP("AppError", "give a case reference (C-000012) or a uid"),
+    QT_TRANSLATE_NOOP("AppError", "give a date and time"),
+    QT_TRANSLATE_NOOP("AppError", "edit: give at least one FIELD=VALUE to change"),
+    QT_TRANSLATE_NOOP("AppError", "handle: an account needs its handle"),
+    QT_TRANSLATE_NOOP("AppError", "handle: the account %1 is already in this store"),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "reported at: the report would be dated after its response (%1 > %2)",
     ),
-    (
-        r"give a case reference \(C-000012\) or a uid",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "give a case reference (C-000012) or a uid",
-        ),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "an author account cannot be retracted; edit it, or retract its posts",
     ),
-    (
-        r"give a date and time",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "give a date and time",
-        ),
-    ),
-    (
-        r"edit: give at least one FIELD=VALUE to change",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "edit: give at least one FIELD=VALUE to change",
-        ),
-    ),
-    (
-        r"handle: an account needs its handle",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "handle: an account needs its handle",
-        ),
-    ),
-    (
-        r"handle: the account (.+) is already in this store",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "handle: the account %1 is already in this store",
-        ),
-    ),
-    (
-        r"reported at: the report would be dated after its response \((.+) > (.+)\)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "reported at: the report would be dated after its response (%1 > %2)",
-        ),
-    ),
-    (
-        r"an author account cannot be retracted; edit it, or retract its posts",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "an author account cannot be retracted; edit it, or retract its posts",
-        ),
-    ),
-    (
-        r"an author account is never retracted, so it cannot be restored",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "an author account is never retracted, so it cannot be restored",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "an author account is never retracted, so it cannot be restored"),
     (
         r"this (?:post) is already retracted",
         QT_TRANSLATE_NOOP(
@@ -1076,114 +793,24 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "this attachment was retracted with %1: restore that one instead",
         ),
     ),
-    (
-        r"this attachment was purged: its bytes are gone for good",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "this attachment was purged: its bytes are gone for good",
-        ),
-    ),
-    (
-        r"this attachment was already purged",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "this attachment was already purged",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "this attachment was purged: its bytes are gone for good"),
+    QT_TRANSLATE_NOOP("AppError", "this attachment was already purged"),
     # store/settings.py and core/params.py (Settings, the dashboard's filters)
-    (
-        r"SLA hours: must be more than zero",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "SLA hours: must be more than zero",
-        ),
-    ),
-    (
-        r"Repeat threshold: must be 1 or more",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "Repeat threshold: must be 1 or more",
-        ),
-    ),
-    (
-        r"Idle lock: minutes must be zero \(never\) or more",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "Idle lock: minutes must be zero (never) or more",
-        ),
-    ),
-    (
-        r"Backup reminder: days must be 1 or more",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "Backup reminder: days must be 1 or more",
-        ),
-    ),
-    (
-        r"SLA hours: must be more than 0 \(got (.+)\)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "SLA hours: must be more than 0 (got %1)",
-        ),
-    ),
-    (
-        r"repeat threshold: must be 1 or more \(got (.+)\)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "repeat threshold: must be 1 or more (got %1)",
-        ),
-    ),
-    (
-        r"to: the end of the period must be after its start",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "to: the end of the period must be after its start",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "SLA hours: must be more than zero"),
+    QT_TRANSLATE_NOOP("AppError", "Repeat threshold: must be 1 or more"),
+    QT_TRANSLATE_NOOP("AppError", "Idle lock: minutes must be zero (never) or more"),
+    QT_TRANSLATE_NOOP("AppError", "Backup reminder: days must be 1 or more"),
+    QT_TRANSLATE_NOOP("AppError", "SLA hours: must be more than 0 (got %1)"),
+    QT_TRANSLATE_NOOP("AppError", "repeat threshold: must be 1 or more (got %1)"),
+    QT_TRANSLATE_NOOP("AppError", "to: the end of the period must be after its start"),
     # store: cases, the lock, attachments
-    (
-        r"no case (.+) in this store",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "no case %1 in this store",
-        ),
-    ),
-    (
-        r"the store is locked: unlock it again to go on",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the store is locked: unlock it again to go on",
-        ),
-    ),
-    (
-        r"the case list is closed",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the case list is closed",
-        ),
-    ),
-    (
-        r"an attachment belongs to exactly one post or one response",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "an attachment belongs to exactly one post or one response",
-        ),
-    ),
-    (
-        r"no attachment with SHA-256 (.+) in this store",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "no attachment with SHA-256 %1 in this store",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "no case %1 in this store"),
+    QT_TRANSLATE_NOOP("AppError", "the store is locked: unlock it again to go on"),
+    QT_TRANSLATE_NOOP("AppError", "the case list is closed"),
+    QT_TRANSLATE_NOOP("AppError", "an attachment belongs to exactly one post or one response"),
+    QT_TRANSLATE_NOOP("AppError", "no attachment with SHA-256 %1 in this store"),
     # importers: the file as a whole
-    (
-        r"(.+): no such file; check the name and the folder",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1: no such file; check the name and the folder",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "%1: no such file; check the name and the folder"),
     (
         r"(.+): row 1 has (\d+) columns \(the most is (\d+)\); nothing was imported",
         QT_TRANSLATE_NOOP(
@@ -1191,13 +818,7 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "%1: row 1 has %2 columns (the most is %3); nothing was imported",
         ),
     ),
-    (
-        r"(.+): row 1: the column (.+) appears twice",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1: row 1: the column %2 appears twice",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "%1: row 1: the column %2 appears twice"),
     (
         r"(.+): row (\d+): a cell is longer than (.+) characters; nothing was imported",
         QT_TRANSLATE_NOOP(
@@ -1205,101 +826,39 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "%1: row %2: a cell is longer than %3 characters; nothing was imported",
         ),
     ),
-    (
-        r"(.+): its text table is (.+) MB unpacked \(the most is (.+) MB\); nothing was imported",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1: its text table is %2 MB unpacked (the most is %3 MB); nothing was imported",
-        ),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "%1: its text table is %2 MB unpacked (the most is %3 MB); nothing was imported",
     ),
-    (
-        r"the store is busy with another task \(another import\?\); nothing was "
-        r"imported, try again when it is done",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the store is busy with another task (another import?); nothing was imported, try again when it is done",  # noqa: E501
-        ),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "the store is busy with another task (another import?); nothing was imported, try again when it is done",  # noqa: E501
     ),
     # export: pack check, pack and workbook
-    (
-        r"(.+) is not a key fingerprint: give the 32 hex digits \(8 groups of 4\)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1 is not a key fingerprint: give the 32 hex digits (8 groups of 4)",
-        ),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "%1 is not a key fingerprint: give the 32 hex digits (8 groups of 4)",
     ),
-    (
-        r"no pack at (.+): give the \.zip file or the unpacked folder",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "no pack at %1: give the .zip file or the unpacked folder",
-        ),
+    QT_TRANSLATE_NOOP("AppError", "no pack at %1: give the .zip file or the unpacked folder"),
+    QT_TRANSLATE_NOOP("AppError", "the store has no attachment with SHA-256 %1; it may be damaged"),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "an attachment of the store no longer matches its SHA-256 (%1); the store may be damaged: nothing was written",  # noqa: E501
     ),
-    (
-        r"the store has no attachment with SHA-256 (.+); it may be damaged",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the store has no attachment with SHA-256 %1; it may be damaged",
-        ),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "the store changed while the workbook was written (%1 of %2 reports); export again",
     ),
-    (
-        r"an attachment of the store no longer matches its SHA-256 \((.+)\); "
-        r"the store may be damaged: nothing was written",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "an attachment of the store no longer matches its SHA-256 (%1); the store may be damaged: nothing was written",  # noqa: E501
-        ),
-    ),
-    (
-        r"the store changed while the workbook was written \((.+) of (.+) reports\); export again",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the store changed while the workbook was written (%1 of %2 reports); export again",
-        ),
-    ),
-    (
-        r"the Reports sheet could not be written; please report this bug",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the Reports sheet could not be written; please report this bug",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "the Reports sheet could not be written; please report this bug"),
     # sharing: partner cards, where a bundle is written
-    (
-        r"(.+): the card has no organisation name",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1: the card has no organisation name",
-        ),
+    QT_TRANSLATE_NOOP("AppError", "%1: the card has no organisation name"),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "%1: the card's organisation name is too long or has control characters",
     ),
-    (
-        r"(.+): the card's organisation name is too long or has control characters",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1: the card's organisation name is too long or has control characters",
-        ),
-    ),
-    (
-        r"(.+): age_recipient must be an age1\.\.\. public key",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1: age_recipient must be an age1... public key",
-        ),
-    ),
-    (
-        r"(.+): signing_public_key is missing",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1: signing_public_key is missing",
-        ),
-    ),
-    (
-        r"(.+): too large for a partner card; it was not read",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1: too large for a partner card; it was not read",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "%1: age_recipient must be an age1... public key"),
+    QT_TRANSLATE_NOOP("AppError", "%1: signing_public_key is missing"),
+    QT_TRANSLATE_NOOP("AppError", "%1: too large for a partner card; it was not read"),
     (
         r"(.+): the card's keys are not valid \((.*)\)",
         QT_TRANSLATE_NOOP(
@@ -1307,90 +866,24 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "%1: the card's keys are not valid (%2)",
         ),
     ),
-    (
-        r"(.+) is not a folder; choose where to write the bundle",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1 is not a folder; choose where to write the bundle",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "%1 is not a folder; choose where to write the bundle"),
     # sharing: opening a bundle (Import bundle…), each check that refuses it
-    (
-        r"(.+): not an age identity file \(expected AGE-SECRET-KEY-1\.\.\. lines\)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1: not an age identity file (expected AGE-SECRET-KEY-1... lines)",
-        ),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "%1: not an age identity file (expected AGE-SECRET-KEY-1... lines)",
     ),
-    (
-        r"(.+): no age identity \(AGE-SECRET-KEY-1\.\.\.\) in the file",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1: no age identity (AGE-SECRET-KEY-1...) in the file",
-        ),
-    ),
-    (
-        r"(.+) is truncated: the encrypted header is incomplete",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1 is truncated: the encrypted header is incomplete",
-        ),
-    ),
-    (
-        r"the bundle's file (.+) is too large; refused",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the bundle's file %1 is too large; refused",
-        ),
-    ),
-    (
-        r"the bundle's file (.+) is larger than it claims; refused",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the bundle's file %1 is larger than it claims; refused",
-        ),
-    ),
-    (
-        r"the bundle has more than (.+) files; refused",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the bundle has more than %1 files; refused",
-        ),
-    ),
-    (
-        r"the bundle contains an unsafe path (.+); it was refused",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the bundle contains an unsafe path %1; it was refused",
-        ),
-    ),
-    (
-        r"the bundle contains an unexpected file (.+); refused",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the bundle contains an unexpected file %1; refused",
-        ),
-    ),
-    (
-        r"the bundle contains (.+) twice; refused",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the bundle contains %1 twice; refused",
-        ),
-    ),
-    (
-        r"the bundle's file (.+) uses an unsupported encoding",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the bundle's file %1 uses an unsupported encoding",
-        ),
-    ),
-    (
-        r"the bundle would unpack to more than (.+) GiB \(a ZIP bomb\?\); refused",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the bundle would unpack to more than %1 GiB (a ZIP bomb?); refused",
-        ),
+    QT_TRANSLATE_NOOP("AppError", "%1: no age identity (AGE-SECRET-KEY-1...) in the file"),
+    QT_TRANSLATE_NOOP("AppError", "%1 is truncated: the encrypted header is incomplete"),
+    QT_TRANSLATE_NOOP("AppError", "the bundle's file %1 is too large; refused"),
+    QT_TRANSLATE_NOOP("AppError", "the bundle's file %1 is larger than it claims; refused"),
+    QT_TRANSLATE_NOOP("AppError", "the bundle has more than %1 files; refused"),
+    QT_TRANSLATE_NOOP("AppError", "the bundle contains an unsafe path %1; it was refused"),
+    QT_TRANSLATE_NOOP("AppError", "the bundle contains an unexpected file %1; refused"),
+    QT_TRANSLATE_NOOP("AppError", "the bundle contains %1 twice; refused"),
+    QT_TRANSLATE_NOOP("AppError", "the bundle's file %1 uses an unsupported encoding"),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "the bundle would unpack to more than %1 GiB (a ZIP bomb?); refused",
     ),
     (
         r"the bundle's file (.+) expands (\d+) times \(a ZIP bomb\?\); refused",
@@ -1399,13 +892,7 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "the bundle's file %1 expands %2 times (a ZIP bomb?); refused",
         ),
     ),
-    (
-        r"the bundle's manifest is not valid \(a bad key\)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the bundle's manifest is not valid (a bad key)",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "the bundle's manifest is not valid (a bad key)"),
     (
         r"the bundle's manifest is not valid \((.*)\)",
         QT_TRANSLATE_NOOP(
@@ -1413,84 +900,32 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "the bundle's manifest is not valid (%1)",
         ),
     ),
-    (
-        r"the bundle's manifest: made_at (.+); the bundle was refused",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the bundle's manifest: made_at %1; the bundle was refused",
-        ),
+    QT_TRANSLATE_NOOP("AppError", "the bundle's manifest: made_at %1; the bundle was refused"),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "the bundle's key-change notices do not lead to the key that signed it; refused",
     ),
-    (
-        r"the bundle's key-change notices do not lead to the key that signed it; refused",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the bundle's key-change notices do not lead to the key that signed it; refused",
-        ),
+    QT_TRANSLATE_NOOP("AppError", "%1: the decrypted content is not a bundle (not a ZIP); refused"),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "the bundle holds two different manifests; it was changed, refused",
     ),
-    (
-        r"(.+): the decrypted content is not a bundle \(not a ZIP\); refused",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1: the decrypted content is not a bundle (not a ZIP); refused",
-        ),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "the bundle's files do not match its signed manifest (%1); refused",
     ),
-    (
-        r"the bundle holds two different manifests; it was changed, refused",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the bundle holds two different manifests; it was changed, refused",
-        ),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "the bundle's file %1 is not the size its signed manifest gives; refused",
     ),
-    (
-        r"the bundle's files do not match its signed manifest \((.+)\); refused",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the bundle's files do not match its signed manifest (%1); refused",
-        ),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "the bundle's file %1 does not match its hash in the signed manifest: it was changed after signing; refused",  # noqa: E501
     ),
-    (
-        r"the bundle's file (.+) is not the size its signed manifest gives; refused",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the bundle's file %1 is not the size its signed manifest gives; refused",
-        ),
-    ),
-    (
-        r"the bundle's file (.+) does not match its hash in the signed "
-        r"manifest: it was changed after signing; refused",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the bundle's file %1 does not match its hash in the signed manifest: it was changed after signing; refused",  # noqa: E501
-        ),
-    ),
-    (
-        r"the manifest counts unknown records (.+)",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the manifest counts unknown records %1",
-        ),
-    ),
-    (
-        r"the bundle has no (.+); it is incomplete",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the bundle has no %1; it is incomplete",
-        ),
-    ),
-    (
-        r"(.+) is not UTF-8 text; refused",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1 is not UTF-8 text; refused",
-        ),
-    ),
-    (
-        r"the line is too long; refused",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the line is too long; refused",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "the manifest counts unknown records %1"),
+    QT_TRANSLATE_NOOP("AppError", "the bundle has no %1; it is incomplete"),
+    QT_TRANSLATE_NOOP("AppError", "%1 is not UTF-8 text; refused"),
+    QT_TRANSLATE_NOOP("AppError", "the line is too long; refused"),
     (
         r"(.+) holds more records than the manifest says \((\d+)\); refused",
         QT_TRANSLATE_NOOP(
@@ -1498,13 +933,7 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "%1 holds more records than the manifest says (%2); refused",
         ),
     ),
-    (
-        r"not valid JSON; refused",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "not valid JSON; refused",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "not valid JSON; refused"),
     (
         r"(.+) holds (\d+) records but the manifest says (.+); refused",
         QT_TRANSLATE_NOOP(
@@ -1512,20 +941,8 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "%1 holds %2 records but the manifest says %3; refused",
         ),
     ),
-    (
-        r"the bundle's file (.+) does not match its name",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the bundle's file %1 does not match its name",
-        ),
-    ),
-    (
-        r"the uid (.+) appears twice; refused",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "the uid %1 appears twice; refused",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "the bundle's file %1 does not match its name"),
+    QT_TRANSLATE_NOOP("AppError", "the uid %1 appears twice; refused"),
     (
         r"a record refers to (\S+) (.+), which is not in the bundle; refused",
         QT_TRANSLATE_NOOP(
@@ -1554,42 +971,14 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
             "%1 names bytes that are not in the bundle; refused",
         ),
     ),
-    (
-        r"a record must be a JSON object",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "a record must be a JSON object",
-        ),
+    QT_TRANSLATE_NOOP("AppError", "a record must be a JSON object"),
+    QT_TRANSLATE_NOOP("AppError", "missing field %1; the bundle is not valid"),
+    QT_TRANSLATE_NOOP("AppError", "unexpected field %1; the bundle is not valid"),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "%1 cannot be merged: it would duplicate a record of this store in a way Caselog cannot reconcile; nothing was written",  # noqa: E501
     ),
-    (
-        r"missing field (.+); the bundle is not valid",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "missing field %1; the bundle is not valid",
-        ),
-    ),
-    (
-        r"unexpected field (.+); the bundle is not valid",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "unexpected field %1; the bundle is not valid",
-        ),
-    ),
-    (
-        r"(.+) cannot be merged: it would duplicate a record of this store in a "
-        r"way Caselog cannot reconcile; nothing was written",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "%1 cannot be merged: it would duplicate a record of this store in a way Caselog cannot reconcile; nothing was written",  # noqa: E501
-        ),
-    ),
-    (
-        r"give an identity file or a bundle passphrase, not both",
-        QT_TRANSLATE_NOOP(
-            "AppError",
-            "give an identity file or a bundle passphrase, not both",
-        ),
-    ),
+    QT_TRANSLATE_NOOP("AppError", "give an identity file or a bundle passphrase, not both"),
     # sharing: bundles and partner cards
     (
         r"(.+): wrong bundle passphrase, or the file was changed",
@@ -1671,11 +1060,24 @@ _ERROR_TEMPLATES: tuple[tuple[str, str], ...] = (
 _COMPILED: tuple[tuple[re.Pattern[str], str], ...] = ()  # on first use: not at start-up
 
 
+_SPECIAL = re.compile(r"([.^$*+?{}\[\]\\|()])")
+
+
+def error_templates() -> Iterator[tuple[str, str]]:
+    """Each (pattern, template) of _ERROR_TEMPLATES; an entry that is a template alone
+    is the core's own words, its pattern the same text with each %N any text."""
+    for entry in _ERROR_TEMPLATES:
+        if isinstance(entry, str):
+            yield _PLACEHOLDER.sub("(.+)", _SPECIAL.sub(r"\\\1", entry)), entry
+        else:
+            yield entry
+
+
 def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
     global _COMPILED
     if not _COMPILED:
         _COMPILED = tuple(
-            (re.compile(pattern, re.DOTALL), text) for pattern, text in _ERROR_TEMPLATES
+            (re.compile(pattern, re.DOTALL), text) for pattern, text in error_templates()
         )
     return _COMPILED
 

@@ -304,7 +304,7 @@ def test_every_error_template_matches_what_the_core_raises() -> None:
         for path in (ROOT / "desktop_app" / package).rglob("*.py")
     )
     core = re.sub(r'"\s*\n\s*f?"', "", core)  # join "..." "..." continuation lines
-    for pattern, _template in i18n._ERROR_TEMPLATES:
+    for pattern, _template in i18n.error_templates():
         # the longest literal run of the pattern must appear in the core's source
         literal = max(re.split(r"\(.*?\)|\\.|[.*+?^$]", pattern), key=len).strip()
         assert literal in core, f"no core message contains {literal!r}"
