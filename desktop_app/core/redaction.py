@@ -16,8 +16,8 @@ is the one thing that differs between outputs, by design:
   the organisation's signing seed, so a partner who merges bundle after bundle
   sees one reporter as one reporter and its indicators count them right; nobody
   without the seed can test a guessed name against a pseudonym. Its text forms
-  (``[redacted reporter …]``, ``[redacted author <uid>]``) are those of the bundles
-  partners already hold, so their merged records stay the same.
+  (``[redacted reporter …]``, ``[redacted author <uid>]``, the whole uid) stay the
+  same from bundle to bundle, so a partner's merged records stay the same.
 
 Audit events are redacted with :func:`redact_detail` wherever their detail names a
 redacted field, an edit's old and new values included.
@@ -156,8 +156,24 @@ class Redaction:
         if "author" not in self.fields:
             return handle
         if self.scope == _PARTNERS:
-            return f"[redacted author {str(account)[:8]}]"
+            # The whole uid (the account record carries it anyway): its first 8
+            # characters were unique among random (v4) uids, but a UUIDv7 begins with
+            # its creation time, so every account made in the same minute or so had
+            # one placeholder and a partner's merge counted them as one account.
+            return f"[redacted author {account}]"
         return self.pseudonym("account", str(account))
+
+    def row_identity(self, identity_key: str) -> str:
+        """A post's ``row:<platform>:<sha256>`` key (a post with neither link nor
+        reference: the hash of its row, author and reporter included) keyed with the
+        redaction key, when author or reporter is redacted. The plain hash of a
+        redacted name and the fields sent beside it can be tested against guesses;
+        the keyed one cannot. Stable across our bundles, as the pseudonyms are."""
+        if not identity_key.startswith("row:") or not {"author", "reporter"} & self.fields:
+            return identity_key
+        head, _sep, _digest = identity_key.rpartition(":")
+        keyed = hmac.new(self.key, b"row-identity\x00" + identity_key.encode(), hashlib.sha256)
+        return f"{head}:{keyed.hexdigest()}"
 
     def author_name(self, name: str) -> str:
         return REDACTED if name and "author" in self.fields else name

@@ -245,6 +245,8 @@ class _Redactor:
         if kind == "audit":
             through("actor", rules.researcher)
             rec["detail"] = rules.detail(rec["detail"])
+        if kind == "posts" and "identity_key" in rec:
+            rec["identity_key"] = rules.row_identity(rec["identity_key"])
         if kind == "accounts":
             rec["handle"] = rules.author(rec["handle"], rec["uid"])
             through("display_name", rules.author_name)

@@ -55,7 +55,34 @@ def test_partner_pseudonyms_hold_across_bundles_and_keep_their_form() -> None:
     digest = hmac.new(secret, b"reporter\x00ma ma", hashlib.sha256).hexdigest()[:12]
     assert first.reporter("Ma Ma", "ma ma") == f"[redacted reporter {digest}]"
     uid = "0123456789abcdef"
-    assert first.author("@page9", uid) == "[redacted author 01234567]"
+    assert first.author("@page9", uid) == "[redacted author 0123456789abcdef]"
+
+
+def test_partner_author_placeholders_differ_for_accounts_made_together() -> None:
+    """UUIDv7 uids made in the same minute share their first 8 characters (the
+    clock): each account still gets a placeholder of its own, so a partner's merge
+    keeps them apart and counts them right."""
+    from desktop_app.store.models import new_uids
+
+    rules = Redaction.for_partners(frozenset({"author"}), SEED)
+    uids = new_uids(50)
+    assert len({uid[:8] for uid in uids}) < 50  # the clock's prefix repeats
+    assert len({rules.author("@same", uid) for uid in uids}) == 50
+
+
+def test_row_identity_is_keyed_when_a_name_is_redacted() -> None:
+    """A post with no link or reference is keyed by the hash of its row, author and
+    reporter included: plain, anyone could test a guessed name against it."""
+    plain = "row:messenger:" + hashlib.sha256(b"messenger\x1f@secret\x1fhi").hexdigest()
+    rules = Redaction.for_partners(frozenset({"author"}), SEED)
+    keyed = rules.row_identity(plain)
+    assert keyed != plain and keyed.startswith("row:messenger:") and len(keyed) == len(plain)
+    assert Redaction.for_partners(frozenset({"reporter"}), SEED).row_identity(plain) == keyed
+    assert Redaction.for_partners(frozenset({"author"}), bytes(32)).row_identity(plain) != keyed
+    assert Redaction.for_partners(frozenset({"notes"}), SEED).row_identity(plain) == plain
+    assert rules.row_identity("url:facebook:https://facebook.com/p/1") == (
+        "url:facebook:https://facebook.com/p/1"
+    )
 
 
 def test_fields_not_chosen_pass_through() -> None:

@@ -325,3 +325,65 @@ def test_redacted_values_never_overwrite_the_originals(
         handles = set(session.scalars(select(AuthorAccount.handle)))
         assert "@Hate_Page" in handles and not any("redacted" in h for h in handles)
     assert case_refs_by_uid(store_a) == first  # no new cases
+
+
+def test_redacted_authors_stay_apart_and_rows_keys_cannot_be_tested(
+    store_a: Store, store_b: Store, partners: None, tmp_path: Path
+) -> None:
+    """Twelve accounts made in one import (UUIDv7 uids sharing their clock prefix) stay
+    twelve at the partner under --redact author; and a post with neither link nor
+    reference travels with a keyed row key, not the plain hash of its author and
+    reporter (which anyone could test guesses against)."""
+    from desktop_app.core.timeutil import zone
+    from desktop_app.importers.spreadsheet import import_file
+    from tests.conftest import write_log
+
+    rows = [
+        {
+            "platform": "facebook",
+            "post_url": f"https://facebook.com/page{n}/posts/{n}",
+            "author_handle": f"@author{n}",
+            "content": f"post {n}",
+            "reported_at": "2024-06-01T10:00",
+            "reporter": "Ma Ma",
+        }
+        for n in range(12)
+    ]
+    rows.append(
+        {
+            "platform": "messenger",
+            "author_handle": "@secret_handle",
+            "content": "a chain letter",
+            "reported_at": "2024-06-02T10:00",
+            "reporter": "Daw Aye Aye",
+        }
+    )
+    import_file(store_a, write_log(tmp_path / "more.csv", rows), zone("UTC"))
+    out = export_bundle(
+        store_a,
+        tmp_path / "r.caselog",
+        recipients=["B"],
+        redaction=frozenset({"author", "reporter"}),
+    ).path
+    files = decrypt_zip(out, identity_of(store_b))
+    text = files["records/posts.jsonl"].decode()
+    with store_a.session() as session:
+        plain = session.scalars(
+            select(Post.identity_key).where(Post.identity_key.startswith("row:messenger:"))
+        ).one()
+    assert plain not in text and "row:messenger:" in text
+    handles = [
+        json.loads(line)["handle"] for line in files["records/accounts.jsonl"].decode().splitlines()
+    ]
+    assert len(set(handles)) == len(handles) and all("@" not in h for h in handles)
+    import_bundle(store_b, out)
+    assert indicators(store_b)["offending_accounts"] == indicators(store_a)["offending_accounts"]
+    # A second bundle of the same records merges onto them: nothing new.
+    again = export_bundle(
+        store_a,
+        tmp_path / "r2.caselog",
+        recipients=["B"],
+        redaction=frozenset({"author", "reporter"}),
+    ).path
+    preview = preview_bundle(store_b, again)
+    assert preview.counts["posts"].new == 0 and preview.counts["accounts"].new == 0
