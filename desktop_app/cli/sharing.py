@@ -168,6 +168,12 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
         print(f"{len(preview.conflicts)} conflicts recorded in the audit log.")
     if result.written:
         print(f"Merged {preview.changes} new or changed records.")
+    elif preview.already_imported:
+        print(
+            "Nothing new: this bundle was imported before, and merging it again changes "
+            "nothing, so nothing was written (a later bundle from the partner brings what "
+            "changed since)."
+        )
     else:
         print("Nothing new: the store already holds everything in this bundle.")
     return 0

@@ -234,9 +234,10 @@ def _identify(store: Store, manifest: Manifest) -> _Signer:
 def _label(
     store: Store, manifest: Manifest, keys: set[str], our_name: str, partner: Partner | None
 ) -> str:
-    """The signer's own name, unless it is ours or a name another key has signed
-    bundles with here: then the partner's name in our directory and its fingerprint,
-    so that no bundle can label records as another organisation's."""
+    """The signer's own name, unless it is ours, a name another key has signed
+    bundles with here, or the name of another partner in our directory: then the
+    partner's name in our directory and its fingerprint, so that no bundle can label
+    records as another organisation's."""
     claimed = manifest.origin_name.strip()
     taken = not claimed or claimed.casefold() == our_name.strip().casefold()
     if not taken:
@@ -246,7 +247,12 @@ def _label(
                 "AND lower(trim(origin_org)) = lower(?)",
                 (claimed,),
             ).all()
-        taken = any(row[0] not in keys for row in others)
+            # (casefold in Python: SQLite's lower() leaves non-ASCII letters alone)
+            directory = conn.exec_driver_sql("SELECT name, signing_public_key FROM partner").all()
+        taken = any(row[0] not in keys for row in others) or any(
+            name.strip().casefold() == claimed.casefold() and key not in keys
+            for name, key in directory
+        )
     if not taken:
         return claimed
     who = partner.name if partner is not None else "unknown signer"
@@ -819,6 +825,7 @@ class _Apply:
         self.conn = conn
         self.bundle_id = bundle_id
         self.event_uid = event_uid
+        self.purged: set[str] = set()  # SHA-256s whose bytes were purged here
 
     def _row(self, kind: Kind, rec: dict[str, Any]) -> dict[str, Any]:
         row: dict[str, Any] = {}
@@ -847,7 +854,18 @@ class _Apply:
             rec["sha256"]: plan.bundle.attachment(rec["sha256"])
             for rec, _id in [*plan.inserts["attachments"], *plan.updates["attachments"]]
         }
-        w.insert_blobs(blobs)
+        # Bytes purged here stay purged: a partner's attachment of the same bytes is
+        # kept as a record, marked purged like ours, its bytes never written (so the
+        # case's exports, which read every live attachment's bytes, still work).
+        self.purged = {
+            str(row[0])
+            for row in self.conn.exec_driver_sql(
+                f"SELECT DISTINCT sha256 FROM attachment WHERE purged_at IS NOT NULL "
+                f"AND sha256 {_IN}",
+                (json.dumps(sorted(blobs)),),
+            )
+        }
+        w.insert_blobs({sha: data for sha, data in blobs.items() if sha not in self.purged})
         blobs.clear()
         with w.bulk_search():
             for kind in ORDER:
@@ -904,6 +922,8 @@ class _Apply:
             }
             if kind.name in ("posts", "reports"):
                 row["import_event_uid"] = self.event_uid
+            if kind.name == "attachments" and rec["sha256"] in self.purged:
+                row["purged_at"] = to_micros(now_utc())
             out.append(row)
         if kind.table in _WRITER_TABLES:
             self.writer.insert(kind.table, out)
@@ -1021,6 +1041,33 @@ def _unknown_signer(path: Path, manifest: Manifest) -> VerificationError:
     )
 
 
+def _check_bundle_id(store: Store, path: Path, manifest: Manifest, signer: _Signer) -> None:
+    """A bundle id names one bundle: refuse one whose id a bundle signed by another key
+    already brought here. Records remember the bundle they came in (``origin_bundle``)
+    and their owner is the key that signed it; a second signer reusing the id (before
+    or after the first) could otherwise claim the first one's records, edit and
+    retract them, or have its own counted as the first one's."""
+    allowed = {signer.key, *signer.keys}
+    if signer.is_self:
+        allowed |= signer.self_keys
+    with store.engine.connect() as conn:
+        keys = {
+            row[0]
+            for row in conn.exec_driver_sql(
+                "SELECT DISTINCT origin_key FROM bundle_log WHERE bundle_id = ? "
+                "AND direction = 'import'",
+                (manifest.bundle_id,),
+            )
+        }
+    if keys - allowed:
+        raise VerificationError(
+            f"{path.name} carries the bundle id {manifest.bundle_id}, which a bundle "
+            "signed by another key already brought into this store: one of the two is "
+            "not what it claims; it was not merged (ask both organisations which bundle "
+            "they sent)"
+        )
+
+
 def preview_bundle(
     store: Store,
     path: str | Path,
@@ -1044,6 +1091,7 @@ def preview_bundle(
     def check(manifest: Manifest) -> None:
         seen.signer = _identify(store, manifest)
         seen.manifest = manifest
+        _check_bundle_id(store, source, manifest, seen.signer)
         if stop_at_unknown_signer and not seen.signer.known:
             raise _StopAtSigner
 
@@ -1086,13 +1134,15 @@ def import_bundle(
     partner's (directly or through its signed key-change notice) nor ours unless
     ``trust_new_signer``, before its records are read. A key-change notice, once
     merged, moves the partner to its new keys. Importing the same bundle again
-    writes nothing. ``Cancelled`` before the commit leaves the store untouched.
+    (its id already in the bundle log) writes nothing. ``Cancelled`` before the
+    commit leaves the store untouched.
     """
     source = Path(path)
     seen = _Seen()
 
     def check(manifest: Manifest) -> None:
         seen.signer = _identify(store, manifest)
+        _check_bundle_id(store, source, manifest, seen.signer)
         if not seen.signer.known and not trust_new_signer:
             raise _unknown_signer(source, manifest)
 
@@ -1116,6 +1166,12 @@ def import_bundle(
                 plan = _Plan(conn, bundle, signer)
                 plan.run(cancelled)
                 preview = _preview(store, source, manifest, signer, plan)
+                if preview.already_imported:
+                    # BUNDLE.md: the same bundle twice changes nothing. Merged again
+                    # later, an old bundle would undo what its origin did since (a
+                    # retraction notice over a record it has restored).
+                    transaction.rollback()
+                    return ImportResult(preview, written=False)
                 if (
                     preview.changes == 0
                     and not plan.fresh_conflicts

@@ -291,3 +291,60 @@ def test_a_record_restored_and_edited_at_the_origin_comes_back_with_the_origins_
             )
 
     assert seen(store_b) == seen(store_a) == ("email", to_micros(later))
+
+
+def test_an_old_bundle_merged_again_does_not_undo_a_later_restore(
+    store_a: Store, store_b: Store, partners: None, tmp_path: Path
+) -> None:
+    """BUNDLE.md: importing the same bundle twice changes nothing. The bundle that
+    carried a retraction notice, merged again after its origin restored the record,
+    must not retract it again at the partner."""
+    import_bundle(store_b, export_bundle(store_a, tmp_path / "0.caselog", recipients=["B"]).path)
+    report = researcher_c_report(store_a)
+    retract(store_a, "report", report, "logged twice")
+    first = export_bundle(store_a, tmp_path / "1.caselog", recipients=["B"]).path
+    import_bundle(store_b, first)
+    assert retracted(store_b, "report", report)[0] is not None
+    restore(store_a, "report", report, "not a duplicate after all")
+    import_bundle(store_b, export_bundle(store_a, tmp_path / "2.caselog", recipients=["B"]).path)
+    assert retracted(store_b, "report", report) == (None, "")
+
+    again = import_bundle(store_b, first)
+    assert again.preview.already_imported and not again.written
+    assert retracted(store_b, "report", report) == (None, "")
+
+
+def test_bytes_purged_here_stay_purged_when_a_partner_sends_them_again(
+    store_a: Store, store_b: Store, partners: None, tmp_path: Path
+) -> None:
+    """B purged a screenshot; A then attaches the same bytes to another case and sends
+    it. B keeps the attachment's record, marked purged, never its bytes, and B's
+    evidence pack and bundles of that case still work."""
+    import hashlib
+
+    from desktop_app.export.pack import export_pack
+    from desktop_app.indicators.compute import default_params
+    from desktop_app.store import repository
+    from desktop_app.store.corrections import purge_attachment
+    from desktop_app.store.models import Attachment, Blob
+    from tests.sharing.conftest import PNG
+
+    import_bundle(store_b, export_bundle(store_a, tmp_path / "1.caselog", recipients=["B"]).path)
+    sha = hashlib.sha256(PNG).hexdigest()
+    purge_attachment(store_b, sha, "shows a witness's face")
+    with store_a.transaction() as session:
+        holding = select(Attachment.post_id).where(Attachment.sha256 == sha)
+        post = session.scalars(select(Post).where(Post.id.not_in(holding))).first()  # type: ignore[union-attr]
+        assert post is not None
+        uid = repository.add_attachment(session, PNG, original_name="again.png", post=post).uid
+    assert import_bundle(
+        store_b, export_bundle(store_a, tmp_path / "2.caselog", recipients=["B"]).path
+    ).written
+    with store_b.session() as session:
+        row = session.scalars(select(Attachment).where(Attachment.uid == uid)).one()
+        assert row.purged_at is not None
+        assert session.get(Blob, sha).data == b""
+        ref_b = session.scalars(select(Post.case_ref).where(Post.id == row.post_id)).one()
+    params = default_params(store_b, case_refs=(ref_b,))
+    assert export_pack(store_b, params, tmp_path / "b-pack.zip").path.exists()
+    assert export_bundle(store_b, tmp_path / "b.caselog", recipients=["A"]).path.exists()

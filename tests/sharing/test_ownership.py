@@ -357,3 +357,90 @@ def test_b_cannot_sign_under_our_name_or_cs(
         ).one()
     assert label is not None and label != claimed and label.startswith("B (key ")
     assert f"signed as {claimed}" in label
+
+
+def _c_case_bundle(store_c: Store, to: Store, tmp_path: Path) -> Path:
+    with store_c.transaction() as session:
+        post = repository.add_post(
+            session,
+            repository.PostFields(platform="TikTok", url=C_URL, content="C's witness video"),
+        )
+        repository.add_report(
+            session, post, reported_at=datetime(2024, 2, 1, tzinfo=UTC), reporter="C desk"
+        )
+    return export_bundle(store_c, tmp_path / "c.caselog", recipients=["A"]).path
+
+
+def _b_with_bundle_id(
+    store_b: Store, store_a: Store, bundle_id: str, tmp_path: Path, name: str
+) -> Path:
+    """A bundle correctly signed by B that reuses another bundle's id."""
+    with store_b.transaction() as session:
+        repository.add_post(
+            session,
+            repository.PostFields(
+                platform="Facebook", url=f"https://facebook.com/b/{name}", content="B's post"
+            ),
+        )
+    own = export_bundle(store_b, tmp_path / f"own-{name}.caselog", recipients=["A"]).path
+    files = decrypt_zip(own, identity_of(store_a))
+    manifest = json.loads(files["manifest.json"])
+    manifest["bundle_id"] = bundle_id
+    files["manifest.json"] = json.dumps(manifest).encode()
+    return forge(files, store_b, store_a, tmp_path / f"{name}.caselog", lambda records: None)
+
+
+def test_a_bundle_id_taken_first_by_another_signer_gives_it_no_records(
+    store_a: Store, store_b: Store, store_c: Store, three: None, tmp_path: Path
+) -> None:
+    """B learns the id of C's bundle (it was a co-recipient) and sends A a bundle of its
+    own under that id before C's arrives. Records remember the bundle they came in, so
+    B would own C's records once C's bundle merged: edit them, retract them. A bundle
+    id already brought by another key is refused, whichever came first."""
+    genuine = _c_case_bundle(store_c, store_a, tmp_path)
+    bundle_id = json.loads(decrypt_zip(genuine, identity_of(store_a))["manifest.json"])["bundle_id"]
+    first = _b_with_bundle_id(store_b, store_a, bundle_id, tmp_path, "first")
+    import_bundle(store_a, first)
+    before = snapshot(store_a)
+    for attempt in (preview_bundle, import_bundle):
+        with pytest.raises(VerificationError, match="another key"):
+            attempt(store_a, genuine)
+    assert snapshot(store_a) == before
+    with store_a.session() as session:
+        assert not session.scalars(select(Post).where(Post.url == C_URL)).all()
+
+
+def test_a_bundle_id_already_brought_by_its_signer_cannot_be_reused_by_another(
+    store_a: Store, store_b: Store, store_c: Store, three: None, tmp_path: Path
+) -> None:
+    genuine = _c_case_bundle(store_c, store_a, tmp_path)
+    import_bundle(store_a, genuine)
+    bundle_id = json.loads(decrypt_zip(genuine, identity_of(store_a))["manifest.json"])["bundle_id"]
+    later_b = _b_with_bundle_id(store_b, store_a, bundle_id, tmp_path, "later")
+    before = snapshot(store_a)
+    with pytest.raises(VerificationError, match="another key"):
+        import_bundle(store_a, later_b)
+    assert snapshot(store_a) == before
+    # C's own bundle again: the same signer, nothing new, no refusal.
+    assert not import_bundle(store_a, genuine).written
+
+
+def test_b_cannot_sign_as_a_partner_that_has_sent_nothing_yet(
+    store_a: Store, store_b: Store, store_c: Store, three: None, tmp_path: Path
+) -> None:
+    """Our directory names partner C before any bundle of C's arrived: B signing as C
+    (the directory's name for it) does not label its records as C's."""
+    with store_b.transaction() as session:
+        repository.add_post(session, repository.PostFields(platform="X", url="https://x.com/b/2"))
+    files = decrypt_zip(
+        export_bundle(store_b, tmp_path / "b.caselog", recipients=["A"]).path, identity_of(store_a)
+    )
+    forged = forge(
+        files, store_b, store_a, tmp_path / "as-c.caselog", lambda r: None, origin_name=" c "
+    )
+    import_bundle(store_a, forged)
+    with store_a.session() as session:
+        label = session.scalars(
+            select(Post.origin_org).where(Post.url == "https://x.com/b/2")
+        ).one()
+    assert label is not None and label.startswith("B (key "), label
