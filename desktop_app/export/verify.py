@@ -45,7 +45,14 @@ from desktop_app.export.pdftext import PdfUnreadable
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}\Z")
 _SUM_LINE = re.compile(r"^([0-9a-f]{64}) [ *](.+)$")
-_FINGERPRINT = re.compile(r"(?<![0-9A-Fa-f])((?:[0-9A-F]{4}\s+){7}[0-9A-F]{4})(?![0-9A-Fa-f])")
+# A fingerprint as a reader may see it: 8 groups of 4 hex digits in either case, apart
+# by spaces or by the dashes, colons or dots people write. (A uid's 8-hex groups and a
+# SHA-256's 64 digits in a row are not fingerprint-shaped.)
+_FINGERPRINT = re.compile(
+    r"(?<![0-9A-Fa-f])((?:[0-9A-Fa-f]{4}[\s\-:.]+){7}[0-9A-Fa-f]{4})(?![0-9A-Fa-f])"
+)
+_HEX_GROUP = re.compile(r"[0-9A-Fa-f]{4}")
+_TAG = re.compile(r"<[^>]*>")
 READ_CHUNK = 1 << 20
 MAX_MANIFEST = 64 << 20  # ~150 bytes a file: room for 400,000 files; larger is refused unread
 MAX_TAG_FILE = 64 << 20
@@ -371,7 +378,24 @@ def _shown_fingerprints(source: _Source, name: str) -> set[str] | None:
         text = pdf_text_of(data)
     else:
         text = data.decode("utf-8", "replace")
-    return {" ".join(match.split()) for match in _FINGERPRINT.findall(text)}
+    return {
+        " ".join(_HEX_GROUP.findall(match)).upper()
+        for match in _FINGERPRINT.findall(_as_read(text, html=name.endswith(".html")))
+    }
+
+
+def _as_read(text: str, *, html: bool) -> str:
+    """The text as a person reads it, so a fingerprint cannot hide from the search in
+    how it is written: a page's tags dropped and its character references decoded
+    (``&#56;`` shows as 8), compatibility forms folded (NFKC: full-width digits), and
+    invisible format characters (zero-width spaces) taken out."""
+    import html as markup
+    import unicodedata
+
+    if html:
+        text = markup.unescape(_TAG.sub("", text))
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
 def _check_custody(

@@ -167,6 +167,53 @@ def test_forged_fingerprint_in_the_manifest_is_caught_by_what_the_pages_show(
         assert f"{shown}: shows the fingerprint {result.fingerprint}" in text
 
 
+def _disguise(fingerprint: str, how: str) -> str:
+    groups = fingerprint.split()
+    if how == "entity":  # &#56; shows as 8 in a browser
+        text = " ".join(groups)
+        return "".join(f"&#{ord(c)};" if c.isdigit() else c for c in text)
+    if how == "tags":
+        return " ".join(f"<span>{g}</span>" for g in groups)
+    if how == "lower":
+        return " ".join(groups).lower()
+    if how == "dashes":
+        return "-".join(groups)
+    if how == "zero-width":
+        return " ".join("\u200b".join(g) for g in groups)
+    if how == "full-width":
+        return " ".join(g.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)}) for g in groups)
+    raise AssertionError(how)
+
+
+@pytest.mark.parametrize("how", ["entity", "tags", "lower", "dashes", "zero-width", "full-width"])
+def test_a_real_fingerprint_disguised_in_the_pages_is_still_found(
+    store, filled, tmp_path: Path, how: str
+) -> None:  # type: ignore[no-untyped-def]
+    """A forger re-signs with its own key and leaves the real organisation's
+    fingerprint where a reader looks, written so that a plain search misses it but a
+    reader (or a browser) sees it. verify-pack still finds it and fails the pack."""
+    result = _pack(store, tmp_path)
+    real = result.fingerprint
+    folder = _unzip(result.path, tmp_path / "u")
+    _change_outcome(folder, filled.post_with_files.case_ref)
+    seed = signing.new_signing_seed()
+    forger = signing.fingerprint(signing.public_key_b64(seed))
+    _show_everywhere(folder, real, forger)
+    page = folder / "data" / "index.html"
+    shown = _disguise(real, how)
+    page.write_text(page.read_text("utf-8").replace("</body>", f"<p>{shown}</p></body>"), "utf-8")
+    readme = folder / "README.txt"
+    if how in ("lower", "dashes", "zero-width", "full-width"):
+        readme.write_text(readme.read_text("utf-8") + f"\nSigned by {shown}\n", "utf-8")
+    _reseal(folder, seed)
+    with pytest.raises(PackVerificationError) as caught:
+        verify_pack(folder)
+    text = " | ".join(caught.value.problems)
+    assert f"data/index.html: shows the fingerprint {real}" in text, text
+    if how in ("lower", "dashes", "zero-width", "full-width"):
+        assert f"README.txt: shows the fingerprint {real}" in text, text
+
+
 def test_a_perfect_forgery_fails_against_the_expected_or_known_signers(
     store, filled, store_path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
