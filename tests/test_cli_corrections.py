@@ -135,6 +135,37 @@ def test_purge_needs_yes_and_keeps_the_hash(run, tmp_path: Path) -> None:  # typ
     assert purge["action"] == "purge" and purge["detail"]["sha256"] == sha
 
 
+def test_purge_removes_what_a_killed_export_left_in_the_scratch_folder(  # type: ignore[no-untyped-def]
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An export killed midway leaves its unfinished ZIP (plain, the screenshots in it)
+    in the scratch folder; a purge of one of them takes it away too, and leaves the
+    files of an export still running."""
+    import os
+    import subprocess
+    import sys
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setenv("CASELOG_SCRATCH", str(scratch))
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    dead = scratch / f"{gone.stdout.strip()}-0123456789ab.partial"
+    dead.write_bytes(b"PK a killed export's screenshots")
+    running = scratch / f"{os.getpid()}-ba9876543210.partial"
+    running.write_bytes(b"PK an export still running")
+    with open_store(tmp_path / "s.db", PASSPHRASE) as store, store.transaction() as session:
+        post = session.scalars(select(Post)).first()
+        sha = repo.add_attachment(session, b"a face" * 50, original_name="f.png", post=post).sha256
+    code, out, _ = run("purge-evidence", sha, "--reason", "shows a face", "--yes")
+    assert code == 0 and "also removed 1 unfinished export file" in out
+    assert not dead.exists() and running.exists()
+
+
 def test_verify_custody_names_the_first_broken_event(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with open_store(tmp_path / "s.db", PASSPHRASE) as store, store.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE audit_event SET actor = 'mallory' WHERE id = 2")

@@ -79,9 +79,16 @@ def cmd_purge(args: argparse.Namespace) -> int:
             "purge-evidence erases the attachment's bytes for good and cannot be undone; "
             "add --yes to do it"
         )
+    from desktop_app.export.output import clean_leftovers
+
     with open_store(args) as store:
         copies = corrections.purge_attachment(store, args.ident, args.reason)
     print(f"purged {args.ident}: its bytes are erased; the custody log keeps its SHA-256")
+    # An export killed midway leaves its unfinished file in the scratch folder, which
+    # may hold the purged bytes: gone too (a running export's own files are left).
+    removed = clean_leftovers()
+    if removed:
+        print(f"also removed {len(removed)} unfinished export file(s) a stopped export had left")
     return report_copies(
         copies,
         erased="also erased {count} older cop{ies} of the store kept from schema updates: {names}",
