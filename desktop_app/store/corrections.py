@@ -142,7 +142,8 @@ class Entity:
     case_ref: str
 
 
-def _reason(reason: str) -> str:
+def reason_text(reason: str) -> str:
+    """A correction's reason on one line; BadInputError when there is none."""
     text = " ".join((reason or "").split())
     if not text:
         raise BadInputError("reason: a correction needs a reason (one line of free text)")
@@ -263,7 +264,7 @@ def edit(
     """Change fields of one record; refused as new input would be, else audited with
     each field's old and new value."""
     kind = EntityKind(kind)
-    reason = _reason(reason)
+    reason = reason_text(reason)
     if not changes:
         raise BadInputError("edit: give at least one FIELD=VALUE to change")
     with store.transaction() as session:
@@ -443,7 +444,7 @@ def _affected_reports(conn: Any, table: str, ids: list[int]) -> set[int]:
 def retract(store: Store, kind: EntityKind | str, ident: str, reason: str) -> int:
     """Take a record (and what depends on it) out of use; returns the rows retracted."""
     kind = EntityKind(kind)
-    reason = _reason(reason)
+    reason = reason_text(reason)
     if kind is EntityKind.ACCOUNT:
         raise BadInputError("an author account cannot be retracted; edit it, or retract its posts")
     with store.transaction() as session:
@@ -503,7 +504,7 @@ def retract(store: Store, kind: EntityKind | str, ident: str, reason: str) -> in
 def restore(store: Store, kind: EntityKind | str, ident: str, reason: str) -> int:
     """Undo a retraction: the record and exactly what was retracted with it."""
     kind = EntityKind(kind)
-    reason = _reason(reason)
+    reason = reason_text(reason)
     if kind is EntityKind.ACCOUNT:
         raise BadInputError("an author account is never retracted, so it cannot be restored")
     with store.transaction() as session:
@@ -584,7 +585,7 @@ def purge_attachment(store: Store, ident: str, reason: str) -> MigrationCopies:
 
     Another program holding the write lock is ``StoreBusyError``: nothing is purged.
     """
-    reason = _reason(reason)
+    reason = reason_text(reason)
     recorded = _purge(store, ident, reason)
     # Committed: from here nothing may raise, or the person would not hear what is done.
     try:

@@ -332,10 +332,32 @@ def read_blob(session: Session, sha256: str) -> bytes:
     return blob.data
 
 
+# The researcher's own working notes on a post change as the work goes on: each
+# change is still in the custody log with its old and new text, but no reason is
+# asked for it. What the post is (its link, text, author, times, category) is evidence,
+# and a change to it needs one.
+NO_REASON_NEEDED = frozenset({"notes"})
+
+
+class ReasonRequired(BadInputError):
+    """An edit of a saved post came without its reason (CORRECTIONS.md: a reason is
+    required for every edit). ``fields`` names what would change; nothing was written."""
+
+    def __init__(self, fields: list[str]) -> None:
+        super().__init__("reason: a correction needs a reason (one line of free text)")
+        self.fields = fields
+
+
 def update_post(
-    session: Session, post: Post, fields: PostFields, author: AuthorAccount | None
+    session: Session,
+    post: Post,
+    fields: PostFields,
+    author: AuthorAccount | None,
+    reason: str = "",
 ) -> Post:
-    """Save edits to a post; audited with the names of the fields that changed."""
+    """Save edits to a post; audited with each changed field's old and new value and
+    the reason, which an edit must have (``ReasonRequired`` otherwise, before any
+    write) unless only the notes change. With nothing changed, nothing is written."""
     platform = normalise_platform(fields.platform)
     if not platform:
         raise BadInputError("platform: a post needs the platform it is on")
@@ -355,6 +377,9 @@ def update_post(
     changed = sorted(k for k, v in changes.items() if getattr(post, k) != v)
     if not changed:
         return post
+    reason = " ".join((reason or "").split())
+    if not reason and set(changed) - NO_REASON_NEEDED:
+        raise ReasonRequired(changed)
     if not (changes["canonical_url"] or changes["post_ref"] or fields.content.strip()):
         raise BadInputError("a post needs a link, a post reference or its text")
     if "canonical_url" in changed or "post_ref" in changed or "platform" in changed:
@@ -388,7 +413,12 @@ def update_post(
             AuditAction.UPDATE,
             entity="post",
             entity_uid=post.uid,
-            detail={"case_ref": post.case_ref, "fields": changed, "changes": values},
+            detail={
+                "case_ref": post.case_ref,
+                "reason": reason,
+                "fields": changed,
+                "changes": values,
+            },
         )
     session.refresh(post)
     return post

@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -1020,6 +1021,12 @@ _ERROR_TEMPLATES: tuple[tuple[str, str] | str, ...] = (
             "%1 is signed by a key that is not a partner's: add the sender's partner card first.",
         ),
     ),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "%1 carries the bundle id %2, which a bundle signed by another key already brought "
+        "into this store: one of the two is not what it claims; it was not merged (ask both "
+        "organisations which bundle they sent)",
+    ),
     (
         r"(.+): not a Caselog partner card",
         QT_TRANSLATE_NOOP("AppError", "%1 is not a Caselog partner card."),
@@ -1096,13 +1103,42 @@ def fill(template: str, args: Sequence[str]) -> str:
     return _PLACEHOLDER.sub(value, template)
 
 
+# The zone the window shows times in (the store's), for the times the core writes
+# into its messages as ISO 8601 UTC ("2025-01-14T03:30:00+00:00"): None until a store
+# is open, then those stay as written.
+_display_zone: list[Any] = [None]
+_ISO_TIME = re.compile(
+    r"\A\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})\Z"
+)
+
+
+def set_display_zone(tz: Any) -> None:
+    _display_zone[0] = tz
+
+
+def local_time_text(value: str) -> str:
+    """An ISO 8601 time with an offset as the window writes times: in the store's zone,
+    to the minute (to the second when it has seconds). Anything else unchanged."""
+    tz = _display_zone[0]
+    if tz is None or not _ISO_TIME.match(value):
+        return value
+    from datetime import datetime
+
+    moment = datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(tz)
+    if moment.second or moment.microsecond:
+        return moment.strftime("%Y-%m-%d %H:%M:%S")
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
 def translate_message(message: str) -> str:
-    """The translated text of one core message, or the message itself."""
+    """The translated text of one core message, or the message itself. Times in it
+    (ISO 8601, UTC) are shown in the store's zone, as the window shows times."""
     text = message.strip()
     for pattern, template in _compiled():
         match = pattern.fullmatch(text)
         if match:
-            return fill(QCoreApplication.translate(ERROR_CONTEXT, template), match.groups())
+            args = [local_time_text(g or "") for g in match.groups()]
+            return fill(QCoreApplication.translate(ERROR_CONTEXT, template), args)
     # "<where>: <a known message>", e.g. "log.csv: row 4: ..." or "Case C-000003: ..."
     head, sep, tail = text.partition(": ")
     if sep and tail:

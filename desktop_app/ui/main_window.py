@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import AppError, StoreLockedError
 from desktop_app.paths import data_dir
 from desktop_app.store.engine import Store, create_store, open_store
-from desktop_app.ui.i18n import error_text
+from desktop_app.ui.i18n import error_text, set_display_zone
 from desktop_app.ui.vocab import numerus
 from desktop_app.ui.widgets.unlock_page import UnlockPage
 from desktop_app.ui.workers import Worker
@@ -450,6 +450,11 @@ class MainWindow(QMainWindow):
             self.tr("Open the response's screenshot"), self.open_response_file
         )
         self.retract_case_action = act(self.tr("Retract case…"), self.retract_case)
+        self.retracted_cases_action = act(
+            self.tr("Retracted cases…"),
+            self.show_retracted_cases,
+            tip=self.tr("The cases left out of the list, and a way to restore one"),
+        )
         self.retract_entry_action = act(
             self.tr("Retract the selected report or response…"), self.retract_entry
         )
@@ -535,6 +540,7 @@ class MainWindow(QMainWindow):
             None,
             self.edit_entry_action,
             self.retract_case_action,
+            self.retracted_cases_action,
             self.retract_entry_action,
             self.restore_entry_action,
             None,
@@ -779,6 +785,40 @@ class MainWindow(QMainWindow):
             self.editor.new_case()
             self.data_changed()
 
+    def show_retracted_cases(self) -> None:
+        """Case > Retracted cases…: the cases the list leaves out, each restorable."""
+        from desktop_app.ui.dialogs.retracted_dialog import RetractedCasesDialog
+
+        if self.store is None:
+            return
+        self._show_dialog(RetractedCasesDialog(self.store, self.tz, self.restore_case, self))
+
+    def restore_case(self, ref: str, post_id: int) -> bool:
+        """Restore a retracted case (with a reason), then show it in the list and editor."""
+        from desktop_app.store.corrections import restore
+
+        if self.store is None:
+            return False
+        if not self._correct(
+            restore,
+            "post",
+            ref,
+            self.tr("Restore case {0}").format(ref),
+            self.tr(
+                "Why is this case restored? It comes back to the list, the figures and the "
+                "exports, with the reports, responses and files retracted with it."
+            ),
+        ):
+            return False
+        self.data_changed()
+        if self.editor.post_id != post_id and self.confirm_leave_case():
+            self.workspace.setCurrentWidget(self.cases_tab)
+            self.editor.show_case(post_id)
+            self.case_panel.select_post(post_id)
+            self._update_case_actions()
+        self.statusBar().showMessage(self.tr("Case {0} is restored.").format(ref))
+        return True
+
     def _correct_entry(self, restore: bool) -> None:
         from desktop_app.store import corrections
 
@@ -844,6 +884,10 @@ class MainWindow(QMainWindow):
         except AppError as exc:
             self.warn(self.tr("Purge attachment"), error_text(exc))
             return
+        from desktop_app.export.output import clean_leftovers
+
+        # What an export killed midway left in the scratch folder may hold the bytes.
+        clean_leftovers()
         self.editor.show_case(self.editor.post_id)
         self.data_changed()
         self._update_case_actions()
@@ -1367,6 +1411,7 @@ class MainWindow(QMainWindow):
         assert self.store_path is not None
         self.org_settings = settings
         self.tz = zone(settings.timezone)
+        set_display_zone(self.tz)  # the times inside messages, as the window shows times
         self.idle_minutes = settings.idle_lock_minutes
         self.setWindowTitle(f"Caselog — {settings.name or self.store_path.name}")
 

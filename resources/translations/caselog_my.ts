@@ -808,6 +808,10 @@
         <translation>%1 ကို မိတ်ဖက်အဖွဲ့ မဟုတ်သူ၏ သော့ဖြင့် လက်မှတ်ထိုးထားသည်- ပေးပို့သူ၏ မိတ်ဖက်ကတ်ကို ဦးစွာ ထည့်ပါ။</translation>
     </message>
     <message>
+        <source>%1 carries the bundle id %2, which a bundle signed by another key already brought into this store: one of the two is not what it claims; it was not merged (ask both organisations which bundle they sent)</source>
+        <translation>%1 တွင် ဖိုင်ထုပ် id %2 ပါသည်- ၎င်းကို အခြားသော့ဖြင့် လက်မှတ်ထိုးထားသော ဖိုင်ထုပ်တစ်ခုက ဤသိုလှောင်ရာသို့ ယူဆောင်လာပြီးဖြစ်သည်။ နှစ်ခုအနက် တစ်ခုသည် ၎င်းဆိုသည့်အတိုင်း မဟုတ်ပါ- ပေါင်းစည်းခြင်း မပြုပါ (မည်သည့်ဖိုင်ထုပ်ကို ပို့ခဲ့သည်ကို အဖွဲ့အစည်း နှစ်ခုလုံးကို မေးပါ)။</translation>
+    </message>
+    <message>
         <source>%1 is not a Caselog partner card.</source>
         <translation>%1 သည် Caselog မိတ်ဖက်ကတ် မဟုတ်ပါ။</translation>
     </message>
@@ -1016,6 +1020,26 @@
 {0}</translation>
     </message>
     <message>
+        <source>Posted at: {0}</source>
+        <translation>ပို့စ်တင်ချိန်- {0}</translation>
+    </message>
+    <message>
+        <source>Why is this case changed?</source>
+        <translation>ဤဖြစ်စဉ်ကို အဘယ်ကြောင့် ပြင်ဆင်သနည်း။</translation>
+    </message>
+    <message>
+        <source>You are changing a saved case ({0}). The custody log keeps what each field was and becomes, with your reason. Why is it changed?</source>
+        <translation>သိမ်းပြီးသော ဖြစ်စဉ်ကို ပြင်ဆင်နေသည် ({0})။ ထိန်းသိမ်းမှု မှတ်တမ်းတွင် အကွက်တစ်ခုစီ၏ မူလတန်ဖိုးနှင့် တန်ဖိုးအသစ်ကို သင်၏ အကြောင်းရင်းနှင့်အတူ သိမ်းထားမည်။ အဘယ်ကြောင့် ပြင်ဆင်သနည်း။</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>၊ </translation>
+    </message>
+    <message>
+        <source>Not saved: a change to a saved case needs a reason. Your changes are still here.</source>
+        <translation>မသိမ်းရသေးပါ- သိမ်းပြီးသော ဖြစ်စဉ်ကို ပြင်ဆင်ရန် အကြောင်းရင်း လိုအပ်သည်။ သင်၏ ပြင်ဆင်ချက်များ ဤနေရာတွင် ရှိနေဆဲ ဖြစ်သည်။</translation>
+    </message>
+    <message>
         <source>The store is busy with another task (an import?), so nothing was saved. Your changes are still here: press Save case again in a moment.</source>
         <translation>သိုလှောင်ရာသည် အခြားလုပ်ငန်းတစ်ခု (ထည့်သွင်းခြင်း ဖြစ်နိုင်) ဖြင့် အလုပ်များနေသဖြင့် ဘာမျှ မသိမ်းရသေးပါ။ သင်၏ ပြင်ဆင်ချက်များ ဤနေရာတွင် ရှိနေဆဲ- ခဏအကြာတွင် &quot;ဖြစ်စဉ်ကို သိမ်းမည်&quot; ကို ထပ်နှိပ်ပါ။</translation>
     </message>
@@ -1060,8 +1084,18 @@
         <translation>{0} က တိုင်ကြားသည်</translation>
     </message>
     <message>
+        <source>final</source>
+        <translation>နောက်ဆုံး</translation>
+    </message>
+    <message>
         <source>waiting</source>
         <translation>စောင့်ဆိုင်းဆဲ</translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n file(s)]</source>
+        <translation>
+            <numerusform>[ဖိုင် %n ခု]</numerusform>
+        </translation>
     </message>
     <message>
         <source>Double-click to open the screenshot</source>
@@ -1435,6 +1469,21 @@
     <message>
         <source>90th percentile</source>
         <translation>90 ရာခိုင်နှုန်းမြောက်ကိန်း</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <comment>after a number of hours on the chart&apos;s axis</comment>
+        <translation> နာရီ</translation>
+    </message>
+    <message>
+        <source>{0}–{1} h</source>
+        <comment>a range of hours</comment>
+        <translation>{0}–{1} နာရီ</translation>
+    </message>
+    <message>
+        <source>&gt; {0} h</source>
+        <comment>more than so many hours</comment>
+        <translation>&gt; {0} နာရီ</translation>
     </message>
     <message>
         <source>SLA {0:g} h</source>
@@ -2009,6 +2058,14 @@
         <translation>ဖြစ်စဉ်ကို ပြန်ရုပ်သိမ်းမည်…</translation>
     </message>
     <message>
+        <source>Retracted cases…</source>
+        <translation>ပြန်ရုပ်သိမ်းထားသော ဖြစ်စဉ်များ…</translation>
+    </message>
+    <message>
+        <source>The cases left out of the list, and a way to restore one</source>
+        <translation>စာရင်းမှ ချန်ထားသော ဖြစ်စဉ်များနှင့် ၎င်းတို့ကို ပြန်ထားရန် နည်းလမ်း</translation>
+    </message>
+    <message>
         <source>Retract the selected report or response…</source>
         <translation>ရွေးထားသော တိုင်ကြားချက် သို့မဟုတ် တုံ့ပြန်ချက်ကို ပြန်ရုပ်သိမ်းမည်…</translation>
     </message>
@@ -2043,6 +2100,18 @@
     <message>
         <source>Why is this case retracted? It leaves the list, the figures and every export; it stays in the store and can be restored.</source>
         <translation>ဤဖြစ်စဉ်ကို အဘယ်ကြောင့် ပြန်ရုပ်သိမ်းသနည်း။ ၎င်းသည် စာရင်း၊ ကိန်းဂဏန်းများနှင့် ထုတ်ယူမှုတိုင်းမှ ထွက်သွားမည်- သိုလှောင်ရာတွင် ဆက်ရှိနေပြီး ပြန်ထားနိုင်သည်။</translation>
+    </message>
+    <message>
+        <source>Restore case {0}</source>
+        <translation>ဖြစ်စဉ် {0} ကို ပြန်ထားမည်</translation>
+    </message>
+    <message>
+        <source>Why is this case restored? It comes back to the list, the figures and the exports, with the reports, responses and files retracted with it.</source>
+        <translation>ဤဖြစ်စဉ်ကို အဘယ်ကြောင့် ပြန်ထားသနည်း။ ၎င်းနှင့်အတူ ပြန်ရုပ်သိမ်းခဲ့သော တိုင်ကြားချက်များ၊ တုံ့ပြန်ချက်များနှင့် ဖိုင်များနှင့်အတူ စာရင်း၊ ကိန်းဂဏန်းများနှင့် ထုတ်ယူမှုများသို့ ပြန်ရောက်လာမည်။</translation>
+    </message>
+    <message>
+        <source>Case {0} is restored.</source>
+        <translation>ဖြစ်စဉ် {0} ကို ပြန်ထားပြီးပါပြီ။</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -3152,6 +3221,45 @@ Do you want to delete it anyway?</source>
     </message>
 </context>
 <context>
+    <name>RetractedCasesDialog</name>
+    <message>
+        <source>Retracted cases</source>
+        <translation>ပြန်ရုပ်သိမ်းထားသော ဖြစ်စဉ်များ</translation>
+    </message>
+    <message>
+        <source>These cases were retracted: they are left out of the case list, the figures and every export, and kept in the store with their reports, responses and files. Restore one to bring it back with all of them.</source>
+        <translation>ဤဖြစ်စဉ်များကို ပြန်ရုပ်သိမ်းထားသည်- ဖြစ်စဉ်စာရင်း၊ ကိန်းဂဏန်းများနှင့် ထုတ်ယူမှုတိုင်းမှ ချန်ထားပြီး ၎င်းတို့၏ တိုင်ကြားချက်များ၊ တုံ့ပြန်ချက်များနှင့် ဖိုင်များနှင့်အတူ သိုလှောင်ရာတွင် ထိန်းထားသည်။ ၎င်းတို့အားလုံးနှင့်အတူ ပြန်ယူရန် တစ်ခုကို ပြန်ထားပါ။</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>ဖြစ်စဉ်</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>ပလက်ဖောင်း</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>ပို့စ်တင်သူ</translation>
+    </message>
+    <message>
+        <source>Retracted at</source>
+        <translation>ပြန်ရုပ်သိမ်းချိန်</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>အကြောင်းရင်း</translation>
+    </message>
+    <message>
+        <source>No case is retracted.</source>
+        <translation>ပြန်ရုပ်သိမ်းထားသော ဖြစ်စဉ် မရှိပါ။</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>ပြန်ထားမည်…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -3591,6 +3699,14 @@ Do you want to delete it anyway?</source>
     <message>
         <source>Web form</source>
         <translation>ဝဘ်ဖောင်</translation>
+    </message>
+    <message>
+        <source>{0} days</source>
+        <translation>{0} ရက်</translation>
+    </message>
+    <message>
+        <source>{0} h</source>
+        <translation>{0} နာရီ</translation>
     </message>
     <message>
         <source>Created</source>

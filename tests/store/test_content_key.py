@@ -176,7 +176,9 @@ def _edit_keeping_the_text(store: Store) -> list[str]:
         post = repo.add_post(session, repo.PostFields(**fields))
     with store.transaction() as session:
         post = session.get_one(repo.Post, post.id)
-        repo.update_post(session, post, repo.PostFields(**fields, category="other"), None)
+        repo.update_post(
+            session, post, repo.PostFields(**fields, category="other"), None, reason="recategorised"
+        )
     with store.session() as session:
         event = session.scalars(select(AuditEvent).where(AuditEvent.action == "update")).one()
         return list(json.loads(event.detail)["fields"])

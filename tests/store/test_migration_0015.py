@@ -112,15 +112,17 @@ def test_every_write_path_reads_its_link_from_the_key(tmp_path: Path) -> None:
             post = session.get(Post, post.id)
             assert post is not None
             fields = repo.PostFields(platform="tiktok", url="https://tiktok.com/@a/video/2")
-            repo.update_post(session, post, fields, None)
+            repo.update_post(session, post, fields, None, reason="test")
             assert post.canonical_url == "https://tiktok.com/@a/video/2"
             # The platform changed: the key, and the link read from it, follow.
-            repo.update_post(session, post, replace(fields, platform="facebook"), None)
+            repo.update_post(
+                session, post, replace(fields, platform="facebook"), None, reason="test"
+            )
             assert post.identity_key == "url:facebook:https://tiktok.com/@a/video/2"
             assert post.canonical_url == "https://tiktok.com/@a/video/2"
             # A link taken away: the post keyed by its reference has none.
             repo.update_post(
-                session, post, repo.PostFields(platform="facebook", post_ref="R1"), None
+                session, post, repo.PostFields(platform="facebook", post_ref="R1"), None, "test"
             )
             assert post.canonical_url == ""
         for _ref, (url, link) in _links(store).items():

@@ -69,7 +69,7 @@ def _edit_some(store: Store) -> None:
         post = session.scalars(select(Post).order_by(Post.id)).first()
         assert post is not None
         fields = repo.PostFields(platform=post.platform, url=post.url, content="edited")
-        repo.update_post(session, post, fields, None)
+        repo.update_post(session, post, fields, None, reason="test")
         report = session.scalars(select(Report).order_by(Report.id)).all()[1]
         repo.add_response(
             session, report, received_at=datetime(2026, 3, 20, tzinfo=UTC), outcome="restricted"

@@ -240,3 +240,109 @@ def test_edit_a_response_through_the_case_menu(unlocked, qtbot) -> None:  # type
         )
     assert edits == 1
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_retracted_case_is_listed_and_restored_through_the_case_menu(  # type: ignore[no-untyped-def]
+    unlocked, qtbot
+) -> None:
+    """Retract case leaves the list; Case > Retracted cases… shows it with its reason,
+    and Restore… (with a reason of its own) brings it back, opened in the editor."""
+    from desktop_app.ui.dialogs.retracted_dialog import RetractedCasesDialog
+    from tests.ui.menus import open_from_menu
+
+    window = unlocked
+    _open_first_case(window)
+    ref, post_id = window.editor.case_ref, window.editor.post_id
+    listed = window.model.rowCount()
+    errors = while_modal(_give_reason(qtbot, "logged twice by mistake"), QInputDialog)
+    menu_action(window, "Case", "Retract case").trigger()
+    assert not errors, errors
+    assert window.model.rowCount() == listed - 1
+
+    dialog = open_from_menu(window, "Case", "Retracted cases", RetractedCasesDialog)
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 0).text() == ref
+    assert dialog.table.item(0, 4).text() == "logged twice by mistake"
+    assert dialog.restore_button.isEnabled()
+    errors = while_modal(_give_reason(qtbot, "it was not a duplicate"), QInputDialog)
+    click(qtbot, dialog.restore_button)
+    assert not errors, errors
+    assert dialog.table.rowCount() == 0 and dialog.empty.isVisibleTo(dialog)
+    assert not dialog.restore_button.isEnabled()
+    assert window.model.rowCount() == listed
+    assert window.editor.post_id == post_id
+    click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Close))
+    with open_store(window.store_path, PASSPHRASE) as store, store.session() as session:
+        restored = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "restore", AuditEvent.entity == "post")
+        ).one()
+    assert "it was not a duplicate" in restored.detail
+
+
+def test_a_restore_cancelled_keeps_the_case_retracted(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.ui.dialogs.retracted_dialog import RetractedCasesDialog
+    from tests.ui.menus import open_from_menu
+
+    window = unlocked
+    _open_first_case(window)
+    errors = while_modal(_give_reason(qtbot, "wrong"), QInputDialog)
+    menu_action(window, "Case", "Retract case").trigger()
+    assert not errors, errors
+    dialog = open_from_menu(window, "Case", "Retracted cases", RetractedCasesDialog)
+
+    def cancel(reason: QDialog) -> None:
+        qtbot.keyClick(reason.findChild(QLineEdit), Qt.Key.Key_Escape)
+
+    errors = while_modal(cancel, QInputDialog)
+    qtbot.mouseDClick(
+        dialog.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=dialog.table.visualItemRect(dialog.table.item(0, 0)).center(),
+    )
+    assert not errors, errors
+    assert dialog.table.rowCount() == 1
+    dialog.reject()
+
+
+def test_an_edit_of_a_saved_case_asks_why_and_keeps_the_reason(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """CORRECTIONS.md: a reason for every edit. Save case on a changed saved case asks
+    why (naming the fields); Cancel saves nothing and keeps what was typed."""
+    import json
+
+    window = unlocked
+    _open_first_case(window)
+    editor = window.editor
+    post_id = editor.post_id
+    type_into(qtbot, editor.language, "my")
+    asked: list[str] = []
+
+    def cancel(dialog: QDialog) -> None:
+        asked.append(dialog.labelText())
+        qtbot.keyClick(dialog.findChild(QLineEdit), Qt.Key.Key_Escape)
+
+    errors = while_modal(cancel, QInputDialog)
+    menu_action(window, "Case", "Save case").trigger()
+    assert not errors, errors
+    assert asked and "Language" in asked[0]
+    assert "needs a reason" in editor.error.text()
+    assert editor.language.text() == "my" and editor.is_dirty()
+    with open_store(window.store_path, PASSPHRASE) as store, store.session() as session:
+        assert not session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "update", AuditEvent.entity == "post")
+        ).all()
+
+    errors = while_modal(_give_reason(qtbot, "the post is in Burmese"), QInputDialog)
+    menu_action(window, "Case", "Save case").trigger()
+    assert not errors, errors
+    assert not editor.is_dirty() and editor.post_id == post_id
+    with open_store(window.store_path, PASSPHRASE) as store, store.session() as session:
+        event = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "update", AuditEvent.entity == "post")
+        ).one()
+    detail = json.loads(event.detail)
+    assert detail["reason"] == "the post is in Burmese"
+    assert detail["changes"]["language"]["new"] == "my"
+
+    # Saving again with nothing changed asks nothing.
+    menu_action(window, "Case", "Save case").trigger()
+    assert QApplication.activeModalWidget() is None

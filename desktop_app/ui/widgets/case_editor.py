@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -53,7 +54,13 @@ from desktop_app.core.timeutil import hours_between, now_utc
 from desktop_app.store.engine import Store
 from desktop_app.ui.i18n import error_text
 from desktop_app.ui.lazy import lazy_module
-from desktop_app.ui.vocab import category_name, channel_name, duration_text, outcome_name
+from desktop_app.ui.vocab import (
+    category_name,
+    channel_name,
+    duration_text,
+    numerus,
+    outcome_name,
+)
 
 # The store's reads and writes (SQLModel) load when the editor first shows or saves a
 # case, not while the window paints its first screens (issue 15).
@@ -442,10 +449,10 @@ class CaseEditor(QWidget):
 
         posted = None
         if self.posted_at.text().strip():
-            probe = QLabel()
+            probe = QLabel()  # read_time's own words for what is wrong with the time
             posted = read_time(self.posted_at, probe, self.tz, required=False)
             if posted is None:
-                raise AppError("Posted at: use YYYY-MM-DD HH:MM")
+                raise AppError(self.tr("Posted at: {0}").format(probe.text()))
         return repo.PostFields(
             platform=self.platform.currentText(),
             url=self.url.text(),
@@ -457,8 +464,42 @@ class CaseEditor(QWidget):
             notes=self.notes.toPlainText(),
         )
 
-    def save(self) -> bool:
-        """Create or update the post; True when saved."""
+    # The form's names for the post's fields, for the question an edit asks.
+    _FIELD_LABELS = {
+        "platform": QT_TRANSLATE_NOOP("CaseEditor", "Platform"),
+        "url": QT_TRANSLATE_NOOP("CaseEditor", "Link"),
+        "post_ref": QT_TRANSLATE_NOOP("CaseEditor", "Post reference"),
+        "category": QT_TRANSLATE_NOOP("CaseEditor", "Category"),
+        "language": QT_TRANSLATE_NOOP("CaseEditor", "Language"),
+        "posted_at": QT_TRANSLATE_NOOP("CaseEditor", "Posted at"),
+        "content": QT_TRANSLATE_NOOP("CaseEditor", "Content"),
+        "author_id": QT_TRANSLATE_NOOP("CaseEditor", "Author"),
+        "notes": QT_TRANSLATE_NOOP("CaseEditor", "Notes"),
+    }
+
+    def reason_dialog(self, fields: list[str]) -> QInputDialog:
+        """Asks why a saved case is changed (CORRECTIONS.md: every edit has a reason)."""
+        names = [self.tr(self._FIELD_LABELS[f]) for f in fields if f in self._FIELD_LABELS]
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Why is this case changed?"))
+        dialog.setLabelText(
+            self.tr(
+                "You are changing a saved case ({0}). The custody log keeps what each field "
+                "was and becomes, with your reason. Why is it changed?"
+            ).format(self.tr(", ").join(names))
+        )
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        return dialog
+
+    def _ask_edit_reason(self, fields: list[str]) -> str | None:
+        dialog = self.reason_dialog(fields)
+        if not dialog.exec():
+            return None
+        return " ".join(dialog.textValue().split()) or None
+
+    def save(self, reason: str = "") -> bool:
+        """Create or update the post; True when saved. An edit of a saved case asks why
+        first (nothing is written until the reason is given)."""
         if self.store is None:
             return False
         try:
@@ -478,9 +519,20 @@ class CaseEditor(QWidget):
                 else:
                     post = session.get(repo.Post, self.post_id)
                     assert post is not None
-                    repo.update_post(session, post, fields, author)
+                    repo.update_post(session, post, fields, author, reason)
                 repo.set_post_tags(session, post, self.tags.text().split(","))
                 post_id = post.id
+        except repo.ReasonRequired as needed:
+            asked = self._ask_edit_reason(needed.fields)
+            if asked is None or self.store is None:
+                self.error.setText(
+                    self.tr(
+                        "Not saved: a change to a saved case needs a reason. "
+                        "Your changes are still here."
+                    )
+                )
+                return False
+            return self.save(asked)
         except StoreBusyError:
             self.error.setText(
                 self.tr(
@@ -667,7 +719,10 @@ class CaseEditor(QWidget):
             self._mark_retracted(item, report)
             if report.final_response_at is not None:
                 self._hours_item(
-                    item, 2, hours_between(report.reported_at, report.final_response_at), "final"
+                    item,
+                    2,
+                    hours_between(report.reported_at, report.final_response_at),
+                    self.tr("final"),
                 )
             else:
                 waiting = hours_between(report.reported_at, now_utc())
@@ -681,7 +736,11 @@ class CaseEditor(QWidget):
                         "",
                         " ".join(response.text.split())[:160]
                         + (
-                            f"  [{len(response_view.attachments)} file]"
+                            "  "
+                            + numerus(
+                                self.tr("[%n file(s)]", "", len(response_view.attachments)),
+                                len(response_view.attachments),
+                            )
                             if response_view.attachments
                             else ""
                         ),
