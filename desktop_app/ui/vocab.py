@@ -85,8 +85,9 @@ def numerus(text: str, n: int) -> str:
 def duration_text(hours: float) -> str:
     """A waiting time or time to decision: hours up to 48, then days ("3.2 days")."""
     if hours > 48:
-        return QCoreApplication.translate(CONTEXT, "{0} days").format(f"{hours / 24:,.1f}")
-    return QCoreApplication.translate(CONTEXT, "{0} h").format(f"{hours:,.1f}")
+        # The context is written out (not CONTEXT): lupdate reads literals only.
+        return QCoreApplication.translate("Vocabulary", "{0} days").format(f"{hours / 24:,.1f}")
+    return QCoreApplication.translate("Vocabulary", "{0} h").format(f"{hours:,.1f}")
 
 
 # --- the dashboard's figures -----------------------------------------------------------

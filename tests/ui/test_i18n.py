@@ -296,6 +296,28 @@ def test_english_error_texts_read_as_the_core_wrote_them() -> None:
     assert text == "This link is already logged as case C-000003."
 
 
+def test_times_in_messages_are_shown_in_the_stores_zone() -> None:
+    """The core writes times into its messages as ISO 8601 UTC; the window shows them
+    as it shows every time, in the store's zone, so the person recognises the time
+    they typed (10:00 in Yangon, not 03:30+00:00)."""
+    from desktop_app.core.timeutil import zone
+
+    message = BadInputError(
+        "reported at: the report would be dated after its response "
+        "(2025-01-14T03:30:00+00:00 > 2025-01-13T10:15:30.500000+00:00)"
+    )
+    try:
+        i18n.set_display_zone(None)  # no store open: as written
+        assert "2025-01-14T03:30:00+00:00" in i18n.error_text(message)
+        i18n.set_display_zone(zone("Asia/Yangon"))
+        text = i18n.error_text(message)
+        assert "(2025-01-14 10:00 > 2025-01-13 16:45:30)" in text, text
+        assert i18n.local_time_text("C-000003") == "C-000003"
+        assert i18n.local_time_text("2025-01-14") == "2025-01-14"
+    finally:
+        i18n.set_display_zone(None)
+
+
 def test_every_error_template_matches_what_the_core_raises() -> None:
     """Each template's pattern is anchored on a message the core really writes."""
     core = "\n".join(

@@ -550,6 +550,35 @@ def test_settings_switches_the_language_and_offers_a_restart(  # type: ignore[no
         i18n.install_translators(qapp, "en")
 
 
+def test_durations_and_the_language_setting_read_as_the_window_does(  # type: ignore[no-untyped-def]
+    burmese: QApplication, qtbot, settings: QSettings, tmp_path: Path
+) -> None:
+    """Waiting times read in Burmese (lupdate reads literal contexts only, so a
+    variable one left "days" and "h" out of the catalogue); and Settings shows the
+    language the window is in (here from --lang my), not the store's old copy."""
+    from desktop_app.ui.dialogs.settings_dialog import SettingsDialog
+    from desktop_app.ui.vocab import duration_text
+    from tests.ui.menus import open_from_menu
+
+    assert duration_text(60) == "2.5 ရက်" and duration_text(5) == "5.0 နာရီ"
+    window, path = open_window(qtbot, settings, tmp_path)
+    window.ask_unlock(path)
+    window.unlock(PASSPHRASE)
+    window.case_panel.table.selectRow(0)
+    cells = [
+        window.editor.timeline.topLevelItem(i).text(2)
+        for i in range(window.editor.timeline.topLevelItemCount())
+    ]
+    assert cells and all("day" not in c and not c.endswith(" h") for c in cells), cells
+    from tests.ui.menus import plain
+
+    file_menu = plain(QApplication.translate("MainWindow", "&File"))  # Burmese here
+    item = plain(QApplication.translate("MainWindow", "Settings…"))
+    dialog = open_from_menu(window, file_menu, item, SettingsDialog)
+    assert dialog.language.currentData() == "my"
+    dialog.reject()
+
+
 def test_shared_helpers_translate_whichever_dialog_calls_them(  # type: ignore[no-untyped-def]
     burmese: QApplication, qtbot
 ) -> None:

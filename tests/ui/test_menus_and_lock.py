@@ -330,6 +330,38 @@ def test_count_axes_have_whole_number_ticks() -> None:
     assert step == 0.2
 
 
+def test_a_chart_keeps_its_legend_inside_and_its_sla_label_off_the_bars(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Long (Burmese) series names wrap instead of running off the edge; the SLA
+    label sits above the bars, never on one; the one bin with a bar is labelled even
+    where a crowded axis leaves labels out."""
+    from desktop_app.ui.widgets.charts import BarChart, Series
+
+    chart = BarChart("ကြာချိန်")
+    qtbot.addWidget(chart)
+    chart.resize(340, 240)
+    names = ["ဖယ်ရှားခဲ့သည်", "ကန့်သတ်ခဲ့သည်", "ဆိုင်းငံ့ခဲ့သည်", "စည်းမျဉ်းမချိုးဖောက်", "စောင့်ဆိုင်းဆဲ"]
+    labels = [f"{n * 6}–{n * 6 + 6} နာရီ" for n in range(14)]
+    values = [0.0] * 14
+    values[9] = 1.0
+    chart.set_data(
+        labels,
+        [Series(name, values, "#336699") for name in names],
+        marker=(8.0, "SLA 48 နာရီ"),
+    )
+    chart.show()
+    chart.grab()  # paints
+    assert len(chart._legend) == len(names)
+    assert all(box.right() <= chart.width() for box in chart._legend)
+    assert len({round(box.top()) for box in chart._legend}) > 1  # wrapped
+    assert chart._marker_box is not None
+    assert all(
+        rect.height() == 0 or not rect.intersects(chart._marker_box) for rect, _i, _s in chart._bars
+    )
+    assert all(box.bottom() <= chart._marker_box.top() + 1 for box in chart._legend)
+    placed = [label for _rect, label in chart._placed]
+    assert labels[9] in placed and len(placed) < len(labels)
+
+
 def test_saving_while_another_program_writes_keeps_the_edit_and_retries(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = unlocked
     window.case_panel.table.selectRow(0)

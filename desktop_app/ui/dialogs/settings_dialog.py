@@ -96,7 +96,9 @@ class SettingsDialog(QDialog):
         self.language = QComboBox()
         for code, label in i18n.language_names():
             self.language.addItem(label, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
+        # The language the window is in now (QSettings or --lang decide it at start),
+        # not the copy in the store, which may say otherwise after `--lang my`.
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
         self.initial_language = self.language.currentData()
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")

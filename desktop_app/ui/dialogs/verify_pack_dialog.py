@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.dialogs.worker_dialog import WorkerDialog
-from desktop_app.ui.i18n import translate_message
+from desktop_app.ui.i18n import local_time_text, translate_message
 from desktop_app.ui.vocab import numerus
 
 
@@ -189,7 +189,7 @@ class VerifyPackDialog(WorkerDialog):
                 ).format(
                     self.older_format_text(),
                     report.pack_id,
-                    report.made_at,
+                    local_time_text(str(report.made_at)),
                     report.organisation,
                     report.cases,
                 )
@@ -207,7 +207,7 @@ class VerifyPackDialog(WorkerDialog):
                         report.cases,
                     ),
                     report.cases,
-                ).format(report.pack_id, report.made_at, report.organisation)
+                ).format(report.pack_id, local_time_text(str(report.made_at)), report.organisation)
             )
             self.verdict.setStyleSheet("color: #1a7f37; font-weight: bold;")
 

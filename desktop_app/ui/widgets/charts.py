@@ -56,6 +56,9 @@ class BarChart(QWidget):
         self.marker: tuple[float, str] | None = None  # x position in categories, label
         self.unit = ""
         self._bars: list[tuple[QRectF, int, int]] = []
+        self._legend: list[QRectF] = []  # where each series name went (tests look)
+        self._marker_box: QRectF | None = None
+        self._placed: list[tuple[QRectF, str]] = []  # the category labels drawn
         self.setMinimumSize(QSize(320, 220))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
@@ -100,14 +103,25 @@ class BarChart(QWidget):
             QRectF(8, 4, self.width() - 16, line + 4), Qt.AlignmentFlag.AlignLeft, self.title
         )
         painter.setFont(self.font())
-        # Legend
-        x = 8.0
-        legend_y = 8 + line
+        # Legend: a square and a name per series, on as many lines as the width needs
+        # (Burmese names are long), each name centred on its square's line.
+        x, legend_y = 8.0, 8.0 + line
+        self._legend = []
+        self._marker_box = None
         for series in self.series:
-            painter.fillRect(QRectF(x, legend_y + 3, 10, 10), QColor(series.colour))
-            painter.drawText(QPointF(x + 14, legend_y + line - 3), series.name)
-            x += 24 + metrics.horizontalAdvance(series.name)
-        top = legend_y + line + 8
+            needed = 14 + metrics.horizontalAdvance(series.name)
+            if x > 8 and x + needed > self.width() - 8:
+                x, legend_y = 8.0, legend_y + line
+            painter.fillRect(QRectF(x, legend_y + (line - 10) / 2, 10, 10), QColor(series.colour))
+            name_box = QRectF(x + 14, legend_y, needed - 14, line)
+            painter.drawText(
+                name_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, series.name
+            )
+            self._legend.append(name_box)
+            x += needed + 10
+        # The plot starts below the legend and half a line more (the top axis label is
+        # centred on the top line); with a marker, a line more holds its label.
+        top = legend_y + line + line / 2 + 4 + (line + 2 if self.marker is not None else 0)
         left = 8 + metrics.horizontalAdvance("00000")
         bottom = self.height() - 2.2 * line
         right = self.width() - 8
@@ -141,7 +155,7 @@ class BarChart(QWidget):
         slot = (right - left) / count
         groups = 1 if self.stacked else max(1, len(self.series))
         bar_width = max(2.0, slot * 0.8 / groups)
-        for index, label in enumerate(self.labels):
+        for index in range(len(self.labels)):
             base_x = left + slot * index + slot * 0.1
             stack_top = bottom
             for s_index, series in enumerate(self.series):
@@ -154,28 +168,43 @@ class BarChart(QWidget):
                     rect = QRectF(base_x + s_index * bar_width, bottom - height, bar_width, height)
                 painter.fillRect(rect, QColor(series.colour))
                 self._bars.append((rect, index, s_index))
-            # Category label, thinned out when crowded
-            every = max(1, int(metrics.horizontalAdvance(label) * 1.2 // max(slot, 1)) + 1)
-            if index % every == 0:
-                painter.setPen(QColor("#444444"))
-                painter.drawText(
-                    QRectF(
-                        left + slot * index - slot * (every - 1) / 2, bottom + 2, slot * every, line
-                    ),
-                    Qt.AlignmentFlag.AlignHCenter,
-                    label,
-                )
+        painter.setPen(QColor("#444444"))
+        self._placed = self._axis_labels(metrics, left, slot, bottom + 2, line)
+        for rect, label in self._placed:
+            painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter, label)
         if self.marker is not None:
             position, text = self.marker
             x_pos = left + slot * position
             painter.setPen(QPen(QColor("#c0392b"), 2, Qt.PenStyle.DashLine))
-            painter.drawLine(QPointF(x_pos, top), QPointF(x_pos, bottom))
-            # The label on a white ground, inside the chart, so no bar hides it.
+            painter.drawLine(QPointF(x_pos, top - line - 2), QPointF(x_pos, bottom))
+            # The label above the bars, in the line kept for it: it hides no bar.
             width = metrics.horizontalAdvance(text) + 8
             x_text = x_pos + 4 if x_pos + 4 + width <= right else x_pos - 4 - width
-            box = QRectF(x_text, top, width, line + 2)
-            painter.fillRect(box, QColor(255, 255, 255, 230))
+            box = QRectF(max(0.0, x_text), top - line - 2, width, line + 2)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            self._marker_box = box
+
+    def _axis_labels(
+        self, metrics: QFontMetrics, left: float, slot: float, y: float, line: float
+    ) -> list[tuple[QRectF, str]]:
+        """Where each category's label goes, centred under its slot: those of
+        categories with a bar first, then the others where they do not overlap one
+        already placed (a crowded axis shows a label under every bar it can)."""
+        placed: list[tuple[QRectF, str]] = []
+
+        def has_bar(index: int) -> bool:
+            return any((s.values[index] or 0) > 0 for s in self.series)
+
+        order = sorted(range(len(self.labels)), key=lambda i: (not has_bar(i), i))
+        for index in order:
+            label = self.labels[index]
+            width = metrics.horizontalAdvance(label) + 6
+            centre = left + slot * (index + 0.5)
+            x = min(max(0.0, centre - width / 2), max(0.0, self.width() - width))
+            rect = QRectF(x, y, width, line)
+            if not any(rect.intersects(other) for other, _l in placed):
+                placed.append((rect, label))
+        return placed
 
     def bar_at(self, x: float, y: float) -> tuple[int, int] | None:
         for rect, index, s_index in self._bars:

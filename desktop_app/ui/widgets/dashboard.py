@@ -381,13 +381,13 @@ class Dashboard(MadeWhenNeeded, QWidget):
                     self.tr("90th percentile"), [m.p90 or 0 for m in data.month_hours], PALETTE[4]
                 ),
             ],
-            unit=" h",
+            unit=self.tr(" h", "after a number of hours on the chart's axis"),
         )
         labels = [
-            f"{low}–{high} h"
+            self.tr("{0}–{1} h", "a range of hours").format(low, high)
             for low, high in zip(_dash.HOUR_EDGES, _dash.HOUR_EDGES[1:], strict=False)
         ]
-        labels.append(f"> {_dash.HOUR_EDGES[-1]} h")
+        labels.append(self.tr("> {0} h", "more than so many hours").format(_dash.HOUR_EDGES[-1]))
         self.distribution.set_data(
             labels,
             [Series(self.tr("Reports"), [float(c) for c in data.histogram], PALETTE[0])],
