@@ -1686,6 +1686,8 @@ class MainWindow(QMainWindow):
         self.idle_timer.stop()
         self.change_timer.stop()
         self._watch_input(False)
+        # A report or response half typed in its dialog is kept with the case's draft.
+        entry = self.editor.entry_draft() if self._views_made else None
         self.close_dialogs()
         Worker.cancel_all(wait_seconds=5.0)
         self._generation += 1  # what the background still sends is for nobody
@@ -1693,7 +1695,7 @@ class MainWindow(QMainWindow):
         if self._pending_list is not None:
             self._pending_list.discard()
             self._pending_list = None
-        self._save_draft()
+        self._save_draft(entry)
         self._record_custody("lock")
         if self._views_made:
             self.editor.detach()
@@ -1792,13 +1794,20 @@ class MainWindow(QMainWindow):
         self.editor.show_case(post_id)
         self._update_case_actions()
 
-    def _save_draft(self) -> None:
+    def _save_draft(self, entry: dict[str, object] | None = None) -> None:
+        """Keep the editor's unsaved fields, and ``entry`` (a half-typed report or
+        response), encrypted in the store until the next unlock."""
         from desktop_app.store.drafts import save_draft
 
-        if self.store is None or not self._views_made or not self.editor.is_dirty():
+        if self.store is None or not self._views_made:
             return
+        if not self.editor.is_dirty() and entry is None:
+            return
+        payload = self.editor.draft()
+        if entry is not None:
+            payload["entry"] = entry
         try:
-            save_draft(self.store, EDITOR_DRAFT, self.editor.draft())
+            save_draft(self.store, EDITOR_DRAFT, payload)
         except AppError as exc:
             log.warning("draft not kept: %s", exc.message)
 

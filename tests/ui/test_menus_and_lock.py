@@ -179,6 +179,67 @@ def test_an_idle_lock_closes_a_report_dialog_opened_from_the_case_menu(unlocked,
     assert seen and window.is_locked and not dialogs(QDialog)
 
 
+@pytest.mark.parametrize("kind", ["report", "response"])
+def test_a_report_or_response_half_typed_survives_the_idle_lock(unlocked, qtbot, kind) -> None:  # type: ignore[no-untyped-def]
+    """The idle lock closes an Add report / Add response dialog; what was typed in it
+    is kept, encrypted in the store, with the case's draft, and the dialog opens again
+    with it once the person unlocks and takes the draft back. Nothing was saved."""
+    from desktop_app.store.models import Report, Response
+    from desktop_app.ui.dialogs.response_dialog import ResponseDialog
+    from tests.ui.menus import while_modal
+
+    window = unlocked
+    window.case_panel.table.selectRow(0)
+    editor = window.editor
+    post_id, path = editor.post_id, window.store_path
+    if kind == "response":
+        editor.timeline.setCurrentItem(editor.timeline.topLevelItem(0))
+    dialog_kind = ReportDialog if kind == "report" else ResponseDialog
+    words = "ဒုတိယ တိုင်ကြားသူ" if kind == "report" else "ဖယ်ရှားပြီးကြောင်း အကြောင်းကြားစာ"
+
+    def type_then_wait(dialog: QDialog) -> None:
+        if kind == "report":
+            type_into(qtbot, dialog.reporter, words)
+        else:
+            type_into(qtbot, dialog.text, words)  # one key event per character
+        window.idle_minutes = 0.001
+        window._restart_idle_timer()
+        qtbot.waitUntil(lambda: window.is_locked, timeout=3000)
+
+    with open_store(path, PASSPHRASE) as store, store.session() as session:
+        before = (
+            session.scalar(select(func.count()).select_from(Report)),
+            session.scalar(select(func.count()).select_from(Response)),
+        )
+    errors = while_modal(type_then_wait, dialog_kind)
+    item = "Add report" if kind == "report" else "Add response to the selected report"
+    menu_action(window, "Case", item).trigger()
+    assert not errors, errors
+    assert window.is_locked and not dialogs(QDialog)
+    with open_store(path, PASSPHRASE) as store, store.session() as session:
+        assert session.scalar(select(func.count()).select_from(Draft)) == 1
+        after = (
+            session.scalar(select(func.count()).select_from(Report)),
+            session.scalar(select(func.count()).select_from(Response)),
+        )
+    assert after == before  # nothing saved
+    assert words.encode() not in path.read_bytes()  # kept encrypted
+
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    click(qtbot, window.unlock_page.unlock_button)
+    seen: list[str] = []
+
+    def look(dialog: QDialog) -> None:
+        seen.append(dialog.reporter.text() if kind == "report" else dialog.text.toPlainText())
+        dialog.reject()
+
+    errors = while_modal(look, dialog_kind)
+    click(qtbot, window.draft_box.button(QMessageBox.StandardButton.Open))
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    assert not errors, errors
+    assert seen == [words] and editor.post_id == post_id
+
+
 def test_long_work_counts_as_activity_and_the_lock_waits_for_it(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = unlocked
     release = threading.Event()

@@ -144,6 +144,27 @@ class ReportDialog(QDialog):
         layout.addWidget(buttons)
         self.value: datetime | None = None
 
+    def draft(self) -> dict[str, object]:
+        """What is typed, to keep across a lock (the main window keeps it, encrypted, in
+        the store, with the case's own draft) and to put back with ``fill``."""
+        return {
+            "kind": "report",
+            "reported_at": self.reported_at.text(),
+            "channel": self.channel.currentData(),
+            "reporter": self.reporter.text(),
+            "platform_ref": self.platform_ref.text(),
+            "notes": self.notes.text(),
+        }
+
+    def fill(self, draft: dict[str, object]) -> None:
+        self.reported_at.setText(str(draft.get("reported_at", "")))
+        index = self.channel.findData(draft.get("channel"))
+        if index >= 0:
+            self.channel.setCurrentIndex(index)
+        self.reporter.setText(str(draft.get("reporter", "")))
+        self.platform_ref.setText(str(draft.get("platform_ref", "")))
+        self.notes.setText(str(draft.get("notes", "")))
+
     def _accept(self) -> None:
         self.value = read_time(self.reported_at, self.time_error, self.tz, required=True)
         reason = read_reason(self.reason, self.reason_error) if self.record is not None else ""

@@ -41,6 +41,7 @@ class ResponseDialog(QDialog):
         self.tz = tz
         self.reported_at = reported_at
         self.record = record
+        self.report_id: int | None = None  # the report it answers (set by the editor)
         self.setWindowTitle(
             self.tr("Add the platform's response")
             if record is None
@@ -108,6 +109,26 @@ class ResponseDialog(QDialog):
         layout.addWidget(buttons)
         self.value: datetime | None = None
         self.resize(520, 0)
+
+    def draft(self) -> dict[str, object]:
+        """What is typed, to keep across a lock (see ReportDialog.draft). A screenshot
+        chosen is not kept: it is still on disk, to attach again."""
+        return {
+            "kind": "response",
+            "report_id": self.report_id,
+            "received_at": self.received_at.text(),
+            "outcome": self.outcome.currentData(),
+            "text": self.text.toPlainText(),
+            "platform_ref": self.platform_ref.text(),
+        }
+
+    def fill(self, draft: dict[str, object]) -> None:
+        self.received_at.setText(str(draft.get("received_at", "")))
+        index = self.outcome.findData(draft.get("outcome"))
+        if index >= 0:
+            self.outcome.setCurrentIndex(index)
+        self.text.setPlainText(str(draft.get("text", "")))
+        self.platform_ref.setText(str(draft.get("platform_ref", "")))
 
     def pick_file(self) -> str:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Screenshot of the response"))

@@ -12,7 +12,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -413,7 +422,14 @@ class CaseEditor(QWidget):
         self.content.setPlainText(str(payload.get("content", "")))
         self.notes.setPlainText(str(payload.get("notes", "")))
         self.fake.setChecked(bool(payload.get("fake", False)))
-        self.error.setText(self.tr("Restored changes that were not saved: save them to keep them."))
+        if self.is_dirty():
+            self.error.setText(
+                self.tr("Restored changes that were not saved: save them to keep them.")
+            )
+        entry = payload.get("entry")
+        if isinstance(entry, dict) and self.post_id is not None:
+            # After the offer's own dialog has closed: this one waits for the person.
+            QTimer.singleShot(0, lambda: self.reopen_entry(entry))
 
     def category_code(self) -> str:
         """The stored code of the chosen category (typed free text as it is)."""
@@ -862,10 +878,28 @@ class CaseEditor(QWidget):
         viewer.show()
         self.viewer = viewer
 
-    def add_report(self) -> None:
+    def entry_draft(self) -> dict[str, object] | None:
+        """What is typed in an open Add report / Add response dialog of this case, to
+        keep across a lock (a correction's dialog is not kept: it is asked again)."""
+        for kind in (_report_dialog.ReportDialog, _response_dialog.ResponseDialog):
+            for dialog in self.findChildren(kind):
+                if dialog.isVisible() and dialog.record is None:
+                    return dialog.draft()
+        return None
+
+    def reopen_entry(self, draft: dict[str, object]) -> None:
+        """Open the Add report / Add response dialog again with what was typed."""
+        if draft.get("kind") == "report":
+            self.add_report(draft)
+        elif draft.get("kind") == "response" and isinstance(draft.get("report_id"), int):
+            self.add_response(draft)
+
+    def add_report(self, draft: dict[str, object] | None = None) -> None:
         if self.store is None or not self._ensure_saved():
             return
         dialog = _report_dialog.ReportDialog(self.tz, self)
+        if draft:
+            dialog.fill(draft)
         if not dialog.exec() or dialog.value is None:
             return
         try:
@@ -897,10 +931,11 @@ class CaseEditor(QWidget):
     def response_dialog(self, reported_at: datetime) -> ResponseDialog:
         return _response_dialog.ResponseDialog(self.tz, reported_at, self)
 
-    def add_response(self) -> None:
+    def add_response(self, draft: dict[str, object] | None = None) -> None:
         if self.store is None:
             return
-        report_id = self.selected_report_id()
+        kept = draft.get("report_id") if draft else None
+        report_id = kept if isinstance(kept, int) else self.selected_report_id()
         if report_id is None:
             QMessageBox.information(
                 self,
@@ -910,9 +945,13 @@ class CaseEditor(QWidget):
             return
         with self.store.session() as session:
             report = session.get(repo.Report, report_id)
-            assert report is not None
+            if report is None or report.post_id != self.post_id:
+                return  # a kept draft's report, gone or of another case since
             reported_at = report.reported_at
         dialog = self.response_dialog(reported_at)
+        dialog.report_id = report_id
+        if draft:
+            dialog.fill(draft)
         if not dialog.exec() or dialog.value is None:
             return
         self.save_response(report_id, dialog)
