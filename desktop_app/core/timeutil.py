@@ -82,9 +82,15 @@ def parse_timestamp(text: str, tz: ZoneInfo) -> datetime:
     match = _DMY.match(raw)
     if match:
         day, month, year, hour, minute, second = match.groups()
-        value = datetime(
-            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
-        )
+        try:
+            value = datetime(
+                int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+            )
+        except ValueError:  # Python's own words ("month must be in 1..12") say less
+            raise ValueError(
+                f"no such date or time: day {int(day)}, month {int(month)} "
+                "(DD/MM/YYYY: the day comes first)"
+            ) from None
         return to_utc(value, tz)
     try:
         value = datetime.fromisoformat(raw)

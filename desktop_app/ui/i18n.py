@@ -476,6 +476,9 @@ _ERROR_TEMPLATES: tuple[tuple[str, str] | str, ...] = (
         ),
     ),
     QT_TRANSLATE_NOOP(
+        "AppError", "%1 is no such date or time: day %2, month %3 (DD/MM/YYYY: the day comes first)"
+    ),
+    QT_TRANSLATE_NOOP(
         "AppError",
         "%1 is outside the dates Caselog accepts (2000-01-01 to 24 hours past this computer's clock)",  # noqa: E501
     ),

@@ -144,6 +144,10 @@
         <translation>%1 သည် ရက်စွဲနှင့် အချိန် မဟုတ်ပါ- ISO 8601 (2018-03-05T14:30) သို့မဟုတ် DD/MM/YYYY HH:MM ပုံစံကို သုံးပါ။</translation>
     </message>
     <message>
+        <source>%1 is no such date or time: day %2, month %3 (DD/MM/YYYY: the day comes first)</source>
+        <translation>%1 သည် မရှိသော ရက်စွဲ သို့မဟုတ် အချိန် ဖြစ်သည်- ရက် %2၊ လ %3 (DD/MM/YYYY- ရက်ကို ဦးစွာ ရေးသည်)။</translation>
+    </message>
+    <message>
         <source>%1 is outside the dates Caselog accepts (2000-01-01 to 24 hours past this computer&apos;s clock)</source>
         <translation>%1 သည် Caselog လက်ခံသော ရက်စွဲများ (2000-01-01 မှ ဤကွန်ပျူတာ၏ နာရီထက် 24 နာရီ နောက်ကျသည်အထိ) ၏ အပြင်ဘက်တွင် ရှိသည်။</translation>
     </message>
@@ -1580,6 +1584,12 @@
         <source>%n file(s)</source>
         <translation>
             <numerusform>ဖိုင် %n ခု</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not in it: %n of the cases chosen (a pack holds the cases reported to a platform in the period, and these have no report in it).</source>
+        <translation>
+            <numerusform>ရွေးထားသော ဖြစ်စဉ် %n ခု မပါဝင်ပါ (အထောက်အထားအစုံတွင် ကာလအတွင်း ပလက်ဖောင်းသို့ တိုင်ကြားခဲ့သော ဖြစ်စဉ်များသာ ပါဝင်ပြီး ဤဖြစ်စဉ်များတွင် ထိုကာလအတွင်း တိုင်ကြားချက် မရှိပါ)။</numerusform>
         </translation>
     </message>
 </context>

@@ -137,3 +137,28 @@ def test_a_crashed_exports_leftovers_are_removed_when_the_window_starts(  # type
     qtbot.addWidget(again)
     assert not partial.exists() and not scratch.exists()
     assert keep.exists()  # the finished export stays
+
+
+def test_a_pack_says_which_chosen_cases_it_left_out(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A case logged with no report yet is in no pack (a pack holds the cases reported
+    in the period): chosen with others, the dialog says one was left out."""
+    from tests.ui.menus import menu_action
+
+    _demo(window, tmp_path)
+    menu_action(window, "Case", "New case").trigger()
+    editor = window.editor
+    editor.platform.setCurrentText("facebook")
+    type_into(qtbot, editor.url, "https://facebook.com/someone/posts/no-report-yet")
+    menu_action(window, "Case", "Save case").trigger()
+    assert editor.post_id is not None, editor.error.text()
+    window.case_panel.table.selectAll()
+    chosen = window.case_panel.selected_post_ids()
+    assert editor.post_id in chosen and len(chosen) > 1
+    dialog = open_from_menu(window, "File", "Export evidence pack", ExportDialog)
+    assert dialog.scope.selected.isChecked()
+    type_into(qtbot, dialog.target, str(tmp_path / "pack.zip"))
+    click(qtbot, dialog.action_button)
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=120000)
+    assert dialog.result is not None, dialog.message.text()
+    assert dialog.result.cases == len(chosen) - 1
+    assert "Not in it: 1 of the cases chosen" in dialog.message.text()

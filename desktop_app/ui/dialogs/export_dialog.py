@@ -194,4 +194,16 @@ class ExportDialog(WorkerDialog):
                 numerus(self.tr("%n file(s)", "", result.files), result.files),
                 result.fingerprint,
             )
+            chosen = self.scope.refs()
+            left_out = len(set(chosen)) - result.cases if chosen else 0
+            if left_out > 0:  # say so: the person chose them and would look for them
+                text += " " + numerus(
+                    self.tr(
+                        "Not in it: %n of the cases chosen (a pack holds the cases reported to "
+                        "a platform in the period, and these have no report in it).",
+                        "",
+                        left_out,
+                    ),
+                    left_out,
+                )
         self.message.setText(text)
