@@ -377,9 +377,6 @@ def update_post(
     changed = sorted(k for k, v in changes.items() if getattr(post, k) != v)
     if not changed:
         return post
-    reason = " ".join((reason or "").split())
-    if not reason and set(changed) - NO_REASON_NEEDED:
-        raise ReasonRequired(changed)
     if not (changes["canonical_url"] or changes["post_ref"] or fields.content.strip()):
         raise BadInputError("a post needs a link, a post reference or its text")
     if "canonical_url" in changed or "post_ref" in changed or "platform" in changed:
@@ -397,6 +394,10 @@ def update_post(
         changes["identity_key"] = key
     if changes["posted_at"] is not None and "posted_at" in changed:
         check_time_in_range(changes["posted_at"], "posted at")  # type: ignore[arg-type]
+    # Asked for once the change is known to be possible: a refused one needs no reason.
+    reason = " ".join((reason or "").split())
+    if not reason and set(changed) - NO_REASON_NEEDED:
+        raise ReasonRequired(changed)
     # The custody log keeps what each field was and became (CORRECTIONS.md: edit).
     values = {k: {"old": _as_json(getattr(post, k)), "new": _as_json(changes[k])} for k in changed}
     with Writer(session) as writer:

@@ -346,3 +346,51 @@ def test_an_edit_of_a_saved_case_asks_why_and_keeps_the_reason(unlocked, qtbot) 
     # Saving again with nothing changed asks nothing.
     menu_action(window, "Case", "Save case").trigger()
     assert QApplication.activeModalWidget() is None
+
+
+def test_saving_the_notes_leaves_untouched_evidence_as_stored(unlocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The widgets do not show every value as it is kept (a time with seconds, text
+    with \\r\\n and no-break spaces); a save after editing only the notes asks nothing
+    and changes nothing else: the content and the time stay byte for byte."""
+    import json
+
+    from desktop_app.store import repository as repo
+    from desktop_app.store.models import Post
+
+    window = unlocked
+    content = "line one\r\nline\u00a0two ကျောင်း"
+    posted = datetime(2024, 3, 5, 8, 0, 15, tzinfo=UTC)
+    with open_store(window.store_path, PASSPHRASE) as store, store.transaction() as session:
+        post = repo.add_post(
+            session,
+            repo.PostFields(
+                platform="facebook",
+                url="https://facebook.com/page/posts/seconds",
+                content=content,
+                posted_at=posted,
+            ),
+        )
+        post_id = post.id
+    window.refresh_action.trigger()
+    window.case_panel.select_post(post_id)
+    window.editor.show_case(post_id)
+    editor = window.editor
+    type_into(qtbot, editor.notes, "checked again")
+    asked: list[str] = []
+
+    def refuse(dialog: QDialog) -> None:  # had it asked, the test fails (and goes on)
+        asked.append(dialog.labelText())
+        dialog.reject()
+
+    while_modal(refuse, QInputDialog)
+    menu_action(window, "Case", "Save case").trigger()
+    assert not asked and not editor.error.text(), asked
+    with open_store(window.store_path, PASSPHRASE) as store, store.session() as session:
+        saved = session.get(Post, post_id)
+        assert saved is not None
+        assert saved.content == content and saved.posted_at == posted
+        assert saved.notes == "checked again"
+        (event,) = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "update", AuditEvent.entity == "post")
+        ).all()
+    assert set(json.loads(event.detail)["changes"]) == {"notes"}

@@ -259,6 +259,7 @@ class CaseEditor(QWidget):
         # Ctrl+V is the window's Edit > Paste screenshot (it also works while a text
         # field has focus and the clipboard holds an image: see MainWindow.eventFilter).
         self._snapshot: tuple[object, ...] = self._values()
+        self._loaded: dict[str, tuple[object, object]] = {}  # see show_case
         self._set_case_widgets_enabled(False)
 
     # --- binding ---------------------------------------------------------------------
@@ -364,6 +365,24 @@ class CaseEditor(QWidget):
         self._fill_timeline(detail)
         self._set_case_widgets_enabled(True)
         self._snapshot = self._values()
+        # What each field showed when loaded, and the value stored: a field that still
+        # shows it is saved as stored. The widgets do not give every value back as it
+        # is kept (a time with seconds is shown to the minute; the text box turns \r\n
+        # and no-break spaces into \n and spaces), and a save must never change
+        # evidence the person did not touch.
+        self._loaded = {name: (self._shown()[name], getattr(post, name)) for name in self._shown()}
+
+    def _shown(self) -> dict[str, object]:
+        return {
+            "platform": self.platform.currentText(),
+            "url": self.url.text(),
+            "post_ref": self.post_ref.text(),
+            "content": self.content.toPlainText(),
+            "category": self.category_code(),
+            "language": self.language.text(),
+            "posted_at": self.posted_at.text(),
+            "notes": self.notes.toPlainText(),
+        }
 
     # --- unsaved edits ---------------------------------------------------------------
     _TEXT_FIELDS = (
@@ -463,22 +482,20 @@ class CaseEditor(QWidget):
     def _fields(self) -> repo.PostFields:
         from desktop_app.ui.dialogs.report_dialog import read_time
 
-        posted = None
-        if self.posted_at.text().strip():
+        shown = self._shown()
+        kept = {
+            name: stored
+            for name, (was, stored) in (self._loaded if self.post_id is not None else {}).items()
+            if shown[name] == was
+        }
+        posted = kept.get("posted_at")
+        if "posted_at" not in kept and self.posted_at.text().strip():
             probe = QLabel()  # read_time's own words for what is wrong with the time
             posted = read_time(self.posted_at, probe, self.tz, required=False)
             if posted is None:
                 raise AppError(self.tr("Posted at: {0}").format(probe.text()))
-        return repo.PostFields(
-            platform=self.platform.currentText(),
-            url=self.url.text(),
-            post_ref=self.post_ref.text(),
-            content=self.content.toPlainText(),
-            category=self.category_code(),
-            language=self.language.text(),
-            posted_at=posted,
-            notes=self.notes.toPlainText(),
-        )
+        values = {name: kept.get(name, shown[name]) for name in shown if name != "posted_at"}
+        return repo.PostFields(**values, posted_at=posted)  # type: ignore[arg-type]
 
     # The form's names for the post's fields, for the question an edit asks.
     _FIELD_LABELS = {
