@@ -46,13 +46,36 @@ from desktop_app.export.pdftext import PdfUnreadable
 _HEX64 = re.compile(r"^[0-9a-f]{64}\Z")
 _SUM_LINE = re.compile(r"^([0-9a-f]{64}) [ *](.+)$")
 # A fingerprint as a reader may see it: 8 groups of 4 hex digits in either case, apart
-# by spaces or by the dashes, colons or dots people write. (A uid's 8-hex groups and a
-# SHA-256's 64 digits in a row are not fingerprint-shaped.)
+# by spaces or by the dashes, colons or dots people write. In a page, a tag between
+# two characters (``\x00`` below) shows as nothing, or as a gap when the page styles
+# it so: inside a group it is skipped, between groups it separates. (A uid's 8-hex
+# groups, a SHA-256's 64 digits and a 32-digit token in one text are not
+# fingerprint-shaped.)
+_MARK = "\x00"
+_GROUP = r"(?:[0-9A-Fa-f]\x00*){3}[0-9A-Fa-f]"
+_SEPARATOR = r"[\s\-:.\u2010-\u2015\u2212\u2043\ufe58\ufe63\x00]+"
 _FINGERPRINT = re.compile(
-    r"(?<![0-9A-Fa-f])((?:[0-9A-Fa-f]{4}[\s\-:.]+){7}[0-9A-Fa-f]{4})(?![0-9A-Fa-f])"
+    rf"(?<![0-9A-Fa-f])((?:{_GROUP}{_SEPARATOR}){{7}}{_GROUP})(?![0-9A-Fa-f])"
 )
-_HEX_GROUP = re.compile(r"[0-9A-Fa-f]{4}")
+_HEX = re.compile(r"[0-9A-Fa-f]")
 _TAG = re.compile(r"<[^>]*>")
+# Letters that look like the hex letters A-F in other scripts (Cyrillic, Greek).
+_LOOKALIKES = str.maketrans(
+    {
+        "\u0410": "A",
+        "\u0412": "B",
+        "\u0421": "C",
+        "\u0415": "E",
+        "\u0430": "a",
+        "\u0441": "c",
+        "\u0435": "e",
+        "\u0391": "A",
+        "\u0392": "B",
+        "\u0395": "E",
+        "\u03f9": "C",
+        "\u03f2": "c",
+    }
+)
 READ_CHUNK = 1 << 20
 MAX_MANIFEST = 64 << 20  # ~150 bytes a file: room for 400,000 files; larger is refused unread
 MAX_TAG_FILE = 64 << 20
@@ -378,24 +401,26 @@ def _shown_fingerprints(source: _Source, name: str) -> set[str] | None:
         text = pdf_text_of(data)
     else:
         text = data.decode("utf-8", "replace")
-    return {
-        " ".join(_HEX_GROUP.findall(match)).upper()
-        for match in _FINGERPRINT.findall(_as_read(text, html=name.endswith(".html")))
-    }
+    found = set()
+    for match in _FINGERPRINT.findall(_as_read(text, html=name.endswith(".html"))):
+        digits = "".join(_HEX.findall(match)).upper()
+        found.add(" ".join(digits[i : i + 4] for i in range(0, 32, 4)))
+    return found
 
 
 def _as_read(text: str, *, html: bool) -> str:
     """The text as a person reads it, so a fingerprint cannot hide from the search in
     how it is written: a page's tags dropped and its character references decoded
     (``&#56;`` shows as 8), compatibility forms folded (NFKC: full-width digits), and
-    invisible format characters (zero-width spaces) taken out."""
+    look-alike letters of other scripts read as A-F, and invisible format characters
+    (zero-width spaces) taken out."""
     import html as markup
     import unicodedata
 
     if html:
-        text = markup.unescape(_TAG.sub("", text))
-    text = unicodedata.normalize("NFKC", text)
-    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+        text = markup.unescape(_TAG.sub(_MARK, text))
+    text = unicodedata.normalize("NFKC", text).translate(_LOOKALIKES)
+    return "".join(c for c in text if unicodedata.category(c) != "Cf" or c == _MARK)
 
 
 def _check_custody(

@@ -174,6 +174,14 @@ def _disguise(fingerprint: str, how: str) -> str:
         return "".join(f"&#{ord(c)};" if c.isdigit() else c for c in text)
     if how == "tags":
         return " ".join(f"<span>{g}</span>" for g in groups)
+    if how == "styled-gaps":  # no text between the groups: the page's style spaces them
+        return "".join(f'<span style="margin-right:.5em">{g}</span>' for g in groups)
+    if how == "split-groups":  # a tag inside each group shows as nothing
+        return " ".join(f"{g[:1]}<b></b>{g[1:]}" for g in groups)
+    if how == "en-dashes":
+        return "\u2013".join(groups)
+    if how == "look-alikes":  # Cyrillic letters that look like A, B, C, E
+        return " ".join(groups).translate(str.maketrans("ABCE", "\u0410\u0412\u0421\u0415"))
     if how == "lower":
         return " ".join(groups).lower()
     if how == "dashes":
@@ -185,7 +193,21 @@ def _disguise(fingerprint: str, how: str) -> str:
     raise AssertionError(how)
 
 
-@pytest.mark.parametrize("how", ["entity", "tags", "lower", "dashes", "zero-width", "full-width"])
+@pytest.mark.parametrize(
+    "how",
+    [
+        "entity",
+        "tags",
+        "styled-gaps",
+        "split-groups",
+        "lower",
+        "dashes",
+        "en-dashes",
+        "look-alikes",
+        "zero-width",
+        "full-width",
+    ],
+)
 def test_a_real_fingerprint_disguised_in_the_pages_is_still_found(
     store, filled, tmp_path: Path, how: str
 ) -> None:  # type: ignore[no-untyped-def]
@@ -203,14 +225,14 @@ def test_a_real_fingerprint_disguised_in_the_pages_is_still_found(
     shown = _disguise(real, how)
     page.write_text(page.read_text("utf-8").replace("</body>", f"<p>{shown}</p></body>"), "utf-8")
     readme = folder / "README.txt"
-    if how in ("lower", "dashes", "zero-width", "full-width"):
+    if how in ("lower", "dashes", "en-dashes", "look-alikes", "zero-width", "full-width"):
         readme.write_text(readme.read_text("utf-8") + f"\nSigned by {shown}\n", "utf-8")
     _reseal(folder, seed)
     with pytest.raises(PackVerificationError) as caught:
         verify_pack(folder)
     text = " | ".join(caught.value.problems)
     assert f"data/index.html: shows the fingerprint {real}" in text, text
-    if how in ("lower", "dashes", "zero-width", "full-width"):
+    if how in ("lower", "dashes", "en-dashes", "look-alikes", "zero-width", "full-width"):
         assert f"README.txt: shows the fingerprint {real}" in text, text
 
 
