@@ -344,6 +344,10 @@ def test_bytes_purged_here_stay_purged_when_a_partner_sends_them_again(
         row = session.scalars(select(Attachment).where(Attachment.uid == uid)).one()
         assert row.purged_at is not None
         assert session.get(Blob, sha).data == b""
+        (event,) = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "purge", AuditEvent.entity_uid == uid)
+        ).all()
+        assert "purged in this store before" in event.detail
         ref_b = session.scalars(select(Post.case_ref).where(Post.id == row.post_id)).one()
     params = default_params(store_b, case_refs=(ref_b,))
     assert export_pack(store_b, params, tmp_path / "b-pack.zip").path.exists()

@@ -387,3 +387,44 @@ def test_redacted_authors_stay_apart_and_rows_keys_cannot_be_tested(
     ).path
     preview = preview_bundle(store_b, again)
     assert preview.counts["posts"].new == 0 and preview.counts["accounts"].new == 0
+
+
+def test_authors_merged_by_an_older_placeholder_come_apart_with_the_next_bundle(
+    store_a: Store, store_b: Store, partners: None, tmp_path: Path
+) -> None:
+    """Bundles made before today wrote "[redacted author <first 8 of the uid>]": a
+    partner merged accounts made in the same minute into one. The next bundle, with
+    the whole uid, takes them apart again, silently: the origin's own placeholder."""
+    from desktop_app.core.timeutil import zone
+    from desktop_app.importers.spreadsheet import import_file
+    from tests.conftest import write_log
+    from tests.sharing.test_ownership import forge
+
+    rows = [
+        {
+            "platform": "facebook",
+            "post_url": f"https://facebook.com/p{n}/posts/{n}",
+            "author_handle": f"@same_minute_{n}",
+            "content": f"post {n}",
+            "reported_at": "2024-06-01T10:00",
+        }
+        for n in range(6)
+    ]
+    import_file(store_a, write_log(tmp_path / "six.csv", rows), zone("UTC"))
+    redact = frozenset({"author"})
+    first = export_bundle(store_a, tmp_path / "1.caselog", recipients=["B"], redaction=redact)
+    files = decrypt_zip(first.path, identity_of(store_b))
+
+    def old_form(records: dict[str, list[dict[str, Any]]]) -> None:
+        for account in records["accounts"]:
+            account["handle"] = f"[redacted author {account['uid'][:8]}]"
+
+    older = forge(files, store_a, store_b, tmp_path / "old.caselog", old_form)
+    import_bundle(store_b, older)
+    merged = indicators(store_b)["offending_accounts"]
+    assert merged < indicators(store_a)["offending_accounts"]  # the old harm
+
+    again = export_bundle(store_a, tmp_path / "2.caselog", recipients=["B"], redaction=redact)
+    result = import_bundle(store_b, again.path)
+    assert not [c for c in result.preview.conflicts if c.kind in ("accounts", "posts")]
+    assert indicators(store_b)["offending_accounts"] == indicators(store_a)["offending_accounts"]
