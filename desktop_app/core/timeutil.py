@@ -82,16 +82,19 @@ def parse_timestamp(text: str, tz: ZoneInfo) -> datetime:
     match = _DMY.match(raw)
     if match:
         day, month, year, hour, minute, second = match.groups()
+        # Python's own words ("month must be in 1..12") say less than these.
         try:
-            value = datetime(
-                int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
-            )
-        except ValueError:  # Python's own words ("month must be in 1..12") say less
+            day_of = date(int(year), int(month), int(day))
+        except ValueError:
             raise ValueError(
-                f"no such date or time: day {int(day)}, month {int(month)} "
+                f"no such date: day {int(day)}, month {int(month)} "
                 "(DD/MM/YYYY: the day comes first)"
             ) from None
-        return to_utc(value, tz)
+        try:
+            at = time(int(hour or 0), int(minute or 0), int(second or 0))
+        except ValueError:
+            raise ValueError(f"no such time of day: {hour}:{minute}") from None
+        return to_utc(datetime.combine(day_of, at), tz)
     try:
         value = datetime.fromisoformat(raw)
     except ValueError:

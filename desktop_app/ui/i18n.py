@@ -476,8 +476,17 @@ _ERROR_TEMPLATES: tuple[tuple[str, str] | str, ...] = (
         ),
     ),
     QT_TRANSLATE_NOOP(
-        "AppError", "%1 is no such date or time: day %2, month %3 (DD/MM/YYYY: the day comes first)"
+        "AppError", "%1 is no such date: day %2, month %3 (DD/MM/YYYY: the day comes first)"
     ),
+    QT_TRANSLATE_NOOP(
+        "AppError", "no such date: day %1, month %2 (DD/MM/YYYY: the day comes first)"
+    ),
+    (
+        # "<value> is " + core.timeutil's "no such time of day: ..."
+        r"(.+) is (?:no such time of day): (.+)",
+        QT_TRANSLATE_NOOP("AppError", "%1 is no such time of day: %2"),
+    ),
+    QT_TRANSLATE_NOOP("AppError", "no such time of day: %1"),
     QT_TRANSLATE_NOOP(
         "AppError",
         "%1 is outside the dates Caselog accepts (2000-01-01 to 24 hours past this computer's clock)",  # noqa: E501

@@ -884,10 +884,9 @@ class MainWindow(QMainWindow):
         except AppError as exc:
             self.warn(self.tr("Purge attachment"), error_text(exc))
             return
-        from desktop_app.export.output import clean_leftovers
-
-        # What an export killed midway left in the scratch folder may hold the bytes.
-        clean_leftovers()
+        # What an export killed midway left (in the scratch folder, beside the last
+        # export) may hold the bytes.
+        self.clean_export_leftovers()
         self.editor.show_case(self.editor.post_id)
         self.data_changed()
         self._update_case_actions()

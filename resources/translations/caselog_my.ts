@@ -144,8 +144,20 @@
         <translation>%1 သည် ရက်စွဲနှင့် အချိန် မဟုတ်ပါ- ISO 8601 (2018-03-05T14:30) သို့မဟုတ် DD/MM/YYYY HH:MM ပုံစံကို သုံးပါ။</translation>
     </message>
     <message>
-        <source>%1 is no such date or time: day %2, month %3 (DD/MM/YYYY: the day comes first)</source>
-        <translation>%1 သည် မရှိသော ရက်စွဲ သို့မဟုတ် အချိန် ဖြစ်သည်- ရက် %2၊ လ %3 (DD/MM/YYYY- ရက်ကို ဦးစွာ ရေးသည်)။</translation>
+        <source>%1 is no such date: day %2, month %3 (DD/MM/YYYY: the day comes first)</source>
+        <translation>%1 သည် မရှိသော ရက်စွဲ ဖြစ်သည်- ရက် %2၊ လ %3 (DD/MM/YYYY- ရက်ကို ဦးစွာ ရေးသည်)။</translation>
+    </message>
+    <message>
+        <source>no such date: day %1, month %2 (DD/MM/YYYY: the day comes first)</source>
+        <translation>မရှိသော ရက်စွဲ- ရက် %1၊ လ %2 (DD/MM/YYYY- ရက်ကို ဦးစွာ ရေးသည်)။</translation>
+    </message>
+    <message>
+        <source>%1 is no such time of day: %2</source>
+        <translation>%1 သည် မရှိသော အချိန် ဖြစ်သည်- %2။</translation>
+    </message>
+    <message>
+        <source>no such time of day: %1</source>
+        <translation>မရှိသော အချိန်- %1။</translation>
     </message>
     <message>
         <source>%1 is outside the dates Caselog accepts (2000-01-01 to 24 hours past this computer&apos;s clock)</source>

@@ -26,10 +26,12 @@ def test_unreadable_time_says_which_forms_work() -> None:
     with pytest.raises(ValueError, match="ISO 8601"):
         parse_timestamp("next tuesday", YANGON)
     # A date that does not exist says which day and month it read, and in what order.
-    with pytest.raises(ValueError, match=r"no such date or time: day 31, month 2 \(DD/MM/YYYY"):
+    with pytest.raises(ValueError, match=r"no such date: day 31, month 2 \(DD/MM/YYYY"):
         parse_timestamp("31/02/2018 10:00", YANGON)
     with pytest.raises(ValueError, match="day 31, month 31"):
         parse_timestamp("31/31/2024 10:00", YANGON)
+    with pytest.raises(ValueError, match="no such time of day: 25:00"):
+        parse_timestamp("05/03/2024 25:00", YANGON)
 
 
 def test_unknown_zone_is_a_clear_error() -> None:

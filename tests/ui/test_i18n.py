@@ -282,6 +282,11 @@ def test_core_errors_are_translated_with_their_arguments(
     )
     text = i18n.error_text(nested)
     assert text.startswith("log.csv- row 4- 2031-01-01 သည် အနာဂတ်ရက်စွဲ"), text
+    # what a time field says of a date or time that does not exist (read_time)
+    assert i18n.translate_message("no such time of day: 25:00") == "မရှိသော အချိန်- 25:00။"
+    assert i18n.translate_message(
+        "no such date: day 31, month 2 (DD/MM/YYYY: the day comes first)"
+    ).startswith("မရှိသော ရက်စွဲ- ရက် 31၊ လ 2")
     # unknown messages are shown as the core wrote them, never lost
     odd = BadInputError("something new went wrong")
     assert i18n.error_text(odd) == "something new went wrong"
