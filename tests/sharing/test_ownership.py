@@ -166,15 +166,7 @@ def test_b_cannot_rewrite_our_case_even_with_our_uids(
 def test_b_cannot_overwrite_cs_case_matched_by_link(
     store_a: Store, store_b: Store, store_c: Store, three: None, tmp_path: Path
 ) -> None:
-    with store_c.transaction() as session:
-        post = repository.add_post(
-            session,
-            repository.PostFields(platform="TikTok", url=C_URL, content="C's witness video"),
-        )
-        repository.add_report(
-            session, post, reported_at=datetime(2024, 2, 1, tzinfo=UTC), reporter="C desk"
-        )
-    import_bundle(store_a, export_bundle(store_c, tmp_path / "c.caselog", recipients=["A"]).path)
+    import_bundle(store_a, _c_case_bundle(store_c, store_a, tmp_path))
     with store_b.transaction() as session:  # B logs the same link, its own way
         post = repository.add_post(
             session,
