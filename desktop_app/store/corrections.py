@@ -53,6 +53,7 @@ from desktop_app.store.copies import (
 )
 from desktop_app.store.engine import BusyMapped, Store
 from desktop_app.store.models import Organisation
+from desktop_app.store.repository import MISSING_REASON, one_line
 from desktop_app.store.types import from_micros, to_micros
 from desktop_app.store.uids import from_db, to_db
 from desktop_app.store.writer import Writer, post_identity_key
@@ -144,9 +145,9 @@ class Entity:
 
 def reason_text(reason: str) -> str:
     """A correction's reason on one line; BadInputError when there is none."""
-    text = " ".join((reason or "").split())
+    text = one_line(reason)
     if not text:
-        raise BadInputError("reason: a correction needs a reason (one line of free text)")
+        raise BadInputError(MISSING_REASON)
     return text
 
 

@@ -339,12 +339,20 @@ def read_blob(session: Session, sha256: str) -> bytes:
 NO_REASON_NEEDED = frozenset({"notes"})
 
 
+MISSING_REASON = "reason: a correction needs a reason (one line of free text)"
+
+
+def one_line(text: str | None) -> str:
+    """A reason as the custody log keeps it: one line, spaces collapsed."""
+    return " ".join((text or "").split())
+
+
 class ReasonRequired(BadInputError):
     """An edit of a saved post came without its reason (CORRECTIONS.md: a reason is
     required for every edit). ``fields`` names what would change; nothing was written."""
 
     def __init__(self, fields: list[str]) -> None:
-        super().__init__("reason: a correction needs a reason (one line of free text)")
+        super().__init__(MISSING_REASON)
         self.fields = fields
 
 
@@ -395,7 +403,7 @@ def update_post(
     if changes["posted_at"] is not None and "posted_at" in changed:
         check_time_in_range(changes["posted_at"], "posted at")  # type: ignore[arg-type]
     # Asked for once the change is known to be possible: a refused one needs no reason.
-    reason = " ".join((reason or "").split())
+    reason = one_line(reason)
     if not reason and set(changed) - NO_REASON_NEEDED:
         raise ReasonRequired(changed)
     # The custody log keeps what each field was and became (CORRECTIONS.md: edit).

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
-    QInputDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -740,20 +739,12 @@ class MainWindow(QMainWindow):
             self.editor.open_response_attachment()
 
     # --- corrections ----------------------------------------------------------------------
-    def reason_dialog(self, title: str, text: str) -> QInputDialog:
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(title)
-        dialog.setLabelText(text)
-        dialog.setInputMode(QInputDialog.InputMode.TextInput)
-        return dialog
-
     def _ask_reason(self, title: str, text: str) -> str | None:
         """A reason is required for every correction; it goes into the custody log."""
-        dialog = self.reason_dialog(title, text)
-        if not dialog.exec() or self.store is None:
-            return None
-        reason = dialog.textValue().strip()
-        return reason or None
+        from desktop_app.ui.dialogs.report_dialog import ask_reason
+
+        reason = ask_reason(self, title, text)
+        return None if self.store is None else reason  # (a lock while it was open)
 
     def _correct(self, function: Any, kind: str, ident: str, title: str, text: str) -> bool:
         reason = self._ask_reason(title, text)

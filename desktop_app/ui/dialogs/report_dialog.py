@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -87,6 +88,18 @@ def reason_field(parent: QWidget) -> tuple[QLineEdit, QLabel]:
     error.setStyleSheet("color: #b00020;")
     error.setVisible(False)
     return edit, error
+
+
+def ask_reason(parent: QWidget, title: str, text: str) -> str | None:
+    """Ask, in a dialog of its own, why a correction is made (it goes into the custody
+    log): the reason on one line, or None when cancelled or left empty."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(text)
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    if not dialog.exec():
+        return None
+    return " ".join(dialog.textValue().split()) or None
 
 
 def read_reason(edit: QLineEdit, error: QLabel) -> str | None:

@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -510,25 +509,17 @@ class CaseEditor(QWidget):
         "notes": QT_TRANSLATE_NOOP("CaseEditor", "Notes"),
     }
 
-    def reason_dialog(self, fields: list[str]) -> QInputDialog:
-        """Asks why a saved case is changed (CORRECTIONS.md: every edit has a reason)."""
+    def _ask_edit_reason(self, fields: list[str]) -> str | None:
+        """Why a saved case is changed (CORRECTIONS.md: every edit has a reason)."""
         names = [self.tr(self._FIELD_LABELS[f]) for f in fields if f in self._FIELD_LABELS]
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(self.tr("Why is this case changed?"))
-        dialog.setLabelText(
+        return _report_dialog.ask_reason(
+            self,
+            self.tr("Why is this case changed?"),
             self.tr(
                 "You are changing a saved case ({0}). The custody log keeps what each field "
                 "was and becomes, with your reason. Why is it changed?"
-            ).format(self.tr(", ").join(names))
+            ).format(self.tr(", ").join(names)),
         )
-        dialog.setInputMode(QInputDialog.InputMode.TextInput)
-        return dialog
-
-    def _ask_edit_reason(self, fields: list[str]) -> str | None:
-        dialog = self.reason_dialog(fields)
-        if not dialog.exec():
-            return None
-        return " ".join(dialog.textValue().split()) or None
 
     def save(self, reason: str = "") -> bool:
         """Create or update the post; True when saved. An edit of a saved case asks why
