@@ -86,6 +86,31 @@ def test_ts_is_in_sync_with_the_code(tmp_path: Path) -> None:
     )
 
 
+def test_no_text_is_translated_under_a_context_lupdate_cannot_read() -> None:
+    """lupdate reads a ``translate(context, "text")`` call only when its context is a
+    literal too: with a variable context the text never reaches the .ts file, and the
+    window shows it in English whatever the language ("694.7 days" did), unless a
+    QT_TRANSLATE_NOOP declares it (then it is in the .ts)."""
+    import ast
+
+    catalogue = ET.parse(ROOT / "resources" / "translations" / "caselog_my.ts")
+    sources = {m.findtext("source") for m in catalogue.iter("message")}
+    unread = []
+    for path in sorted((ROOT / "desktop_app" / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "translate"
+                and len(node.args) >= 2
+                and isinstance(node.args[1], ast.Constant)
+                and not isinstance(node.args[0], ast.Constant)
+                and node.args[1].value not in sources
+            ):
+                unread.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.args[1].value!r}")
+    assert not unread, unread
+
+
 def test_every_message_is_translated() -> None:
     unfinished = [
         (ctx, src)
