@@ -60,21 +60,29 @@ _FINGERPRINT = re.compile(
 _HEX = re.compile(r"[0-9A-Fa-f]")
 _TAG = re.compile(r"<[^>]*>")
 # Letters that look like the hex letters A-F in other scripts (Cyrillic, Greek).
-_LOOKALIKES = str.maketrans(
-    {
-        "\u0410": "A",
-        "\u0412": "B",
-        "\u0421": "C",
-        "\u0415": "E",
-        "\u0430": "a",
-        "\u0441": "c",
-        "\u0435": "e",
-        "\u0391": "A",
-        "\u0392": "B",
-        "\u0395": "E",
-        "\u03f9": "C",
-        "\u03f2": "c",
-    }
+_LOOKALIKE = {
+    "\u0410": "A",
+    "\u0412": "B",
+    "\u0421": "C",
+    "\u0415": "E",
+    "\u0430": "a",
+    "\u0441": "c",
+    "\u0435": "e",
+    "\u0391": "A",
+    "\u0392": "B",
+    "\u0395": "E",
+    "\u03f9": "C",
+    "\u03f2": "c",
+}
+_LOOKALIKES = re.compile(f"[{''.join(_LOOKALIKE)}]")
+# The invisible format characters (Unicode category Cf, as of Unicode 14; a test
+# checks the list against the running Python's): a regex, since a page can be tens
+# of MB and str.translate or a loop over its characters takes seconds.
+_INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f]"
 )
 READ_CHUNK = 1 << 20
 MAX_MANIFEST = 64 << 20  # ~150 bytes a file: room for 400,000 files; larger is refused unread
@@ -419,8 +427,9 @@ def _as_read(text: str, *, html: bool) -> str:
 
     if html:
         text = markup.unescape(_TAG.sub(_MARK, text))
-    text = unicodedata.normalize("NFKC", text).translate(_LOOKALIKES)
-    return "".join(c for c in text if unicodedata.category(c) != "Cf" or c == _MARK)
+    text = unicodedata.normalize("NFKC", text)
+    text = _LOOKALIKES.sub(lambda match: _LOOKALIKE[match.group()], text)
+    return _INVISIBLE.sub("", text)
 
 
 def _check_custody(

@@ -602,3 +602,13 @@ def test_a_report_pdf_whose_objects_cannot_be_followed_is_a_named_problem(
     )
     with pytest.raises(PdfUnreadable):
         pdf_text_of(crafted)
+
+
+def test_the_invisible_characters_list_is_this_pythons_unicode() -> None:
+    """verify's list of invisible format characters (written out for speed) holds
+    every character the running Python's Unicode calls Cf, and nothing else."""
+    import unicodedata
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1))
+    listed = set(verify_module._INVISIBLE.findall(every))
+    assert listed == {c for c in every if unicodedata.category(c) == "Cf"}
