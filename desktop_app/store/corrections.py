@@ -264,53 +264,66 @@ def edit(
 ) -> None:
     """Change fields of one record; refused as new input would be, else audited with
     each field's old and new value."""
+    with store.transaction() as session:
+        edit_in(session, kind, ident, changes, reason)
+
+
+def edit_in(
+    session: Session,
+    kind: EntityKind | str,
+    ident: str,
+    changes: Mapping[str, object],
+    reason: str,
+) -> bool:
+    """``edit`` inside a transaction the caller holds (the case editor saves a post
+    and its account's correction in one); True when something changed."""
     kind = EntityKind(kind)
     reason = reason_text(reason)
     if not changes:
         raise BadInputError("edit: give at least one FIELD=VALUE to change")
-    with store.transaction() as session:
-        entity = find_entity(session, ident, kind)
-        conn = _raw(session)
-        fields = FIELDS[kind]
-        wanted: dict[str, Any] = {}
-        for raw_name, value in changes.items():
-            name = _ALIASES[kind].get(raw_name.strip().lower(), raw_name.strip().lower())
-            if name not in fields:
-                allowed = ", ".join(fields)
-                raise BadInputError(f"{raw_name}: not a field of a {kind.value} ({allowed})")
-            wanted[name] = _coerce(session, kind, name, value)
-        table = TABLE[kind]
-        current = {
-            k: _decode(fields[k], v)
-            for k, v in _current(conn, table, entity.id, list(fields)).items()
-        }
-        new = _normalise(kind, {**current, **wanted})
-        changed = {k: v for k, v in new.items() if k in wanted and current.get(k) != v}
-        if not changed:
-            return
-        _validate(conn, kind, entity, current, new)
-        writer = Writer(session)
-        writer.update(table, [{"id": entity.id, **changed}])
-        if kind is EntityKind.RESPONSE:
-            (report_id,) = conn.execute(
-                "SELECT report_id FROM response WHERE id = ?", (entity.id,)
-            ).fetchone()
-            writer.refresh_summaries([report_id])
-        writer.audit(
-            AuditAction.EDIT,
-            entity=ENTITY[kind],
-            entity_uid=entity.uid,
-            detail={
-                "case_ref": entity.case_ref,
-                "reason": reason,
-                "changes": {
-                    k: {"old": _jsonable(current.get(k)), "new": _jsonable(v)}
-                    for k, v in sorted(changed.items())
-                },
+    entity = find_entity(session, ident, kind)
+    conn = _raw(session)
+    fields = FIELDS[kind]
+    wanted: dict[str, Any] = {}
+    for raw_name, value in changes.items():
+        name = _ALIASES[kind].get(raw_name.strip().lower(), raw_name.strip().lower())
+        if name not in fields:
+            allowed = ", ".join(fields)
+            raise BadInputError(f"{raw_name}: not a field of a {kind.value} ({allowed})")
+        wanted[name] = _coerce(session, kind, name, value)
+    table = TABLE[kind]
+    current = {
+        k: _decode(fields[k], v)
+        for k, v in _current(conn, table, entity.id, list(fields)).items()
+    }
+    new = _normalise(kind, {**current, **wanted})
+    changed = {k: v for k, v in new.items() if k in wanted and current.get(k) != v}
+    if not changed:
+        return False
+    _validate(conn, kind, entity, current, new)
+    writer = Writer(session)
+    writer.update(table, [{"id": entity.id, **changed}])
+    if kind is EntityKind.RESPONSE:
+        (report_id,) = conn.execute(
+            "SELECT report_id FROM response WHERE id = ?", (entity.id,)
+        ).fetchone()
+        writer.refresh_summaries([report_id])
+    writer.audit(
+        AuditAction.EDIT,
+        entity=ENTITY[kind],
+        entity_uid=entity.uid,
+        detail={
+            "case_ref": entity.case_ref,
+            "reason": reason,
+            "changes": {
+                k: {"old": _jsonable(current.get(k)), "new": _jsonable(v)}
+                for k, v in sorted(changed.items())
             },
-        )
-        writer.flush()
-        session.expire_all()
+        },
+    )
+    writer.flush()
+    session.expire_all()
+    return True
 
 
 def _normalise(kind: EntityKind, values: dict[str, Any]) -> dict[str, Any]:

@@ -918,6 +918,10 @@
         <translation>ပို့စ်တင်သူ အကောင့်၏ @အမည်</translation>
     </message>
     <message>
+        <source>name the account shows</source>
+        <translation>အကောင့်တွင် ပြသော အမည်</translation>
+    </message>
+    <message>
         <source>Suspected fake account</source>
         <translation>အကောင့်အတု ဖြစ်နိုင်</translation>
     </message>
@@ -1040,12 +1044,20 @@
         <translation>ပို့စ်တင်ချိန်- {0}</translation>
     </message>
     <message>
-        <source>Why is this case changed?</source>
-        <translation>ဤဖြစ်စဉ်ကို အဘယ်ကြောင့် ပြင်ဆင်သနည်း။</translation>
+        <source>Author&apos;s name</source>
+        <translation>ပို့စ်တင်သူ၏ အမည်</translation>
     </message>
     <message>
-        <source>You are changing a saved case ({0}). The custody log keeps what each field was and becomes, with your reason. Why is it changed?</source>
-        <translation>သိမ်းပြီးသော ဖြစ်စဉ်ကို ပြင်ဆင်နေသည် ({0})။ ထိန်းသိမ်းမှု မှတ်တမ်းတွင် အကွက်တစ်ခုစီ၏ မူလတန်ဖိုးနှင့် တန်ဖိုးအသစ်ကို သင်၏ အကြောင်းရင်းနှင့်အတူ သိမ်းထားမည်။ အဘယ်ကြောင့် ပြင်ဆင်သနည်း။</translation>
+        <source>Why is this account changed?</source>
+        <translation>ဤအကောင့်ကို အဘယ်ကြောင့် ပြင်ဆင်သနည်း။</translation>
+    </message>
+    <message>
+        <source>You are changing the saved account {0} ({1}). Every case it posted shows the change. The custody log keeps what each field was and becomes, with your reason. Why is it changed?</source>
+        <translation>သိမ်းပြီးသော အကောင့် {0} ကို ပြင်ဆင်နေသည် ({1})။ ၎င်းတင်ခဲ့သော ဖြစ်စဉ်အားလုံးတွင် ဤပြင်ဆင်ချက်ကို မြင်ရမည်။ ထိန်းသိမ်းမှု မှတ်တမ်းတွင် အကွက်တစ်ခုစီ၏ မူလတန်ဖိုးနှင့် တန်ဖိုးအသစ်ကို သင်၏ အကြောင်းရင်းနှင့်အတူ သိမ်းထားမည်။ အဘယ်ကြောင့် ပြင်ဆင်သနည်း။</translation>
+    </message>
+    <message>
+        <source>Why is this case changed?</source>
+        <translation>ဤဖြစ်စဉ်ကို အဘယ်ကြောင့် ပြင်ဆင်သနည်း။</translation>
     </message>
     <message>
         <source>, </source>
@@ -1120,6 +1132,14 @@
     <message>
         <source>retracted {0}: {1}</source>
         <translation>{0} တွင် ပြန်ရုပ်သိမ်းခဲ့သည်- {1}</translation>
+    </message>
+    <message>
+        <source>You are changing a saved case and the saved account {0} ({1}); every case the account posted shows its change. The custody log keeps what each field was and becomes, with your reason. Why is it changed?</source>
+        <translation>သိမ်းပြီးသော ဖြစ်စဉ်နှင့် သိမ်းပြီးသော အကောင့် {0} ကို ပြင်ဆင်နေသည် ({1})- ထိုအကောင့်တင်ခဲ့သော ဖြစ်စဉ်အားလုံးတွင် ၎င်း၏ ပြင်ဆင်ချက်ကို မြင်ရမည်။ ထိန်းသိမ်းမှု မှတ်တမ်းတွင် အကွက်တစ်ခုစီ၏ မူလတန်ဖိုးနှင့် တန်ဖိုးအသစ်ကို သင်၏ အကြောင်းရင်းနှင့်အတူ သိမ်းထားမည်။ အဘယ်ကြောင့် ပြင်ဆင်သနည်း။</translation>
+    </message>
+    <message>
+        <source>You are changing a saved case ({1}). The custody log keeps what each field was and becomes, with your reason. Why is it changed?</source>
+        <translation>သိမ်းပြီးသော ဖြစ်စဉ်ကို ပြင်ဆင်နေသည် ({1})။ ထိန်းသိမ်းမှု မှတ်တမ်းတွင် အကွက်တစ်ခုစီ၏ မူလတန်ဖိုးနှင့် တန်ဖိုးအသစ်ကို သင်၏ အကြောင်းရင်းနှင့်အတူ သိမ်းထားမည်။ အဘယ်ကြောင့် ပြင်ဆင်သနည်း။</translation>
     </message>
     <message>
         <source>Not corrected</source>
@@ -2565,6 +2585,18 @@
     <message>
         <source>{0} repeat offenders, {1} duplicate clusters</source>
         <translation>ထပ်တလဲလဲ ကျူးလွန်သူ {0} ဦး၊ ထပ်နေသော အုပ်စု {1} စု</translation>
+    </message>
+    <message>
+        <source>Why flag this account?</source>
+        <translation>ဤအကောင့်ကို အဘယ်ကြောင့် မှတ်သားသနည်း။</translation>
+    </message>
+    <message>
+        <source>You are flagging the account {0} as a suspected fake. Every case it posted shows it, and the custody log keeps your reason. Why is it flagged?</source>
+        <translation>အကောင့် {0} ကို အကောင့်အတု ဖြစ်နိုင်သည်ဟု မှတ်သားနေသည်။ ၎င်းတင်ခဲ့သော ဖြစ်စဉ်အားလုံးတွင် ၎င်းကို မြင်ရမည်ဖြစ်ပြီး ထိန်းသိမ်းမှု မှတ်တမ်းတွင် သင်၏ အကြောင်းရင်းကို သိမ်းထားမည်။ အဘယ်ကြောင့် မှတ်သားသနည်း။</translation>
+    </message>
+    <message>
+        <source>Not flagged</source>
+        <translation>မမှတ်သားရသေးပါ</translation>
     </message>
 </context>
 <context>

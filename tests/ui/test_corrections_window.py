@@ -394,3 +394,114 @@ def test_saving_the_notes_leaves_untouched_evidence_as_stored(unlocked, qtbot) -
             select(AuditEvent).where(AuditEvent.action == "update", AuditEvent.entity == "post")
         ).all()
     assert set(json.loads(event.detail)["changes"]) == {"notes"}
+
+
+def test_the_author_fields_correct_the_account_with_a_reason_and_never_move_a_flag(  # type: ignore[no-untyped-def]
+    unlocked, qtbot
+) -> None:
+    """Pointing a case at another known account leaves that account's name and
+    "suspected fake" as stored (the box still showed the first account's: it used to
+    flag or unflag the other account, without a reason). Changing the name or the box
+    of the case's own account is an edit of the account: it asks why, names the
+    account, and the custody log keeps the old and new values with the reason."""
+    import json
+
+    from PySide6.QtWidgets import QCheckBox
+
+    from desktop_app.store import repository as repo
+    from desktop_app.store.models import AuthorAccount, Post
+
+    window = unlocked
+    with open_store(window.store_path, PASSPHRASE) as store, store.transaction() as session:
+        clean = repo.get_or_create_account(
+            session, platform="facebook", handle="@clean", display_name="Clean Page"
+        )
+        post = repo.add_post(
+            session,
+            repo.PostFields(platform="facebook", url="https://facebook.com/clean/posts/1"),
+            clean,
+        )
+        post_id = post.id
+    window.refresh_action.trigger()
+    window.case_panel.select_post(post_id)
+    window.editor.show_case(post_id)
+    editor = window.editor
+    assert editor.author.text() == "@clean" and not editor.fake.isChecked()
+
+    def accounts() -> dict[str, tuple[str, bool]]:
+        with open_store(window.store_path, PASSPHRASE) as store, store.session() as session:
+            return {
+                a.handle_key: (a.display_name, a.suspected_fake)
+                for a in session.scalars(select(AuthorAccount))
+            }
+
+    def author_of_case() -> str:
+        with open_store(window.store_path, PASSPHRASE) as store, store.session() as session:
+            saved = session.get(Post, post_id)
+            assert saved is not None and saved.author_id is not None
+            account = session.get(AuthorAccount, saved.author_id)
+            assert account is not None
+            return account.handle_key
+
+    def account_edits() -> list[dict]:  # type: ignore[type-arg]
+        with open_store(window.store_path, PASSPHRASE) as store, store.session() as session:
+            events = session.scalars(
+                select(AuditEvent).where(
+                    AuditEvent.action == "edit", AuditEvent.entity == "author_account"
+                )
+            ).all()
+            return [json.loads(e.detail) for e in events]
+
+    before = accounts()
+    assert before["hate_page"][1] is True and before["clean"][1] is False
+
+    # To the known fake account, with the box unticked as it showed for @clean.
+    type_into(qtbot, editor.author, "hate_page")
+    errors = while_modal(_give_reason(qtbot, "logged under the wrong account"), QInputDialog)
+    menu_action(window, "Case", "Save case").trigger()
+    assert not errors, errors
+    assert author_of_case() == "hate_page"
+    assert accounts() == before  # still flagged: the box did not speak for it
+    assert editor.fake.isChecked()  # the case now shows the account as it is
+
+    # And back, with the box ticked as it showed for @Hate_Page.
+    type_into(qtbot, editor.author, "@clean")
+    errors = while_modal(_give_reason(qtbot, "it was @clean after all"), QInputDialog)
+    menu_action(window, "Case", "Save case").trigger()
+    assert not errors, errors
+    assert author_of_case() == "clean"
+    assert accounts() == before and not account_edits()
+    assert editor.author_name.text() == "Clean Page" and not editor.fake.isChecked()
+
+    # The account's own name and flag: asked why, named as the account's.
+    type_into(qtbot, editor.author_name, "Clean Page ကျောင်း")
+    click(qtbot, editor.fake)
+    asked: list[tuple[str, str]] = []
+    widths: list[int] = []
+
+    def cancel(dialog: QDialog) -> None:
+        asked.append((dialog.windowTitle(), dialog.labelText()))
+        widths.append(dialog.frameGeometry().width())
+        qtbot.keyClick(dialog.findChild(QLineEdit), Qt.Key.Key_Escape)
+
+    errors = while_modal(cancel, QInputDialog)
+    menu_action(window, "Case", "Save case").trigger()
+    assert not errors, errors
+    assert asked and asked[0][0] == "Why is this account changed?"
+    assert "@clean" in asked[0][1] and "Author's name" in asked[0][1]
+    assert "Suspected fake account" in asked[0][1]
+    assert widths[0] < 800  # the question wraps (on one line it was wider than a screen)
+    assert accounts() == before and editor.is_dirty()  # nothing written, all kept
+    assert isinstance(editor.fake, QCheckBox) and editor.fake.isChecked()
+
+    errors = while_modal(_give_reason(qtbot, "the page renamed itself"), QInputDialog)
+    menu_action(window, "Case", "Save case").trigger()
+    assert not errors, errors
+    assert not editor.is_dirty()
+    assert accounts()["clean"] == ("Clean Page ကျောင်း", True)
+    (detail,) = account_edits()
+    assert detail["reason"] == "the page renamed itself"
+    assert detail["changes"] == {
+        "display_name": {"old": "Clean Page", "new": "Clean Page ကျောင်း"},
+        "suspected_fake": {"old": False, "new": True},
+    }

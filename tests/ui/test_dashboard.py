@@ -273,9 +273,49 @@ def test_repeat_offenders_view_and_flagging(window, qtbot, tmp_path) -> None:  #
     assert not view.offenders[0].suspected_fake
     assert view.offender_table.item(0, 9).text() == ""
     view.offender_table.selectRow(0)
+    assert view.flag_button.isEnabled()
+    # Flagging is an edit of the account: it asks why, and Cancel flags nothing.
+    from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit
+
+    from tests.ui.menus import click, type_into, while_modal
+
+    asked: list[str] = []
+
+    def cancel(dialog: QDialog) -> None:
+        asked.append(dialog.labelText())
+        qtbot.keyClick(dialog.findChild(QLineEdit), Qt.Key.Key_Escape)
+
+    errors = while_modal(cancel, QInputDialog)
+    click(qtbot, view.flag_button)
+    assert not errors, errors
+    assert asked and view.offenders[0].handle in asked[0]
+    assert not view.offenders[0].suspected_fake
+
+    def because(dialog: QDialog) -> None:
+        edit = dialog.findChild(QLineEdit)
+        type_into(qtbot, edit, "posts the same chain letter as twenty new accounts")
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+    errors = while_modal(because, QInputDialog)
     with qtbot.waitSignal(view.updated, timeout=10000):
-        view.flag_selected()
+        click(qtbot, view.flag_button)
+    assert not errors, errors
     assert view.offenders[0].suspected_fake
     assert view.offender_table.item(0, 9).text() == "yes"
+    assert not view.flag_button.isEnabled()  # nothing left to flag on this row
+    import json
+
+    from desktop_app.store.models import AuditEvent
+
+    with window.store.session() as session:
+        account = session.get(AuthorAccount, view.offenders[0].account_id)
+        event = session.scalars(
+            select(AuditEvent).where(
+                AuditEvent.action == "edit", AuditEvent.entity_uid == account.uid
+            )
+        ).one()
+    detail = json.loads(event.detail)
+    assert detail["reason"] == "posts the same chain letter as twenty new accounts"
+    assert detail["changes"] == {"suspected_fake": {"old": False, "new": True}}
     view.cluster_table.selectRow(0)
     assert view.cluster_posts.rowCount() >= 2

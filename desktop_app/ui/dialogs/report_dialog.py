@@ -90,6 +90,9 @@ def reason_field(parent: QWidget) -> tuple[QLineEdit, QLabel]:
     return edit, error
 
 
+REASON_WIDTH = 520  # pixels: a question of a few lines, a line of reason
+
+
 def ask_reason(parent: QWidget, title: str, text: str) -> str | None:
     """Ask, in a dialog of its own, why a correction is made (it goes into the custody
     log): the reason on one line, or None when cancelled or left empty."""
@@ -97,6 +100,11 @@ def ask_reason(parent: QWidget, title: str, text: str) -> str | None:
     dialog.setWindowTitle(title)
     dialog.setLabelText(text)
     dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    # The question wraps: on one line a Burmese one made the dialog wider than a
+    # 1366-pixel screen, its end and the buttons beyond the edge.
+    for label in dialog.findChildren(QLabel):
+        label.setWordWrap(True)
+    dialog.setMinimumWidth(REASON_WIDTH)
     if not dialog.exec():
         return None
     return " ".join(dialog.textValue().split()) or None

@@ -73,11 +73,13 @@ from desktop_app.ui.vocab import (
 # The store's reads and writes (SQLModel) load when the editor first shows or saves a
 # case, not while the window paints its first screens (issue 15).
 if TYPE_CHECKING:
+    from desktop_app.store import corrections
     from desktop_app.store import repository as repo
     from desktop_app.ui.dialogs.report_dialog import ReportDialog
     from desktop_app.ui.dialogs.response_dialog import ResponseDialog
 else:
     repo = lazy_module("desktop_app.store.repository")
+    corrections = lazy_module("desktop_app.store.corrections")
 # The dialogs a case opens load when one is opened.
 _image_viewer = lazy_module("desktop_app.ui.dialogs.image_viewer")
 _report_dialog = lazy_module("desktop_app.ui.dialogs.report_dialog")
@@ -154,6 +156,7 @@ class CaseEditor(QWidget):
         self.author_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.author.setCompleter(self.author_completer)
         self.author_name = QLineEdit()
+        self.author_name.setPlaceholderText(self.tr("name the account shows"))
         self.fake = QCheckBox(self.tr("Suspected fake account"))
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("comma-separated"))
@@ -259,6 +262,7 @@ class CaseEditor(QWidget):
         # field has focus and the clipboard holds an image: see MainWindow.eventFilter).
         self._snapshot: tuple[object, ...] = self._values()
         self._loaded: dict[str, tuple[object, object]] = {}  # see show_case
+        self._loaded_author: tuple[int | None, str, bool] = (None, "", False)  # see _author
         self._set_case_widgets_enabled(False)
 
     # --- binding ---------------------------------------------------------------------
@@ -323,6 +327,7 @@ class CaseEditor(QWidget):
         self.title.setText(self.tr("<h3>New case</h3>"))
         self._set_case_widgets_enabled(False)
         self._snapshot = self._values()
+        self._loaded_author = (None, "", False)
         self.url.setFocus()
 
     def show_case(self, post_id: int) -> None:
@@ -370,6 +375,11 @@ class CaseEditor(QWidget):
         # and no-break spaces into \n and spaces), and a save must never change
         # evidence the person did not touch.
         self._loaded = {name: (self._shown()[name], getattr(post, name)) for name in self._shown()}
+        self._loaded_author = (
+            detail.author.id if detail.author else None,
+            self.author_name.text(),
+            self.fake.isChecked(),
+        )
 
     def _shown(self) -> dict[str, object]:
         return {
@@ -507,19 +517,69 @@ class CaseEditor(QWidget):
         "content": QT_TRANSLATE_NOOP("CaseEditor", "Content"),
         "author_id": QT_TRANSLATE_NOOP("CaseEditor", "Author"),
         "notes": QT_TRANSLATE_NOOP("CaseEditor", "Notes"),
+        "display_name": QT_TRANSLATE_NOOP("CaseEditor", "Author's name"),
+        "suspected_fake": QT_TRANSLATE_NOOP("CaseEditor", "Suspected fake account"),
     }
+    _ACCOUNT_FIELDS = ("display_name", "suspected_fake")
 
     def _ask_edit_reason(self, fields: list[str]) -> str | None:
-        """Why a saved case is changed (CORRECTIONS.md: every edit has a reason)."""
+        """Why a saved case or account is changed (CORRECTIONS.md: every edit has a
+        reason). A change to the account is named as one: every case it posted shows it."""
         names = [self.tr(self._FIELD_LABELS[f]) for f in fields if f in self._FIELD_LABELS]
-        return _report_dialog.ask_reason(
-            self,
-            self.tr("Why is this case changed?"),
-            self.tr(
-                "You are changing a saved case ({0}). The custody log keeps what each field "
+        case_fields = [f for f in fields if f not in self._ACCOUNT_FIELDS]
+        if not case_fields:
+            title = self.tr("Why is this account changed?")
+            text = self.tr(
+                "You are changing the saved account {0} ({1}). Every case it posted shows "
+                "the change. The custody log keeps what each field was and becomes, with "
+                "your reason. Why is it changed?"
+            )
+        elif len(case_fields) < len(fields):
+            title = self.tr("Why is this case changed?")
+            text = self.tr(
+                "You are changing a saved case and the saved account {0} ({1}); every case "
+                "the account posted shows its change. The custody log keeps what each field "
                 "was and becomes, with your reason. Why is it changed?"
-            ).format(self.tr(", ").join(names)),
+            )
+        else:
+            title = self.tr("Why is this case changed?")
+            text = self.tr(
+                "You are changing a saved case ({1}). The custody log keeps what each field "
+                "was and becomes, with your reason. Why is it changed?"
+            )
+        handle = self.author.text().strip()
+        return _report_dialog.ask_reason(
+            self, title, text.format(handle, self.tr(", ").join(names))
         )
+
+    def _author(self, session: Any, platform: str) -> tuple[Any, dict[str, object]]:
+        """The account the author fields name (created when new, as new input), and
+        the corrections of an existing account the person made in these fields.
+
+        A field counts as changed only when it differs from what the form showed when
+        the case was opened and from what is stored: pointing a case at another
+        account that is already known keeps that account's name and "suspected fake"
+        as they are (the box still shows the first account's), and an empty name typed
+        for a known account in a new case leaves its name alone."""
+        handle = self.author.text()
+        account = repo.find_account(session, platform, handle)
+        name, fake = self.author_name.text().strip(), self.fake.isChecked()
+        if account is None:
+            created = repo.get_or_create_account(
+                session, platform=platform, handle=handle, display_name=name, suspected_fake=fake
+            )
+            return created, {}
+        loaded_id, loaded_name, loaded_fake = self._loaded_author
+        changes: dict[str, object] = {}
+        if (
+            name != loaded_name.strip()
+            and name != account.display_name
+            and (name or account.id == loaded_id)
+        ):
+            changes["display_name"] = name
+        if fake != loaded_fake and fake != account.suspected_fake:
+            changes["suspected_fake"] = fake
+        return account, changes
 
     def save(self, reason: str = "") -> bool:
         """Create or update the post; True when saved. An edit of a saved case asks why
@@ -529,21 +589,23 @@ class CaseEditor(QWidget):
         try:
             fields = self._fields()
             with self.store.transaction() as session:
-                author = repo.get_or_create_account(
-                    session,
-                    platform=fields.platform,
-                    handle=self.author.text(),
-                    display_name=self.author_name.text(),
-                    suspected_fake=self.fake.isChecked(),
-                )
-                if author is not None and not self.fake.isChecked():
-                    repo.set_account_fake(session, author, False)
+                author, account_changes = self._author(session, fields.platform)
+                needed: list[str] = []
                 if self.post_id is None:
                     post = repo.add_post(session, fields, author)
                 else:
                     post = session.get(repo.Post, self.post_id)
                     assert post is not None
-                    repo.update_post(session, post, fields, author, reason)
+                    try:
+                        repo.update_post(session, post, fields, author, reason)
+                    except repo.ReasonRequired as missing:
+                        needed += missing.fields
+                if account_changes and not reason:
+                    needed += list(account_changes)
+                if needed:  # the whole save is undone; asked once, for every field
+                    raise repo.ReasonRequired(needed)
+                if account_changes:
+                    corrections.edit_in(session, "account", author.uid, account_changes, reason)
                 repo.set_post_tags(session, post, self.tags.text().split(","))
                 post_id = post.id
         except repo.ReasonRequired as needed:
@@ -829,8 +891,6 @@ class CaseEditor(QWidget):
 
     def edit_entry(self) -> bool:
         """Correct the selected report or response in place, with a reason (custody log)."""
-        from desktop_app.store import corrections
-
         entry = self.selected_entry()
         if self.store is None or entry is None or self.post_id is None:
             return False

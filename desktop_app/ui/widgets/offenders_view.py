@@ -103,6 +103,8 @@ class OffendersView(MadeWhenNeeded, QWidget):
         self.cluster_posts.horizontalHeader().setStretchLastSection(True)
         self.cluster_posts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.cluster_table.currentCellChanged.connect(lambda row, *_: self._show_cluster(row))
+        # An account already flagged has nothing to flag.
+        self.offender_table.currentCellChanged.connect(lambda *_: self._enable_flag())
         self.summary = QLabel()
 
         top = QWidget()
@@ -206,6 +208,7 @@ class OffendersView(MadeWhenNeeded, QWidget):
             for column, value in enumerate(values):
                 self.offender_table.setItem(row, column, _item(value))
         self.offender_table.resizeColumnsToContents()
+        self._enable_flag()
         self.cluster_table.setRowCount(len(self.clusters))
         tz = self.params.tz
         for row, cluster in enumerate(self.clusters):
@@ -242,21 +245,48 @@ class OffendersView(MadeWhenNeeded, QWidget):
                 self.cluster_posts.setItem(index, column, _item(value))
         self.cluster_posts.resizeColumnsToContents()
 
+    def _enable_flag(self) -> None:
+        offender = self.selected_offender()
+        self.flag_button.setEnabled(offender is not None and not offender.suspected_fake)
+
     def selected_offender(self) -> OffenderRow | None:
         row = self.offender_table.currentRow()
         return self.offenders[row] if 0 <= row < len(self.offenders) else None
 
     def flag_selected(self) -> None:
+        """Flag the selected account as a suspected fake: an edit of the account, so it
+        asks why (CORRECTIONS.md: every edit has a reason, kept in the custody log)."""
         offender = self.selected_offender()
-        if offender is None or self.store is None:
+        if offender is None or self.store is None or offender.suspected_fake:
             return
-        from desktop_app.store import repository as repo
+        from desktop_app.core.errors import AppError
+        from desktop_app.store import corrections
         from desktop_app.store.models import AuthorAccount
+        from desktop_app.ui.dialogs.report_dialog import ask_reason
+        from desktop_app.ui.i18n import error_text
 
-        with self.store.transaction() as session:
-            account = session.get(AuthorAccount, offender.account_id)
-            assert account is not None
-            repo.set_account_fake(session, account, True)
+        reason = ask_reason(
+            self,
+            self.tr("Why flag this account?"),
+            self.tr(
+                "You are flagging the account {0} as a suspected fake. Every case it posted "
+                "shows it, and the custody log keeps your reason. Why is it flagged?"
+            ).format(offender.handle),
+        )
+        if reason is None or self.store is None:  # cancelled, or locked meanwhile
+            return
+        try:
+            with self.store.transaction() as session:
+                account = session.get(AuthorAccount, offender.account_id)
+                assert account is not None
+                corrections.edit_in(
+                    session, "account", account.uid, {"suspected_fake": True}, reason
+                )
+        except AppError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, self.tr("Not flagged"), error_text(exc))
+            return
         self.refresh()
         self.changed.emit()
 
