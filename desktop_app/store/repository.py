@@ -455,7 +455,8 @@ def set_account_fake(session: Session, account: AuthorAccount, suspected_fake: b
 
 
 def set_post_tags(session: Session, post: Post, names: list[str]) -> None:
-    """Replace the post's tags (created as needed); audited when they change."""
+    """Replace the post's tags (created as needed); audited, old and new, when they
+    change. Tags are the organisation's own labels, as notes are: no reason asked."""
     wanted = sorted({n.strip() for n in names if n.strip()})
     current = sorted(
         session.scalars(
@@ -480,7 +481,12 @@ def set_post_tags(session: Session, post: Post, names: list[str]) -> None:
         AuditAction.UPDATE,
         entity="post",
         entity_uid=post.uid,
-        detail={"case_ref": post.case_ref, "tags": wanted},
+        # What they were and became, as an edit's changes are kept (CORRECTIONS.md).
+        detail={
+            "case_ref": post.case_ref,
+            "tags": wanted,
+            "changes": {"tags": {"old": current, "new": wanted}},
+        },
     )
 
 

@@ -825,7 +825,7 @@ class MainWindow(QMainWindow):
             else self.tr("Why is it retracted? It is kept, struck through, and can be restored.")
         )
         if self._correct(function, kind, uid, title, text):
-            self.editor.show_case(self.editor.post_id)
+            self.editor.refresh_case()
             self.data_changed()
 
     def edit_entry(self) -> None:
@@ -851,7 +851,7 @@ class MainWindow(QMainWindow):
             )
         )
         if self._correct(function, "attachment", attachment[0], title, text):
-            self.editor.show_case(self.editor.post_id)
+            self.editor.refresh_case()
             self.data_changed()
             self._update_case_actions()
 
@@ -878,7 +878,7 @@ class MainWindow(QMainWindow):
         # What an export killed midway left (in the scratch folder, beside the last
         # export) may hold the bytes.
         self.clean_export_leftovers()
-        self.editor.show_case(self.editor.post_id)
+        self.editor.refresh_case()
         self.data_changed()
         self._update_case_actions()
         self._say_purged(copies)
@@ -1826,6 +1826,10 @@ class MainWindow(QMainWindow):
 
         def answered(answer: int) -> None:
             if self.store is None:
+                return
+            # Closed unanswered (the window locked again while it was up): keep the
+            # draft for the next unlock. Only Discard, or Open, lets it go.
+            if answer not in (QMessageBox.StandardButton.Open, QMessageBox.StandardButton.Discard):
                 return
             if answer == QMessageBox.StandardButton.Open:
                 self.workspace.setCurrentWidget(self.cases_tab)

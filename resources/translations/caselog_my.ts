@@ -1044,6 +1044,10 @@
         <translation>ပို့စ်တင်ချိန်- {0}</translation>
     </message>
     <message>
+        <source>Author&apos;s handle</source>
+        <translation>ပို့စ်တင်သူ၏ @အမည်</translation>
+    </message>
+    <message>
         <source>Author&apos;s name</source>
         <translation>ပို့စ်တင်သူ၏ အမည်</translation>
     </message>
@@ -1062,6 +1066,10 @@
     <message>
         <source>, </source>
         <translation>၊ </translation>
+    </message>
+    <message>
+        <source>Author: type the account&apos;s handle too; its name and the suspected-fake flag are kept with the account. If the handle is not known, write the name in the notes.</source>
+        <translation>ပို့စ်တင်သူ- အကောင့်၏ @အမည်ကိုလည်း ရိုက်ထည့်ပါ- အမည်နှင့် အကောင့်အတု ဖြစ်နိုင်ကြောင်း မှတ်သားချက်ကို အကောင့်နှင့်အတူ သိမ်းထားသည်။ @အမည်ကို မသိပါက အမည်ကို မှတ်စုတွင် ရေးပါ။</translation>
     </message>
     <message>
         <source>Not saved: a change to a saved case needs a reason. Your changes are still here.</source>
@@ -3197,6 +3205,10 @@ Do you want to delete it anyway?</source>
     <message>
         <source>Notes</source>
         <translation>မှတ်စုများ</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>မှတ်တမ်း မရှိ</translation>
     </message>
     <message>
         <source>Reason for the correction</source>

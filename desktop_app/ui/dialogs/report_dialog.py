@@ -148,8 +148,11 @@ class ReportDialog(QDialog):
             self.reported_at.setText(record.reported_at.astimezone(tz).strftime(TIME_FORMAT))
             self.initial_time = self.reported_at.text()
             index = self.channel.findData(record.channel)
-            if index >= 0:
-                self.channel.setCurrentIndex(index)
+            if index < 0:  # none recorded (the column is optional), or an import's own
+                shown = channel_name(record.channel) if record.channel else self.tr("not recorded")
+                self.channel.insertItem(0, shown, record.channel)
+                index = 0
+            self.channel.setCurrentIndex(index)
             self.reporter.setText(record.reporter)
             self.platform_ref.setText(record.platform_ref)
             self.notes.setText(record.notes)
@@ -164,6 +167,7 @@ class ReportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.value: datetime | None = None
+        self._shown = self._fields()
 
     def draft(self) -> dict[str, object]:
         """What is typed, to keep across a lock (the main window keeps it, encrypted, in
@@ -204,4 +208,18 @@ class ReportDialog(QDialog):
         }
         if self.reported_at.text().strip() == self.initial_time:  # kept (to the second)
             del new["reported_at"]
-        return {k: v for k, v in new.items() if getattr(self.record, k) != v}
+        return {k: v for k, v in new.items() if getattr(self.record, k) != v and k in self._typed()}
+
+    def _typed(self) -> set[str]:
+        """The fields whose text differs from what the dialog showed when it opened: a
+        field left as shown is kept as stored, whatever the widget gives back."""
+        return {k for k, v in self._fields().items() if v != self._shown.get(k)}
+
+    def _fields(self) -> dict[str, object]:
+        return {
+            "reported_at": self.reported_at.text(),
+            "channel": self.channel.currentData(),
+            "reporter": self.reporter.text(),
+            "platform_ref": self.platform_ref.text(),
+            "notes": self.notes.text(),
+        }

@@ -109,6 +109,7 @@ class ResponseDialog(QDialog):
         layout.addWidget(buttons)
         self.value: datetime | None = None
         self.resize(520, 0)
+        self._shown = self._fields()
 
     def draft(self) -> dict[str, object]:
         """What is typed, to keep across a lock (see ReportDialog.draft). A screenshot
@@ -146,6 +147,8 @@ class ResponseDialog(QDialog):
         self.outcome_error.setVisible(not outcome)
         self.outcome_error.setText(self.tr("Choose what the platform decided."))
         value = read_time(self.received_at, self.time_error, self.tz, required=True)
+        if self.record is not None and "received_at" not in self._typed():
+            value = self.record.received_at  # as stored, to the second (shown to the minute)
         if value is not None and value < self.reported_at:
             self.time_error.setText(
                 self.tr("The response cannot come before the report ({0}).").format(
@@ -170,4 +173,18 @@ class ResponseDialog(QDialog):
         }
         if self.received_at.text().strip() == self.initial_time:  # kept (to the second)
             del new["received_at"]
-        return {k: v for k, v in new.items() if getattr(self.record, k) != v}
+        return {k: v for k, v in new.items() if getattr(self.record, k) != v and k in self._typed()}
+
+    def _typed(self) -> set[str]:
+        """The fields that differ from what the dialog showed when it opened: a field
+        left as shown is kept as stored (the text box gives \r\n and no-break spaces
+        back as \n and spaces; the time is shown to the minute)."""
+        return {k for k, v in self._fields().items() if v != self._shown.get(k)}
+
+    def _fields(self) -> dict[str, object]:
+        return {
+            "received_at": self.received_at.text().strip(),
+            "outcome": self.outcome.currentData(),
+            "text": self.text.toPlainText(),
+            "platform_ref": self.platform_ref.text(),
+        }

@@ -262,7 +262,7 @@ class CaseEditor(QWidget):
         # field has focus and the clipboard holds an image: see MainWindow.eventFilter).
         self._snapshot: tuple[object, ...] = self._values()
         self._loaded: dict[str, tuple[object, object]] = {}  # see show_case
-        self._loaded_author: tuple[int | None, str, bool] = (None, "", False)  # see _author
+        self._loaded_author: tuple[int | None, str, str, bool] = (None, "", "", False)
         self._set_case_widgets_enabled(False)
 
     # --- binding ---------------------------------------------------------------------
@@ -327,7 +327,7 @@ class CaseEditor(QWidget):
         self.title.setText(self.tr("<h3>New case</h3>"))
         self._set_case_widgets_enabled(False)
         self._snapshot = self._values()
-        self._loaded_author = (None, "", False)
+        self._loaded_author = (None, "", "", False)
         self.url.setFocus()
 
     def show_case(self, post_id: int) -> None:
@@ -375,8 +375,9 @@ class CaseEditor(QWidget):
         # and no-break spaces into \n and spaces), and a save must never change
         # evidence the person did not touch.
         self._loaded = {name: (self._shown()[name], getattr(post, name)) for name in self._shown()}
-        self._loaded_author = (
+        self._loaded_author = (  # see _author
             detail.author.id if detail.author else None,
+            self.author.text(),
             self.author_name.text(),
             self.fake.isChecked(),
         )
@@ -433,6 +434,27 @@ class CaseEditor(QWidget):
         )
         return payload
 
+    def _put_typed(self, payload: dict[str, object]) -> None:
+        """Put fields typed earlier (``draft``) back into the form, unsaved."""
+        for name in self._TEXT_FIELDS:
+            getattr(self, name).setText(str(payload.get(name, "")))
+        self.platform.setCurrentText(str(payload.get("platform", "")))
+        self._set_category(str(payload.get("category", "")))
+        self.content.setPlainText(str(payload.get("content", "")))
+        self.notes.setPlainText(str(payload.get("notes", "")))
+        self.fake.setChecked(bool(payload.get("fake", False)))
+
+    def refresh_case(self) -> None:
+        """Show the case again after a report, response, file or correction was added
+        to it, keeping what is typed and not yet saved in the case's own fields (it
+        was lost: the form showed the case as stored)."""
+        if self.post_id is None or self.store is None:
+            return
+        typed = self.draft() if self.is_dirty() else None
+        self.show_case(self.post_id)
+        if typed is not None:
+            self._put_typed(typed)
+
     def restore_draft(self, payload: dict[str, object]) -> None:
         """Open the draft's case (or a new one) and put the typed fields back, unsaved."""
         post_id = payload.get("post_id")
@@ -443,13 +465,7 @@ class CaseEditor(QWidget):
                 self.new_case()
         else:
             self.new_case()
-        for name in self._TEXT_FIELDS:
-            getattr(self, name).setText(str(payload.get(name, "")))
-        self.platform.setCurrentText(str(payload.get("platform", "")))
-        self._set_category(str(payload.get("category", "")))
-        self.content.setPlainText(str(payload.get("content", "")))
-        self.notes.setPlainText(str(payload.get("notes", "")))
-        self.fake.setChecked(bool(payload.get("fake", False)))
+        self._put_typed(payload)
         if self.is_dirty():
             self.error.setText(
                 self.tr("Restored changes that were not saved: save them to keep them.")
@@ -517,10 +533,11 @@ class CaseEditor(QWidget):
         "content": QT_TRANSLATE_NOOP("CaseEditor", "Content"),
         "author_id": QT_TRANSLATE_NOOP("CaseEditor", "Author"),
         "notes": QT_TRANSLATE_NOOP("CaseEditor", "Notes"),
+        "handle": QT_TRANSLATE_NOOP("CaseEditor", "Author's handle"),
         "display_name": QT_TRANSLATE_NOOP("CaseEditor", "Author's name"),
         "suspected_fake": QT_TRANSLATE_NOOP("CaseEditor", "Suspected fake account"),
     }
-    _ACCOUNT_FIELDS = ("display_name", "suspected_fake")
+    _ACCOUNT_FIELDS = ("handle", "display_name", "suspected_fake")
 
     def _ask_edit_reason(self, fields: list[str]) -> str | None:
         """Why a saved case or account is changed (CORRECTIONS.md: every edit has a
@@ -564,13 +581,29 @@ class CaseEditor(QWidget):
         handle = self.author.text()
         account = repo.find_account(session, platform, handle)
         name, fake = self.author_name.text().strip(), self.fake.isChecked()
+        if account is None and not handle.strip() and (name or fake):
+            raise AppError(
+                self.tr(
+                    "Author: type the account's handle too; its name and the suspected-fake "
+                    "flag are kept with the account. If the handle is not known, write the "
+                    "name in the notes."
+                )
+            )
         if account is None:
             created = repo.get_or_create_account(
                 session, platform=platform, handle=handle, display_name=name, suspected_fake=fake
             )
             return created, {}
-        loaded_id, loaded_name, loaded_fake = self._loaded_author
+        loaded_id, loaded_handle, loaded_name, loaded_fake = self._loaded_author
         changes: dict[str, object] = {}
+        # The same account's handle spelt otherwise (its case, its @): a correction of
+        # the case's own account only; typed for another known account, it names it.
+        if (
+            account.id == loaded_id
+            and handle.strip() != loaded_handle.strip()
+            and handle.strip() != account.handle
+        ):
+            changes["handle"] = handle.strip()
         if (
             name != loaded_name.strip()
             and name != account.display_name
@@ -713,7 +746,7 @@ class CaseEditor(QWidget):
                 capture_source=source,
             )
         assert self.post_id is not None
-        self.show_case(self.post_id)
+        self.refresh_case()
         self.changed.emit(self.post_id)
 
     def paste_evidence(self) -> None:
@@ -922,7 +955,7 @@ class CaseEditor(QWidget):
                 if self.store is None:  # locked meanwhile
                     return False
                 continue  # the dialog again, as typed
-            self.show_case(self.post_id)
+            self.refresh_case()
             self.changed.emit(self.post_id)
             return True
         return False
@@ -987,7 +1020,7 @@ class CaseEditor(QWidget):
             QMessageBox.warning(self, self.tr("Report not added"), error_text(exc))
             return
         assert self.post_id is not None
-        self.show_case(self.post_id)
+        self.refresh_case()
         self.changed.emit(self.post_id)
 
     def selected_report_id(self) -> int | None:
@@ -1055,5 +1088,5 @@ class CaseEditor(QWidget):
             QMessageBox.warning(self, self.tr("Response not added"), error_text(exc))
             return
         assert self.post_id is not None
-        self.show_case(self.post_id)
+        self.refresh_case()
         self.changed.emit(self.post_id)
