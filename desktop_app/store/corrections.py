@@ -293,8 +293,7 @@ def edit_in(
         wanted[name] = _coerce(session, kind, name, value)
     table = TABLE[kind]
     current = {
-        k: _decode(fields[k], v)
-        for k, v in _current(conn, table, entity.id, list(fields)).items()
+        k: _decode(fields[k], v) for k, v in _current(conn, table, entity.id, list(fields)).items()
     }
     new = _normalise(kind, {**current, **wanted})
     changed = {k: v for k, v in new.items() if k in wanted and current.get(k) != v}
