@@ -114,6 +114,35 @@ def canonical_url(url: str | None) -> str:
     return out
 
 
+@lru_cache(maxsize=4096)  # a post reported many times has the same link on each row
+def looks_like_link(url: str) -> bool:
+    """Whether ``url`` can be a post's link: a scheme and a host, or a host name
+    with a dot and a top-level label of two letters or more (``facebook.com/…``).
+    "N/A", "link", "-" or a label such as "open post" are not: taken as links, they
+    made every such row one post (schema: a post is known by its link)."""
+    text = url.strip()
+    if _simple_url(text):
+        return True
+    if any(c.isspace() for c in text) and "://" not in text:
+        return False
+    try:
+        host = urlsplit(text if "://" in text else "//" + text).hostname or ""
+    except ValueError:
+        return False
+    label = host.strip(".").rpartition(".")
+    return bool(label[1]) and len(label[2]) >= 2 and not label[2].isdigit() or _is_ip(host)
+
+
+def _is_ip(host: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
 def _canonical_url_general(text: str) -> str:
     """``canonical_url`` of any stripped, non-empty text, through ``urlsplit``."""
     parts = urlsplit(text)

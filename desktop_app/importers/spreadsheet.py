@@ -38,6 +38,7 @@ from desktop_app.core.enums import FINAL_OUTCOMES, AuditAction, Outcome
 from desktop_app.core.errors import AppError, BadInputError, Cancelled, StoreBusyError
 from desktop_app.core.normalise import (
     is_zawgyi,
+    looks_like_link,
     normalise_category,
     normalise_platform,
 )
@@ -457,6 +458,15 @@ def _parse_row(
     if not (url or post_ref or content.strip()):
         problems.append(
             RowProblem(row_number, "post_url", "a row needs post_url, post_ref or content")
+        )
+    elif url and not looks_like_link(url):  # "N/A", "link": each row would be one post
+        problems.append(
+            RowProblem(
+                row_number,
+                "post_url",
+                f"{url!r} is not a link: put the post's address (https://…) in the cell, "
+                "or leave it empty when the post has none",
+            )
         )
     fake_text = fake_text.lower()
     if fake_text not in _TRUE and fake_text not in _FALSE:

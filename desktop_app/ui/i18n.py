@@ -497,6 +497,10 @@ _ERROR_TEMPLATES: tuple[tuple[str, str] | str, ...] = (
     ),
     QT_TRANSLATE_NOOP("AppError", "required, but empty"),
     QT_TRANSLATE_NOOP("AppError", "a row needs post_url, post_ref or content"),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "%1 is not a link: put the post's address (https://…) in the cell, or leave it empty when the post has none",  # noqa: E501
+    ),
     QT_TRANSLATE_NOOP("AppError", "%1 is not yes or no"),
     QT_TRANSLATE_NOOP("AppError", "%1 is not one of %2"),
     QT_TRANSLATE_NOOP("AppError", "an outcome needs the time of the decision"),

@@ -176,6 +176,10 @@
         <translation>အတန်းတစ်ခုတွင် post_url၊ post_ref သို့မဟုတ် content လိုအပ်သည်။</translation>
     </message>
     <message>
+        <source>%1 is not a link: put the post&apos;s address (https://…) in the cell, or leave it empty when the post has none</source>
+        <translation>%1 သည် လင့်ခ် မဟုတ်ပါ- ပို့စ်၏ လိပ်စာ (https://…) ကို အကွက်ထဲတွင် ထည့်ပါ၊ သို့မဟုတ် ပို့စ်တွင် လင့်ခ် မရှိပါက အကွက်ကို ဗလာထားပါ။</translation>
+    </message>
+    <message>
         <source>%1 is not yes or no</source>
         <translation>%1 သည် yes သို့မဟုတ် no မဟုတ်ပါ။</translation>
     </message>

@@ -183,6 +183,34 @@ def test_every_problem_is_listed_and_nothing_is_written(store, tmp_path: Path) -
         )
 
 
+def test_a_post_url_that_is_no_link_is_refused_not_taken_as_one_post(store, tmp_path: Path) -> None:
+    """ "N/A" or "link" in post_url made every such row one post: five posts of five
+    authors became two, their reports "already present". Each is named; nothing is
+    written. Links without a scheme, short hosts and Burmese host names pass."""
+    rows = [
+        {
+            "platform": "facebook",
+            "post_url": text,
+            "author_handle": f"@a{n}",
+            "reported_at": "2018-01-02",
+            "reporter": "R",
+        }
+        for n, text in enumerate(["N/A", "link", "open post", "-", "n.a."])
+    ]
+    good = [
+        {"platform": "facebook", "post_url": text, "reported_at": "2018-01-02", "reporter": "R"}
+        for text in ["facebook.com/page/1", "m.me/chain", "https://x", "ဥပမာ.com/x"]
+    ]
+    with pytest.raises(ImportProblems) as caught:
+        import_file(store, write_log(tmp_path / "na.csv", rows + good), UTC_ZONE)
+    refused = {(p.row, p.column) for p in caught.value.problems}
+    assert refused == {(n, "post_url") for n in range(2, 7)}
+    assert "'N/A' is not a link" in str(caught.value.problems[0])
+    assert _count(store, Post) == 0
+    result = import_file(store, write_log(tmp_path / "good.csv", good), UTC_ZONE)
+    assert result.added == 4 and _count(store, Post) == 4
+
+
 def test_skip_invalid_imports_the_rest_and_writes_rejects(store, tmp_path: Path) -> None:
     rows = [*ROWS, {"platform": "x", "post_url": "https://x.org/9", "reported_at": "soon"}]
     path = write_log(tmp_path / "mixed.csv", rows)
