@@ -190,6 +190,27 @@ def test_rekey(db: list[str], tmp_path: Path) -> None:
     assert cli("--db", db[1], "--passphrase-file", str(new), "stats").returncode == 0
 
 
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("bom", "\ufeffa much longer new passphrase\r\n".encode()),
+        ("utf16", "a much longer new passphrase\r\n".encode("utf-16")),
+    ],
+)
+def test_rekey_from_a_file_with_a_byte_order_mark(  # type: ignore[no-untyped-def]
+    db: list[str], tmp_path: Path, name: str, data: bytes
+) -> None:
+    """Notepad's UTF-8 mark was kept as part of the new passphrase, which nobody can
+    type; PowerShell 5's UTF-16 file was a traceback."""
+    new = tmp_path / f"{name}.txt"
+    new.write_bytes(data)
+    done = cli(*db, "rekey", "--new-passphrase-file", str(new))
+    assert done.returncode == 0, done.stderr
+    typed = tmp_path / "typed.txt"
+    typed.write_text("a much longer new passphrase\n", encoding="utf-8")
+    assert cli("--db", db[1], "--passphrase-file", str(typed), "stats").returncode == 0
+
+
 def test_missing_store_is_a_usage_error(tmp_path: Path, passphrase_file: Path) -> None:
     done = cli_process(
         "--db", str(tmp_path / "none.db"), "--passphrase-file", str(passphrase_file), "stats"

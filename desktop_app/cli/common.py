@@ -35,12 +35,24 @@ class Parser(argparse.ArgumentParser):
 
 
 def read_secret_file(path: str, what: str) -> str:
-    """The first line of ``path``; StoreLockedError (exit 3) if unreadable or empty."""
+    """The first line of ``path``; StoreLockedError (exit 3) if unreadable or empty.
+
+    UTF-8 with or without a byte order mark (Notepad writes one), or UTF-16 with its
+    mark (PowerShell 5's Out-File): a mark kept as part of the passphrase locked the
+    store with one nobody could type."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            first = handle.readline()
+        with open(path, "rb") as handle:
+            data = handle.read()
     except OSError as exc:
         raise StoreLockedError(f"cannot read {what} file {path}: {exc.strerror}") from None
+    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        raise StoreLockedError(
+            f"{what} file {path} is not UTF-8 or UTF-16 text: save it as UTF-8"
+        ) from None
+    first = text.splitlines()[0] if text else ""
     secret = first.rstrip("\r\n")
     if not secret:
         raise StoreLockedError(f"{what} file {path} is empty")
