@@ -13,6 +13,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from desktop_app.cli.common import PROG, Parser
 from desktop_app.cli.version import version_line
@@ -83,6 +84,24 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 _UNLOGGED = frozenset({"stats"})
 
 
+def _note_interrupts(seen: list[bool]) -> None:
+    """Ctrl-C still raises KeyboardInterrupt, and ``seen`` remembers it came."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return  # (a test calling main from a thread): signals are the main thread's
+
+    def interrupt(signum: int, frame: Any) -> None:
+        seen.append(True)
+        signal.default_int_handler(signum, frame)
+
+    current = signal.getsignal(signal.SIGINT)
+    if current is signal.default_int_handler or getattr(current, "caselog", False):
+        interrupt.caselog = True  # type: ignore[attr-defined]
+        signal.signal(signal.SIGINT, interrupt)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; its exit status (CLI.md)."""
     words = sys.argv[1:] if argv is None else list(argv)
@@ -92,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         import logging
 
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    interrupted: list[bool] = []
+    _note_interrupts(interrupted)
     try:
         return int(args.run(args))
     except AppError as exc:
@@ -100,6 +121,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; nothing more was written", file=sys.stderr)
         return 1
+    except Exception as exc:
+        # Ctrl-C inside one of our SQL functions (the search index's text) reaches
+        # us as SQLite's "user-defined function raised exception": an interrupt all
+        # the same, and the transaction it stopped was rolled back.
+        if interrupted and "user-defined function raised exception" in str(exc):
+            print(f"{PROG}: interrupted; nothing more was written", file=sys.stderr)
+            return 1
+        raise
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"{PROG}: {exc.strerror or exc}{where}", file=sys.stderr)

@@ -1,0 +1,57 @@
+"""Ctrl-C while SQLite runs one of our SQL functions (the search index's text, in an
+import) is an interrupt like any other: a plain message and status 1, no traceback."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+
+import pytest
+import sqlcipher3
+
+from desktop_app.cli import program
+
+
+def test_ctrl_c_inside_an_sql_function_is_reported_as_an_interrupt(  # type: ignore[no-untyped-def]
+    monkeypatch, capsys
+) -> None:
+    def interrupted_inside_sql(_args: argparse.Namespace) -> int:
+        conn = sqlcipher3.connect(":memory:")
+
+        def text_of(value: str) -> str:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, as it lands mid-function
+            return value
+
+        conn.create_function("text_of", 1, text_of)
+        conn.execute("SELECT text_of('x')").fetchall()
+        return 0
+
+    class Parser:
+        def parse_args(self, words: list[str]) -> argparse.Namespace:
+            return argparse.Namespace(run=interrupted_inside_sql)
+
+    monkeypatch.setattr(program, "build_parser", lambda command: Parser())
+    try:
+        code = program.main(["import", "log.csv"])
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    assert code == 1
+    assert "interrupted; nothing more was written" in capsys.readouterr().err
+
+
+def test_other_sql_errors_are_not_taken_for_an_interrupt(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def failing(_args: argparse.Namespace) -> int:
+        conn = sqlcipher3.connect(":memory:")
+        conn.create_function("boom", 0, lambda: 1 / 0)
+        conn.execute("SELECT boom()").fetchall()
+        return 0
+
+    class Parser:
+        def parse_args(self, words: list[str]) -> argparse.Namespace:
+            return argparse.Namespace(run=failing)
+
+    monkeypatch.setattr(program, "build_parser", lambda command: Parser())
+    with pytest.raises(sqlcipher3.OperationalError):
+        program.main(["import", "log.csv"])
+    signal.signal(signal.SIGINT, signal.default_int_handler)
