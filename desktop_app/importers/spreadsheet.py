@@ -703,6 +703,25 @@ class _FileChanged(AppError):
     exit_code = 1
 
 
+def _check_rejects_target(target: Path, source: Path) -> None:
+    """Refuse, before the import writes anything, a rejects file that would replace
+    the file being imported, or that cannot be made (no such folder, a folder)."""
+    try:
+        same = target.resolve() == source.resolve() or (target.exists() and target.samefile(source))
+    except OSError:
+        same = False
+    if same:
+        raise BadInputError(
+            f"{target} is the file being imported: give the rejected rows another file"
+        )
+    if target.is_dir():
+        raise BadInputError(f"{target} is a folder: give the rejected rows a file name")
+    if not target.parent.is_dir():
+        raise BadInputError(
+            f"{target.parent} does not exist: the rejected rows need a folder to go to"
+        )
+
+
 def _write_rejects(check: CheckResult, target: Path) -> None:
     with target.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
@@ -1203,6 +1222,10 @@ def import_file(
         check = CheckResult(path=path, sha256=_sha256(path), mapping=dict(mapping or {}))
     elif check.problems and not skip_invalid:
         raise ImportProblems(check)
+    target = None
+    if skip_invalid:  # where the rejected rows go, checked before anything is written
+        target = Path(rejects) if rejects else path.with_name(f"{path.stem}.rejects.csv")
+        _check_rejects_target(target, path)
     total = check.rows_total  # 0 in one pass until the end
     event_uid = new_uid()
     with store.engine.connect() as conn:
@@ -1318,8 +1341,16 @@ def import_file(
                 transaction.rollback()
             raise
     if check.invalid_rows:
-        target = Path(rejects) if rejects else path.with_name(f"{path.stem}.rejects.csv")
-        _write_rejects(check, target)
+        if target is None:
+            target = Path(rejects) if rejects else path.with_name(f"{path.stem}.rejects.csv")
+        try:
+            _write_rejects(check, target)
+        except OSError as exc:
+            raise BadInputError(
+                f"the valid rows were imported ({result.added} added), but the rejected "
+                f"rows could not be written to {target} ({exc.strerror}): import the file "
+                "again with another rejects file; its rows already in are not added twice"
+            ) from None
         result.rejects_path = target
     if progress:
         progress(total, total, "done")

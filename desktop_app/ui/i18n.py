@@ -498,6 +498,15 @@ _ERROR_TEMPLATES: tuple[tuple[str, str] | str, ...] = (
     QT_TRANSLATE_NOOP("AppError", "required, but empty"),
     QT_TRANSLATE_NOOP("AppError", "a row needs post_url, post_ref or content"),
     QT_TRANSLATE_NOOP(
+        "AppError", "%1 is the file being imported: give the rejected rows another file"
+    ),
+    QT_TRANSLATE_NOOP("AppError", "%1 is a folder: give the rejected rows a file name"),
+    QT_TRANSLATE_NOOP("AppError", "%1 does not exist: the rejected rows need a folder to go to"),
+    QT_TRANSLATE_NOOP(
+        "AppError",
+        "the valid rows were imported (%1 added), but the rejected rows could not be written to %2 (%3): import the file again with another rejects file; its rows already in are not added twice",  # noqa: E501
+    ),
+    QT_TRANSLATE_NOOP(
         "AppError",
         "%1 is not a link: put the post's address (https://…) in the cell, or leave it empty when the post has none",  # noqa: E501
     ),

@@ -176,6 +176,22 @@
         <translation>အတန်းတစ်ခုတွင် post_url၊ post_ref သို့မဟုတ် content လိုအပ်သည်။</translation>
     </message>
     <message>
+        <source>%1 is the file being imported: give the rejected rows another file</source>
+        <translation>%1 သည် ထည့်သွင်းနေသော ဖိုင် ဖြစ်သည်- ငြင်းပယ်ခံရသော အတန်းများအတွက် အခြားဖိုင်တစ်ခု ပေးပါ။</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: give the rejected rows a file name</source>
+        <translation>%1 သည် ဖိုင်တွဲ ဖြစ်သည်- ငြင်းပယ်ခံရသော အတန်းများအတွက် ဖိုင်အမည်တစ်ခု ပေးပါ။</translation>
+    </message>
+    <message>
+        <source>%1 does not exist: the rejected rows need a folder to go to</source>
+        <translation>%1 မရှိပါ- ငြင်းပယ်ခံရသော အတန်းများကို ထားရန် ဖိုင်တွဲ လိုအပ်သည်။</translation>
+    </message>
+    <message>
+        <source>the valid rows were imported (%1 added), but the rejected rows could not be written to %2 (%3): import the file again with another rejects file; its rows already in are not added twice</source>
+        <translation>မှန်ကန်သော အတန်းများကို ထည့်သွင်းပြီး ဖြစ်သည် (%1 ခု ထည့်ပြီး)၊ သို့သော် ငြင်းပယ်ခံရသော အတန်းများကို %2 သို့ မရေးနိုင်ပါ (%3)- အခြား ငြင်းပယ်ဖိုင်တစ်ခုဖြင့် ဖိုင်ကို ထပ်မံ ထည့်သွင်းပါ- ထည့်ပြီးသား အတန်းများကို နှစ်ကြိမ် မထည့်ပါ။</translation>
+    </message>
+    <message>
         <source>%1 is not a link: put the post&apos;s address (https://…) in the cell, or leave it empty when the post has none</source>
         <translation>%1 သည် လင့်ခ် မဟုတ်ပါ- ပို့စ်၏ လိပ်စာ (https://…) ကို အကွက်ထဲတွင် ထည့်ပါ၊ သို့မဟုတ် ပို့စ်တွင် လင့်ခ် မရှိပါက အကွက်ကို ဗလာထားပါ။</translation>
     </message>

@@ -224,6 +224,25 @@ def test_skip_invalid_imports_the_rest_and_writes_rejects(store, tmp_path: Path)
     assert "reported_at" in rejected[0]["problem"]
 
 
+def test_a_rejects_file_that_cannot_be_written_is_refused_before_anything_is(
+    store, tmp_path: Path
+) -> None:
+    """--rejects naming the input replaced the person's spreadsheet with its rejected
+    rows; one in no folder failed after the valid rows were committed."""
+    rows = [*ROWS, {"platform": "x", "post_url": "https://x.org/9", "reported_at": "soon"}]
+    path = write_log(tmp_path / "mixed.csv", rows)
+    original = path.read_bytes()
+    for target, words in (
+        (path, "is the file being imported"),
+        (tmp_path / "." / "mixed.csv", "is the file being imported"),
+        (tmp_path, "is a folder"),
+        (tmp_path / "none" / "r.csv", "does not exist"),
+    ):
+        with pytest.raises(BadInputError, match=words):
+            import_file(store, path, UTC_ZONE, skip_invalid=True, rejects=target)
+        assert _count(store, Report) == 0 and path.read_bytes() == original
+
+
 def test_semicolons_bom_case_insensitive_headers_and_unknown_columns(store, tmp_path: Path) -> None:
     header = [h.upper() if i % 2 else f" {h} " for i, h in enumerate(HEADER)] + ["Source sheet"]
     rows = [
