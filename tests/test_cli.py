@@ -125,6 +125,25 @@ def test_import_then_stats_json(db: list[str], tmp_path: Path) -> None:
     assert "Reports made to the platforms" in text.stdout
 
 
+def test_import_names_the_columns_it_kept_as_notes_and_their_likely_names(
+    db: list[str], tmp_path: Path
+) -> None:
+    """A misspelt header's cells go to the notes (IMPORT_FORMAT.md: never dropped),
+    so its responses were missing from every figure without a word."""
+    header = ["post_url", "platform", "Author_Handel", "reported_at", "first_responce_at", "source"]
+    log = write_log(
+        tmp_path / "typo.csv",
+        [{"post_url": "https://x.org/1", "platform": "x", "reported_at": "2018-01-02"}],
+        header=header,
+    )
+    done = cli(*db, "import", str(log))
+    assert done.returncode == 0, done.stderr
+    assert "columns kept in the reports' notes, not read as data" in done.stderr
+    assert "Author_Handel (did you mean author_handle?)" in done.stderr
+    assert "first_responce_at (did you mean first_response_at?)" in done.stderr
+    assert "source" in done.stderr and "source (did" not in done.stderr
+
+
 def test_bad_file_lists_every_problem_and_exits_2(db: list[str], tmp_path: Path) -> None:
     rows = [ROWS[0], {"platform": "x", "post_url": "https://x.org/1", "reported_at": "later"}]
     done = cli(*db, "import", str(write_log(tmp_path / "bad.csv", rows)))

@@ -44,6 +44,19 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"{result.zawgyi_cells} text cell(s) were in Zawgyi: kept as typed, "
             "searched and exported as Unicode"
         )
+    if result.unknown_columns:
+        from desktop_app.importers.spreadsheet import likely_column
+
+        # Kept, never dropped (IMPORT_FORMAT.md), but said: a misspelt header's
+        # responses or authors would otherwise be missing from every figure unseen.
+        named = []
+        for name in result.unknown_columns:
+            meant = likely_column(name)
+            named.append(f"{name} (did you mean {meant}?)" if meant else name)
+        print(
+            f"columns kept in the reports' notes, not read as data: {', '.join(named)}",
+            file=sys.stderr,
+        )
     if result.rejects_path is not None:
         print(f"rejected rows written to {result.rejects_path}")
     return 0

@@ -184,6 +184,8 @@ class ImportResult:
     already_retracted: int = 0
     # Text cells written in Zawgyi (kept as typed; searched and exported as Unicode).
     zawgyi_cells: int = 0
+    # Headers that are none of IMPORT_FORMAT.md's: their cells went into the notes.
+    unknown_columns: list[str] = field(default_factory=list)
 
 
 # --- reading -----------------------------------------------------------------
@@ -701,6 +703,16 @@ def _note_header(result: CheckResult, header: _Header | None, sheet: str | None)
 
 class _FileChanged(AppError):
     exit_code = 1
+
+
+def likely_column(name: str) -> str | None:
+    """The report-log column an unknown header was probably meant to be (a typo:
+    ``first_responce_at``, ``Author_Handel``), or None."""
+    import difflib
+
+    wanted = name.strip().lower().replace(" ", "_").replace("-", "_")
+    close = difflib.get_close_matches(wanted, COLUMNS, n=1, cutoff=0.8)
+    return close[0] if close else None
 
 
 def _check_rejects_target(target: Path, source: Path) -> None:
@@ -1298,6 +1310,7 @@ def import_file(
                 file_sha256=check.sha256,
                 event_uid=None if dry_run else event_uid,
                 problems=list(check.problems),
+                unknown_columns=list(check.unknown_columns),
             )
             if dry_run:
                 transaction.rollback()  # the indexes dropped above come back with it

@@ -1898,12 +1898,20 @@
         <translation>တိုင်ကြားချက် မှတ်တမ်း</translation>
     </message>
     <message>
+        <source>{0} (did you mean {1}?)</source>
+        <translation>{0} ({1} ကို ဆိုလိုပါသလား။)</translation>
+    </message>
+    <message>
         <source>Checking every row…</source>
         <translation>အတန်းတိုင်းကို စစ်ဆေးနေသည်…</translation>
     </message>
     <message>
         <source> Unknown columns kept as notes: {0}.</source>
         <translation> မသိသော ကော်လံများကို မှတ်စုအဖြစ် သိမ်းထားမည်- {0}။</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>၊ </translation>
     </message>
     <message>
         <source>{0}: {1} valid, {2}. Nothing has been written. Fix the file, or import only the valid rows.</source>

@@ -154,6 +154,14 @@ class ImportDialog(WorkerDialog):
             self.mapping = dialog.mapping()
             self.run_check()
 
+    def _unknown(self, name: str) -> str:
+        """An unknown header, with the column it was probably meant to be (a typo's
+        cells would be missing from every figure: Match columns… puts it right)."""
+        from desktop_app.importers.spreadsheet import likely_column
+
+        meant = likely_column(name)
+        return self.tr("{0} (did you mean {1}?)").format(name, meant) if meant else name
+
     def _zone(self) -> Any:
         return zone(self.tz.currentText())
 
@@ -208,7 +216,9 @@ class ImportDialog(WorkerDialog):
         self.sample.resizeColumnsToContents()
         self.problems.resizeColumnsToContents()
         extra = (
-            self.tr(" Unknown columns kept as notes: {0}.").format(", ".join(check.unknown_columns))
+            self.tr(" Unknown columns kept as notes: {0}.").format(
+                self.tr(", ").join(self._unknown(name) for name in check.unknown_columns)
+            )
             if check.unknown_columns
             else ""
         )
