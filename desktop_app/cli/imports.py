@@ -39,6 +39,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"added {result.added}, already present {result.already_present}{retracted}, "
         f"rejected {result.rejected}"
     )
+    if result.responses_added:
+        print(
+            f"{result.responses_added} platform response(s) added to reports already "
+            "present, which had none of that kind yet"
+        )
+    if result.posts_completed:
+        print(
+            f"{result.posts_completed} post(s) completed from later rows: their first row "
+            "left the author, text, category, language or posting time empty"
+        )
     if result.zawgyi_cells:
         print(
             f"{result.zawgyi_cells} text cell(s) were in Zawgyi: kept as typed, "

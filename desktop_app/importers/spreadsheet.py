@@ -186,6 +186,12 @@ class ImportResult:
     zawgyi_cells: int = 0
     # Headers that are none of IMPORT_FORMAT.md's: their cells went into the notes.
     unknown_columns: list[str] = field(default_factory=list)
+    # Posts whose first row left a field empty (author, text, category, language,
+    # posted at) that a later row of the post gave.
+    posts_completed: int = 0
+    # Platform responses a row gave to a report already present that had none of
+    # its kind (an acknowledgement, a decision): the platform answered since.
+    responses_added: int = 0
 
 
 # --- reading -----------------------------------------------------------------
@@ -771,6 +777,13 @@ class _ImportWriter:
         ).fetchone()
         self.added = self.already = self.already_retracted = 0
         self.posts_added = self.accounts_added = 0
+        # Which of a post's fields its first row left empty (_EMPTY_* bits), for each
+        # post this import made, by id - first_new_post: one byte a post. A later row
+        # of the post fills them (it was ignored: the post kept no author or text).
+        self.sparse = bytearray()
+        self.older_empty: dict[int, int] = {}  # the same, for this chunk's older posts
+        self.posts_completed = 0
+        self.responses_added = 0  # to reports already present
         self.flagged_fake = 0
         self.zawgyi_cells = 0
         # The ids of accounts and posts this import has made or looked up, so a later
@@ -821,7 +834,7 @@ class _ImportWriter:
         set[int],
         dict[str, int],
         set[int],
-        dict[tuple[int, int, str], bool],
+        dict[tuple[int, int, str], tuple[bool, int, bool, bool, int]],
     ]:
         """The store's accounts, posts and reports this chunk's rows refer to."""
         raw = self.raw
@@ -871,11 +884,15 @@ class _ImportWriter:
         # its row is read for that; the posts this import made are not.
         older = sorted(i for i in posts.values() if i < self.first_new_post)
         retracted_posts: set[int] = set()
+        self.older_empty = {}
         if older:
             retracted_posts = {
                 row[0] for row in raw.execute(_RETRACTED_POSTS, (json.dumps(older),))
             }
-        report_keys: dict[tuple[int, int, str], bool] = {}
+            self.older_empty = dict(raw.execute(_SPARSE_POSTS, (json.dumps(older),)))
+        # (post, time, reporter) -> (retracted, report id, has a response, has a
+        # decision, its place in this chunk's new reports or -1)
+        report_keys: dict[tuple[int, int, str], tuple[bool, int, bool, bool, int]] = {}
         if posts:
             # Only the chunk's own (post, time, reporter) keys, each one probe of the
             # unique index: the reports of a post reported long ago are not read.
@@ -887,10 +904,17 @@ class _ImportWriter:
             if self.report_filter is not None:
                 wanted_reports = set(filter(self.report_filter.__contains__, wanted_reports))
             if wanted_reports:
-                for post_id, reported_at, reporter_key, retracted in raw.execute(
+                for post_id, reported_at, reporter_key, retracted, *state in raw.execute(
                     _REPORTS_OF, (json.dumps(sorted(wanted_reports)),)
                 ):
-                    report_keys[(post_id, reported_at, reporter_key)] = bool(retracted)
+                    report_id, answered, decided = state
+                    report_keys[(post_id, reported_at, reporter_key)] = (
+                        bool(retracted),
+                        report_id,
+                        bool(answered),
+                        bool(decided),
+                        -1,
+                    )
         return accounts, fake_accounts, posts, retracted_posts, report_keys
 
     def write_chunk(self, chunk: list[ParsedRow]) -> None:
@@ -932,6 +956,9 @@ class _ImportWriter:
         s_outcome: list[str] = []
         s_text: list[str] = []
         acknowledged = Outcome.ACKNOWLEDGED.value
+        sparse, first_new, older_empty = self.sparse, self.first_new_post, self.older_empty
+        fills: list[dict[str, Any]] = []
+        answered_later: list[int] = []  # reports in the store given a response
 
         for row in chunk:
             author_id: int | None = None
@@ -966,21 +993,75 @@ class _ImportWriter:
                 p_language.append(row.language)
                 p_content.append(row.content)
                 p_posted.append(None if row.posted_at is None else to_micros(row.posted_at))
+                index = post_id - first_new
+                if index >= len(sparse):
+                    sparse.extend(bytes(index + 1 - len(sparse)))
+                sparse[index] = (
+                    (author_id is None)
+                    | (not row.content.strip()) << 1
+                    | (not row.category) << 2
+                    | (not row.language) << 3
+                    | (row.posted_at is None) << 4
+                )
+            else:
+                index = post_id - first_new
+                empty = sparse[index] if index >= 0 else older_empty.get(post_id, 0)
+                if empty:
+                    fill = _filled(empty, row, author_id)
+                    if fill:
+                        fills.append(fill)
+                        fill["id"] = post_id
+                        empty &= ~fill.pop("_bits")
+                        if index >= 0:
+                            sparse[index] = empty
+                        else:
+                            older_empty[post_id] = empty
             reported = to_micros(row.reported_at)
             report_key = (post_id, reported, row.reporter_key)
             seen = report_keys.get(report_key)
             if seen is not None:
-                if seen:
+                if seen[0]:
                     self.already_retracted += 1
-                else:
-                    self.already += 1
+                    continue
+                self.already += 1
+                # The report is in; a response the row gives that it has not (the
+                # platform answered since the sheet was last imported) is added.
+                _, report_id, answered, decided, at = seen
+                new: list[tuple[int, str, str]] = []
+                if not answered and row.first_response_at is not None:
+                    new.append((to_micros(row.first_response_at), acknowledged, ""))
+                if not decided and row.final_response_at is not None and row.final_outcome:
+                    decision = to_micros(row.final_response_at)
+                    new.append((decision, row.final_outcome, row.response_text))
+                if new:
+                    for received_at, outcome, wording in new:
+                        s_id.append(take_id("response"))
+                        s_report.append(report_id)
+                        s_received.append(received_at)
+                        s_outcome.append(outcome)
+                        s_text.append(wording)
+                    self.responses_added += len(new)
+                    if at >= 0:  # a report of this chunk, not written yet: its summary
+                        earliest = min(t for t, _, _ in new)
+                        held = r_first[at]
+                        r_first[at] = earliest if held is None else min(held, earliest)
+                        if not decided and new[-1][1] != acknowledged:
+                            r_final[at], r_outcome[at] = new[-1][0], new[-1][1]
+                    else:
+                        answered_later.append(report_id)
+                    report_keys[report_key] = (
+                        False,
+                        report_id,
+                        True,
+                        decided or new[-1][1] != acknowledged,
+                        at,
+                    )
                 continue
             if post_id in retracted_posts:
                 # A new report of a retracted case stays out: importing never brings
                 # a retracted case back; restore the case first.
                 self.already_retracted += 1
                 continue
-            report_keys[report_key] = False
             report_id = take_id("report")
             # The report's responses, oldest first, and its summary (INDICATORS.md:
             # the first response is the earliest, the final one the decision), as
@@ -1002,6 +1083,8 @@ class _ImportWriter:
                 s_received.append(received_at)
                 s_outcome.append(outcome)
                 s_text.append(wording)
+            at = len(r_id)  # its place among this chunk's new reports
+            report_keys[report_key] = (False, report_id, bool(responses), final is not None, at)
             r_id.append(report_id)
             r_post.append(post_id)
             r_reported.append(reported)
@@ -1077,6 +1160,13 @@ class _ImportWriter:
             },
             constants=stamps,
         )
+        writer.refresh_summaries(answered_later)
+        if fills:
+            # Entries held for the search index first: the update below replaces the
+            # entries of the posts it changes, and must find them written.
+            self.search.flush()
+            writer.update("post", fills)
+            self.posts_completed += len({f["id"] for f in fills})
         self._know_accounts(zip(a_key, a_id, strict=True))
         self._know_posts(zip(p_identity, p_id, strict=True))
         if self.account_filter is not None:
@@ -1093,6 +1183,27 @@ class _ImportWriter:
                 [{"id": i, "suspected_fake": True, "updated_at": now} for i in flag_fake],
             )
             self.flagged_fake += len(flag_fake)
+
+
+def _filled(empty: int, row: ParsedRow, author_id: int | None) -> dict[str, Any]:
+    """The fields of a post left empty (``empty``: _EMPTY_* bits) that ``row``, a
+    later row of the post, gives; with "_bits", the bits it fills. A field already
+    given is kept as its first row gave it."""
+    fill: dict[str, Any] = {}
+    bits = 0
+    if empty & _EMPTY_AUTHOR and author_id is not None:
+        fill["author_id"], bits = author_id, bits | _EMPTY_AUTHOR
+    if empty & _EMPTY_CONTENT and row.content.strip():
+        fill["content"], bits = row.content, bits | _EMPTY_CONTENT
+    if empty & _EMPTY_CATEGORY and row.category:
+        fill["category"], bits = row.category, bits | _EMPTY_CATEGORY
+    if empty & _EMPTY_LANGUAGE and row.language:
+        fill["language"], bits = row.language, bits | _EMPTY_LANGUAGE
+    if empty & _EMPTY_POSTED and row.posted_at is not None:
+        fill["posted_at"], bits = row.posted_at, bits | _EMPTY_POSTED
+    if fill:
+        fill["_bits"] = bits
+    return fill
 
 
 # Bits of each _KeyFilter (1 MiB): two probes per key, so at 1,000,000 keys about
@@ -1194,8 +1305,16 @@ _ACCOUNTS_OF = (
 _FAKE_ACCOUNTS = f"SELECT id FROM author_account WHERE id {_IN_JSON} AND suspected_fake"
 _POSTS_OF = f"SELECT identity_key, id FROM post WHERE identity_key {_IN_JSON}"  # index only
 _RETRACTED_POSTS = f"SELECT id FROM post WHERE id {_IN_JSON} AND retracted_at IS NOT NULL"
+# The fields a post's first row may leave empty and a later row of it fill.
+_EMPTY_AUTHOR, _EMPTY_CONTENT, _EMPTY_CATEGORY, _EMPTY_LANGUAGE, _EMPTY_POSTED = 1, 2, 4, 8, 16
+_SPARSE_POSTS = (
+    "SELECT id, (author_id IS NULL) | ((trim(content) = '') << 1) | ((category = '') << 2) "
+    "| ((language = '') << 3) | ((posted_at IS NULL) << 4) AS empty "
+    f"FROM post WHERE id {_IN_JSON} AND retracted_at IS NULL AND empty"
+)
 _REPORTS_OF = (
-    "SELECT r.post_id, r.reported_at, r.reporter_key, r.retracted_at IS NOT NULL "
+    "SELECT r.post_id, r.reported_at, r.reporter_key, r.retracted_at IS NOT NULL, r.id, "
+    "r.first_response_at IS NOT NULL, r.final_response_at IS NOT NULL "
     "FROM json_each(?) AS j CROSS JOIN report AS r ON r.post_id = j.value ->> 0 "
     "AND r.reported_at = j.value ->> 1 AND r.reporter_key = j.value ->> 2"
 )
@@ -1306,6 +1425,8 @@ def import_file(
                 rejected=len(check.invalid_rows),
                 posts_added=writer.posts_added,
                 accounts_added=writer.accounts_added,
+                posts_completed=writer.posts_completed,
+                responses_added=writer.responses_added,
                 zawgyi_cells=writer.zawgyi_cells,
                 file_sha256=check.sha256,
                 event_uid=None if dry_run else event_uid,
@@ -1332,6 +1453,8 @@ def import_file(
                     "rejected": len(check.invalid_rows),
                     "posts_added": writer.posts_added,
                     "accounts_added": writer.accounts_added,
+                    "posts_completed": writer.posts_completed,
+                    "responses_added": writer.responses_added,
                     "accounts_flagged_fake": writer.flagged_fake,
                     "zawgyi_cells": writer.zawgyi_cells,
                     "timezone": tz.key,

@@ -1965,6 +1965,18 @@
         <source>Import cancelled: nothing was written.</source>
         <translation>ထည့်သွင်းခြင်းကို ပယ်ဖျက်လိုက်သည်- ဘာမျှ မသိမ်းရသေးပါ။</translation>
     </message>
+    <message numerus="yes">
+        <source>%n platform response(s) added to reports already present, which had none of that kind yet.</source>
+        <translation>
+            <numerusform>ရှိပြီးသား တိုင်ကြားချက်များသို့ ပလက်ဖောင်း တုံ့ပြန်ချက် %n ခု ထည့်ပြီးပါပြီ- ၎င်းတို့တွင် ထိုအမျိုးအစား တုံ့ပြန်ချက် မရှိသေးပါ။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) completed from later rows: their first row left the author, text, category, language or posting time empty.</source>
+        <translation>
+            <numerusform>နောက်ပိုင်း အတန်းများမှ ပို့စ် %n ခုကို ဖြည့်စွက်ပြီးပါပြီ- ၎င်းတို့၏ ပထမ အတန်းတွင် ပို့စ်တင်သူ၊ စာသား၊ အမျိုးအစား၊ ဘာသာစကား သို့မဟုတ် ပို့စ်တင်ချိန်ကို ဗလာထားခဲ့သည်။</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Rejected rows: {0}</source>
         <translation>ပယ်ချသော အတန်းများ- {0}</translation>

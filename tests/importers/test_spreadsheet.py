@@ -334,6 +334,136 @@ def test_first_response_after_final_keeps_both(store, tmp_path: Path) -> None:
         assert _count(store, Response) == 2
 
 
+def test_later_rows_of_a_post_fill_what_its_first_row_left_empty(store, tmp_path: Path) -> None:
+    """Rows of one post are one post reported several times; a field its first row
+    left empty (author, text, category, language, posted at) is taken from a later
+    row, in the same file or a later import. It was dropped: a banned author's ban
+    was missing from the figures. A field already given is kept as first given."""
+    from desktop_app.indicators.compute import compute_indicators, default_params
+    from desktop_app.store.search import search_ids
+
+    link = "https://facebook.com/p/a1"
+    rows = [
+        {
+            "post_url": link,
+            "platform": "facebook",
+            "reported_at": "2018-03-01 10:00",
+            "reporter": "R1",
+        },
+        {
+            "post_url": link,
+            "platform": "facebook",
+            "author_handle": "hater",
+            "content": "the hateful text ကျောင်း",
+            "category": "incitement",
+            "language": "my",
+            "posted_at": "2018-02-28 09:00",
+            "reported_at": "2018-03-02 10:00",
+            "reporter": "R2",
+            "final_response_at": "2018-03-03 10:00",
+            "final_outcome": "account_banned",
+        },
+        {
+            "post_url": link,
+            "platform": "facebook",
+            "author_handle": "someone_else",
+            "content": "other words",
+            "reported_at": "2018-03-04 10:00",
+            "reporter": "R3",
+        },
+    ]
+    result = import_file(store, write_log(tmp_path / "a.csv", rows), UTC_ZONE)
+    assert (result.added, result.posts_added, result.posts_completed) == (3, 1, 1)
+    with store.session() as session:
+        post = session.scalars(select(Post)).one()
+        author = session.get(AuthorAccount, post.author_id)
+        assert author is not None and author.handle == "hater"
+        assert post.content == "the hateful text ကျောင်း"
+        assert (post.category, post.language) == ("incitement", "my")
+        assert post.posted_at == datetime(2018, 2, 28, 9, 0, tzinfo=UTC)
+        sql, params = search_ids("hateful")
+        assert [r[0] for r in session.connection().exec_driver_sql(sql, params)] == [post.id]
+    figures = compute_indicators(store, default_params(store))
+    assert figures.accounts_banned == 1 and figures.offending_accounts == 1
+
+    # A post imported without its text, completed by a later file.
+    later = [
+        {
+            "post_url": "https://facebook.com/p/b2",
+            "platform": "facebook",
+            "reported_at": "2018-03-01 10:00",
+            "reporter": "R1",
+        },
+    ]
+    import_file(store, write_log(tmp_path / "b.csv", later), UTC_ZONE)
+    more = [{**later[0], "content": "written down later", "reporter": "R2"}]
+    again = import_file(store, write_log(tmp_path / "c.csv", more), UTC_ZONE)
+    assert (again.added, again.posts_completed) == (1, 1)
+    with store.session() as session:
+        post = session.scalars(select(Post).where(Post.url == later[0]["post_url"])).one()
+        assert post.content == "written down later"
+        sql, params = search_ids("down later")
+        assert [r[0] for r in session.connection().exec_driver_sql(sql, params)] == [post.id]
+    # And the same files again change nothing.
+    assert import_file(store, write_log(tmp_path / "a2.csv", rows), UTC_ZONE).posts_completed == 0
+    with store.session() as session:
+        assert verify_chain(session).intact
+
+
+def test_a_response_given_since_is_added_to_the_report_already_present(
+    store, tmp_path: Path
+) -> None:
+    """The sheet is kept and imported again once the platform has answered: the row
+    matches its report (already present), and the decision it now gives was thrown
+    away, so no removal was ever counted. It is added to the report, in another
+    file or later in the same one; a decision already recorded is kept."""
+    from desktop_app.indicators.compute import compute_indicators, default_params
+
+    row = {
+        "post_url": "https://facebook.com/p/u1",
+        "platform": "facebook",
+        "reported_at": "2018-03-05 14:30",
+        "reporter": "R1",
+    }
+    decided = {
+        **row,
+        "first_response_at": "2018-03-05 15:00",
+        "final_response_at": "2018-03-06 14:30",
+        "final_outcome": "removed",
+        "response_text": "We removed it",
+    }
+    import_file(store, write_log(tmp_path / "u1.csv", [row]), UTC_ZONE)
+    result = import_file(store, write_log(tmp_path / "u2.csv", [decided]), UTC_ZONE)
+    assert (result.added, result.already_present, result.responses_added) == (0, 1, 2)
+    figures = compute_indicators(store, default_params(store))
+    assert figures.reports_removed == 1
+    with store.session() as session:
+        report = session.scalars(select(Report)).one()
+        assert report.final_outcome == "removed"
+        assert report.first_response_at == datetime(2018, 3, 5, 15, 0, tzinfo=UTC)
+        assert report.final_response_at == datetime(2018, 3, 6, 14, 30, tzinfo=UTC)
+    # The same file again, or another decision for it: nothing changes.
+    other = {**decided, "final_outcome": "no_violation"}
+    for again in ([decided], [other]):
+        done = import_file(store, write_log(tmp_path / "u3.csv", again), UTC_ZONE)
+        assert (done.added, done.responses_added) == (0, 0)
+    assert _count(store, Response) == 2
+
+    # In one file: the row twice, the decision on the second (one chunk).
+    twice = [
+        {**row, "post_url": "https://facebook.com/p/u2"},
+        {**decided, "post_url": "https://facebook.com/p/u2", "first_response_at": ""},
+    ]
+    done = import_file(store, write_log(tmp_path / "u4.csv", twice), UTC_ZONE)
+    assert (done.added, done.already_present, done.responses_added) == (1, 1, 1)
+    with store.session() as session:
+        report = session.scalars(
+            select(Report).join(Post).where(Post.url == "https://facebook.com/p/u2")
+        ).one()
+        assert report.final_outcome == "removed"
+        assert report.first_response_at == report.final_response_at
+
+
 _texts = st.text(alphabet="abc မြန်", max_size=6)
 _row = st.fixed_dictionaries(
     {

@@ -40,7 +40,7 @@ class Rep:
 def build(rows: list[dict[str, str]], tz: ZoneInfo) -> tuple[list[Rep], set[tuple[str, str]]]:
     posts: dict[str, dict[str, object]] = {}
     fake: set[tuple[str, str]] = set()
-    seen: set[tuple[str, datetime, str]] = set()
+    seen: dict[tuple[str, datetime, str], Rep] = {}
     reports: list[Rep] = []
     for row in rows:
         platform = normalise_platform(row.get("platform"))
@@ -55,17 +55,19 @@ def build(rows: list[dict[str, str]], tz: ZoneInfo) -> tuple[list[Rep], set[tupl
         )
         if handle and row.get("author_suspected_fake", "").lower() in ("yes", "true", "1", "y"):
             fake.add((platform, handle))
+        # A post's fields are its first row's; one its first row left empty is taken
+        # from the next row of the post that gives it (IMPORT_FORMAT.md: rows that
+        # share a post are one post reported several times).
         post = posts.setdefault(
-            key,
-            {
-                "author": (platform, handle) if handle else None,
-                "category": row.get("category", "").strip(),
-                "content_key": normalise_content(row.get("content", "")),
-            },
+            key, {"author": None, "category": "", "content_key": "", "has_content": False}
         )
-        if (key, reported, reporter) in seen:
-            continue
-        seen.add((key, reported, reporter))
+        if post["author"] is None and handle:
+            post["author"] = (platform, handle)
+        if not post["category"]:
+            post["category"] = row.get("category", "").strip()
+        if not post["has_content"] and row.get("content", "").strip():
+            post["content_key"] = normalise_content(row.get("content", ""))
+            post["has_content"] = True
         responses = []
         if row.get("first_response_at"):
             responses.append((parse_timestamp(row["first_response_at"], tz), "acknowledged"))
@@ -73,13 +75,23 @@ def build(rows: list[dict[str, str]], tz: ZoneInfo) -> tuple[list[Rep], set[tupl
             responses.append((parse_timestamp(row["final_response_at"], tz), row["final_outcome"]))
         responses.sort()
         finals = [r for r in responses if r[1] in FINAL]
+        earlier = seen.get((key, reported, reporter))
+        if earlier is not None:
+            # The report is there; a row of it gives a response of a kind it has
+            # none of yet (any response; a decision): the response is added.
+            if earlier.first is None and row.get("first_response_at"):
+                earlier.first = parse_timestamp(row["first_response_at"], tz)
+            if earlier.final is None and finals:
+                earlier.final, earlier.outcome = finals[0]
+                earlier.first = min(earlier.first or earlier.final, earlier.final)
+            continue
         reports.append(
             Rep(
                 post=key,
                 platform=platform,
-                author=post["author"],  # type: ignore[arg-type]
-                category=post["category"],
-                content_key=post["content_key"],  # type: ignore[arg-type]
+                author=None,  # the post's, once every row is read (below)
+                category="",
+                content_key="",
                 reported_at=reported,
                 reporter=reporter,
                 first=responses[0][0] if responses else None,
@@ -87,6 +99,12 @@ def build(rows: list[dict[str, str]], tz: ZoneInfo) -> tuple[list[Rep], set[tupl
                 outcome=finals[0][1] if finals else None,
             )
         )
+        seen[(key, reported, reporter)] = reports[-1]
+    for rep in reports:
+        post = posts[rep.post]
+        rep.author = post["author"]  # type: ignore[assignment]
+        rep.category = post["category"]  # type: ignore[assignment]
+        rep.content_key = post["content_key"]  # type: ignore[assignment]
     return reports, fake
 
 

@@ -276,7 +276,7 @@ class ImportDialog(WorkerDialog):
 
     def _imported(self, result: ImportResult) -> None:
         self.result = result
-        if result.added:
+        if result.added or result.posts_completed or result.responses_added:
             self.imported.emit()
         text = self.tr("Imported: {0}, {1}, {2}.").format(
             numerus(self.tr("%n report(s) added", "", result.added), result.added),
@@ -285,6 +285,26 @@ class ImportDialog(WorkerDialog):
             ),
             numerus(self.tr("%n rejected", "", result.rejected), result.rejected),
         )
+        if result.responses_added:
+            text += " " + numerus(
+                self.tr(
+                    "%n platform response(s) added to reports already present, which had "
+                    "none of that kind yet.",
+                    "",
+                    result.responses_added,
+                ),
+                result.responses_added,
+            )
+        if result.posts_completed:
+            text += " " + numerus(
+                self.tr(
+                    "%n post(s) completed from later rows: their first row left the author, "
+                    "text, category, language or posting time empty.",
+                    "",
+                    result.posts_completed,
+                ),
+                result.posts_completed,
+            )
         if result.rejects_path:
             text += " " + self.tr("Rejected rows: {0}").format(result.rejects_path)
         self.check = None
