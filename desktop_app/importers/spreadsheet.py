@@ -886,10 +886,11 @@ class _ImportWriter:
         retracted_posts: set[int] = set()
         self.older_empty = {}
         if older:
-            retracted_posts = {
-                row[0] for row in raw.execute(_RETRACTED_POSTS, (json.dumps(older),))
-            }
-            self.older_empty = dict(raw.execute(_SPARSE_POSTS, (json.dumps(older),)))
+            for post_id, retracted, empty in raw.execute(_OLDER_POSTS, (json.dumps(older),)):
+                if retracted:
+                    retracted_posts.add(post_id)
+                else:
+                    self.older_empty[post_id] = empty
         # (post, time, reporter) -> (retracted, report id, has a response, has a
         # decision, its place in this chunk's new reports or -1)
         report_keys: dict[tuple[int, int, str], tuple[bool, int, bool, bool, int]] = {}
@@ -1304,13 +1305,15 @@ _ACCOUNTS_OF = (
 )
 _FAKE_ACCOUNTS = f"SELECT id FROM author_account WHERE id {_IN_JSON} AND suspected_fake"
 _POSTS_OF = f"SELECT identity_key, id FROM post WHERE identity_key {_IN_JSON}"  # index only
-_RETRACTED_POSTS = f"SELECT id FROM post WHERE id {_IN_JSON} AND retracted_at IS NOT NULL"
 # The fields a post's first row may leave empty and a later row of it fill.
 _EMPTY_AUTHOR, _EMPTY_CONTENT, _EMPTY_CATEGORY, _EMPTY_LANGUAGE, _EMPTY_POSTED = 1, 2, 4, 8, 16
-_SPARSE_POSTS = (
-    "SELECT id, (author_id IS NULL) | ((trim(content) = '') << 1) | ((category = '') << 2) "
-    "| ((language = '') << 3) | ((posted_at IS NULL) << 4) AS empty "
-    f"FROM post WHERE id {_IN_JSON} AND retracted_at IS NULL AND empty"
+# Of the posts in the store before the import: those retracted, and which fields
+# the others have empty; each post's row read once.
+_OLDER_POSTS = (
+    "SELECT id, retracted_at IS NOT NULL AS retracted, (author_id IS NULL) "
+    "| ((trim(content) = '') << 1) | ((category = '') << 2) | ((language = '') << 3) "
+    f"| ((posted_at IS NULL) << 4) AS empty FROM post WHERE id {_IN_JSON} "
+    "AND (retracted OR empty)"
 )
 _REPORTS_OF = (
     "SELECT r.post_id, r.reported_at, r.reporter_key, r.retracted_at IS NOT NULL, r.id, "
