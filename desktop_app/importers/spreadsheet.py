@@ -784,6 +784,7 @@ class _ImportWriter:
         self.older_empty: dict[int, int] = {}  # the same, for this chunk's older posts
         self.posts_completed = 0
         self.responses_added = 0  # to reports already present
+        self.former_posts, self.former_reports = former_identities(self.raw)
         self.flagged_fake = 0
         self.zawgyi_cells = 0
         # The ids of accounts and posts this import has made or looked up, so a later
@@ -873,6 +874,9 @@ class _ImportWriter:
         keys = {r.identity_key for r in chunk}
         posts = {key: known_posts[key] for key in keys if key in known_posts}
         unknown_posts = keys.difference(posts)
+        if self.former_posts:  # a row still naming a post by its link before an edit
+            posts.update((k, self.former_posts[k]) for k in unknown_posts if k in self.former_posts)
+            unknown_posts = keys.difference(posts)
         if self.post_filter is not None:
             unknown_posts = set(filter(self.post_filter.__contains__, unknown_posts))
         if unknown_posts:
@@ -902,14 +906,33 @@ class _ImportWriter:
                 for r in chunk
                 if (post_id := posts.get(r.identity_key)) is not None
             }
+            # A row still giving a report's time or reporter as it was before an edit:
+            # that report (it was added again beside it, counted twice).
+            former = {k: self.former_reports[k] for k in wanted_reports if k in self.former_reports}
             if self.report_filter is not None:
                 wanted_reports = set(filter(self.report_filter.__contains__, wanted_reports))
+            if former:
+                state_of = {
+                    row[0]: row[1:]
+                    for row in raw.execute(
+                        _REPORT_STATE, (json.dumps(sorted(set(former.values()))),)
+                    )
+                }
+                for key, report_id in former.items():
+                    retracted, answered, decided = state_of[report_id]
+                    report_keys[key] = (
+                        bool(retracted),
+                        report_id,
+                        bool(answered),
+                        bool(decided),
+                        -1,
+                    )
             if wanted_reports:
                 for post_id, reported_at, reporter_key, retracted, *state in raw.execute(
                     _REPORTS_OF, (json.dumps(sorted(wanted_reports)),)
                 ):
                     report_id, answered, decided = state
-                    report_keys[(post_id, reported_at, reporter_key)] = (
+                    report_keys[(post_id, reported_at, reporter_key)] = (  # the key as it is
                         bool(retracted),
                         report_id,
                         bool(answered),
@@ -1307,6 +1330,61 @@ _FAKE_ACCOUNTS = f"SELECT id FROM author_account WHERE id {_IN_JSON} AND suspect
 _POSTS_OF = f"SELECT identity_key, id FROM post WHERE identity_key {_IN_JSON}"  # index only
 # The fields a post's first row may leave empty and a later row of it fill.
 _EMPTY_AUTHOR, _EMPTY_CONTENT, _EMPTY_CATEGORY, _EMPTY_LANGUAGE, _EMPTY_POSTED = 1, 2, 4, 8, 16
+_REPORT_STATE = (
+    "SELECT id, retracted_at IS NOT NULL, first_response_at IS NOT NULL, "
+    f"final_response_at IS NOT NULL FROM report WHERE id {_IN_JSON}"
+)
+# Every post and report a correction changed the identity of, and each identity it
+# had before: (post, report) edit events, newest first, with the record as it is.
+_EDITED_POSTS = (
+    "SELECT p.id, p.platform, p.url, p.post_ref, e.detail FROM audit_event e "
+    "JOIN post p ON p.uid = e.entity_uid WHERE e.entity = 'post' "
+    "AND e.action IN ('edit', 'update') AND e.detail LIKE '%\"changes\"%' ORDER BY e.id DESC"
+)
+_EDITED_REPORTS = (
+    "SELECT r.id, r.post_id, r.reported_at, r.reporter, e.detail FROM audit_event e "
+    "JOIN report r ON r.uid = e.entity_uid WHERE e.entity = 'report' AND e.action = 'edit' "
+    "ORDER BY e.id DESC"
+)
+
+
+def former_identities(
+    raw: Any,
+) -> tuple[dict[str, int], dict[tuple[int, int, str], int]]:
+    """The identities posts and reports had before a correction changed them (a
+    post's platform, link or reference; a report's time or reporter), each mapped to
+    its record: a row of the spreadsheet the records came from still names them so.
+    Read from the custody log's edit events; as many as there were such edits."""
+    posts: dict[str, int] = {}
+    versions: dict[int, dict[str, Any]] = {}
+    for post_id, platform, url, post_ref, detail in raw.execute(_EDITED_POSTS):
+        changes = json.loads(detail).get("changes") or {}
+        if not {"platform", "url", "post_ref"} & changes.keys():
+            continue
+        current = versions.setdefault(
+            post_id, {"platform": platform, "url": url, "post_ref": post_ref}
+        )
+        for name in ("platform", "url", "post_ref"):
+            if name in changes:
+                current[name] = changes[name].get("old") or ""
+        link, ref = cached_canonical_url(current["url"]), str(current["post_ref"]).strip()
+        if link or ref:
+            posts.setdefault(post_identity_key(current["platform"], link, ref), post_id)
+    reports: dict[tuple[int, int, str], int] = {}
+    seen: dict[int, list[Any]] = {}
+    for report_id, post_id, reported_at, reporter, detail in raw.execute(_EDITED_REPORTS):
+        changes = json.loads(detail).get("changes") or {}
+        current_report = seen.setdefault(report_id, [reported_at, reporter])
+        if "reported_at" in changes and changes["reported_at"].get("old"):
+            old = datetime.fromisoformat(changes["reported_at"]["old"])
+            current_report[0] = to_micros(old)
+        if "reporter" in changes:
+            current_report[1] = changes["reporter"].get("old") or ""
+        key = (post_id, int(current_report[0]), cached_reporter_key(current_report[1]))
+        reports.setdefault(key, report_id)
+    return posts, reports
+
+
 # Of the posts in the store before the import: those retracted, and which fields
 # the others have empty; each post's row read once.
 _OLDER_POSTS = (

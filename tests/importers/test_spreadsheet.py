@@ -464,6 +464,38 @@ def test_a_response_given_since_is_added_to_the_report_already_present(
         assert report.first_response_at == report.final_response_at
 
 
+def test_a_corrected_record_is_still_found_by_the_row_it_came_from(store, tmp_path: Path) -> None:
+    """After a correction of a report's time or reporter, or of a post's link, the
+    spreadsheet it came from still names it as it was: importing that file again
+    added the report (or the post) a second time, and the figures counted it twice."""
+    from desktop_app.store import corrections
+    from desktop_app.store import repository as repo
+
+    path = write_log(tmp_path / "log.csv", ROWS)
+    import_file(store, path, UTC_ZONE)
+    reports, posts = _count(store, Report), _count(store, Post)
+    with store.session() as session:
+        first = session.scalars(select(Report).order_by(Report.id)).first()
+        assert first is not None
+        report_uid = first.uid
+        messenger = session.scalars(select(Post).where(Post.platform == "messenger")).one()
+        facebook = session.scalars(select(Post).where(Post.platform == "facebook")).one()
+        messenger_ref, facebook_id = messenger.case_ref, facebook.id
+    corrections.edit(store, "report", report_uid, {"reported_at": "2018-03-05T13:00"}, "typo")
+    corrections.edit(store, "report", report_uid, {"reporter": "Researcher Z"}, "name")
+    corrections.edit(store, "post", messenger_ref, {"post_ref": "msg-chain-78"}, "typo")
+    with store.transaction() as session:  # the window's editor: the link corrected
+        post = session.get(Post, facebook_id)
+        assert post is not None
+        fields = repo.PostFields(
+            platform=post.platform, url="https://facebook.com/chain/2", content=post.content
+        )
+        repo.update_post(session, post, fields, None, "wrong link pasted")
+    again = import_file(store, path, UTC_ZONE)
+    assert (again.added, again.already_present) == (0, 3)
+    assert (_count(store, Report), _count(store, Post)) == (reports, posts)
+
+
 _texts = st.text(alphabet="abc မြန်", max_size=6)
 _row = st.fixed_dictionaries(
     {
