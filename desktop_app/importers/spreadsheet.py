@@ -441,7 +441,7 @@ def _parse_row(
         # Aware UTC, so inside the range exactly when time_problem has nothing to say:
         # it is asked only about a time outside (one bound for the row, not per cell).
         if parsed is not None and not (EARLIEST_TIME <= parsed <= latest):
-            problem = time_problem(parsed, now)
+            problem = time_problem(parsed.astimezone(tz), now)  # the date as typed
             if problem:
                 problems.append(RowProblem(row_number, name, problem))
                 return None

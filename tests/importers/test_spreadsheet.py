@@ -662,3 +662,13 @@ def test_a_repeated_row_chunks_apart_counts_as_already_present(
     assert _count(store, Report) == 8
     again = import_file(store, path, UTC_ZONE)
     assert (again.added, again.already_present) == (0, 11)
+
+
+def test_a_time_out_of_range_is_quoted_as_typed_not_in_utc(store, tmp_path: Path) -> None:
+    """In a Yangon store, 2099-01-01 03:00 is 2098-12-31 in UTC: the message named
+    a date the person never typed."""
+    row = {"platform": "x", "post_url": "https://x.org/1", "reported_at": "2099-01-01 03:00"}
+    with pytest.raises(ImportProblems) as caught:
+        import_file(store, write_log(tmp_path / "f.csv", [row]), zone("Asia/Yangon"))
+    (problem,) = caught.value.problems
+    assert "2099-01-01 is in the future" in str(problem), str(problem)
