@@ -283,3 +283,11 @@ def test_cli_modules_import_no_private_name_and_not_the_package() -> None:
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     assert alias.name != "desktop_app.cli", f"{path.name} imports the package"
+
+
+def test_stats_refuses_an_sla_that_is_no_number_of_hours(db: list[str]) -> None:
+    """--sla-hours inf printed Infinity, which is not JSON."""
+    for value in ("inf", "nan", "0"):
+        done = cli(*db, "stats", "--json", "--sla-hours", value)
+        assert done.returncode == 2, (value, done.stdout)
+        assert "--sla-hours: must be a number of hours more than 0" in done.stderr

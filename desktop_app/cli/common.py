@@ -173,8 +173,8 @@ def indicator_params(store: Store, args: argparse.Namespace) -> IndicatorParams:
     from desktop_app.indicators.compute import default_params
 
     tz = store_zone(store, args.tz)
-    if args.sla_hours is not None and not args.sla_hours > 0:
-        raise BadInputError("--sla-hours: must be more than 0")
+    if args.sla_hours is not None and not 0 < args.sla_hours < float("inf"):
+        raise BadInputError("--sla-hours: must be a number of hours more than 0")
     if args.repeat_threshold is not None and args.repeat_threshold < 1:
         raise BadInputError("--repeat-threshold: must be 1 or more")
     case_refs = tuple(getattr(args, "case", None) or ())
