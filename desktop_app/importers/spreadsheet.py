@@ -219,7 +219,10 @@ def _csv_rows(path: Path) -> Iterator[list[Any]]:
                 f"{path.name}: not UTF-8 text (byte {exc.start}); save it as 'CSV UTF-8'"
             ) from None
     first_line = head.split(b"\n", 1)[0].decode("utf-8", "replace")
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    # Comma or semicolon (IMPORT_FORMAT.md); a tab where the header has more tabs
+    # than either (a .tsv, or a sheet copied out of Excel as text).
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    delimiter = max(counts, key=lambda d: (counts[d], d == ","))
     csv.field_size_limit(MAX_CELL_CHARS)
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle, delimiter=delimiter)

@@ -672,3 +672,10 @@ def test_a_time_out_of_range_is_quoted_as_typed_not_in_utc(store, tmp_path: Path
         import_file(store, write_log(tmp_path / "f.csv", [row]), zone("Asia/Yangon"))
     (problem,) = caught.value.problems
     assert "2099-01-01 is in the future" in str(problem), str(problem)
+
+
+def test_a_tab_separated_file_is_read_by_its_tabs(store, tmp_path: Path) -> None:
+    """A .tsv (or a sheet copied out of Excel as text) was accepted and read as one
+    column, then refused for a "missing column"."""
+    path = write_log(tmp_path / "log.tsv", ROWS, delimiter="\t")
+    assert import_file(store, path, UTC_ZONE).added == 3
