@@ -269,7 +269,10 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[list[Any]]:
         raise BadInputError(f"{path.name}: not a readable XLSX workbook ({exc})") from None
     try:
         if sheet is None:
-            worksheet = workbook.worksheets[0]
+            # The first sheet the person sees: a hidden one before it (a lookup
+            # table, an old copy) is not the log they meant.
+            shown = [w for w in workbook.worksheets if w.sheet_state == "visible"]
+            worksheet = (shown or workbook.worksheets)[0]
         elif sheet in workbook.sheetnames:
             worksheet = workbook[sheet]
         else:

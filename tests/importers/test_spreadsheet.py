@@ -679,3 +679,18 @@ def test_a_tab_separated_file_is_read_by_its_tabs(store, tmp_path: Path) -> None
     column, then refused for a "missing column"."""
     path = write_log(tmp_path / "log.tsv", ROWS, delimiter="\t")
     assert import_file(store, path, UTC_ZONE).added == 3
+
+
+def test_a_workbook_is_read_from_its_first_visible_sheet(store, tmp_path: Path) -> None:
+    workbook = Workbook()
+    hidden = workbook.active
+    hidden.title = "old"
+    hidden.append(HEADER)
+    hidden.sheet_state = "hidden"
+    log = workbook.create_sheet("log")
+    log.append(HEADER)
+    for row in ROWS:
+        log.append([row.get(h, "") for h in HEADER])
+    path = tmp_path / "book.xlsx"
+    workbook.save(path)
+    assert import_file(store, path, UTC_ZONE).added == 3
