@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from desktop_app.store.engine import open_store
 from desktop_app.store.models import Attachment, AuditEvent, Blob, Post, Report, Response
-from tests.conftest import PASSPHRASE, write_log
+from tests.conftest import HEADER, PASSPHRASE, write_log
 
 
 def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -422,3 +422,36 @@ def test_import_a_sheet_whose_headers_differ_by_matching_columns(
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
     assert dialog.result.added == 1
+
+
+def test_importing_the_sheet_again_adds_the_decision_and_names_a_misspelt_column(
+    unlocked, qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The log kept and imported again once the platform decided Researcher B's
+    report: the preview names the misspelt column with the one it was meant to be,
+    and the import adds the decision to the report already present (the list's
+    pending case is decided), saying so."""
+    from tests.importers.test_spreadsheet import ROWS
+
+    window = unlocked
+    panel = window.case_panel
+    panel.status.setCurrentIndex(panel.status.findData("pending"))
+    assert window.model.rowCount() == 1
+    decided = [
+        dict(ROWS[0]),
+        {**ROWS[1], "final_response_at": "2018-03-07 09:00", "final_outcome": "removed"},
+        dict(ROWS[2]),
+    ]
+    for row in decided:
+        row["Reportr"] = "seen again"
+    header = [*HEADER, "Reportr"]
+    path = write_log(tmp_path / "again.csv", decided, header=header)
+    dialog = _import_from_menu(window, qtbot, monkeypatch, path)
+    qtbot.waitUntil(lambda: dialog.check is not None, timeout=10000)
+    assert "Reportr (did you mean reporter?)" in dialog.summary.text()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    assert (dialog.result.added, dialog.result.responses_added) == (0, 1)
+    assert "1 platform response added to reports already present" in dialog.message.text()
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10000)
