@@ -447,7 +447,9 @@ def _parse_row(
         # Aware UTC, so inside the range exactly when time_problem has nothing to say:
         # it is asked only about a time outside (one bound for the row, not per cell).
         if parsed is not None and not (EARLIEST_TIME <= parsed <= latest):
-            problem = time_problem(parsed.astimezone(tz), now)  # the date as typed
+            # A future date as typed (in the file's zone); the earliest one is a UTC
+            # instant, and quoted in UTC ("1999-12-31 is before 2000-01-01").
+            problem = time_problem(parsed if parsed < EARLIEST_TIME else parsed.astimezone(tz), now)
             if problem:
                 problems.append(RowProblem(row_number, name, problem))
                 return None
@@ -990,6 +992,14 @@ class _ImportWriter:
         fills: list[dict[str, Any]] = []
         answered_later: list[int] = []  # reports in the store given a response
 
+        def add_responses(report_id: int, responses: list[tuple[int, str, str]]) -> None:
+            for received_at, outcome, wording in responses:
+                s_id.append(take_id("response"))
+                s_report.append(report_id)
+                s_received.append(received_at)
+                s_outcome.append(outcome)
+                s_text.append(wording)
+
         for row in chunk:
             author_id: int | None = None
             if row.author_key:
@@ -1064,12 +1074,7 @@ class _ImportWriter:
                     decision = to_micros(row.final_response_at)
                     new.append((decision, row.final_outcome, row.response_text))
                 if new:
-                    for received_at, outcome, wording in new:
-                        s_id.append(take_id("response"))
-                        s_report.append(report_id)
-                        s_received.append(received_at)
-                        s_outcome.append(outcome)
-                        s_text.append(wording)
+                    add_responses(report_id, new)
                     self.responses_added += len(new)
                     if at >= 0:  # a report of this chunk, not written yet: its summary
                         earliest = min(t for t, _, _ in new)
@@ -1107,12 +1112,8 @@ class _ImportWriter:
                 responses.append((final, row.final_outcome or "", row.response_text))
                 if first is not None and final < first:
                     responses.reverse()
-            for received_at, outcome, wording in responses:
-                s_id.append(take_id("response"))
-                s_report.append(report_id)
-                s_received.append(received_at)
-                s_outcome.append(outcome)
-                s_text.append(wording)
+            if responses:
+                add_responses(report_id, responses)
             at = len(r_id)  # its place among this chunk's new reports
             report_keys[report_key] = (False, report_id, bool(responses), final is not None, at)
             r_id.append(report_id)
