@@ -121,6 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; nothing more was written", file=sys.stderr)
         return 1
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"{PROG}: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
     except Exception as exc:
         # Ctrl-C inside one of our SQL functions (the search index's text) reaches
         # us as SQLite's "user-defined function raised exception": an interrupt all
@@ -129,10 +133,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{PROG}: interrupted; nothing more was written", file=sys.stderr)
             return 1
         raise
-    except OSError as exc:
-        where = f" ({exc.filename})" if exc.filename else ""
-        print(f"{PROG}: {exc.strerror or exc}{where}", file=sys.stderr)
-        return 1
 
 
 __all__ = ["build_parser", "main"]

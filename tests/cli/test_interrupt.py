@@ -55,3 +55,22 @@ def test_other_sql_errors_are_not_taken_for_an_interrupt(monkeypatch) -> None:  
     with pytest.raises(sqlcipher3.OperationalError):
         program.main(["import", "log.csv"])
     signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def test_a_system_error_is_still_one_line(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The interrupt's clause came before OSError's, which then never ran: a file
+    that could not be written was a traceback."""
+
+    def cannot_write(_args: argparse.Namespace) -> int:
+        raise FileNotFoundError(2, "No such file or directory", "/proc/out.xlsx")
+
+    class Parser:
+        def parse_args(self, words: list[str]) -> argparse.Namespace:
+            return argparse.Namespace(run=cannot_write)
+
+    monkeypatch.setattr(program, "build_parser", lambda command: Parser())
+    try:
+        assert program.main(["export-xlsx", "/proc/out.xlsx"]) == 1
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    assert "No such file or directory (/proc/out.xlsx)" in capsys.readouterr().err
