@@ -789,7 +789,6 @@ class _ImportWriter:
         # post this import made, by id - first_new_post: one byte a post. A later row
         # of the post fills them (it was ignored: the post kept no author or text).
         self.sparse = bytearray()
-        self.older_empty: dict[int, int] = {}  # the same, for this chunk's older posts
         self.posts_completed = 0
         self.responses_added = 0  # to reports already present
         self.former_posts, self.former_reports = former_identities(self.raw)
@@ -882,9 +881,6 @@ class _ImportWriter:
         keys = {r.identity_key for r in chunk}
         posts = {key: known_posts[key] for key in keys if key in known_posts}
         unknown_posts = keys.difference(posts)
-        if self.former_posts:  # a row still naming a post by its link before an edit
-            posts.update((k, self.former_posts[k]) for k in unknown_posts if k in self.former_posts)
-            unknown_posts = keys.difference(posts)
         if self.post_filter is not None:
             unknown_posts = set(filter(self.post_filter.__contains__, unknown_posts))
         if unknown_posts:
@@ -892,18 +888,20 @@ class _ImportWriter:
             found_posts = list(found)
             posts.update(found_posts)
             self._know_posts(found_posts)
+        if self.former_posts:
+            # A row still naming a post by its link before a correction, when no post
+            # has that link now (a post's own link always wins).
+            was = self.former_posts
+            posts.update((k, was[k]) for k in keys.difference(posts) if k in was)
         # Only a post that was in the store before this import can be retracted:
         # its row is read for that; the posts this import made are not.
         older = sorted(i for i in posts.values() if i < self.first_new_post)
         retracted_posts: set[int] = set()
-        self.older_empty = {}
         if older:
-            for post_id, retracted, empty in raw.execute(_OLDER_POSTS, (json.dumps(older),)):
-                if retracted:
-                    retracted_posts.add(post_id)
-                else:
-                    self.older_empty[post_id] = empty
-        # (post, time, reporter) -> (retracted, report id, has a response, has a
+            retracted_posts = {
+                row[0] for row in raw.execute(_RETRACTED_POSTS, (json.dumps(older),))
+            }
+        # (post, time, reporter) -> (retracted, report id, has an acknowledgement, has a
         # decision, its place in this chunk's new reports or -1)
         report_keys: dict[tuple[int, int, str], tuple[bool, int, bool, bool, int]] = {}
         if posts:
@@ -927,14 +925,10 @@ class _ImportWriter:
                     )
                 }
                 for key, report_id in former.items():
-                    retracted, answered, decided = state_of[report_id]
-                    report_keys[key] = (
-                        bool(retracted),
-                        report_id,
-                        bool(answered),
-                        bool(decided),
-                        -1,
-                    )
+                    # Found, and given nothing: the row is the report as it was before
+                    # its correction (its responses were checked against a time the
+                    # report no longer has).
+                    report_keys[key] = (bool(state_of[report_id][0]), report_id, True, True, -1)
             if wanted_reports:
                 for post_id, reported_at, reporter_key, retracted, *state in raw.execute(
                     _REPORTS_OF, (json.dumps(sorted(wanted_reports)),)
@@ -988,7 +982,7 @@ class _ImportWriter:
         s_outcome: list[str] = []
         s_text: list[str] = []
         acknowledged = Outcome.ACKNOWLEDGED.value
-        sparse, first_new, older_empty = self.sparse, self.first_new_post, self.older_empty
+        sparse, first_new = self.sparse, self.first_new_post
         fills: list[dict[str, Any]] = []
         answered_later: list[int] = []  # reports in the store given a response
 
@@ -1043,19 +1037,17 @@ class _ImportWriter:
                     | (not row.language) << 3
                     | (row.posted_at is None) << 4
                 )
-            else:
-                index = post_id - first_new
-                empty = sparse[index] if index >= 0 else older_empty.get(post_id, 0)
-                if empty:
-                    fill = _filled(empty, row, author_id)
-                    if fill:
-                        fills.append(fill)
-                        fill["id"] = post_id
-                        empty &= ~fill.pop("_bits")
-                        if index >= 0:
-                            sparse[index] = empty
-                        else:
-                            older_empty[post_id] = empty
+            elif (index := post_id - first_new) >= 0 and (empty := sparse[index]) & _EMPTY_ANY:
+                # Only a post this import made: in a post already in the store an
+                # empty field may be a correction's (text cleared, author removed),
+                # which an old sheet must not undo.
+                fill = _filled(empty, row, author_id)
+                if fill:
+                    fill["id"] = post_id
+                    fills.append(fill)
+                    if not empty & _COMPLETED:
+                        self.posts_completed += 1
+                    sparse[index] = (empty & ~fill.pop("_bits")) | _COMPLETED
             reported = to_micros(row.reported_at)
             report_key = (post_id, reported, row.reporter_key)
             seen = report_keys.get(report_key)
@@ -1087,7 +1079,7 @@ class _ImportWriter:
                     report_keys[report_key] = (
                         False,
                         report_id,
-                        True,
+                        answered or new[0][1] == acknowledged,
                         decided or new[-1][1] != acknowledged,
                         at,
                     )
@@ -1115,7 +1107,7 @@ class _ImportWriter:
             if responses:
                 add_responses(report_id, responses)
             at = len(r_id)  # its place among this chunk's new reports
-            report_keys[report_key] = (False, report_id, bool(responses), final is not None, at)
+            report_keys[report_key] = (False, report_id, first is not None, final is not None, at)
             r_id.append(report_id)
             r_post.append(post_id)
             r_reported.append(reported)
@@ -1197,7 +1189,6 @@ class _ImportWriter:
             # entries of the posts it changes, and must find them written.
             self.search.flush()
             writer.update("post", fills)
-            self.posts_completed += len({f["id"] for f in fills})
         self._know_accounts(zip(a_key, a_id, strict=True))
         self._know_posts(zip(p_identity, p_id, strict=True))
         if self.account_filter is not None:
@@ -1337,10 +1328,9 @@ _FAKE_ACCOUNTS = f"SELECT id FROM author_account WHERE id {_IN_JSON} AND suspect
 _POSTS_OF = f"SELECT identity_key, id FROM post WHERE identity_key {_IN_JSON}"  # index only
 # The fields a post's first row may leave empty and a later row of it fill.
 _EMPTY_AUTHOR, _EMPTY_CONTENT, _EMPTY_CATEGORY, _EMPTY_LANGUAGE, _EMPTY_POSTED = 1, 2, 4, 8, 16
-_REPORT_STATE = (
-    "SELECT id, retracted_at IS NOT NULL, first_response_at IS NOT NULL, "
-    f"final_response_at IS NOT NULL FROM report WHERE id {_IN_JSON}"
-)
+_EMPTY_ANY = 31
+_COMPLETED = 128  # counted once in posts_completed
+_REPORT_STATE = f"SELECT id, retracted_at IS NOT NULL FROM report WHERE id {_IN_JSON}"
 # Every post and report a correction changed the identity of, and each identity it
 # had before: (post, report) edit events, newest first, with the record as it is.
 _EDITED_POSTS = (
@@ -1392,17 +1382,22 @@ def former_identities(
     return posts, reports
 
 
-# Of the posts in the store before the import: those retracted, and which fields
-# the others have empty; each post's row read once.
-_OLDER_POSTS = (
-    "SELECT id, retracted_at IS NOT NULL AS retracted, (author_id IS NULL) "
-    "| ((trim(content) = '') << 1) | ((category = '') << 2) | ((language = '') << 3) "
-    f"| ((posted_at IS NULL) << 4) AS empty FROM post WHERE id {_IN_JSON} "
-    "AND (retracted OR empty)"
+_RETRACTED_POSTS = f"SELECT id FROM post WHERE id {_IN_JSON} AND retracted_at IS NOT NULL"
+# With each report found: whether it has an acknowledgement, and a decision, that a
+# row of it could otherwise add. A response retracted or corrected counts as both:
+# the store's word on the report's responses is then a person's, which an old
+# sheet must not overrule (a retracted decision came back as a new one).
+_TOUCHED = (
+    "s.retracted_at IS NOT NULL OR EXISTS (SELECT 1 FROM audit_event e WHERE "
+    "e.entity_uid = s.uid AND e.entity = 'response' AND e.action = 'edit')"
 )
+_FINALS = ", ".join(f"'{o.value}'" for o in sorted(FINAL_OUTCOMES))
 _REPORTS_OF = (
     "SELECT r.post_id, r.reported_at, r.reporter_key, r.retracted_at IS NOT NULL, r.id, "
-    "r.first_response_at IS NOT NULL, r.final_response_at IS NOT NULL "
+    "EXISTS (SELECT 1 FROM response s WHERE s.report_id = r.id AND "
+    f"(s.outcome = 'acknowledged' OR {_TOUCHED})), "
+    "EXISTS (SELECT 1 FROM response s WHERE s.report_id = r.id AND "
+    f"(s.outcome IN ({_FINALS}) OR {_TOUCHED})) "
     "FROM json_each(?) AS j CROSS JOIN report AS r ON r.post_id = j.value ->> 0 "
     "AND r.reported_at = j.value ->> 1 AND r.reporter_key = j.value ->> 2"
 )

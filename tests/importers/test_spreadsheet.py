@@ -386,28 +386,36 @@ def test_later_rows_of_a_post_fill_what_its_first_row_left_empty(store, tmp_path
     figures = compute_indicators(store, default_params(store))
     assert figures.accounts_banned == 1 and figures.offending_accounts == 1
 
-    # A post imported without its text, completed by a later file.
-    later = [
-        {
-            "post_url": "https://facebook.com/p/b2",
-            "platform": "facebook",
-            "reported_at": "2018-03-01 10:00",
-            "reporter": "R1",
-        },
-    ]
-    import_file(store, write_log(tmp_path / "b.csv", later), UTC_ZONE)
-    more = [{**later[0], "content": "written down later", "reporter": "R2"}]
-    again = import_file(store, write_log(tmp_path / "c.csv", more), UTC_ZONE)
-    assert (again.added, again.posts_completed) == (1, 1)
+    # A post already in the store is not completed by a later file: an empty
+    # field there may be a correction's, which an old sheet must not undo.
+    from desktop_app.store import corrections
+
     with store.session() as session:
-        post = session.scalars(select(Post).where(Post.url == later[0]["post_url"])).one()
-        assert post.content == "written down later"
-        sql, params = search_ids("down later")
-        assert [r[0] for r in session.connection().exec_driver_sql(sql, params)] == [post.id]
-    # And the same files again change nothing.
-    assert import_file(store, write_log(tmp_path / "a2.csv", rows), UTC_ZONE).posts_completed == 0
+        ref = session.scalars(select(Post)).one().case_ref
+    corrections.edit(store, "post", ref, {"content": ""}, "the text names the victim")
+    again = import_file(store, write_log(tmp_path / "again.csv", rows), UTC_ZONE)
+    assert (again.added, again.posts_completed) == (0, 0)
+    with store.session() as session:
+        assert session.scalars(select(Post)).one().content == ""
     with store.session() as session:
         assert verify_chain(session).intact
+
+
+def test_a_post_completed_by_rows_in_two_chunks_counts_once(
+    store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.importers import spreadsheet
+
+    monkeypatch.setattr(spreadsheet, "CHUNK_ROWS", 2, raising=True)
+    base = {"post_url": "https://facebook.com/p/c1", "platform": "facebook"}
+    rows = [
+        {**base, "reported_at": "2018-03-01 10:00", "reporter": "R1"},
+        {**base, "reported_at": "2018-03-01 11:00", "reporter": "R2"},
+        {**base, "reported_at": "2018-03-01 12:00", "reporter": "R3", "content": "text"},
+        {**base, "reported_at": "2018-03-01 13:00", "reporter": "R4", "author_handle": "@a"},
+    ]
+    result = import_file(store, write_log(tmp_path / "c.csv", rows), UTC_ZONE)
+    assert (result.added, result.posts_completed) == (4, 1)
 
 
 def test_a_response_given_since_is_added_to_the_report_already_present(
@@ -448,6 +456,39 @@ def test_a_response_given_since_is_added_to_the_report_already_present(
         done = import_file(store, write_log(tmp_path / "u3.csv", again), UTC_ZONE)
         assert (done.added, done.responses_added) == (0, 0)
     assert _count(store, Response) == 2
+
+    # A decision retracted here is not brought back by the sheet that still has it;
+    # nor is one whose outcome was corrected.
+    with store.session() as session:
+        removal = session.scalars(select(Response).where(Response.outcome == "removed")).one()
+        removal_uid = removal.uid
+    from desktop_app.store import corrections
+
+    corrections.retract(store, "response", removal_uid, "logged against the wrong case")
+    done = import_file(store, write_log(tmp_path / "u5.csv", [decided]), UTC_ZONE)
+    assert done.responses_added == 0
+    assert compute_indicators(store, default_params(store)).reports_removed == 0
+
+    # An acknowledgement learnt after the decision is added: the first response is
+    # the earliest of any (INDICATORS.md), whatever order the sheet was filled in.
+    late = {
+        **row,
+        "post_url": "https://facebook.com/p/u3",
+        "final_response_at": "2018-03-09 14:30",
+        "final_outcome": "removed",
+    }
+    import_file(store, write_log(tmp_path / "u6.csv", [late]), UTC_ZONE)
+    done = import_file(
+        store,
+        write_log(tmp_path / "u7.csv", [{**late, "first_response_at": "2018-03-05 16:30"}]),
+        UTC_ZONE,
+    )
+    assert done.responses_added == 1
+    with store.session() as session:
+        report = session.scalars(
+            select(Report).join(Post).where(Post.url == late["post_url"])
+        ).one()
+        assert report.first_response_at == datetime(2018, 3, 5, 16, 30, tzinfo=UTC)
 
     # In one file: the row twice, the decision on the second (one chunk).
     twice = [
@@ -494,6 +535,24 @@ def test_a_corrected_record_is_still_found_by_the_row_it_came_from(store, tmp_pa
     again = import_file(store, path, UTC_ZONE)
     assert (again.added, again.already_present) == (0, 3)
     assert (_count(store, Report), _count(store, Post)) == (reports, posts)
+    # The report as it was is given nothing: its responses were checked against a
+    # time it no longer has (one dated before the corrected time was added).
+    responses = _count(store, Response)
+    stale = [{**ROWS[0], "first_response_at": "", "final_response_at": "", "final_outcome": ""}]
+    assert import_file(store, write_log(tmp_path / "stale.csv", stale), UTC_ZONE).added == 0
+    assert _count(store, Response) == responses
+    # A post's own link wins over another post's former one: a case logged in the
+    # window with the link the Facebook case had takes the sheet's new report.
+    with store.transaction() as session:
+        other = repo.add_post(
+            session, repo.PostFields(platform="facebook", url="https://facebook.com/chain/1")
+        )
+        other_id = other.id
+    fresh = [{**ROWS[1], "reporter": "Researcher D"}]
+    assert import_file(store, write_log(tmp_path / "fresh.csv", fresh), UTC_ZONE).added == 1
+    with store.session() as session:
+        newest = session.scalars(select(Report).order_by(Report.id.desc())).first()
+        assert newest is not None and newest.post_id == other_id
 
 
 _texts = st.text(alphabet="abc မြန်", max_size=6)

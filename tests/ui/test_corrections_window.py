@@ -505,3 +505,13 @@ def test_the_author_fields_correct_the_account_with_a_reason_and_never_move_a_fl
         "display_name": {"old": "Clean Page", "new": "Clean Page ကျောင်း"},
         "suspected_fake": {"old": False, "new": True},
     }
+
+    # A handle never seen before makes a new account, which takes nothing of the
+    # name and the box that still show @clean's.
+    type_into(qtbot, editor.author, "@brand_new")
+    errors = while_modal(_give_reason(qtbot, "another account posted it"), QInputDialog)
+    menu_action(window, "Case", "Save case").trigger()
+    assert not errors, errors
+    assert author_of_case() == "brand_new"
+    assert accounts()["brand_new"] == ("", False)
+    assert accounts()["clean"] == ("Clean Page ကျောင်း", True)

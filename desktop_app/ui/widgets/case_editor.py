@@ -589,12 +589,18 @@ class CaseEditor(QWidget):
                     "name in the notes."
                 )
             )
+        loaded_id, loaded_handle, loaded_name, loaded_fake = self._loaded_author
         if account is None:
+            # A new account takes only what was typed for it: the name and the box
+            # still showing the case's former account's are not carried over (a
+            # victim's name went onto the offender's new account).
+            if loaded_id is not None:
+                name = name if name != loaded_name.strip() else ""
+                fake = fake if fake != loaded_fake else False
             created = repo.get_or_create_account(
                 session, platform=platform, handle=handle, display_name=name, suspected_fake=fake
             )
             return created, {}
-        loaded_id, loaded_handle, loaded_name, loaded_fake = self._loaded_author
         changes: dict[str, object] = {}
         # The same account's handle spelt otherwise (its case, its @): a correction of
         # the case's own account only; typed for another known account, it names it.
