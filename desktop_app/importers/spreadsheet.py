@@ -792,6 +792,7 @@ class _ImportWriter:
         self.posts_completed = 0
         self.responses_added = 0  # to reports already present
         self.former_posts, self.former_reports = former_identities(self.raw)
+        self.touched_reports = {row[0] for row in self.raw.execute(_TOUCHED_REPORTS)}
         self.flagged_fake = 0
         self.zawgyi_cells = 0
         # The ids of accounts and posts this import has made or looked up, so a later
@@ -842,7 +843,7 @@ class _ImportWriter:
         set[int],
         dict[str, int],
         set[int],
-        dict[tuple[int, int, str], tuple[bool, int, bool, bool, int]],
+        dict[tuple[int, int, str], tuple[bool, int, bool, bool, int, int | None]],
     ]:
         """The store's accounts, posts and reports this chunk's rows refer to."""
         raw = self.raw
@@ -903,7 +904,7 @@ class _ImportWriter:
             }
         # (post, time, reporter) -> (retracted, report id, has an acknowledgement, has a
         # decision, its place in this chunk's new reports or -1)
-        report_keys: dict[tuple[int, int, str], tuple[bool, int, bool, bool, int]] = {}
+        report_keys: dict[tuple[int, int, str], tuple[bool, int, bool, bool, int, int | None]] = {}
         if posts:
             # Only the chunk's own (post, time, reporter) keys, each one probe of the
             # unique index: the reports of a post reported long ago are not read.
@@ -928,18 +929,27 @@ class _ImportWriter:
                     # Found, and given nothing: the row is the report as it was before
                     # its correction (its responses were checked against a time the
                     # report no longer has).
-                    report_keys[key] = (bool(state_of[report_id][0]), report_id, True, True, -1)
+                    report_keys[key] = (
+                        bool(state_of[report_id][0]),
+                        report_id,
+                        True,
+                        True,
+                        -1,
+                        None,
+                    )
             if wanted_reports:
                 for post_id, reported_at, reporter_key, retracted, *state in raw.execute(
                     _REPORTS_OF, (json.dumps(sorted(wanted_reports)),)
                 ):
-                    report_id, answered, decided = state
+                    report_id, first_at, decided = state
+                    touched = report_id in self.touched_reports
                     report_keys[(post_id, reported_at, reporter_key)] = (  # the key as it is
                         bool(retracted),
                         report_id,
-                        bool(answered),
-                        bool(decided),
+                        first_at is not None or touched,
+                        bool(decided) or touched,
                         -1,
+                        first_at,
                     )
         return accounts, fake_accounts, posts, retracted_posts, report_keys
 
@@ -984,7 +994,7 @@ class _ImportWriter:
         acknowledged = Outcome.ACKNOWLEDGED.value
         sparse, first_new = self.sparse, self.first_new_post
         fills: list[dict[str, Any]] = []
-        answered_later: list[int] = []  # reports in the store given a response
+        answered_later: list[dict[str, Any]] = []  # summaries of reports given a response
 
         def add_responses(report_id: int, responses: list[tuple[int, str, str]]) -> None:
             for received_at, outcome, wording in responses:
@@ -1058,7 +1068,7 @@ class _ImportWriter:
                 self.already += 1
                 # The report is in; a response the row gives that it has not (the
                 # platform answered since the sheet was last imported) is added.
-                _, report_id, answered, decided, at = seen
+                _, report_id, answered, decided, at, first_at = seen
                 new: list[tuple[int, str, str]] = []
                 if not answered and row.first_response_at is not None:
                     new.append((to_micros(row.first_response_at), acknowledged, ""))
@@ -1074,14 +1084,21 @@ class _ImportWriter:
                         r_first[at] = earliest if held is None else min(held, earliest)
                         if not decided and new[-1][1] != acknowledged:
                             r_final[at], r_outcome[at] = new[-1][0], new[-1][1]
-                    else:
-                        answered_later.append(report_id)
+                    else:  # a report in the store: its summary, as refresh_summaries would
+                        earliest = min(t for t, _, _ in new)
+                        first_at = earliest if first_at is None else min(first_at, earliest)
+                        summary: dict[str, Any] = {"id": report_id, "first_response_at": first_at}
+                        if not decided and new[-1][1] != acknowledged:
+                            summary["final_response_at"] = new[-1][0]
+                            summary["final_outcome"] = new[-1][1]
+                        answered_later.append(summary)
                     report_keys[report_key] = (
                         False,
                         report_id,
-                        answered or new[0][1] == acknowledged,
+                        True,
                         decided or new[-1][1] != acknowledged,
                         at,
+                        first_at,
                     )
                 continue
             if post_id in retracted_posts:
@@ -1107,7 +1124,14 @@ class _ImportWriter:
             if responses:
                 add_responses(report_id, responses)
             at = len(r_id)  # its place among this chunk's new reports
-            report_keys[report_key] = (False, report_id, first is not None, final is not None, at)
+            report_keys[report_key] = (
+                False,
+                report_id,
+                bool(responses),
+                final is not None,
+                at,
+                None,
+            )
             r_id.append(report_id)
             r_post.append(post_id)
             r_reported.append(reported)
@@ -1183,7 +1207,8 @@ class _ImportWriter:
             },
             constants=stamps,
         )
-        writer.refresh_summaries(answered_later)
+        if answered_later:
+            writer.update("report", answered_later)
         if fills:
             # Entries held for the search index first: the update below replaces the
             # entries of the posts it changes, and must find them written.
@@ -1383,23 +1408,23 @@ def former_identities(
 
 
 _RETRACTED_POSTS = f"SELECT id FROM post WHERE id {_IN_JSON} AND retracted_at IS NOT NULL"
-# With each report found: whether it has an acknowledgement, and a decision, that a
-# row of it could otherwise add. A response retracted or corrected counts as both:
-# the store's word on the report's responses is then a person's, which an old
-# sheet must not overrule (a retracted decision came back as a new one).
-_TOUCHED = (
-    "s.retracted_at IS NOT NULL OR EXISTS (SELECT 1 FROM audit_event e WHERE "
-    "e.entity_uid = s.uid AND e.entity = 'response' AND e.action = 'edit')"
-)
-_FINALS = ", ".join(f"'{o.value}'" for o in sorted(FINAL_OUTCOMES))
+# With each report found, from its own row (its summary of its live responses):
+# its first response, if any, and whether it has a decision: a row of it adds an
+# acknowledgement to a report with no response, a decision to one with none. The
+# responses themselves are not read (their index is set aside during a large
+# import: a probe per report scanned them all).
 _REPORTS_OF = (
     "SELECT r.post_id, r.reported_at, r.reporter_key, r.retracted_at IS NOT NULL, r.id, "
-    "EXISTS (SELECT 1 FROM response s WHERE s.report_id = r.id AND "
-    f"(s.outcome = 'acknowledged' OR {_TOUCHED})), "
-    "EXISTS (SELECT 1 FROM response s WHERE s.report_id = r.id AND "
-    f"(s.outcome IN ({_FINALS}) OR {_TOUCHED})) "
+    "r.first_response_at, r.final_response_at IS NOT NULL "
     "FROM json_each(?) AS j CROSS JOIN report AS r ON r.post_id = j.value ->> 0 "
     "AND r.reported_at = j.value ->> 1 AND r.reporter_key = j.value ->> 2"
+)
+# The reports one of whose responses a person retracted or corrected: the store's
+# word on their responses is then a person's, which an old sheet must not overrule
+# (a retracted decision came back as a new one). As many as such corrections.
+_TOUCHED_REPORTS = (
+    "SELECT DISTINCT s.report_id FROM audit_event e JOIN response s ON s.uid = e.entity_uid "
+    "WHERE e.entity = 'response' AND e.action IN ('edit', 'retract')"
 )
 
 
