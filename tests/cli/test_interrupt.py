@@ -32,10 +32,13 @@ def test_ctrl_c_inside_an_sql_function_is_reported_as_an_interrupt(  # type: ign
             return argparse.Namespace(run=interrupted_inside_sql)
 
     monkeypatch.setattr(program, "build_parser", lambda command: Parser())
+    # Python's own Ctrl-C handler, as in a terminal (a job started in the
+    # background, as CI may run the tests, inherits SIGINT ignored).
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         code = program.main(["import", "log.csv"])
     finally:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGINT, before)
     assert code == 1
     assert "interrupted; nothing more was written" in capsys.readouterr().err
 
@@ -52,9 +55,12 @@ def test_other_sql_errors_are_not_taken_for_an_interrupt(monkeypatch) -> None:  
             return argparse.Namespace(run=failing)
 
     monkeypatch.setattr(program, "build_parser", lambda command: Parser())
-    with pytest.raises(sqlcipher3.OperationalError):
-        program.main(["import", "log.csv"])
-    signal.signal(signal.SIGINT, signal.default_int_handler)
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(sqlcipher3.OperationalError):
+            program.main(["import", "log.csv"])
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 def test_a_system_error_is_still_one_line(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -69,8 +75,9 @@ def test_a_system_error_is_still_one_line(monkeypatch, capsys) -> None:  # type:
             return argparse.Namespace(run=cannot_write)
 
     monkeypatch.setattr(program, "build_parser", lambda command: Parser())
+    before = signal.getsignal(signal.SIGINT)
     try:
         assert program.main(["export-xlsx", "/proc/out.xlsx"]) == 1
     finally:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGINT, before)
     assert "No such file or directory (/proc/out.xlsx)" in capsys.readouterr().err
