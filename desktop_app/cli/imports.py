@@ -44,6 +44,12 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"{result.responses_added} platform response(s) added to reports already "
             "present, which had none of that kind yet"
         )
+    if result.fields_not_taken:
+        print(
+            f"{result.fields_not_taken} row(s) give an author, text, category, language or "
+            "posting time that a case already in the store has empty: not taken, as a "
+            "correction may have emptied it; fill it in the case if it belongs there"
+        )
     if result.posts_completed:
         print(
             f"{result.posts_completed} post(s) completed from later rows: their first row "

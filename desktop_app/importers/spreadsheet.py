@@ -189,6 +189,9 @@ class ImportResult:
     # Posts whose first row left a field empty (author, text, category, language,
     # posted at) that a later row of the post gave.
     posts_completed: int = 0
+    # Rows giving an author, text, category, language or posting time that a post
+    # already in the store has empty: not taken (a correction may have emptied it).
+    fields_not_taken: int = 0
     # Platform responses a row gave to a report already present that had none of
     # its kind (an acknowledgement, a decision): the platform answered since.
     responses_added: int = 0
@@ -790,6 +793,9 @@ class _ImportWriter:
         # of the post fills them (it was ignored: the post kept no author or text).
         self.sparse = bytearray()
         self.posts_completed = 0
+        # Rows giving a field that a post already in the store has empty: not taken.
+        self.fields_not_taken = 0
+        self.older_empty: dict[int, int] = {}  # this chunk's older posts' empty fields
         self.responses_added = 0  # to reports already present
         self.former_posts, self.former_reports = former_identities(self.raw)
         self.touched_reports = {row[0] for row in self.raw.execute(_TOUCHED_REPORTS)}
@@ -898,10 +904,13 @@ class _ImportWriter:
         # its row is read for that; the posts this import made are not.
         older = sorted(i for i in posts.values() if i < self.first_new_post)
         retracted_posts: set[int] = set()
+        self.older_empty = {}
         if older:
-            retracted_posts = {
-                row[0] for row in raw.execute(_RETRACTED_POSTS, (json.dumps(older),))
-            }
+            for post_id, retracted, empty in raw.execute(_OLDER_POSTS, (json.dumps(older),)):
+                if retracted:
+                    retracted_posts.add(post_id)
+                else:
+                    self.older_empty[post_id] = empty
         # (post, time, reporter) -> (retracted, report id, has an acknowledgement, has a
         # decision, its place in this chunk's new reports or -1)
         report_keys: dict[tuple[int, int, str], tuple[bool, int, bool, bool, int, int | None]] = {}
@@ -992,7 +1001,7 @@ class _ImportWriter:
         s_outcome: list[str] = []
         s_text: list[str] = []
         acknowledged = Outcome.ACKNOWLEDGED.value
-        sparse, first_new = self.sparse, self.first_new_post
+        sparse, first_new, older_empty = self.sparse, self.first_new_post, self.older_empty
         fills: list[dict[str, Any]] = []
         answered_later: list[dict[str, Any]] = []  # summaries of reports given a response
 
@@ -1058,6 +1067,12 @@ class _ImportWriter:
                     if not empty & _COMPLETED:
                         self.posts_completed += 1
                     sparse[index] = (empty & ~fill.pop("_bits")) | _COMPLETED
+            elif (
+                index < 0
+                and (empty := older_empty.get(post_id, 0))
+                and _filled(empty, row, author_id)
+            ):
+                self.fields_not_taken += 1  # said, so that nothing is dropped unseen
             reported = to_micros(row.reported_at)
             report_key = (post_id, reported, row.reporter_key)
             seen = report_keys.get(report_key)
@@ -1407,7 +1422,15 @@ def former_identities(
     return posts, reports
 
 
-_RETRACTED_POSTS = f"SELECT id FROM post WHERE id {_IN_JSON} AND retracted_at IS NOT NULL"
+# Of the posts in the store before the import: those retracted, and which fields
+# the others have empty (a row that gives one is told, not taken); each post's row
+# read once.
+_OLDER_POSTS = (
+    "SELECT id, retracted_at IS NOT NULL AS retracted, (author_id IS NULL) "
+    "| ((trim(content) = '') << 1) | ((category = '') << 2) | ((language = '') << 3) "
+    f"| ((posted_at IS NULL) << 4) AS empty FROM post WHERE id {_IN_JSON} "
+    "AND (retracted OR empty)"
+)
 # With each report found, from its own row (its summary of its live responses):
 # its first response, if any, and whether it has a decision: a row of it adds an
 # acknowledgement to a report with no response, a decision to one with none. The
@@ -1535,6 +1558,7 @@ def import_file(
                 accounts_added=writer.accounts_added,
                 posts_completed=writer.posts_completed,
                 responses_added=writer.responses_added,
+                fields_not_taken=writer.fields_not_taken,
                 zawgyi_cells=writer.zawgyi_cells,
                 file_sha256=check.sha256,
                 event_uid=None if dry_run else event_uid,

@@ -1972,6 +1972,12 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n row(s) give an author, text, category, language or posting time that a case already in the store has empty: not taken, as a correction may have emptied it; fill it in the case if it belongs there.</source>
+        <translation>
+            <numerusform>အတန်း %n ခုတွင် သိုလှောင်ရာ၌ ရှိပြီးသား ဖြစ်စဉ်တစ်ခု၏ ဗလာဖြစ်နေသော ပို့စ်တင်သူ၊ စာသား၊ အမျိုးအစား၊ ဘာသာစကား သို့မဟုတ် ပို့စ်တင်ချိန်ကို ပေးထားသည်- ပြင်ဆင်ချက်တစ်ခုက ၎င်းကို ဗလာပြုခဲ့နိုင်သောကြောင့် မယူပါ- သင့်လျော်ပါက ဖြစ်စဉ်တွင် ဖြည့်ပါ။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n post(s) completed from later rows: their first row left the author, text, category, language or posting time empty.</source>
         <translation>
             <numerusform>နောက်ပိုင်း အတန်းများမှ ပို့စ် %n ခုကို ဖြည့်စွက်ပြီးပါပြီ- ၎င်းတို့၏ ပထမ အတန်းတွင် ပို့စ်တင်သူ၊ စာသား၊ အမျိုးအစား၊ ဘာသာစကား သို့မဟုတ် ပို့စ်တင်ချိန်ကို ဗလာထားခဲ့သည်။</numerusform>

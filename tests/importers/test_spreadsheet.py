@@ -395,6 +395,7 @@ def test_later_rows_of_a_post_fill_what_its_first_row_left_empty(store, tmp_path
     corrections.edit(store, "post", ref, {"content": ""}, "the text names the victim")
     again = import_file(store, write_log(tmp_path / "again.csv", rows), UTC_ZONE)
     assert (again.added, again.posts_completed) == (0, 0)
+    assert again.fields_not_taken == 2  # the rows with text are told, not taken
     with store.session() as session:
         assert session.scalars(select(Post)).one().content == ""
     with store.session() as session:

@@ -295,6 +295,17 @@ class ImportDialog(WorkerDialog):
                 ),
                 result.responses_added,
             )
+        if result.fields_not_taken:
+            text += " " + numerus(
+                self.tr(
+                    "%n row(s) give an author, text, category, language or posting time "
+                    "that a case already in the store has empty: not taken, as a correction "
+                    "may have emptied it; fill it in the case if it belongs there.",
+                    "",
+                    result.fields_not_taken,
+                ),
+                result.fields_not_taken,
+            )
         if result.posts_completed:
             text += " " + numerus(
                 self.tr(
