@@ -143,10 +143,8 @@ class ReportDialog(QDialog):
         form.addRow(self.tr("Platform reference"), self.platform_ref)
         form.addRow(self.tr("Notes"), self.notes)
         self.reason, self.reason_error = reason_field(self)
-        self.initial_time = ""
         if record is not None:
             self.reported_at.setText(record.reported_at.astimezone(tz).strftime(TIME_FORMAT))
-            self.initial_time = self.reported_at.text()
             index = self.channel.findData(record.channel)
             if index < 0:  # none recorded (the column is optional), or an import's own
                 shown = channel_name(record.channel) if record.channel else self.tr("not recorded")
@@ -174,7 +172,7 @@ class ReportDialog(QDialog):
         the store, with the case's own draft) and to put back with ``fill``."""
         return {
             "kind": "report",
-            "reported_at": self.reported_at.text(),
+            "reported_at": self.reported_at.text().strip(),
             "channel": self.channel.currentData(),
             "reporter": self.reporter.text(),
             "platform_ref": self.platform_ref.text(),
@@ -206,8 +204,6 @@ class ReportDialog(QDialog):
             "platform_ref": self.platform_ref.text(),
             "notes": self.notes.text(),
         }
-        if self.reported_at.text().strip() == self.initial_time:  # kept (to the second)
-            del new["reported_at"]
         return {k: v for k, v in new.items() if getattr(self.record, k) != v and k in self._typed()}
 
     def _typed(self) -> set[str]:
@@ -217,7 +213,7 @@ class ReportDialog(QDialog):
 
     def _fields(self) -> dict[str, object]:
         return {
-            "reported_at": self.reported_at.text(),
+            "reported_at": self.reported_at.text().strip(),
             "channel": self.channel.currentData(),
             "reporter": self.reporter.text(),
             "platform_ref": self.platform_ref.text(),

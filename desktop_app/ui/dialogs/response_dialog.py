@@ -77,14 +77,12 @@ class ResponseDialog(QDialog):
         form.addRow(self.tr("Wording"), self.text)
         form.addRow(self.tr("Platform reference"), self.platform_ref)
         self.reason, self.reason_error = reason_field(self)
-        self.initial_time = ""
         if record is None:
             form.addRow(self.tr("Evidence"), attach_row)
         else:  # evidence is corrected on its own (retract, restore, purge)
             attach.setVisible(False)
             self.attachment_label.setVisible(False)
             self.received_at.setText(record.received_at.astimezone(tz).strftime(TIME_FORMAT))
-            self.initial_time = self.received_at.text()
             index = self.outcome.findData(record.outcome)
             if index >= 0:
                 self.outcome.setCurrentIndex(index)
@@ -117,7 +115,7 @@ class ResponseDialog(QDialog):
         return {
             "kind": "response",
             "report_id": self.report_id,
-            "received_at": self.received_at.text(),
+            "received_at": self.received_at.text().strip(),
             "outcome": self.outcome.currentData(),
             "text": self.text.toPlainText(),
             "platform_ref": self.platform_ref.text(),
@@ -171,8 +169,6 @@ class ResponseDialog(QDialog):
             "text": self.text.toPlainText(),
             "platform_ref": self.platform_ref.text(),
         }
-        if self.received_at.text().strip() == self.initial_time:  # kept (to the second)
-            del new["received_at"]
         return {k: v for k, v in new.items() if getattr(self.record, k) != v and k in self._typed()}
 
     def _typed(self) -> set[str]:
