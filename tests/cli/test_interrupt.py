@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+from collections.abc import Callable
 
 import pytest
 import sqlcipher3
@@ -13,54 +14,49 @@ import sqlcipher3
 from desktop_app.cli import program
 
 
+def _main_running(monkeypatch, run: Callable[[argparse.Namespace], int], *words: str) -> int:  # type: ignore[no-untyped-def]
+    """``caselog-cli WORDS`` with ``run`` as the command, under Python's own Ctrl-C
+    handler, as in a terminal (a job started in the background, as CI may run the
+    tests, inherits SIGINT ignored)."""
+
+    class Parser:
+        def parse_args(self, _words: list[str]) -> argparse.Namespace:
+            return argparse.Namespace(run=run)
+
+    monkeypatch.setattr(program, "build_parser", lambda command: Parser())
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return program.main(list(words))
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+def _sql_calling(function: Callable[..., object], arguments: int) -> Callable[..., int]:
+    """A command that runs ``function`` as an SQL function of ``arguments`` values."""
+
+    def run(_args: argparse.Namespace) -> int:
+        conn = sqlcipher3.connect(":memory:")
+        conn.create_function("f", arguments, function)
+        conn.execute("SELECT f(" + ", ".join(["'x'"] * arguments) + ")").fetchall()
+        return 0
+
+    return run
+
+
 def test_ctrl_c_inside_an_sql_function_is_reported_as_an_interrupt(  # type: ignore[no-untyped-def]
     monkeypatch, capsys
 ) -> None:
-    def interrupted_inside_sql(_args: argparse.Namespace) -> int:
-        conn = sqlcipher3.connect(":memory:")
+    def text_of(value: str) -> str:
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, as it lands mid-function
+        return value
 
-        def text_of(value: str) -> str:
-            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, as it lands mid-function
-            return value
-
-        conn.create_function("text_of", 1, text_of)
-        conn.execute("SELECT text_of('x')").fetchall()
-        return 0
-
-    class Parser:
-        def parse_args(self, words: list[str]) -> argparse.Namespace:
-            return argparse.Namespace(run=interrupted_inside_sql)
-
-    monkeypatch.setattr(program, "build_parser", lambda command: Parser())
-    # Python's own Ctrl-C handler, as in a terminal (a job started in the
-    # background, as CI may run the tests, inherits SIGINT ignored).
-    before = signal.signal(signal.SIGINT, signal.default_int_handler)
-    try:
-        code = program.main(["import", "log.csv"])
-    finally:
-        signal.signal(signal.SIGINT, before)
-    assert code == 1
+    assert _main_running(monkeypatch, _sql_calling(text_of, 1), "import", "log.csv") == 1
     assert "interrupted; nothing more was written" in capsys.readouterr().err
 
 
 def test_other_sql_errors_are_not_taken_for_an_interrupt(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    def failing(_args: argparse.Namespace) -> int:
-        conn = sqlcipher3.connect(":memory:")
-        conn.create_function("boom", 0, lambda: 1 / 0)
-        conn.execute("SELECT boom()").fetchall()
-        return 0
-
-    class Parser:
-        def parse_args(self, words: list[str]) -> argparse.Namespace:
-            return argparse.Namespace(run=failing)
-
-    monkeypatch.setattr(program, "build_parser", lambda command: Parser())
-    before = signal.signal(signal.SIGINT, signal.default_int_handler)
-    try:
-        with pytest.raises(sqlcipher3.OperationalError):
-            program.main(["import", "log.csv"])
-    finally:
-        signal.signal(signal.SIGINT, before)
+    with pytest.raises(sqlcipher3.OperationalError):
+        _main_running(monkeypatch, _sql_calling(lambda: 1 / 0, 0), "import", "log.csv")
 
 
 def test_a_system_error_is_still_one_line(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -70,14 +66,5 @@ def test_a_system_error_is_still_one_line(monkeypatch, capsys) -> None:  # type:
     def cannot_write(_args: argparse.Namespace) -> int:
         raise FileNotFoundError(2, "No such file or directory", "/proc/out.xlsx")
 
-    class Parser:
-        def parse_args(self, words: list[str]) -> argparse.Namespace:
-            return argparse.Namespace(run=cannot_write)
-
-    monkeypatch.setattr(program, "build_parser", lambda command: Parser())
-    before = signal.getsignal(signal.SIGINT)
-    try:
-        assert program.main(["export-xlsx", "/proc/out.xlsx"]) == 1
-    finally:
-        signal.signal(signal.SIGINT, before)
+    assert _main_running(monkeypatch, cannot_write, "export-xlsx", "/proc/out.xlsx") == 1
     assert "No such file or directory (/proc/out.xlsx)" in capsys.readouterr().err

@@ -53,18 +53,24 @@ def window(qtbot, settings: QSettings, monkeypatch: pytest.MonkeyPatch) -> Itera
     main.lock()
 
 
-@pytest.fixture
-def unlocked(window, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """A window unlocked on a new store holding one imported log."""
+def unlock_on_log(window, tmp_path: Path, rows: list[dict[str, str]]):  # type: ignore[no-untyped-def]
+    """``window`` unlocked on a new store (Asia/Yangon) holding ``rows`` imported."""
     from desktop_app.core.timeutil import zone
     from desktop_app.importers.spreadsheet import import_file
     from tests.conftest import write_log
-    from tests.importers.test_spreadsheet import ROWS
 
     path = tmp_path / "gui.db"
     with create_store(path, PASSPHRASE, organisation="GUI test", timezone="Asia/Yangon") as store:
-        import_file(store, write_log(tmp_path / "log.csv", ROWS), zone("Asia/Yangon"))
+        import_file(store, write_log(tmp_path / "log.csv", rows), zone("Asia/Yangon"))
     window.ask_unlock(path)
     window.unlock(PASSPHRASE)
     assert not window.is_locked
     return window
+
+
+@pytest.fixture
+def unlocked(window, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A window unlocked on a new store holding one imported log."""
+    from tests.importers.test_spreadsheet import ROWS
+
+    return unlock_on_log(window, tmp_path, ROWS)

@@ -13,11 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox
 from sqlalchemy import func, select
 
-from desktop_app.store.engine import create_store, open_store
+from desktop_app.store.engine import open_store
 from desktop_app.store.models import AuditEvent, AuthorAccount, Draft, Post, Report, Response
 from desktop_app.ui.dialogs.report_dialog import ReportDialog
 from desktop_app.ui.dialogs.response_dialog import ResponseDialog
-from tests.conftest import PASSPHRASE, write_log
+from tests.conftest import PASSPHRASE
+from tests.ui.conftest import unlock_on_log
 from tests.ui.menus import click, menu_action, type_into, while_modal
 
 WORDING = "Thanks for reporting.\r\nWe reviewed\u00a0it: ကျောင်း"
@@ -39,14 +40,7 @@ ROWS = [
 @pytest.fixture
 def opened(window, tmp_path: Path):  # type: ignore[no-untyped-def]
     """The window unlocked on a store of ROWS, the case open in the editor."""
-    from desktop_app.core.timeutil import zone
-    from desktop_app.importers.spreadsheet import import_file
-
-    path = tmp_path / "entries.db"
-    with create_store(path, PASSPHRASE, organisation="Entries", timezone="Asia/Yangon") as store:
-        import_file(store, write_log(tmp_path / "log.csv", ROWS), zone("Asia/Yangon"))
-    window.ask_unlock(path)
-    window.unlock(PASSPHRASE)
+    unlock_on_log(window, tmp_path, ROWS)
     window.case_panel.table.selectRow(0)
     assert window.editor.post_id is not None
     return window

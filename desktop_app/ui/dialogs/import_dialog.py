@@ -285,18 +285,19 @@ class ImportDialog(WorkerDialog):
             ),
             numerus(self.tr("%n rejected", "", result.rejected), result.rejected),
         )
-        if result.responses_added:
-            text += " " + numerus(
+        # What the import did besides adding reports, each said when it happened.
+        for count, said in (
+            (
+                result.responses_added,
                 self.tr(
                     "%n platform response(s) added to reports already present, which had "
                     "none of that kind yet.",
                     "",
                     result.responses_added,
                 ),
-                result.responses_added,
-            )
-        if result.fields_not_taken:
-            text += " " + numerus(
+            ),
+            (
+                result.fields_not_taken,
                 self.tr(
                     "%n row(s) give an author, text, category, language or posting time "
                     "that a case already in the store has empty: not taken, as a correction "
@@ -304,18 +305,19 @@ class ImportDialog(WorkerDialog):
                     "",
                     result.fields_not_taken,
                 ),
-                result.fields_not_taken,
-            )
-        if result.posts_completed:
-            text += " " + numerus(
+            ),
+            (
+                result.posts_completed,
                 self.tr(
                     "%n post(s) completed from later rows: their first row left the author, "
                     "text, category, language or posting time empty.",
                     "",
                     result.posts_completed,
                 ),
-                result.posts_completed,
-            )
+            ),
+        ):
+            if count:
+                text += " " + numerus(said, count)
         if result.rejects_path:
             text += " " + self.tr("Rejected rows: {0}").format(result.rejects_path)
         self.check = None
